@@ -1,0 +1,76 @@
+"""Derived indicators: defined in the catalogue, computed from two stored ones on read."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.ingest.cells import FLAGS_WITHOUT_VALUE
+
+KEY = ["area_code", "period", "grp"]
+
+
+def base_indicators(indicator_ids: list[str], indicators: pd.DataFrame) -> list[str]:
+    """Stored indicators needed to answer a request for the given (possibly derived) ids."""
+    by_id = indicators.set_index("id")
+    needed: list[str] = []
+    for iid in indicator_ids:
+        row = by_id.loc[iid]
+        parts = [row["numerator_id"], row["denominator_id"]] if row["numerator_id"] else [iid]
+        needed += [p for p in parts if p not in needed]
+    return needed
+
+
+def derive(
+    numerator: pd.DataFrame, denominator: pd.DataFrame, indicator_id: str, factor: float
+) -> pd.DataFrame:
+    """Ratio of two stored indicators per area, period and group (value = num / den × factor).
+
+    A missing or secret part makes the result secret; the parts' flags (provisional,
+    corrected) carry over so the derived value is never shown as more final than its inputs.
+    """
+    merged = numerator[[*KEY, "value", "flag", "source"]].merge(
+        denominator[[*KEY, "value", "flag"]], on=KEY, suffixes=("_n", "_d"), how="inner"
+    )
+    den = merged["value_d"].where(merged["value_d"] > 0)
+    value = merged["value_n"] / den * factor
+    flags = merged["flag_n"].where(merged["flag_n"].notna(), merged["flag_d"])
+    hidden = merged["flag_n"].isin(FLAGS_WITHOUT_VALUE) | merged["flag_d"].isin(FLAGS_WITHOUT_VALUE)
+    flags = flags.where(~(hidden & flags.isna()), "secret")
+    out = pd.DataFrame(
+        {
+            "indicator_id": indicator_id,
+            "area_code": merged["area_code"],
+            "period": merged["period"],
+            "grp": merged["grp"],
+            "value": value,
+            "numerator": merged["value_n"],
+            "denominator": merged["value_d"],
+            "flag": flags.where(flags.notna(), None),
+            "source": merged["source"],
+        }
+    )
+    return out.sort_values(KEY, ignore_index=True)
+
+
+def with_derived(
+    stored: pd.DataFrame, indicator_ids: list[str], indicators: pd.DataFrame
+) -> pd.DataFrame:
+    """Observations of the requested indicators, derived ones computed from ``stored``."""
+    by_id = indicators.set_index("id")
+    parts = []
+    for iid in indicator_ids:
+        row = by_id.loc[iid]
+        if row["numerator_id"]:
+            num = stored[stored["indicator_id"] == row["numerator_id"]]
+            den = stored[stored["indicator_id"] == row["denominator_id"]]
+            parts.append(derive(num, den, iid, float(row["factor"] or 100.0)))
+        else:
+            parts.append(stored[stored["indicator_id"] == iid])
+    columns = [
+        "indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator",
+        "flag", "source",
+    ]  # fmt: skip
+    parts = [p[columns] for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)

@@ -1,0 +1,89 @@
+"""Create or update a database: migrations, catalogues, the tile map, and the demo data."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import config
+from dashboard.catalogues import load_catalogues
+from dashboard.config import DATA_DIR, GEO_DIR
+from dashboard.errors import ValidationError
+from dashboard.ingest.geometry import parse_geometry
+from dashboard.store import ImportLogEntry, Store
+
+TILE_FILE = GEO_DIR / "stadtteile_kacheln.geojson"
+TILE_LAYER = "kacheln"
+DEMO_KEY = "demo_seed"
+
+
+def load_catalogues_into(store: Store) -> None:
+    """Validate the YAML catalogues and replace the stored ones (extra group labels stay)."""
+    catalogue = load_catalogues(DATA_DIR)
+    frames = dict(catalogue.frames)
+    stored_groups = store.catalogue("group_label")
+    extra = stored_groups[~stored_groups["id"].isin(frames["group_label"]["id"])]
+    frames["group_label"] = pd.concat([frames["group_label"], extra], ignore_index=True)
+    store.replace_catalogues(frames)
+
+
+def load_tiles(store: Store) -> int:
+    """Load the project's schematic tile map as the geometry layer 'kacheln'."""
+    from dashboard.imports import store_catalogue
+
+    frame, _layer, problems = parse_geometry(
+        TILE_FILE, TILE_FILE.name, store_catalogue(store), "code"
+    )
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ValidationError(errors, "Die Kachelkarte ist ungültig.")
+    store.replace_geometry(TILE_LAYER, frame, None)
+    return len(frame)
+
+
+def load_demo(store: Store, seed: int) -> dict[str, int]:
+    """Generate the demo data and load it (observations, targets, organisations, measures)."""
+    from dashboard.demo import generate
+
+    from dashboard.imports import store_catalogue
+
+    demo = generate(store_catalogue(store), seed=seed)
+    entry = ImportLogEntry(
+        by="init", file="Demodaten", sha256=f"seed:{seed}", kind="demo",
+        rows=len(demo.observations),
+    )  # fmt: skip
+    store.write_observations(demo.observations, entry)
+    store.insert_targets(demo.targets, None)
+    store.upsert_organisations(demo.organisations)
+    store.insert_measures(demo.measures, None, by="Demodaten")
+    store.set_meta(DEMO_KEY, str(seed))
+    return {
+        "observations": len(demo.observations),
+        "targets": len(demo.targets),
+        "measures": len(demo.measures),
+    }
+
+
+def initialise(store: Store, demo: bool = True) -> list[str]:
+    """Bring a database up to date; loads the demo data once, on first start only."""
+    messages = []
+    applied = store.migrate()
+    if applied:
+        messages.append("Migrationen angewendet: " + ", ".join(applied))
+    load_catalogues_into(store)
+    summary = store.summary()
+    messages.append(
+        f"Kataloge geladen: {summary['fields']} Handlungsfelder, {summary['goals']} Ziele, "
+        f"{summary['indicators']} Indikatoren, {summary['areas']} Gebiete"
+    )
+    messages.append(f"Kachelkarte: {load_tiles(store)} Stadtteile")
+    if demo and store.meta(DEMO_KEY) is None and not summary["observations"]:
+        counts = load_demo(store, int(config.get("demo_seed")))
+        messages.append(
+            f"Demodaten geladen: {counts['observations']} Beobachtungen, "
+            f"{counts['targets']} Zielwerte, {counts['measures']} Maßnahmen"
+        )
+    elif not demo and store.meta(DEMO_KEY) is not None:
+        store.delete_demo()
+        store.set_meta(DEMO_KEY, "removed")
+        messages.append("Demodaten entfernt.")
+    return messages

@@ -1,0 +1,141 @@
+"""Command line: ``python -m dashboard init|import|check|export`` (exit 0, 1 invalid, 2 usage)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+import duckdb
+
+from dashboard import config
+from dashboard.bootstrap import initialise
+from dashboard.errors import LeitbildError, UsageError, ValidationError
+from dashboard.exports import EXPORT_KINDS, export_tables, to_csv, to_xlsx
+from dashboard.imports import KINDS, Options, check_file, import_file
+from dashboard.store import Store
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Leitbild-Monitor Münster. Datenbank: LEITBILD_DB (Standard "
+        "data/leitbild.duckdb).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    init = sub.add_parser("init", help="Datenbank anlegen/aktualisieren, Kataloge und Demodaten")
+    init.add_argument("--no-demo", action="store_true", help="ohne (bzw. Entfernen der) Demodaten")
+
+    def file_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--indicator", help="Indikator-ID (für stats)")
+        p.add_argument("--sheet", help="Blattname bei XLSX")
+        p.add_argument("--id-column", help="Spalte mit dem Gebietsschlüssel (für areas)")
+        p.add_argument(
+            "--period", type=int, help="Jahr, wenn die Tabelle Kategorien als Spalten hat"
+        )
+
+    imp = sub.add_parser("import", help="Dateien prüfen und importieren (alles oder nichts)")
+    imp.add_argument("kind", choices=KINDS)
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--by", default=None, help="wer importiert (Standard: Benutzername)")
+    file_options(imp)
+    check = sub.add_parser("check", help="Datei nur prüfen, nichts schreiben")
+    check.add_argument("kind", choices=KINDS)
+    check.add_argument("file", type=Path)
+    file_options(check)
+    exp = sub.add_parser("export", help="Daten exportieren (CSV oder XLSX)")
+    exp.add_argument("kind", choices=EXPORT_KINDS)
+    exp.add_argument("--indicator")
+    exp.add_argument("--area")
+    exp.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    exp.add_argument("--out", type=Path, help="Zieldatei (Standard: Standardausgabe)")
+    return parser
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(args.indicator, args.sheet, args.id_column, args.period)
+
+
+def _print_problems(err: ValidationError) -> None:
+    print(err.user_message(), file=sys.stderr)
+
+
+def _cmd_import(store: Store, args: argparse.Namespace) -> int:
+    by = args.by or getpass.getuser()
+    status = 0
+    for path in args.files:
+        try:
+            checked, entry = import_file(store, args.kind, path, by, _options(args))
+        except ValidationError as err:
+            _print_problems(err)
+            status = 1
+            continue
+        print(
+            f"{path.name}: {entry.status} – {entry.rows} Zeilen, neu {entry.inserted}, "
+            f"geändert {entry.updated}, unverändert {entry.unchanged}"
+        )
+        for note in checked.notes:
+            print(f"  {note}")
+        for problem in checked.problems:
+            print(f"  {problem}")
+    return status
+
+
+def _cmd_check(store: Store, args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.file}: {exc.strerror}") from exc
+    checked = check_file(store, args.kind, data, args.file.name, _options(args))
+    for note in checked.notes:
+        print(note)
+    if checked.errors:
+        _print_problems(ValidationError(checked.problems, f"{args.file.name}: ungültig."))
+        return 1
+    for problem in checked.problems:
+        print(problem)
+    print(f"{args.file.name}: gültig, {checked.rows} Zeilen.")
+    return 0
+
+
+def _cmd_export(store: Store, args: argparse.Namespace) -> int:
+    sheets = export_tables(store, args.kind, args.indicator, args.area)
+    data = to_xlsx(sheets) if args.format == "xlsx" else to_csv(next(iter(sheets.values())))
+    if args.out is not None:
+        args.out.write_bytes(data)
+    elif args.format == "xlsx" and sys.stdout.isatty():
+        raise UsageError("XLSX nicht ins Terminal schreiben: bitte --out DATEI angeben.")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        store = Store(config.db_path())
+        if args.command == "init":
+            for message in initialise(store, demo=not args.no_demo):
+                print(message)
+            return 0
+        store.migrate()
+        if args.command == "import":
+            return _cmd_import(store, args)
+        if args.command == "check":
+            return _cmd_check(store, args)
+        return _cmd_export(store, args)
+    except ValidationError as err:
+        _print_problems(err)
+        return 1
+    except LeitbildError as err:
+        print(err.user_message(), file=sys.stderr)
+        return err.exit_code
+    except duckdb.Error as err:
+        print(f"Datenbankfehler: {str(err).splitlines()[0]}", file=sys.stderr)
+        return 1

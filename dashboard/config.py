@@ -1,0 +1,89 @@
+"""Settings with defaults and help text, in one place.
+
+Every setting can be overridden by an environment variable of the same name in upper case with
+the prefix ``LEITBILD_`` (e.g. ``LEITBILD_MIN_COUNT=5``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = PROJECT_ROOT / "data"
+GEO_DIR = PROJECT_ROOT / "geo"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configurable value with its default and the help text shown to admins."""
+
+    name: str
+    default: str | int | float
+    help: str
+
+    @property
+    def env_var(self) -> str:
+        """Name of the environment variable that overrides this setting."""
+        return "LEITBILD_" + self.name.upper()
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting(
+            "db",
+            str(DATA_DIR / "leitbild.duckdb"),
+            "Path of the DuckDB file. Relative paths are resolved against the project root.",
+        ),
+        Setting(
+            "min_count",
+            3,
+            "Counts below this value are suppressed (secret) in every output, as in the "
+            "official statistics.",
+        ),
+        Setting(
+            "min_denominator",
+            20,
+            "Shares and rates whose denominator is below this value are not shown.",
+        ),
+        Setting(
+            "max_upload_mb",
+            20,
+            "Largest file (in MB) an import accepts.",
+        ),
+        Setting(
+            "aggregate_tolerance",
+            0.5,
+            "Largest difference between an aggregate row and the sum of its districts that "
+            "an import accepts without a note (in the unit of the table).",
+        ),
+        Setting(
+            "demo_seed",
+            20250213,
+            "Seed of the deterministic demo data generator.",
+        ),
+    )
+}
+
+
+def get(name: str) -> str | int | float:
+    """Return the effective value of a setting (environment override or default)."""
+    setting = SETTINGS[name]
+    raw = os.environ.get(setting.env_var)
+    if raw is None or raw == "":
+        return setting.default
+    if isinstance(setting.default, bool):
+        return raw.lower() in {"1", "true", "yes", "ja"}
+    if isinstance(setting.default, int):
+        return int(raw)
+    if isinstance(setting.default, float):
+        return float(raw)
+    return raw
+
+
+def db_path() -> Path:
+    """Path of the DuckDB file (``LEITBILD_DB``, relative paths against the project root)."""
+    path = Path(str(get("db")))
+    return path if path.is_absolute() else PROJECT_ROOT / path

@@ -1,0 +1,183 @@
+"""Tables that leave the database (CLI now, downloads later): suppressed, injection-safe."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from dashboard import config
+from dashboard.analysis.derived import base_indicators, with_derived
+from dashboard.analysis.disclosure import suppress
+from dashboard.errors import UsageError
+from dashboard.imports import store_catalogue
+from dashboard.store import Store
+
+EXPORT_KINDS = ("observations", "goals", "indicators", "measures", "areas")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CANONICAL_EXPORT = {
+    "indicator_id": "indicator", "area_code": "area", "period": "period", "grp": "group",
+    "value": "value", "numerator": "numerator", "denominator": "denominator", "flag": "flag",
+    "source": "source",
+}  # fmt: skip
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return out
+
+
+def observations_table(
+    store: Store, indicator: str | None = None, area: str | None = None
+) -> pd.DataFrame:
+    """Observations in the canonical format, derived indicators included, suppression applied."""
+    catalogue = store_catalogue(store)
+    indicators = catalogue.indicators
+    if indicator is not None and indicator not in set(indicators["id"]):
+        raise UsageError(f"Unbekannter Indikator {indicator!r}.")
+    area_code = None
+    if area is not None:
+        area_code = catalogue.resolve_area(area)
+        if area_code is None:
+            raise UsageError(f"Unbekanntes Gebiet {area!r}.")
+    wanted = [indicator] if indicator else list(indicators["id"])
+    stored = store.observations(base_indicators(wanted, indicators))
+    frame = with_derived(stored, wanted, indicators)
+    frame = suppress(
+        frame,
+        indicators,
+        catalogue.areas,
+        int(config.get("min_count")),
+        int(config.get("min_denominator")),
+    )
+    if area_code is not None:
+        frame = frame[frame["area_code"] == area_code]
+    decimals = indicators.set_index("id")["decimals"]
+    derived = set(indicators.loc[indicators["numerator_id"].notna(), "id"])
+    is_derived = frame["indicator_id"].isin(derived)
+    # derived values are published rounded, like the official tables; stored values stay raw
+    rounded = [
+        round(v, int(decimals[i])) if pd.notna(v) else v
+        for v, i in zip(frame["value"], frame["indicator_id"], strict=True)
+    ]
+    frame = frame.assign(value=frame["value"].where(~is_derived, rounded))
+    order = {iid: i for i, iid in enumerate(indicators["id"])}
+    frame = frame.sort_values(
+        ["indicator_id", "area_code", "period", "grp"],
+        key=lambda s: s.map(order) if s.name == "indicator_id" else s,
+    )
+    return frame.rename(columns=CANONICAL_EXPORT)[list(CANONICAL_EXPORT.values())].reset_index(
+        drop=True
+    )
+
+
+def goals_table(store: Store) -> pd.DataFrame:
+    """The Leitbild structure: one row per goal with its field, hierarchy and indicators."""
+    goals = store.catalogue("goal")
+    fields = store.catalogue("field").set_index("id")
+    links = store.catalogue("goal_indicator").groupby("goal_id")["indicator_id"].agg(";".join)
+    return pd.DataFrame(
+        {
+            "field": goals["field_id"],
+            "field_title": goals["field_id"].map(fields["title"]),
+            "kind": goals["kind"],
+            "id": goals["id"],
+            "number": goals["number"],
+            "parent": goals["parent_id"],
+            "group": goals["grp"],
+            "name": goals["name"],
+            "area": goals["area_code"],
+            "label": goals["label"],
+            "indicators": goals["id"].map(links).fillna(""),
+        }
+    )
+
+
+def indicators_table(store: Store) -> pd.DataFrame:
+    """The indicator catalogue as a flat table."""
+    frame = store.catalogue("indicator").drop(columns="sort")
+    for col in ("levels", "groups"):
+        frame[col] = frame[col].map(lambda v: ";".join(v))
+    return frame
+
+
+def areas_table(store: Store) -> pd.DataFrame:
+    """Areas with level, parent and the geometry layers that contain them."""
+    frame = store.catalogue("area").drop(columns="sort")
+    frame["aliases"] = frame["aliases"].map(lambda v: ";".join(v))
+    for layer in store.geometry_layers():
+        codes = set(store.geometry(layer)["area_code"])
+        frame[f"geometrie_{layer}"] = frame["code"].isin(codes)
+    return frame
+
+
+def measures_tables(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Measures (lists joined with ';') and their full event history."""
+    measures = store.measures()
+    for col in ("fields", "goals", "areas"):
+        measures[col] = measures[col].map(lambda v: ";".join(v) if len(v) else "")
+    events = store.measure_events()
+    events["changes"] = events["changes"].map(
+        lambda s: "; ".join(f"{k}: {b} → {a}" for k, (b, a) in json.loads(s).items())
+    )
+    return measures, events
+
+
+NOTES = [
+    ("Quelle", "Leitbild-Monitor Münster"),
+    ("Geheimhaltung", "Fallzahlen unter {min_count} und Anteile mit Nenner unter {min_den} "
+     "sind unterdrückt (flag = secret), ebenso Zellen, aus denen sie sich errechnen ließen."),
+    ("Zahlenformat", "Rohwerte mit Dezimalpunkt; abgeleitete Anteile gerundet."),
+]  # fmt: skip
+
+
+def export_tables(
+    store: Store, kind: str, indicator: str | None = None, area: str | None = None
+) -> dict[str, pd.DataFrame]:
+    """Sheets of one export (the first sheet is the CSV content)."""
+    if kind not in EXPORT_KINDS:
+        raise UsageError(f"Unbekannter Export {kind!r}; erlaubt: {', '.join(EXPORT_KINDS)}.")
+    if kind == "observations":
+        sheets = {"Beobachtungen": observations_table(store, indicator, area)}
+    elif kind == "goals":
+        sheets = {"Ziele": goals_table(store)}
+    elif kind == "indicators":
+        sheets = {"Indikatoren": indicators_table(store)}
+    elif kind == "areas":
+        sheets = {"Gebiete": areas_table(store)}
+    else:
+        measures, events = measures_tables(store)
+        sheets = {"Maßnahmen": measures, "Historie": events}
+    notes = [
+        (k, v.format(min_count=config.get("min_count"), min_den=config.get("min_denominator")))
+        for k, v in NOTES
+    ]
+    sheets["Hinweise"] = pd.DataFrame(notes, columns=["Thema", "Hinweis"])
+    return {name: neutralise(frame) for name, frame in sheets.items()}
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a header row (raw numbers, dot as decimal separator)."""
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook with one sheet per frame."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            out = frame.copy()
+            for col in out.columns:
+                if pd.api.types.is_datetime64_any_dtype(out[col]) and getattr(
+                    out[col].dt, "tz", None
+                ):
+                    out[col] = out[col].dt.tz_localize(None)
+            out.to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()

@@ -1,0 +1,197 @@
+"""The one import path (CLI now, UI later): validate everything, then write all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard import config
+from dashboard.analysis.aggregation import reconcile
+from dashboard.catalogues import Catalogue
+from dashboard.errors import Problem, UsageError, ValidationError
+from dashboard.ingest.geometry import parse_geometry
+from dashboard.ingest.measures import parse_measures
+from dashboard.ingest.observations import parse_canonical
+from dashboard.ingest.stats_layout import parse_stats
+from dashboard.ingest.tables import read_table
+from dashboard.ingest.targets import parse_targets
+from dashboard.store import ImportLogEntry, Store, sha256_of
+
+KINDS = ("observations", "stats", "areas", "targets", "measures")
+KIND_LABELS = {
+    "observations": "Beobachtungen (Langformat)",
+    "stats": "Statistiktabelle (SMS-Layout)",
+    "areas": "Gebietsgeometrie",
+    "targets": "Zielwerte",
+    "measures": "Maßnahmen",
+}
+
+
+@dataclass
+class Options:
+    """What the user says about a file beyond its content."""
+
+    indicator: str | None = None
+    sheet: str | None = None
+    id_column: str | None = None
+    period: int | None = None
+
+
+@dataclass
+class Checked:
+    """A validated file, ready to write."""
+
+    kind: str
+    name: str
+    sha256: str
+    rows: int
+    problems: list[Problem]
+    payload: Any = None
+    layer: str | None = None
+    group_labels: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Blocking problems."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def store_catalogue(store: Store) -> Catalogue:
+    """The catalogues as stored in the database, with lookups."""
+    tables = ("area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator")
+    return Catalogue.from_frames({t: store.catalogue(t) for t in tables})
+
+
+def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) -> Checked:
+    if not opts.indicator:
+        raise UsageError("Für eine Statistiktabelle bitte den Indikator angeben (--indicator ID).")
+    ind = catalogue.indicator(opts.indicator)
+    if ind is None:
+        raise UsageError(f"Unbekannter Indikator {opts.indicator!r}.")
+    if ind["numerator_id"] is not None:
+        raise UsageError(
+            f"{opts.indicator!r} wird berechnet ({ind['numerator_id']} / {ind['denominator_id']});"
+            " bitte Zähler und Nenner importieren."
+        )
+    table = read_table(data, name, opts.sheet)
+    result = parse_stats(table, catalogue, opts.indicator, opts.period)
+    checked = Checked("stats", name, sha256_of(data), len(result.frame), result.problems)
+    checked.payload, checked.group_labels = result.frame, result.group_labels
+    if ind["aggregate"] == "sum" and len(result.frame):
+        tolerance = float(config.get("aggregate_tolerance"))
+        diffs, n_checked = reconcile(result.frame, catalogue.areas, tolerance)
+        rows = dict(
+            zip(
+                zip(
+                    result.frame["area_code"],
+                    result.frame["period"],
+                    result.frame["grp"],
+                    strict=True,
+                ),
+                result.frame["_row"],
+                strict=True,
+            )
+        )
+        for d in diffs.itertuples():
+            checked.problems.append(
+                Problem(
+                    name,
+                    int(rows[(d.area_code, d.period, d.grp)]),
+                    str(d.period),
+                    f"Summe der Stadtteile {d.sum:g}",
+                    f"{d.found:g}",
+                    "warning",
+                )
+            )
+        checked.notes.append(f"Summenzeilen geprüft: {n_checked}, davon abweichend: {len(diffs)}")
+    return checked
+
+
+def check_file(
+    store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
+) -> Checked:
+    """Validate one file of the given kind against the stored catalogues (writes nothing)."""
+    opts = opts or Options()
+    if kind not in KINDS:
+        raise UsageError(f"Unbekannte Importart {kind!r}; erlaubt: {', '.join(KINDS)}.")
+    catalogue = store_catalogue(store)
+    if catalogue.areas.empty:
+        raise UsageError("Die Datenbank ist leer. Bitte zuerst `python -m dashboard init`.")
+    digest = sha256_of(data)
+    if kind == "stats":
+        return _check_stats(data, name, catalogue, opts)
+    if kind == "areas":
+        frame, layer, problems = parse_geometry(data, name, catalogue, opts.id_column)
+        return Checked(kind, name, digest, len(frame), problems, payload=frame, layer=layer)
+    table = read_table(data, name, opts.sheet)
+    if kind == "observations":
+        frame, problems = parse_canonical(table, catalogue)
+        return Checked(kind, name, digest, len(frame), problems, payload=frame)
+    if kind == "targets":
+        frame, problems = parse_targets(table, catalogue, by="import")
+        return Checked(kind, name, digest, len(frame), problems, payload=frame)
+    measures, problems = parse_measures(table, catalogue)
+    return Checked(kind, name, digest, len(measures), problems, payload=measures)
+
+
+def write_checked(store: Store, checked: Checked, by: str) -> ImportLogEntry:
+    """Write a validated file in one transaction and log it; refuses files with errors."""
+    entry = ImportLogEntry(
+        by=by, file=checked.name, sha256=checked.sha256, kind=checked.kind,
+        rows=checked.rows, problems=checked.problems,
+    )  # fmt: skip
+    if checked.errors:
+        store.log_rejected(entry)
+        raise ValidationError(
+            checked.problems, f"{checked.name}: Import abgelehnt, nichts geändert."
+        )
+    payload = checked.payload
+    if checked.kind in ("observations", "stats"):
+        frame = payload.drop(columns="_row").assign(is_demo=False)
+        return store.write_observations(frame, entry, checked.group_labels)
+    if checked.kind == "areas":
+        return store.replace_geometry(str(checked.layer), payload, entry)
+    if checked.kind == "targets":
+        frame = payload.assign(created_by=by)
+        store.insert_targets(frame, entry)
+        return entry
+    orgs = {
+        (m["organisation_id"], m["organisation"], None) for m in payload if m["organisation_id"]
+    }
+    store.upsert_organisations(sorted(orgs, key=lambda o: o[0]))
+    store.insert_measures(payload, entry, by)
+    return entry
+
+
+def import_file(
+    store: Store, kind: str, path: Path, by: str, opts: Options | None = None
+) -> tuple[Checked, ImportLogEntry]:
+    """Validate and write one file from disk (CLI)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            [Problem(path.name, None, None, "eine lesbare Datei", exc.strerror or str(exc))]
+        ) from exc
+    if kind == "areas" and path.suffix.lower() == ".shp":
+        # a Shapefile is several files: let GDAL read it beside its siblings
+        checked = _check_shapefile(store, path, opts or Options())
+    else:
+        checked = check_file(store, kind, data, path.name, opts)
+    return checked, write_checked(store, checked, by)
+
+
+def _check_shapefile(store: Store, path: Path, opts: Options) -> Checked:
+    catalogue = store_catalogue(store)
+    frame, layer, problems = parse_geometry(path, path.name, catalogue, opts.id_column)
+    digest = sha256_of(path.read_bytes())
+    return Checked("areas", path.name, digest, len(frame), problems, payload=frame, layer=layer)
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table (for the UI and CSV reports)."""
+    return pd.DataFrame([p.as_dict() for p in problems])

@@ -1,0 +1,134 @@
+"""Area geometry from GeoJSON, Shapefile or GeoPackage: any CRS in, WGS84 WKB out."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.catalogues import Catalogue
+from dashboard.errors import Problem
+
+ID_CANDIDATES = ("code", "Nr", "nr", "NR", "id", "ID", "Nummer", "nummer", "schluessel")
+LAYER_BY_LEVEL = {"stadtteil": "amtlich_stadtteile", "teilbereich": "amtlich_bezirke",
+                  "stadtbezirk": "amtlich_bezirke"}  # fmt: skip
+
+
+def _code_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_geometry(
+    data: bytes | Path, name: str, catalogue: Catalogue, id_column: str | None = None
+) -> tuple[pd.DataFrame, str | None, list[Problem]]:
+    """Validate a geometry file; returns (area_code, wkb) rows, the target layer, problems."""
+    import geopandas as gpd  # heavy: only loaded when geometry is imported
+    import shapely
+    from pyproj import CRS
+
+    problems: list[Problem] = []
+    empty = pd.DataFrame(columns=["area_code", "wkb"])
+    source = data if isinstance(data, Path) else io.BytesIO(data)
+    try:
+        gdf = gpd.read_file(source)
+    except Exception as exc:  # GDAL reports damaged files through many exception types
+        message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        problems.append(
+            Problem(name, None, None, "GeoJSON, Shapefile (.zip) oder GeoPackage", message)
+        )
+        return empty, None, problems
+    if gdf.empty:
+        problems.append(Problem(name, None, None, "mindestens ein Gebiet", "keine Geometrien"))
+        return empty, None, problems
+    if gdf.crs is None:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
+            gdf = gdf.set_crs(4326)
+        else:
+            problems.append(
+                Problem(name, None, None, "eine Koordinatenreferenz (CRS)", "keine Angabe")
+            )
+            return empty, None, problems
+    if not CRS(gdf.crs).equals(CRS.from_epsg(4326)):
+        gdf = gdf.to_crs(4326)
+    column = id_column
+    if column is None:
+        column = next((c for c in ID_CANDIDATES if c in gdf.columns), None)
+    if column is None or column not in gdf.columns:
+        available = ", ".join(c for c in gdf.columns if c != "geometry")
+        problems.append(
+            Problem(
+                name, None, column or "--id-column", f"eine ID-Spalte aus: {available}", "keine"
+            )
+        )
+        return empty, None, problems
+    level = dict(zip(catalogue.areas["code"], catalogue.areas["level"], strict=True))
+    rows: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for i, (raw, geom) in enumerate(zip(gdf[column], gdf.geometry, strict=True), start=1):
+        text = _code_text(raw)
+        code = catalogue.resolve_area(text)
+        if code is None:
+            problems.append(Problem(name, i, column, "ein Gebietsschlüssel aus dem Katalog", text))
+            continue
+        if code in seen:
+            problems.append(
+                Problem(
+                    name, i, column, f"jedes Gebiet nur einmal (schon Objekt {seen[code]})", text
+                )
+            )
+            continue
+        seen[code] = i
+        if geom is None or geom.is_empty:
+            problems.append(Problem(name, i, "geometry", "eine Fläche", "leere Geometrie"))
+            continue
+        if not geom.is_valid:
+            reason = shapely.is_valid_reason(geom)
+            geom = shapely.make_valid(geom)
+            if geom.geom_type == "GeometryCollection":
+                geom = shapely.union_all([g for g in geom.geoms if g.area > 0])
+            if not geom.is_valid or geom.is_empty:
+                problems.append(Problem(name, i, "geometry", "eine gültige Fläche", reason))
+                continue
+            problems.append(
+                Problem(
+                    name, i, "geometry", "eine gültige Fläche", f"repariert: {reason}", "warning"
+                )
+            )
+        if geom.geom_type not in ("Polygon", "MultiPolygon"):
+            problems.append(Problem(name, i, "geometry", "Polygon/MultiPolygon", geom.geom_type))
+            continue
+        rows.append({"area_code": code, "wkb": shapely.to_wkb(geom), "level": level[code]})
+    levels = {r["level"] for r in rows}
+    layers = {LAYER_BY_LEVEL.get(str(lv)) for lv in levels}
+    if None in layers or len(layers) > 1:
+        problems.append(
+            Problem(
+                name,
+                None,
+                column,
+                "Gebiete einer Ebene (Stadtteile oder Bezirke)",
+                str(sorted(levels)),
+            )
+        )
+        return empty, None, problems
+    layer = layers.pop() if layers else None
+    if layer == "amtlich_stadtteile":
+        missing = sorted(
+            set(catalogue.areas.loc[catalogue.areas["level"] == "stadtteil", "code"]) - set(seen)
+        )
+        if missing:
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    column,
+                    "alle Stadtteile",
+                    "es fehlen " + ", ".join(missing),
+                    "warning",
+                )
+            )
+    return pd.DataFrame(rows, columns=["area_code", "wkb"]), layer, problems

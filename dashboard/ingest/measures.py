@@ -1,0 +1,212 @@
+"""Measures from CSV/XLSX, and the plausibility rules shared with the measure form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from dashboard.catalogues import Catalogue, normalise_name
+from dashboard.errors import Problem
+from dashboard.ingest.cells import NUMBER_EXPECTED, parse_number
+from dashboard.ingest.observations import header_map
+from dashboard.ingest.tables import Cell, RawTable, cell_text
+
+STATUSES = ("geplant", "laufend", "abgeschlossen", "pausiert", "abgebrochen")
+ORIGINS = ("Leitbild", "Stadtteilnetzwerk", "Vorschlag", "Sonstiges")
+CITY_WIDE = {"stadtweit", "gesamtstadt", "alle", "stadt"}
+MEASURE_FILE_COLUMNS = [
+    "title", "description", "fields", "goals", "areas", "organisation", "contact", "partners",
+    "status", "planned_start", "planned_end", "actual_start", "actual_end", "progress", "reach",
+    "budget", "origin", "last_reviewed", "next_step", "next_step_date", "notes",
+]  # fmt: skip
+MEASURE_ALIASES = {
+    "titel": "title", "beschreibung": "description", "handlungsfelder": "fields",
+    "handlungsfeld": "fields", "ziele": "goals", "stadtteile": "areas", "gebiete": "areas",
+    "organisation": "organisation", "träger": "organisation", "traeger": "organisation",
+    "kontakt": "contact", "partner": "partners", "geplanter_beginn": "planned_start",
+    "geplantes_ende": "planned_end", "beginn": "actual_start", "ende": "actual_end",
+    "fortschritt": "progress", "reichweite": "reach", "herkunft": "origin",
+    "zuletzt_geprüft": "last_reviewed", "nächster_schritt": "next_step",
+    "notizen": "notes",
+}  # fmt: skip
+_SPLIT = re.compile(r"\s*[;,|]\s*")
+_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_date(cell: Cell) -> dt.date | None:
+    """A date from an XLSX date, 'TT.MM.JJJJ' or 'JJJJ-MM-TT'; raises ValueError otherwise."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    text = cell_text(cell)
+    if not text:
+        return None
+    match = _DE_DATE.match(text)
+    if match:
+        return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    return dt.date.fromisoformat(text)
+
+
+def organisation_id(name: str) -> str:
+    """Stable id of an organisation from its name."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+
+
+def check_measure(
+    m: dict[str, Any], catalogue: Catalogue, today: dt.date | None = None
+) -> list[tuple[str, str, object]]:
+    """Plausibility rules for one measure: (column, expected, found) for every violation."""
+    today = today or dt.date.today()
+    issues: list[tuple[str, str, object]] = []
+    if not str(m.get("title") or "").strip():
+        issues.append(("title", "einen Titel", m.get("title")))
+    if m.get("status") not in STATUSES:
+        issues.append(("status", "einen Status aus " + ", ".join(STATUSES), m.get("status")))
+    fields = set(catalogue.frames["field"]["id"])
+    if not m.get("fields"):
+        issues.append(("fields", "mindestens ein Handlungsfeld", None))
+    issues += [
+        ("fields", "ein Handlungsfeld wie 7.1", f) for f in m.get("fields", []) if f not in fields
+    ]
+    goals = set(catalogue.frames["goal"]["id"])
+    issues += [
+        ("goals", "eine Ziel-ID aus dem Leitbild", g) for g in m.get("goals", []) if g not in goals
+    ]
+    for a, b, label in (
+        ("planned_start", "planned_end", "geplantes Ende nicht vor dem geplanten Beginn"),
+        ("actual_start", "actual_end", "Ende nicht vor dem Beginn"),
+    ):
+        if m.get(a) and m.get(b) and m[b] < m[a]:
+            issues.append((b, label, m[b]))
+    status = m.get("status")
+    progress = m.get("progress") or 0
+    if not 0 <= progress <= 100:
+        issues.append(("progress", "einen Fortschritt von 0 bis 100 %", progress))
+    if status == "abgeschlossen" and not m.get("actual_end"):
+        issues.append(("actual_end", "ein tatsächliches Ende bei Status „abgeschlossen“", None))
+    if progress == 100 and status != "abgeschlossen":
+        issues.append(("progress", "100 % nur bei Status „abgeschlossen“", progress))
+    if status == "geplant" and m.get("actual_start"):
+        issues.append(
+            ("actual_start", "keinen tatsächlichen Beginn bei Status „geplant“", m["actual_start"])
+        )
+    if m.get("actual_end") and not m.get("actual_start"):
+        issues.append(
+            ("actual_start", "einen tatsächlichen Beginn, wenn ein Ende gesetzt ist", None)
+        )
+    for key in ("actual_start", "actual_end", "last_reviewed"):
+        if m.get(key) and m[key] > today:
+            issues.append((key, "ein Datum nicht in der Zukunft", m[key]))
+    for key in ("reach", "budget"):
+        if m.get(key) is not None and m[key] < 0:
+            issues.append((key, "einen Wert ≥ 0", m[key]))
+    if m.get("origin") and m["origin"] not in ORIGINS:
+        issues.append(("origin", "eine Herkunft aus " + ", ".join(ORIGINS), m["origin"]))
+    return issues
+
+
+def parse_measures(
+    table: RawTable, catalogue: Catalogue, today: dt.date | None = None
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Validate a measures table with the same rules as the form; every problem is reported."""
+    positions, names, problems = header_map(table, MEASURE_FILE_COLUMNS, MEASURE_ALIASES)
+    for col in ("title", "status", "fields"):
+        if col not in positions:
+            problems.append(
+                Problem(table.file, table.line_numbers[0], col, f"eine Spalte „{col}“", "keine")
+            )
+    if any(p.severity == "error" for p in problems):
+        return [], problems
+    measures: list[dict[str, Any]] = []
+    titles: dict[str, int] = {}
+    for row, line in zip(table.rows[1:], table.line_numbers[1:], strict=True):
+
+        def get(name: str, row: list[Cell] = row) -> Cell:
+            pos = positions.get(name)
+            return row[pos] if pos is not None and pos < len(row) else None
+
+        def col(name: str) -> str:
+            return names.get(name, name)
+
+        def date(name: str, line: int = line) -> dt.date | None:
+            try:
+                return parse_date(get(name))
+            except ValueError:
+                problems.append(
+                    Problem(table.file, line, col(name), "ein Datum TT.MM.JJJJ", repr(get(name)))
+                )
+                return None
+
+        def number(name: str, line: int = line) -> float | None:
+            cell = get(name)
+            if cell_text(cell) == "":
+                return None
+            parsed = parse_number(cell)
+            if parsed is None or parsed.value is None:
+                problems.append(Problem(table.file, line, col(name), NUMBER_EXPECTED, repr(cell)))
+                return None
+            return parsed.value
+
+        def items(name: str) -> list[str]:
+            return [s for s in _SPLIT.split(cell_text(get(name))) if s]
+
+        areas: list[str] = []
+        for text in items("areas"):
+            if normalise_name(text) in CITY_WIDE:
+                continue
+            code = catalogue.resolve_area(text)
+            if code is None:
+                problems.append(
+                    Problem(
+                        table.file, line, col("areas"), "Stadtteile oder „stadtweit“", repr(text)
+                    )
+                )
+            else:
+                areas.append(code)
+        org = cell_text(get("organisation")) or None
+        progress = number("progress")
+        reach = number("reach")
+        m: dict[str, Any] = {
+            "title": cell_text(get("title")),
+            "description": cell_text(get("description")) or None,
+            "fields": items("fields"),
+            "goals": items("goals"),
+            "areas": areas,
+            "organisation": org,
+            "organisation_id": organisation_id(org) if org else None,
+            "contact": cell_text(get("contact")) or None,
+            "partners": cell_text(get("partners")) or None,
+            "status": cell_text(get("status")).lower(),
+            "planned_start": date("planned_start"),
+            "planned_end": date("planned_end"),
+            "actual_start": date("actual_start"),
+            "actual_end": date("actual_end"),
+            "progress": int(progress) if progress is not None else 0,
+            "reach": int(reach) if reach is not None else None,
+            "budget": number("budget"),
+            "origin": cell_text(get("origin")) or None,
+            "last_reviewed": date("last_reviewed"),
+            "next_step": cell_text(get("next_step")) or None,
+            "next_step_date": date("next_step_date"),
+            "notes": cell_text(get("notes")) or None,
+            "is_demo": False,
+        }
+        for column, expected, found in check_measure(m, catalogue, today):
+            problems.append(Problem(table.file, line, col(column), expected, repr(found)))
+        if m["title"] in titles:
+            problems.append(
+                Problem(
+                    table.file,
+                    line,
+                    col("title"),
+                    f"eindeutiger Titel (schon Zeile {titles[m['title']]})",
+                    repr(m["title"]),
+                )
+            )
+        titles[m["title"]] = line
+        measures.append(m)
+    if not measures:
+        problems.append(Problem(table.file, None, None, "mindestens eine Datenzeile", "keine"))
+    return measures, problems

@@ -1,0 +1,163 @@
+"""Read CSV and XLSX files into a raw grid of cells, robust to the formats people send."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard import config
+from dashboard.errors import Problem, ValidationError
+
+Cell = str | int | float | dt.date | None
+ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+DELIMITERS = (";", ",", "\t", "|")
+
+
+@dataclass
+class RawTable:
+    """Cells of one sheet: strings from CSV, typed values from XLSX; row numbers as in the file."""
+
+    file: str
+    rows: list[list[Cell]]
+    line_numbers: list[int]
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as stripped text ('' for empty)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if b"\x00" in data[:4096]:
+        raise ValidationError([Problem(name, None, None, "eine Textdatei (CSV)", "Binärdaten")])
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Delimiter that splits the first lines most consistently (quotes respected)."""
+    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    best, best_score = ",", -1.0
+    for delim in DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=delim)]
+        except csv.Error:
+            continue
+        if not counts or max(counts) < 2:
+            continue
+        # many columns, consistently: favour the delimiter most rows agree on
+        modal = max(set(counts), key=counts.count)
+        score = counts.count(modal) / len(counts) * modal
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _read_csv(data: bytes, name: str) -> RawTable:
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise ValidationError([Problem(name, None, None, "Daten", "eine leere Datei")])
+    delimiter = _sniff_delimiter(text)
+    rows: list[list[Cell]] = []
+    line_numbers: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        start = 1
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append([c.strip() for c in row])
+                line_numbers.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        line = reader.line_num
+        raise ValidationError(
+            [Problem(name, line, None, "gültiges CSV (Anführungszeichen geschlossen)", str(exc))]
+        ) from exc
+    return RawTable(name, rows, line_numbers, encoding=encoding, delimiter=delimiter)
+
+
+def _read_xlsx(data: bytes, name: str, sheet: str | None) -> RawTable:
+    import openpyxl  # imported lazily: CSV-only paths stay light
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # data_only: formulas are never evaluated, only their cached values are read
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValidationError(
+            [Problem(name, None, None, "eine XLSX-Arbeitsmappe", type(exc).__name__)]
+        ) from exc
+    except Exception as exc:  # zipfile/XML errors of damaged files come in many types
+        raise ValidationError(
+            [Problem(name, None, None, "eine lesbare XLSX-Arbeitsmappe", type(exc).__name__)]
+        ) from exc
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    if sheet is None:
+        if not visible:
+            raise ValidationError([Problem(name, None, None, "ein sichtbares Blatt", "keines")])
+        sheet = visible[0]
+    elif sheet not in book.sheetnames:
+        raise ValidationError(
+            [Problem(name, None, None, "Blatt aus " + ", ".join(book.sheetnames), repr(sheet))]
+        )
+    ws = book[sheet]
+    grid: list[list[Cell]] = [
+        [c.value if not isinstance(c.value, str) else c.value.strip() for c in row]
+        for row in ws.iter_rows()
+    ]
+    # merged header cells: every cell of a merged range carries the top-left value
+    for merged in ws.merged_cells.ranges:
+        value = grid[merged.min_row - 1][merged.min_col - 1]
+        for r in range(merged.min_row - 1, merged.max_row):
+            for c in range(merged.min_col - 1, merged.max_col):
+                grid[r][c] = value
+    rows, line_numbers = [], []
+    for i, row in enumerate(grid, start=1):
+        cells = [v.date() if isinstance(v, dt.datetime) else v for v in row]
+        if any(cell_text(c) for c in cells):
+            rows.append(cells)
+            line_numbers.append(i)
+    if not rows:
+        raise ValidationError([Problem(name, None, None, "Daten", f"ein leeres Blatt {sheet!r}")])
+    return RawTable(name, rows, line_numbers, sheet=sheet)
+
+
+def read_table(data: bytes, name: str, sheet: str | None = None) -> RawTable:
+    """Parse CSV or XLSX content (chosen by content, not by the name) into a RawTable."""
+    limit = int(config.get("max_upload_mb")) * 1024 * 1024
+    if len(data) > limit:
+        raise ValidationError(
+            [Problem(name, None, None, f"höchstens {limit // 1024 // 1024} MB", f"{len(data)} B")]
+        )
+    if not data.strip():
+        raise ValidationError([Problem(name, None, None, "Daten", "eine leere Datei")])
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data, name, sheet)
+    if sheet is not None:
+        raise ValidationError([Problem(name, None, None, "eine XLSX-Datei für --sheet", "CSV")])
+    return _read_csv(data, name)
+
+
+def read_path(path: Path, sheet: str | None = None) -> tuple[RawTable, bytes]:
+    """Read a file from disk; returns the table and the raw bytes (for the sha256)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            [Problem(path.name, None, None, "eine lesbare Datei", exc.strerror or str(exc))]
+        ) from exc
+    return read_table(data, path.name, sheet), data

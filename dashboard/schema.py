@@ -1,0 +1,216 @@
+"""Named, ordered, re-runnable schema migrations (applied by the store, recorded in a table).
+
+Each migration is idempotent on its own (``IF NOT EXISTS``), and the store records which ones
+ran, so a migration never runs twice on one database. Never edit a released migration: add a
+new one. Foreign keys are checked by the importers instead of DuckDB, because DuckDB refuses
+updates of referenced rows inside one transaction.
+"""
+
+from __future__ import annotations
+
+CREATE_MIGRATION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migration (
+    name VARCHAR PRIMARY KEY,
+    applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+)
+"""
+
+M001_CATALOGUES = """
+CREATE TABLE IF NOT EXISTS area (
+    code VARCHAR PRIMARY KEY,
+    level VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    parent_code VARCHAR,
+    aliases VARCHAR[] NOT NULL DEFAULT [],
+    sort INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS field (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR NOT NULL,
+    short VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    sort INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS goal (
+    id VARCHAR PRIMARY KEY,
+    field_id VARCHAR NOT NULL,
+    parent_id VARCHAR,
+    kind VARCHAR NOT NULL,
+    number VARCHAR NOT NULL,
+    label VARCHAR NOT NULL,
+    grp VARCHAR,
+    name VARCHAR,
+    area_code VARCHAR,
+    sort INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS goal_support (
+    goal_id VARCHAR NOT NULL,
+    leitziel_id VARCHAR NOT NULL,
+    PRIMARY KEY (goal_id, leitziel_id)
+);
+CREATE TABLE IF NOT EXISTS group_label (
+    id VARCHAR PRIMARY KEY,
+    label VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS indicator (
+    id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    short VARCHAR NOT NULL,
+    field_id VARCHAR NOT NULL,
+    unit VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    direction VARCHAR NOT NULL,
+    target_type VARCHAR NOT NULL,
+    levels VARCHAR[] NOT NULL,
+    groups VARCHAR[] NOT NULL,
+    decimals INTEGER NOT NULL,
+    definition VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    numerator_id VARCHAR,
+    denominator_id VARCHAR,
+    factor DOUBLE,
+    parity_reference VARCHAR,
+    aggregate VARCHAR NOT NULL,
+    sort INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS goal_indicator (
+    goal_id VARCHAR NOT NULL,
+    indicator_id VARCHAR NOT NULL,
+    PRIMARY KEY (goal_id, indicator_id)
+);
+"""
+
+M002_IMPORTS_AND_OBSERVATIONS = """
+CREATE SEQUENCE IF NOT EXISTS import_log_id START 1;
+CREATE TABLE IF NOT EXISTS import_log (
+    id INTEGER PRIMARY KEY DEFAULT nextval('import_log_id'),
+    logged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    actor VARCHAR NOT NULL,
+    file VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    rows INTEGER NOT NULL,
+    inserted INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    status VARCHAR NOT NULL,
+    problems VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS observation (
+    indicator_id VARCHAR NOT NULL,
+    area_code VARCHAR NOT NULL,
+    period INTEGER NOT NULL,
+    grp VARCHAR NOT NULL DEFAULT 'insgesamt',
+    value DOUBLE,
+    numerator DOUBLE,
+    denominator DOUBLE,
+    flag VARCHAR,
+    source VARCHAR,
+    is_demo BOOLEAN NOT NULL DEFAULT false,
+    import_id INTEGER,
+    PRIMARY KEY (indicator_id, area_code, period, grp)
+);
+CREATE TABLE IF NOT EXISTS area_geometry (
+    layer VARCHAR NOT NULL,
+    area_code VARCHAR NOT NULL,
+    wkb BLOB NOT NULL,
+    import_id INTEGER,
+    PRIMARY KEY (layer, area_code)
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+"""
+
+M003_TARGETS_AND_MEASURES = """
+CREATE SEQUENCE IF NOT EXISTS target_id START 1;
+CREATE TABLE IF NOT EXISTS target (
+    id INTEGER PRIMARY KEY DEFAULT nextval('target_id'),
+    indicator_id VARCHAR NOT NULL,
+    area_code VARCHAR,
+    grp VARCHAR NOT NULL DEFAULT 'insgesamt',
+    type VARCHAR NOT NULL,
+    value DOUBLE,
+    reference_indicator VARCHAR,
+    reference_grp VARCHAR,
+    baseline_period INTEGER,
+    baseline_value DOUBLE,
+    target_period INTEGER NOT NULL,
+    goal_id VARCHAR,
+    note VARCHAR,
+    is_demo BOOLEAN NOT NULL DEFAULT false,
+    active BOOLEAN NOT NULL DEFAULT true,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    created_by VARCHAR NOT NULL,
+    retired_at TIMESTAMP,
+    retired_by VARCHAR,
+    retire_reason VARCHAR,
+    import_id INTEGER,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS organisation (
+    id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    kind VARCHAR
+);
+CREATE SEQUENCE IF NOT EXISTS measure_id START 1;
+CREATE TABLE IF NOT EXISTS measure (
+    id INTEGER PRIMARY KEY DEFAULT nextval('measure_id'),
+    title VARCHAR NOT NULL,
+    description VARCHAR,
+    status VARCHAR NOT NULL,
+    organisation_id VARCHAR,
+    contact VARCHAR,
+    partners VARCHAR,
+    planned_start DATE,
+    planned_end DATE,
+    actual_start DATE,
+    actual_end DATE,
+    progress INTEGER NOT NULL DEFAULT 0,
+    reach INTEGER,
+    budget DOUBLE,
+    origin VARCHAR,
+    last_reviewed DATE,
+    next_step VARCHAR,
+    next_step_date DATE,
+    notes VARCHAR,
+    archived BOOLEAN NOT NULL DEFAULT false,
+    is_demo BOOLEAN NOT NULL DEFAULT false,
+    import_id INTEGER,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS measure_field (
+    measure_id INTEGER NOT NULL,
+    field_id VARCHAR NOT NULL,
+    PRIMARY KEY (measure_id, field_id)
+);
+CREATE TABLE IF NOT EXISTS measure_goal (
+    measure_id INTEGER NOT NULL,
+    goal_id VARCHAR NOT NULL,
+    PRIMARY KEY (measure_id, goal_id)
+);
+CREATE TABLE IF NOT EXISTS measure_area (
+    measure_id INTEGER NOT NULL,
+    area_code VARCHAR NOT NULL,
+    PRIMARY KEY (measure_id, area_code)
+);
+CREATE SEQUENCE IF NOT EXISTS measure_event_id START 1;
+CREATE TABLE IF NOT EXISTS measure_event (
+    id INTEGER PRIMARY KEY DEFAULT nextval('measure_event_id'),
+    measure_id INTEGER NOT NULL,
+    happened_at TIMESTAMP NOT NULL,
+    actor VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    changes VARCHAR NOT NULL,
+    comment VARCHAR
+);
+"""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("001_catalogues", M001_CATALOGUES),
+    ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
+    ("003_targets_and_measures", M003_TARGETS_AND_MEASURES),
+]

@@ -1,0 +1,645 @@
+"""The one module that talks to DuckDB: connection, migrations, transactions, all SQL.
+
+Threading model: one root connection per database file and process; every unit of work gets
+its own ``cursor()`` (DuckDB connections are not thread-safe, cursors are cheap), and writes
+are serialised by a process-wide lock and run inside ``BEGIN … COMMIT``. All SQL is below as
+named constants; parameters are always bound, DataFrames are registered as views.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+import pandas as pd
+
+from dashboard.errors import LeitbildError, Problem, StoreLockedError
+from dashboard.schema import CREATE_MIGRATION_TABLE, MIGRATIONS
+
+T = TypeVar("T")
+
+# --- migrations -------------------------------------------------------------------------------
+SQL_APPLIED_MIGRATIONS = "SELECT name FROM schema_migration ORDER BY name"
+SQL_RECORD_MIGRATION = "INSERT INTO schema_migration (name) VALUES (?)"
+
+# --- meta -------------------------------------------------------------------------------------
+SQL_META_GET = "SELECT value FROM meta WHERE key = ?"
+SQL_META_SET = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+
+# --- catalogues -------------------------------------------------------------------------------
+CATALOGUE_TABLES: dict[str, list[str]] = {
+    "area": ["code", "level", "name", "parent_code", "aliases", "sort"],
+    "field": ["id", "title", "short", "kind", "sort"],
+    "goal": [
+        "id", "field_id", "parent_id", "kind", "number", "label", "grp", "name", "area_code",
+        "sort",
+    ],
+    "goal_support": ["goal_id", "leitziel_id"],
+    "group_label": ["id", "label"],
+    "indicator": [
+        "id", "name", "short", "field_id", "unit", "kind", "direction", "target_type", "levels",
+        "groups", "decimals", "definition", "source", "numerator_id", "denominator_id", "factor",
+        "parity_reference", "aggregate", "sort",
+    ],
+    "goal_indicator": ["goal_id", "indicator_id"],
+}  # fmt: skip
+# Table names come from the fixed dict above, never from input.
+SQL_DELETE_ALL = {t: f"DELETE FROM {t}" for t in CATALOGUE_TABLES}
+SQL_INSERT_FROM_FRAME = {
+    t: f"INSERT INTO {t} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM incoming"
+    for t, cols in CATALOGUE_TABLES.items()
+}
+SQL_SELECT_ALL = {
+    t: f"SELECT {', '.join(cols)} FROM {t} ORDER BY {'sort' if 'sort' in cols else cols[0]}"
+    for t, cols in CATALOGUE_TABLES.items()
+}
+SQL_GROUP_LABEL_UPSERT = "INSERT OR REPLACE INTO group_label (id, label) VALUES (?, ?)"
+SQL_GROUP_LABEL_EXISTS = "SELECT count(*) FROM group_label WHERE id = ?"
+
+# --- observations -----------------------------------------------------------------------------
+OBSERVATION_COLUMNS = [
+    "indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator", "flag",
+    "source",
+]  # fmt: skip
+SQL_OBSERVATION_DIFF = """
+SELECT
+    count(*) FILTER (WHERE o.indicator_id IS NULL) AS inserted,
+    count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND (
+        o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+        OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+        OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo)) AS updated,
+    count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT (
+        o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+        OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+        OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo))
+        AS unchanged
+FROM incoming i
+LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
+"""
+# Only changed or new rows are written, so a repeated import leaves import_id untouched.
+SQL_OBSERVATION_UPSERT = """
+INSERT OR REPLACE INTO observation
+    (indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,
+     import_id)
+SELECT i.indicator_id, i.area_code, i.period, i.grp, i.value, i.numerator, i.denominator, i.flag,
+       i.source, i.is_demo, ?
+FROM incoming i
+LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
+WHERE o.indicator_id IS NULL
+   OR o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+   OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+   OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
+"""
+SQL_OBSERVATIONS = """
+SELECT indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo
+FROM observation
+WHERE list_contains(?, indicator_id)
+  AND (? IS NULL OR list_contains(?, area_code))
+  AND (? IS NULL OR list_contains(?, period))
+  AND (? IS NULL OR list_contains(?, grp))
+ORDER BY indicator_id, area_code, period, grp
+"""
+SQL_OBSERVATION_PERIODS = """
+SELECT DISTINCT period FROM observation
+WHERE ? IS NULL OR indicator_id = ? ORDER BY period
+"""
+SQL_DELETE_DEMO_OBSERVATIONS = "DELETE FROM observation WHERE is_demo"
+
+# --- geometry ---------------------------------------------------------------------------------
+SQL_GEOMETRY_DELETE_LAYER = "DELETE FROM area_geometry WHERE layer = ?"
+SQL_GEOMETRY_INSERT = """
+INSERT INTO area_geometry (layer, area_code, wkb, import_id)
+SELECT ?, area_code, wkb, ? FROM incoming
+"""
+SQL_GEOMETRY = "SELECT area_code, wkb FROM area_geometry WHERE layer = ? ORDER BY area_code"
+SQL_GEOMETRY_LAYERS = """
+SELECT layer, count(*) AS areas FROM area_geometry GROUP BY layer ORDER BY layer
+"""
+SQL_GEOMETRY_FINGERPRINT = """
+SELECT area_code, md5(wkb::VARCHAR) AS h FROM area_geometry WHERE layer = ? ORDER BY area_code
+"""
+
+# --- import log -------------------------------------------------------------------------------
+SQL_IMPORT_LOG_INSERT = """
+INSERT INTO import_log
+    (actor, file, sha256, kind, rows, inserted, updated, unchanged, status, problems)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING id
+"""
+SQL_IMPORT_LOG_UPDATE = """
+UPDATE import_log SET inserted = ?, updated = ?, unchanged = ?, status = ? WHERE id = ?
+"""
+SQL_IMPORT_LOG = """
+SELECT id, logged_at, actor, file, sha256, kind, rows, inserted, updated, unchanged, status,
+       problems
+FROM import_log ORDER BY id DESC LIMIT ?
+"""
+
+# --- targets ----------------------------------------------------------------------------------
+TARGET_COLUMNS = [
+    "indicator_id", "area_code", "grp", "type", "value", "reference_indicator", "reference_grp",
+    "baseline_period", "baseline_value", "target_period", "goal_id", "note", "is_demo",
+    "created_by",
+]  # fmt: skip
+SQL_TARGET_INSERT_NEW = f"""
+INSERT INTO target ({", ".join(TARGET_COLUMNS)}, import_id)
+SELECT {", ".join("i." + c for c in TARGET_COLUMNS)}, ?
+FROM incoming i
+WHERE NOT EXISTS (
+    SELECT 1 FROM target t
+    WHERE t.active AND t.indicator_id = i.indicator_id
+      AND t.area_code IS NOT DISTINCT FROM i.area_code AND t.grp = i.grp
+      AND t.type = i.type AND t.value IS NOT DISTINCT FROM i.value
+      AND t.reference_indicator IS NOT DISTINCT FROM i.reference_indicator
+      AND t.baseline_period IS NOT DISTINCT FROM i.baseline_period
+      AND t.baseline_value IS NOT DISTINCT FROM i.baseline_value
+      AND t.target_period = i.target_period AND t.goal_id IS NOT DISTINCT FROM i.goal_id)
+"""
+SQL_TARGETS = """
+SELECT id, indicator_id, area_code, grp, type, value, reference_indicator, reference_grp,
+       baseline_period, baseline_value, target_period, goal_id, note, is_demo, active,
+       created_at, created_by, retired_at, retired_by, retire_reason, version
+FROM target WHERE active OR ? ORDER BY indicator_id, area_code NULLS FIRST, id
+"""
+
+# --- measures ---------------------------------------------------------------------------------
+MEASURE_COLUMNS = [
+    "title", "description", "status", "organisation_id", "contact", "partners", "planned_start",
+    "planned_end", "actual_start", "actual_end", "progress", "reach", "budget", "origin",
+    "last_reviewed", "next_step", "next_step_date", "notes", "is_demo",
+]  # fmt: skip
+SQL_MEASURE_INSERT = f"""
+INSERT INTO measure ({", ".join(MEASURE_COLUMNS)}, import_id, created_at, updated_at)
+VALUES ({", ".join("?" for _ in MEASURE_COLUMNS)}, ?, ?, ?)
+RETURNING id
+"""
+SQL_MEASURE_FIND = "SELECT id FROM measure WHERE title = ? AND NOT archived"
+SQL_MEASURE_FIELD_INSERT = "INSERT OR IGNORE INTO measure_field VALUES (?, ?)"
+SQL_MEASURE_GOAL_INSERT = "INSERT OR IGNORE INTO measure_goal VALUES (?, ?)"
+SQL_MEASURE_AREA_INSERT = "INSERT OR IGNORE INTO measure_area VALUES (?, ?)"
+SQL_MEASURE_EVENT_INSERT = """
+INSERT INTO measure_event (measure_id, happened_at, actor, kind, changes, comment)
+VALUES (?, ?, ?, ?, ?, ?)
+"""
+SQL_MEASURES = """
+SELECT m.id, m.title, m.description, m.status, m.organisation_id, org.name AS organisation,
+       m.contact, m.partners, m.planned_start, m.planned_end, m.actual_start, m.actual_end,
+       m.progress, m.reach, m.budget, m.origin, m.last_reviewed, m.next_step, m.next_step_date,
+       m.notes, m.archived, m.is_demo, m.version, m.created_at, m.updated_at,
+       coalesce((SELECT list(field_id ORDER BY field_id) FROM measure_field f
+                 WHERE f.measure_id = m.id), []) AS fields,
+       coalesce((SELECT list(goal_id ORDER BY goal_id) FROM measure_goal g
+                 WHERE g.measure_id = m.id), []) AS goals,
+       coalesce((SELECT list(area_code ORDER BY area_code) FROM measure_area a
+                 WHERE a.measure_id = m.id), []) AS areas
+FROM measure m LEFT JOIN organisation org ON org.id = m.organisation_id
+WHERE NOT m.archived OR ?
+ORDER BY m.id
+"""
+SQL_MEASURE_EVENTS = """
+SELECT id, measure_id, happened_at, actor, kind, changes, comment FROM measure_event
+WHERE ? IS NULL OR measure_id = ? ORDER BY happened_at, id
+"""
+SQL_ORGANISATION_UPSERT = "INSERT OR REPLACE INTO organisation (id, name, kind) VALUES (?, ?, ?)"
+SQL_ORGANISATIONS = "SELECT id, name, kind FROM organisation ORDER BY name"
+
+# --- demo -------------------------------------------------------------------------------------
+SQL_DELETE_DEMO = [
+    "DELETE FROM observation WHERE is_demo",
+    "DELETE FROM target WHERE is_demo",
+    "DELETE FROM measure_field WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure_goal WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure_area WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure_event WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure WHERE is_demo",
+]
+
+# --- summary ----------------------------------------------------------------------------------
+SQL_SUMMARY = """
+SELECT
+    (SELECT count(*) FROM area WHERE level = 'stadtteil') AS districts,
+    (SELECT count(*) FROM area) AS areas,
+    (SELECT count(*) FROM field) AS fields,
+    (SELECT count(*) FROM goal) AS goals,
+    (SELECT count(*) FROM indicator) AS indicators,
+    (SELECT count(DISTINCT indicator_id) FROM observation) AS indicators_with_data,
+    (SELECT count(*) FROM observation) AS observations,
+    (SELECT count(*) FROM observation WHERE is_demo) AS demo_observations,
+    (SELECT min(period) FROM observation) AS first_period,
+    (SELECT max(period) FROM observation) AS last_period,
+    (SELECT count(*) FROM measure WHERE NOT archived) AS measures,
+    (SELECT count(*) FROM measure WHERE is_demo AND NOT archived) AS demo_measures,
+    (SELECT count(*) FROM target WHERE active) AS targets,
+    (SELECT count(*) FROM import_log) AS imports,
+    (SELECT max(logged_at) FROM import_log WHERE status <> 'abgelehnt') AS last_import
+"""
+FINGERPRINT_TABLES = [
+    "area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator",
+    "observation", "area_geometry", "target", "organisation", "measure", "measure_field",
+    "measure_goal", "measure_area", "measure_event", "meta",
+]  # fmt: skip
+SQL_FINGERPRINT = {
+    t: f"SELECT count(*), coalesce(sum(hash(x)), 0) FROM (SELECT * FROM {t}) x"
+    for t in FINGERPRINT_TABLES
+}
+
+
+@dataclass
+class ImportLogEntry:
+    """What an import reports to the log."""
+
+    by: str
+    file: str
+    sha256: str
+    kind: str
+    rows: int
+    problems: list[Problem] = field(default_factory=list)
+    status: str = "ok"
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    id: int | None = None
+
+
+_ROOTS: dict[Path, duckdb.DuckDBPyConnection] = {}
+_ROOTS_LOCK = threading.Lock()
+_WRITE_LOCKS: dict[Path, threading.RLock] = {}
+
+
+def sha256_of(data: bytes) -> str:
+    """Hex sha256 of file content, as recorded in the import log."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+class Store:
+    """Owns one DuckDB database file for this process; cheap to create, share one per app."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).resolve()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _ROOTS_LOCK:
+            root = _ROOTS.get(self.path)
+            if root is None:
+                try:
+                    root = duckdb.connect(str(self.path))
+                except duckdb.IOException as exc:
+                    if _is_lock_error(exc):
+                        raise StoreLockedError(str(self.path)) from exc
+                    msg = f"Datenbank {self.path} lässt sich nicht öffnen: {exc}"
+                    raise LeitbildError(msg) from exc
+                _ROOTS[self.path] = root
+                _WRITE_LOCKS[self.path] = threading.RLock()
+        self._root = root
+        self._write_lock = _WRITE_LOCKS[self.path]
+
+    # --- connection handling ----------------------------------------------------------------
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one unit of read work in the calling thread."""
+        cur = self._root.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def transaction(self, work: Callable[[duckdb.DuckDBPyConnection], T], retries: int = 3) -> T:
+        """Run ``work(cursor)`` inside BEGIN/COMMIT under the write lock; all or nothing."""
+        for attempt in range(retries):
+            with self._write_lock, self.cursor() as cur:
+                cur.execute("BEGIN TRANSACTION")
+                try:
+                    result = work(cur)
+                    cur.execute("COMMIT")
+                    return result
+                except duckdb.TransactionException:
+                    cur.execute("ROLLBACK")
+                    if attempt == retries - 1:
+                        raise
+                except BaseException:
+                    cur.execute("ROLLBACK")
+                    raise
+            time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        """Close the process-wide connection of this file (tests and CLI only)."""
+        with _ROOTS_LOCK:
+            root = _ROOTS.pop(self.path, None)
+            _WRITE_LOCKS.pop(self.path, None)
+        if root is not None:
+            root.close()
+
+    def _frame(self, sql: str, params: list[object] | None = None) -> pd.DataFrame:
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).df()
+
+    # --- migrations ---------------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        """Names of the migrations recorded in this database."""
+        with self.cursor() as cur:
+            cur.execute(CREATE_MIGRATION_TABLE)
+            return [r[0] for r in cur.execute(SQL_APPLIED_MIGRATIONS).fetchall()]
+
+    def migrate(self) -> list[str]:
+        """Apply the pending migrations in order; returns the names applied now."""
+        done = set(self.applied_migrations())
+        applied: list[str] = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+
+            def apply(cur: duckdb.DuckDBPyConnection, name: str = name, sql: str = sql) -> None:
+                cur.execute(sql)
+                cur.execute(SQL_RECORD_MIGRATION, [name])
+
+            self.transaction(apply)
+            applied.append(name)
+        return applied
+
+    # --- meta ---------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        """A value from the key/value meta table."""
+        with self.cursor() as cur:
+            row = cur.execute(SQL_META_GET, [key]).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a value in the key/value meta table."""
+        self.transaction(lambda cur: cur.execute(SQL_META_SET, [key, value]))
+
+    # --- catalogues ---------------------------------------------------------------------------
+    def replace_catalogues(self, frames: dict[str, pd.DataFrame]) -> None:
+        """Replace the catalogue tables with the given frames in one transaction."""
+        unknown = set(frames) - set(CATALOGUE_TABLES)
+        if unknown:
+            raise ValueError(f"unknown catalogue tables: {sorted(unknown)}")
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            for table, frame in frames.items():
+                cur.execute(SQL_DELETE_ALL[table])
+                if len(frame):
+                    cur.register("incoming", frame[CATALOGUE_TABLES[table]])
+                    cur.execute(SQL_INSERT_FROM_FRAME[table])
+                    cur.unregister("incoming")
+
+        self.transaction(work)
+
+    def catalogue(self, table: str) -> pd.DataFrame:
+        """All rows of one catalogue table (area, field, goal, indicator …) in catalogue order."""
+        frame = self._frame(SQL_SELECT_ALL[table])
+        # NULLs as None (not NaN) so that catalogue code can test `is None` as with YAML input
+        for col in frame.columns:
+            if not pd.api.types.is_numeric_dtype(frame[col]):
+                frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+        return frame
+
+    def ensure_group_labels(self, labels: dict[str, str]) -> None:
+        """Add group labels that are not yet known (labels of known groups stay)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            for gid, label in labels.items():
+                if cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]).fetchone()[0] == 0:
+                    cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])
+
+        self.transaction(work)
+
+    # --- observations -------------------------------------------------------------------------
+    def write_observations(
+        self,
+        frame: pd.DataFrame,
+        entry: ImportLogEntry,
+        group_labels: dict[str, str] | None = None,
+    ) -> ImportLogEntry:
+        """Upsert observations and log the import, all in one transaction."""
+        incoming = frame[OBSERVATION_COLUMNS].copy()
+        incoming["is_demo"] = frame.get("is_demo", False)
+
+        def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry:
+            for gid, label in (group_labels or {}).items():
+                if cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]).fetchone()[0] == 0:
+                    cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])
+            cur.register("incoming", incoming)
+            inserted, updated, unchanged = cur.execute(SQL_OBSERVATION_DIFF).fetchone()
+            entry.inserted, entry.updated, entry.unchanged = inserted, updated, unchanged
+            entry.status = "ok" if inserted or updated else "unverändert"
+            entry.id = self._log(cur, entry)
+            cur.execute(SQL_OBSERVATION_UPSERT, [entry.id])
+            cur.unregister("incoming")
+            return entry
+
+        return self.transaction(work)
+
+    def observations(
+        self,
+        indicator_ids: list[str],
+        area_codes: list[str] | None = None,
+        periods: list[int] | None = None,
+        groups: list[str] | None = None,
+    ) -> pd.DataFrame:
+        """Stored observations of the given indicators, optionally filtered."""
+        return self._frame(
+            SQL_OBSERVATIONS,
+            [indicator_ids, area_codes, area_codes, periods, periods, groups, groups],
+        )
+
+    def periods(self, indicator_id: str | None = None) -> list[int]:
+        """Periods with data (of one indicator, or of any)."""
+        with self.cursor() as cur:
+            rows = cur.execute(SQL_OBSERVATION_PERIODS, [indicator_id, indicator_id]).fetchall()
+        return [int(r[0]) for r in rows]
+
+    # --- geometry -----------------------------------------------------------------------------
+    def replace_geometry(
+        self, layer: str, frame: pd.DataFrame, entry: ImportLogEntry | None
+    ) -> ImportLogEntry | None:
+        """Replace one geometry layer (columns area_code, wkb) and log it, in one transaction."""
+        incoming = frame[["area_code", "wkb"]].copy()
+
+        def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry | None:
+            before = cur.execute(SQL_GEOMETRY_FINGERPRINT, [layer]).fetchall()
+            cur.execute(SQL_GEOMETRY_DELETE_LAYER, [layer])
+            cur.register("incoming", incoming)
+            import_id = None
+            if entry is not None:
+                entry.id = import_id = self._log(cur, entry)
+            cur.execute(SQL_GEOMETRY_INSERT, [layer, import_id])
+            cur.unregister("incoming")
+            after = cur.execute(SQL_GEOMETRY_FINGERPRINT, [layer]).fetchall()
+            if entry is not None:
+                if before == after:
+                    entry.unchanged, entry.status = len(after), "unverändert"
+                else:
+                    old = dict(before)
+                    entry.inserted = sum(1 for code, _ in after if code not in old)
+                    entry.updated = len(after) - entry.inserted
+                cur.execute(
+                    SQL_IMPORT_LOG_UPDATE,
+                    [entry.inserted, entry.updated, entry.unchanged, entry.status, entry.id],
+                )
+            return entry
+
+        return self.transaction(work)
+
+    def geometry(self, layer: str) -> pd.DataFrame:
+        """Area codes and WKB geometry (WGS84) of one layer."""
+        return self._frame(SQL_GEOMETRY, [layer])
+
+    def geometry_layers(self) -> dict[str, int]:
+        """Geometry layers present, with their number of areas."""
+        with self.cursor() as cur:
+            return dict(cur.execute(SQL_GEOMETRY_LAYERS).fetchall())
+
+    # --- import log ---------------------------------------------------------------------------
+    @staticmethod
+    def _log(cur: duckdb.DuckDBPyConnection, entry: ImportLogEntry) -> int:
+        problems = json.dumps([p.as_dict() for p in entry.problems], ensure_ascii=False)
+        row = cur.execute(
+            SQL_IMPORT_LOG_INSERT,
+            [
+                entry.by, entry.file, entry.sha256, entry.kind, entry.rows, entry.inserted,
+                entry.updated, entry.unchanged, entry.status, problems,
+            ],
+        ).fetchone()  # fmt: skip
+        return int(row[0])
+
+    def log_rejected(self, entry: ImportLogEntry) -> None:
+        """Record an import that was refused (only the log changes)."""
+        entry.status = "abgelehnt"
+        self.transaction(lambda cur: self._log(cur, entry))
+
+    def import_log(self, limit: int = 50) -> pd.DataFrame:
+        """The newest import log entries."""
+        return self._frame(SQL_IMPORT_LOG, [limit])
+
+    # --- targets ------------------------------------------------------------------------------
+    def insert_targets(self, frame: pd.DataFrame, entry: ImportLogEntry | None) -> int:
+        """Insert targets that are not yet active with identical content; returns rows added."""
+        incoming = frame[TARGET_COLUMNS].copy()
+
+        def work(cur: duckdb.DuckDBPyConnection) -> int:
+            import_id = self._log(cur, entry) if entry is not None else None
+            cur.register("incoming", incoming)
+            added = cur.execute(SQL_TARGET_INSERT_NEW, [import_id]).fetchone()[0]
+            cur.unregister("incoming")
+            if entry is not None:
+                entry.id, entry.inserted = import_id, int(added)
+                entry.unchanged = len(incoming) - int(added)
+                entry.status = "ok" if added else "unverändert"
+                cur.execute(
+                    SQL_IMPORT_LOG_UPDATE,
+                    [entry.inserted, 0, entry.unchanged, entry.status, import_id],
+                )
+            return int(added)
+
+        return self.transaction(work)
+
+    def targets(self, include_retired: bool = False) -> pd.DataFrame:
+        """Targets (active ones unless asked otherwise)."""
+        return self._frame(SQL_TARGETS, [include_retired])
+
+    # --- measures -----------------------------------------------------------------------------
+    def upsert_organisations(self, rows: list[tuple[str, str, str | None]]) -> None:
+        """Insert or update organisations (id, name, kind)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            for row in rows:
+                cur.execute(SQL_ORGANISATION_UPSERT, list(row))
+
+        self.transaction(work)
+
+    def organisations(self) -> pd.DataFrame:
+        """All organisations."""
+        return self._frame(SQL_ORGANISATIONS)
+
+    def insert_measures(
+        self,
+        measures: list[dict[str, object]],
+        entry: ImportLogEntry | None,
+        by: str,
+    ) -> int:
+        """Insert new measures with links and their event history; skips existing titles."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> int:
+            import_id = self._log(cur, entry) if entry is not None else None
+            added = 0
+            for m in measures:
+                if cur.execute(SQL_MEASURE_FIND, [m["title"]]).fetchone() is not None:
+                    continue
+                created = m.get("created_at") or pd.Timestamp.now().floor("s")
+                values = [m.get(c) for c in MEASURE_COLUMNS]
+                mid = cur.execute(
+                    SQL_MEASURE_INSERT, [*values, import_id, created, created]
+                ).fetchone()[0]
+                for f in m.get("fields", []):
+                    cur.execute(SQL_MEASURE_FIELD_INSERT, [mid, f])
+                for g in m.get("goals", []):
+                    cur.execute(SQL_MEASURE_GOAL_INSERT, [mid, g])
+                for a in m.get("areas", []):
+                    cur.execute(SQL_MEASURE_AREA_INSERT, [mid, a])
+                events = m.get("events") or [
+                    {"at": created, "by": by, "kind": "angelegt", "changes": {}, "comment": None}
+                ]
+                for ev in events:
+                    cur.execute(
+                        SQL_MEASURE_EVENT_INSERT,
+                        [
+                            mid, ev["at"], ev["by"], ev["kind"],
+                            json.dumps(ev.get("changes", {}), ensure_ascii=False, default=str),
+                            ev.get("comment"),
+                        ],
+                    )  # fmt: skip
+                added += 1
+            if entry is not None:
+                entry.id, entry.inserted = import_id, added
+                entry.unchanged = len(measures) - added
+                entry.status = "ok" if added else "unverändert"
+                cur.execute(
+                    SQL_IMPORT_LOG_UPDATE,
+                    [entry.inserted, 0, entry.unchanged, entry.status, import_id],
+                )
+            return added
+
+        return self.transaction(work)
+
+    def measures(self, include_archived: bool = False) -> pd.DataFrame:
+        """Measures with organisation name and their field, goal and area links as lists."""
+        return self._frame(SQL_MEASURES, [include_archived])
+
+    def measure_events(self, measure_id: int | None = None) -> pd.DataFrame:
+        """The event history (of one measure, or all)."""
+        return self._frame(SQL_MEASURE_EVENTS, [measure_id, measure_id])
+
+    # --- demo data ----------------------------------------------------------------------------
+    def delete_demo(self) -> None:
+        """Remove everything generated as demo data (real data stays)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            for sql in SQL_DELETE_DEMO:
+                cur.execute(sql)
+
+        self.transaction(work)
+
+    # --- overview -----------------------------------------------------------------------------
+    def summary(self) -> dict[str, object]:
+        """Counts for the start page: what is loaded, demo or real, last import."""
+        with self.cursor() as cur:
+            cur.execute(SQL_SUMMARY)
+            names = [d[0] for d in cur.description]
+            return dict(zip(names, cur.fetchone(), strict=True))
+
+    def fingerprint(self) -> dict[str, tuple[int, int]]:
+        """Row count and content hash per data table (import_log excluded), to prove no change."""
+        with self.cursor() as cur:
+            return {t: tuple(cur.execute(sql).fetchone()) for t, sql in SQL_FINGERPRINT.items()}
