@@ -13,6 +13,7 @@ import yaml
 
 from dashboard.config import DATA_DIR
 from dashboard.errors import Problem, ValidationError
+from dashboard.frames import nulls_as_none
 
 FIELD_KINDS = ("uebergreifend", "schwerpunkt", "lebensfeld")
 GOAL_KINDS = ("leitziel", "teilziel", "umsetzungsperspektive", "stadtteilziel")
@@ -52,6 +53,15 @@ def normalise_name(text: str) -> str:
     return re.sub(r"[\s\-‐–]+", " ", text).strip()
 
 
+def slugify(text: str, sep: str = "_") -> str:
+    """ASCII id from a German label: 'Stadtteilbüro Coerde' → 'stadtteilbuero_coerde'."""
+    norm = normalise_name(text)
+    for umlaut, ascii_ in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        norm = norm.replace(umlaut, ascii_)
+    norm = unicodedata.normalize("NFKD", norm).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", sep, norm).strip(sep)
+
+
 @dataclass
 class Catalogue:
     """The validated catalogues as table frames plus lookups the importers need."""
@@ -89,6 +99,7 @@ class Catalogue:
     @classmethod
     def from_frames(cls, frames: dict[str, pd.DataFrame]) -> Catalogue:
         """Build the lookups from table frames (as loaded from YAML or from the store)."""
+        frames = {name: nulls_as_none(frame) for name, frame in frames.items()}
         keys: dict[str, str] = {}
         for row in frames["area"].itertuples():
             for key in [row.code, row.name, *list(row.aliases)]:
@@ -232,10 +243,11 @@ def _leitbild(path: Path, checker: _Checker, district_codes: set[str]) -> dict[s
                 }
             )
             supports += [{"goal_id": gid, "leitziel_id": str(s)} for s in goal.get("supports", [])]
-    by_id = {g["id"]: g for g in goals}
-    if len(by_id) != len(goals):
-        dupes = sorted({g["id"] for g in goals if sum(h["id"] == g["id"] for h in goals) > 1})
-        checker.add(None, "id", "eindeutige Ziel-IDs", dupes)
+    by_id: dict[str, dict[str, Any]] = {}
+    for g in goals:
+        if g["id"] in by_id:
+            checker.add(g, "id", "eindeutige Ziel-ID", g["id"])
+        by_id.setdefault(g["id"], g)
     for g in goals:
         parent = g["parent_id"]
         if parent is not None and (
@@ -320,9 +332,11 @@ def _indicators(
                 "__line__": item.get("__line__"),
             }
         )
-    by_id = {r["id"]: r for r in rows}
-    if len(by_id) != len(rows):
-        checker.add(None, "id", "eindeutige Indikator-IDs", len(rows) - len(by_id))
+    by_id: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["id"] in by_id:
+            checker.add(r, "id", "eindeutige Indikator-ID", r["id"])
+        by_id.setdefault(r["id"], r)
     for r in rows:
         for key in ("numerator_id", "denominator_id"):
             ref = r[key]

@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from dashboard.errors import LeitbildError, Problem, StoreLockedError
+from dashboard.frames import nulls_as_none
 from dashboard.schema import CREATE_MIGRATION_TABLE, MIGRATIONS
 
 T = TypeVar("T")
@@ -125,6 +126,9 @@ SELECT layer, count(*) AS areas FROM area_geometry GROUP BY layer ORDER BY layer
 """
 SQL_GEOMETRY_FINGERPRINT = """
 SELECT area_code, md5(wkb::VARCHAR) AS h FROM area_geometry WHERE layer = ? ORDER BY area_code
+"""
+SQL_GEOMETRY_INCOMING_FINGERPRINT = """
+SELECT area_code, md5(wkb::VARCHAR) AS h FROM incoming ORDER BY area_code
 """
 
 # --- import log -------------------------------------------------------------------------------
@@ -398,12 +402,7 @@ class Store:
 
     def catalogue(self, table: str) -> pd.DataFrame:
         """All rows of one catalogue table (area, field, goal, indicator …) in catalogue order."""
-        frame = self._frame(SQL_SELECT_ALL[table])
-        # NULLs as None (not NaN) so that catalogue code can test `is None` as with YAML input
-        for col in frame.columns:
-            if not pd.api.types.is_numeric_dtype(frame[col]):
-                frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-        return frame
+        return nulls_as_none(self._frame(SQL_SELECT_ALL[table]))
 
     def ensure_group_labels(self, labels: dict[str, str]) -> None:
         """Add group labels that are not yet known (labels of known groups stay)."""
@@ -469,25 +468,20 @@ class Store:
 
         def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry | None:
             before = cur.execute(SQL_GEOMETRY_FINGERPRINT, [layer]).fetchall()
-            cur.execute(SQL_GEOMETRY_DELETE_LAYER, [layer])
             cur.register("incoming", incoming)
+            after = cur.execute(SQL_GEOMETRY_INCOMING_FINGERPRINT).fetchall()
             import_id = None
             if entry is not None:
+                old = dict(before)
+                entry.inserted = sum(1 for code, _ in after if code not in old)
+                entry.updated = sum(1 for code, h in after if code in old and old[code] != h)
+                entry.unchanged = len(after) - entry.inserted - entry.updated
+                entry.status = "unverändert" if before == after else "ok"
                 entry.id = import_id = self._log(cur, entry)
-            cur.execute(SQL_GEOMETRY_INSERT, [layer, import_id])
+            if before != after:
+                cur.execute(SQL_GEOMETRY_DELETE_LAYER, [layer])
+                cur.execute(SQL_GEOMETRY_INSERT, [layer, import_id])
             cur.unregister("incoming")
-            after = cur.execute(SQL_GEOMETRY_FINGERPRINT, [layer]).fetchall()
-            if entry is not None:
-                if before == after:
-                    entry.unchanged, entry.status = len(after), "unverändert"
-                else:
-                    old = dict(before)
-                    entry.inserted = sum(1 for code, _ in after if code not in old)
-                    entry.updated = len(after) - entry.inserted
-                cur.execute(
-                    SQL_IMPORT_LOG_UPDATE,
-                    [entry.inserted, entry.updated, entry.unchanged, entry.status, entry.id],
-                )
             return entry
 
         return self.transaction(work)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from dashboard.catalogues import Catalogue, normalise_name
+from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
 from dashboard.ingest.cells import NUMBER_EXPECTED, parse_number
 from dashboard.ingest.observations import header_map
@@ -51,7 +51,7 @@ def parse_date(cell: Cell) -> dt.date | None:
 
 def organisation_id(name: str) -> str:
     """Stable id of an organisation from its name."""
-    return re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+    return slugify(name, "-")
 
 
 def check_measure(

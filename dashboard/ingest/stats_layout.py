@@ -9,12 +9,11 @@ of one period, given by the caller or found in the title rows).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.catalogues import Catalogue, normalise_name
+from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
 from dashboard.ingest.cells import parse_number
 from dashboard.ingest.observations import Record, validate_records
@@ -38,12 +37,9 @@ class StatsResult:
 
 def group_id(header: str) -> str:
     """Stable group id from a category header: 'Gesamt' → insgesamt, '0 - 9' → g_0_9."""
-    text = normalise_name(header)
-    if text in TOTAL_HEADERS:
+    if normalise_name(header) in TOTAL_HEADERS:
         return "insgesamt"
-    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+    slug = slugify(header)
     return slug if slug[:1].isalpha() else f"g_{slug}"
 
 

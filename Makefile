@@ -1,0 +1,54 @@
+# Two commands: `make run` (set up and start the app) and `make test` (set up and run all tests).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+LEITBILD_DB ?= data/leitbild.duckdb
+export LEITBILD_DB
+
+.PHONY: run test lint format init bench clean system-deps
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# make the package importable from `streamlit run dashboard/app.py` (what an editable
+	@# install does, without needing build tools from the network)
+	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'leitbild_monitor.pth').write_text('$(CURDIR)\n')"
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+init: $(VENV)/.installed
+	$(PY) -m dashboard init
+
+run: init
+	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
+
+# System packages the browser tests need (Debian's Chromium; never a downloaded browser).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: browser tests will fail under CI"; \
+	  else echo "chromium missing and not root: run 'sudo apt-get install -y chromium'"; fi; \
+	fi
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: $(VENV)/.dev-installed system-deps lint
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,36 @@
+"""Number and date formatting for display (German conventions via Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def fmt_number(value: float | int | None, decimals: int = 0, lang: str = "de") -> str:
+    """1234.5 → '1.234,5' (de) or '1,234.5' (en); missing values as an en dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "de_DE"))
+
+
+def fmt_percent(value: float | None, decimals: int = 1, lang: str = "de") -> str:
+    """49.66 → '49,7 %'."""
+    text = fmt_number(value, decimals, lang)
+    return text if text == "–" else f"{text} %"
+
+
+def fmt_date(value: dt.date | dt.datetime | None, lang: str = "de") -> str:
+    """A date as '24.11.2026' (de) or '24 Nov 2026' (en); datetimes with time."""
+    if value is None:
+        return "–"
+    locale = LOCALES.get(lang, "de_DE")
+    if isinstance(value, dt.datetime):
+        pattern = "dd.MM.yyyy, HH:mm" if lang == "de" else "d MMM yyyy, HH:mm"
+        return format_datetime(value, format=pattern, locale=locale)
+    return format_date(value, format="medium", locale=locale)

@@ -1,0 +1,48 @@
+"""Page chrome shared by all pages: language, data-status badge, and the error guard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from dashboard.errors import LeitbildError
+from dashboard.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+
+def language() -> str:
+    """The UI language from the URL (?lang=en) or the session, German by default."""
+    lang = st.query_params.get("lang", st.session_state.get("lang", DEFAULT_LANGUAGE))
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translator() -> Callable[..., str]:
+    """``t`` bound to the current language."""
+    lang = language()
+    return lambda key, **values: t(key, lang, **values)
+
+
+def data_status_badge(summary: dict[str, object]) -> None:
+    """Show whether the page shows demo data, real data, or both."""
+    tr = translator()
+    demo = int(summary.get("demo_observations") or 0) + int(summary.get("demo_measures") or 0)
+    total = int(summary.get("observations") or 0) + int(summary.get("measures") or 0)
+    if total == 0:
+        return
+    if demo == total:
+        st.badge(tr("data.demo"), icon=":material/science:", color="orange")
+        st.caption(tr("data.demo_help"))
+    elif demo:
+        st.badge(tr("data.mixed"), icon=":material/science:", color="orange")
+    else:
+        st.badge(tr("data.real"), icon=":material/verified:", color="green")
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Show known errors as a clear message instead of a traceback."""
+    try:
+        yield
+    except LeitbildError as err:
+        st.error(translator()("error.generic", message=err.user_message()))
