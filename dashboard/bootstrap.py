@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from dashboard import config
@@ -43,10 +45,10 @@ def load_tiles(store: Store) -> int:
 def load_demo(store: Store, seed: int) -> dict[str, int]:
     """Generate the demo data and load it (observations, targets, organisations, measures)."""
     from dashboard.demo import generate
-
     from dashboard.imports import store_catalogue
 
-    demo = generate(store_catalogue(store), seed=seed)
+    # dates relative to today, so that lateness and review dates look current in the app
+    demo = generate(store_catalogue(store), seed=seed, today=dt.date.today())
     entry = ImportLogEntry(
         by="init", file="Demodaten", sha256=f"seed:{seed}", kind="demo",
         rows=len(demo.observations),

@@ -82,6 +82,8 @@ FOCUS_SLOPES: dict[tuple[str, str], float] = {
 # City-wide year effects (pandemic 2020/21, arrivals from Ukraine 2022) on unemployment.
 UNEMPLOYMENT_SHOCK = np.array([0.3, 0.2, 0.1, 0.0, -0.1, 0.5, 0.35, 0.1, 0.0, 0.15, 0.3])
 PANDEMIC_DIP = np.array([0, 0, 0, 0, 0, -1, -6, -5, -2, 0, 0], dtype=float)
+# Active migrant organisations in 2023 and added per year where the story is fixed.
+MSO_FOCUS = {"91": (3.0, 0.3)}
 NETWORK_MEETINGS = {"91": 8.0, "61": 9.0, "63": 5.0, "62": 3.0, "86": 3.0, "26": 2.0, "97": 2.0}
 ELECTION_YEARS = {"integrationsrat_wahlbeteiligung": (2020, 2025)}
 PROVISIONAL_2025 = {
@@ -144,6 +146,7 @@ def _rng(seed: int, part: str) -> np.random.Generator:
 
 
 def _binom(rng: np.random.Generator, n: np.ndarray, p: np.ndarray | float) -> np.ndarray:
+    """Counts out of n with probability p: sampling noise that is large in small districts."""
     return rng.binomial(np.maximum(n, 0).astype(np.int64), np.clip(p, 0.0, 1.0))
 
 
@@ -190,6 +193,7 @@ def _mv_shares(rng: np.random.Generator, codes: list[str], pop: np.ndarray) -> n
 
 
 def _hit_city_share(codes: list[str], pop: np.ndarray, mv: np.ndarray) -> None:
+    """Make the city's share with MV in the anchor year round to CITY_MV_SHARE exactly."""
     # Rounding leaves the city a few persons off; the largest free district absorbs them.
     total = round(CITY_MV_SHARE / 100 * int(pop[:, IA].sum()))
     free = [i for i, c in enumerate(codes) if c not in FIXED_MV]
@@ -200,6 +204,7 @@ def _hit_city_share(codes: list[str], pop: np.ndarray, mv: np.ndarray) -> None:
 def _children(
     rng: np.random.Generator, codes: list[str], pop: np.ndarray, share: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
+    """Children under 18 and those with MV (Berg Fidel fixed to the Leitbild figure)."""
     kid_pct = np.array([DISTRICTS.get(c, DEFAULT_DISTRICT)[3] for c in codes], dtype=float)
     kid_path = kid_pct[:, None] * (1 + 0.004 * STEP[None, :])
     kids = np.rint(pop * kid_path / 100).astype(np.int64)
@@ -240,6 +245,7 @@ def _population(rng: np.random.Generator, codes: list[str]) -> _Base:
 
 
 def _population_series(b: _Base) -> list[_Series]:
+    """The register counts as series: population, MV and its three parts, children."""
     c = b.codes
     return [
         _Series("bevoelkerung", "insgesamt", c, b.pop),
@@ -307,7 +313,8 @@ COHORTS: dict[str, tuple[float, float, float, float, float, float, np.ndarray | 
 }
 
 
-def _cohort_split(rng: np.random.Generator, b: _Base, years_of_age: float) -> np.ndarray:
+def _cohort(rng: np.random.Generator, b: _Base, years_of_age: float) -> np.ndarray:
+    """Children in a span of years of age (e.g. one school-entry year), with noise."""
     size = b.kids * years_of_age / 18 * rng.normal(1, 0.04, b.kids.shape)
     return np.rint(size).astype(np.int64)
 
@@ -316,7 +323,7 @@ def _school(rng: np.random.Generator, b: _Base) -> list[_Series]:
     """Shares of a children's cohort, with and without MV; the groups partition the total."""
     out: list[_Series] = []
     for ind, (age, a, slope_dep, gap, s_without, s_with, shock) in COHORTS.items():
-        den = _cohort_split(rng, b, age)
+        den = _cohort(rng, b, age)
         den_mv = _binom(rng, den, b.kids_share_mv)
         base = np.clip(a + slope_dep * b.dep, 25, 99)
         without = _trend(rng, base, rng.normal(s_without, 0.2, len(b.codes)), 0.3, shock)
@@ -333,7 +340,7 @@ def _school(rng: np.random.Generator, b: _Base) -> list[_Series]:
 
 def _child_poverty_language(rng: np.random.Generator, b: _Base) -> list[_Series]:
     """School-entry language deficits and SGB II among children under 15 (totals only)."""
-    entrants = _cohort_split(rng, b, 0.95)
+    entrants = _cohort(rng, b, 0.95)
     lang = np.clip(1.5 + 26 * b.kids_share_mv[:, IA], 1, 40)
     lang_path = _trend(rng, lang, _slopes(rng, "seu_deutsch_unzureichend", b.codes, 0.3, 0.3), 0.5)
     under15 = np.rint(b.kids * 15 / 18).astype(np.int64)
@@ -356,9 +363,10 @@ def _neighbourhood(rng: np.random.Generator, b: _Base) -> list[_Series]:
     n = len(b.codes)
     meet_base = np.array([NETWORK_MEETINGS.get(c, 0.4) for c in b.codes])
     meetings = rng.poisson(meet_base[:, None] * 1.06 ** STEP[None, :])
-    mso_base = b.pop[:, IA] / 1000 * b.mv[:, IA] / b.pop[:, IA] * 1.8
-    mso_slope = np.where(np.array(b.codes) == "91", 0.3, mso_base * 0.02)
-    mso_base = np.where(np.array(b.codes) == "91", 3.0, mso_base)
+    # About 1.8 organisations per 1,000 residents with MV, growing 2 % a year.
+    mso_base, mso_slope = b.mv[:, IA] * 1.8 / 1000, b.mv[:, IA] * 1.8 / 1000 * 0.02
+    for i, code in enumerate(b.codes):
+        mso_base[i], mso_slope[i] = MSO_FOCUS.get(code, (mso_base[i], mso_slope[i]))
     mso = np.clip(np.rint(_trend(rng, mso_base, mso_slope, 0.6)), 0, None).astype(np.int64)
     residents = _binom(rng, b.pop, np.clip(0.92 - 0.03 * b.dep, 0.85, 0.97)[:, None])
     space = _trend(rng, np.clip(46 - 3.5 * b.dep, 30, 52), rng.normal(0.1, 0.08, n), 0.15)
@@ -464,6 +472,7 @@ NATURALISATION_MONTHS = np.array([14.5, 14.0, 13.8, 14.2, 15.0, 17.5, 18.2, 19.0
 
 
 def _city_counts(rng: np.random.Generator) -> list[_Series]:
+    """City-only counts; groups drawn as one multinomial so that partitions add up."""
     out = []
     for ind, (start, end, noise, shares, partition, shocks) in CITY_COUNTS.items():
         factor = np.array([shocks.get(int(y), 1.0) for y in YEARS])
@@ -481,6 +490,7 @@ def _city_counts(rng: np.random.Generator) -> list[_Series]:
 
 
 def _city_ratios(rng: np.random.Generator) -> list[_Series]:
+    """City-only shares and rates with numerator and denominator per group."""
     out = []
     for ind, groups in CITY_RATIOS.items():
         nums, dens = [], []
@@ -498,6 +508,7 @@ def _city_ratios(rng: np.random.Generator) -> list[_Series]:
 
 
 def _city_values(rng: np.random.Generator, b: _Base) -> list[_Series]:
+    """City-only survey values and means (no numerator: not additive)."""
     out = []
     for ind, groups in CITY_VALUES.items():
         paths = {
@@ -534,6 +545,7 @@ def _with_aggregates(s: _Series, agg_codes: list[str], matrix: np.ndarray) -> _S
 
 
 def _series_frame(s: _Series, ind: dict[str, Any]) -> pd.DataFrame:
+    """Long rows of one series; value is the ratio of numerator and denominator if given."""
     n = len(s.codes)
     num = s.num.astype(float).ravel()
     if s.den is None:
@@ -556,6 +568,7 @@ def _series_frame(s: _Series, ind: dict[str, Any]) -> pd.DataFrame:
 
 
 def _flags(frame: pd.DataFrame) -> pd.Series:
+    """Official symbols: provisional 2025 figures, one correction, X for 0/0, unpublished."""
     flag = pd.Series(None, index=frame.index, dtype=object)
     provisional = frame["indicator_id"].isin(PROVISIONAL_2025) & (frame["period"] == 2025)
     flag[provisional] = "provisional"
@@ -565,11 +578,12 @@ def _flags(frame: pd.DataFrame) -> pd.Series:
         & (frame["period"] == period) & (frame["grp"] == grp)
     )  # fmt: skip
     flag[corrected] = "corrected"
-    flag[frame["value"].isna()] = "not_reliable"
+    flag[frame["value"].isna()] = "not_reliable"  # survey cells with too few respondents
+    flag[frame["denominator"] == 0] = "not_meaningful"  # no child of the group in the cohort
     return flag
 
 
-def _observations(catalogue: Catalogue, seed: int) -> tuple[pd.DataFrame, _Base]:
+def _observations(catalogue: Catalogue, seed: int) -> pd.DataFrame:
     """All demo observations, district series rolled up to every higher area level."""
     areas = catalogue.areas
     levels = dict(zip(areas["code"], areas["level"], strict=True))
@@ -604,7 +618,7 @@ def _observations(catalogue: Catalogue, seed: int) -> tuple[pd.DataFrame, _Base]
     obs["source"] = DEMO_SOURCE
     obs["is_demo"] = True
     obs = obs.sort_values(["indicator_id", "area_code", "period", "grp"], ignore_index=True)
-    return obs[[*OBSERVATION_COLUMNS, "is_demo"]], base
+    return obs[[*OBSERVATION_COLUMNS, "is_demo"]]
 
 
 # --- targets ------------------------------------------------------------------------------------
@@ -748,7 +762,7 @@ MEASURES: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("Fotoprojekt „Mein Coerde“", "nw61", "6.3", "6.3-S61-1", "61", "abgeschlossen",
      "Vorschlag", "Bewohner*innen zeigen ihre Lieblingsorte; Ausstellung im Stadtteilbüro."),
     ("Mehrsprachige Angebotslandkarte Coerde", "ki", "6.3 6.2", "6.3-S61-2 6.2-T5", "61",
-     "laufend", "Leitbild", "Übersicht aller Beratungs- und Freizeitangebote in sechs Sprachen."),
+     "abgeschlossen", "Leitbild", "Alle Beratungs- und Freizeitangebote in sechs Sprachen."),
     ("Kita-Einstiegsbegleitung für neu zugewanderte Familien", "jugend", "8.4",
      "8.4-U1 6.3-S61-2", "61 63", "laufend", "Leitbild",
      "Begleitung von der Anmeldung bis zur Eingewöhnung."),
@@ -784,8 +798,8 @@ MEASURES: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("Anlaufstelle für internationale Fachkräfte", "wirtschaft", "7.1",
      "7.1-Wirtschaft-T1.4 7.1-L8", "", "laufend", "Leitbild",
      "Eine Adresse für Aufenthalt, Anerkennung und Jobsuche."),
-    ("Praktikumsbörse für Geflüchtete", "jobcenter", "7.1", "7.1-Wirtschaft-T3", "", "laufend",
-     "Leitbild", "Vermittlung von Praktika in Handwerk, Pflege und Handel."),
+    ("Praktikumsbörse für Geflüchtete", "jobcenter", "7.1", "7.1-Wirtschaft-T3", "", "pausiert",
+     "Leitbild", "Vermittlung von Praktika; ruht bis zur Neubesetzung der Koordination."),
     ("Diversity-Training für Ausbildungsbetriebe", "wirtschaft", "7.1",
      "7.1-Wirtschaft-T4 7.1-L4", "", "geplant", "Leitbild",
      "Halbtägige Trainings für Ausbilder*innen kleiner Betriebe."),
@@ -801,11 +815,11 @@ MEASURES: list[tuple[str, str, str, str, str, str, str, str]] = [
      "7.1-Jugendliche-T1.3", "", "abgebrochen", "Vorschlag",
      "Kursreihe mit Betriebsbesuchen; Förderung lief aus."),
     ("Bewerbungswerkstatt mit Willkommenslotsen", "caritas", "7.1", "7.1-Wirtschaft-T8", "",
-     "laufend", "Sonstiges", "Bewerbungsunterlagen erstellen, Vorstellungsgespräche üben."),
+     "geplant", "Sonstiges", "Bewerbungsunterlagen erstellen, Vorstellungsgespräche üben."),
     ("Kampagne zur Integrationsratswahl 2025", "ir", "7.2", "7.2-Partizipation-T2", "",
      "abgeschlossen", "Leitbild", "Mehrsprachige Wahlaufrufe, Infostände und Social Media."),
     ("Einbürgerungs-Infotage in der Stadtbücherei", "migration", "7.2",
-     "7.2-Partizipation-T5", "", "laufend", "Leitbild",
+     "7.2-Partizipation-T5", "", "abgeschlossen", "Leitbild",
      "Informationen zu Voraussetzungen und Ablauf der Einbürgerung."),
     ("Digitale Antragstellung und Terminvergabe Einbürgerung", "migration", "7.2 7.3",
      "7.2-Partizipation-T5", "", "laufend", "Leitbild",
@@ -818,13 +832,13 @@ MEASURES: list[tuple[str, str, str, str, str, str, str, str]] = [
     ("Vereinscoaching „Offen für alle“", "sport", "7.2 8.6", "7.2-Engagement-T1 7.2-L3", "",
      "geplant", "Leitbild", "Begleitung von Sportvereinen bei der interkulturellen Öffnung."),
     ("Fortbildungsreihe für Vorstände von Selbstorganisationen", "mso", "7.2",
-     "7.2-Engagement-T6.1", "", "laufend", "Leitbild",
+     "7.2-Engagement-T6.1", "", "geplant", "Leitbild",
      "Module zu Vereinsrecht, Finanzen und Öffentlichkeitsarbeit."),
     ("Mehrsprachige Beteiligungswerkstatt Quartiersentwicklung", "ki", "7.2 6.3",
      "7.2-Partizipation-T7", "61 91", "geplant", "Leitbild",
      "Beteiligung an Planungen im Quartier mit Sprachmittlung."),
     ("Ehrenamtsbörse Flucht und Migration", "diakonie", "7.2", "7.2-Engagement-T6.5", "",
-     "laufend", "Sonstiges", "Vermittlung und Begleitung Ehrenamtlicher."),
+     "abgebrochen", "Sonstiges", "Online-Vermittlung Ehrenamtlicher; Plattform eingestellt."),
     ("Vielfaltssensible Stellenanzeigen", "personal", "7.3", "7.3-T6.2", "", "abgeschlossen",
      "Leitbild", "Neuer Textbaukasten und zusätzliche Verbreitungswege."),
     ("Schulung der Auswahlkommissionen", "personal", "7.3", "7.3-T6.5", "", "laufend",
@@ -838,7 +852,7 @@ MEASURES: list[tuple[str, str, str, str, str, str, str, str]] = [
      "7.3-T6.6 7.3-L5", "", "geplant", "Leitbild",
      "Freiwillige, anonyme Befragung als Grundlage für Zielwerte."),
     ("Bescheide und Formulare in einfacher Sprache", "migration", "7.3", "7.3-T7", "",
-     "laufend", "Leitbild", "Überarbeitung der 30 meistgenutzten Formulare."),
+     "geplant", "Leitbild", "Überarbeitung der 30 meistgenutzten Formulare."),
     ("Austauschraum für Beschäftigte mit Rassismuserfahrung", "personal", "7.3 6.1", "7.3-T3",
      "", "pausiert", "Vorschlag", "Vertraulicher Gesprächskreis mit externer Moderation."),
     ("Lokale Umsetzung der Charta der Vielfalt aktualisieren", "ki", "7.3", "7.3-T5.2", "",
@@ -879,6 +893,7 @@ STOP_REASONS = ["Förderung ausgelaufen", "Kooperationspartner hat sich zurückg
 
 
 def _organisations() -> list[tuple[str, str, str | None]]:
+    """(id, name, kind) with the same id the measure importer derives from the name."""
     return [(organisation_id(name), name, kind) for name, kind in ORGANISATIONS.values()]
 
 
@@ -889,6 +904,7 @@ def _day(rng: np.random.Generator, start: dt.date, end: dt.date) -> dt.date:
 
 
 def _at(rng: np.random.Generator, day: dt.date) -> pd.Timestamp:
+    """A time during office hours on the given day."""
     minutes = int(rng.integers(8 * 60, 17 * 60))
     return pd.Timestamp(day) + pd.Timedelta(minutes=minutes)
 
@@ -907,8 +923,12 @@ def _schedule(rng: np.random.Generator, status: str, today: dt.date) -> dict[str
         m["planned_start"] = m["actual_start"] - d(int(rng.integers(0, 60)))
     m["planned_end"] = m["planned_start"] + d(int(rng.integers(180, 1100)))
     if status == "laufend":
-        if rng.random() < 0.25:  # overdue: planned end already passed
-            m["planned_end"] = _day(rng, m["actual_start"] + d(30), today - d(5))
+        # Most running measures end in the future; about one in five is overdue.
+        late = rng.random() < 0.2
+        lo, hi = (
+            (m["actual_start"] + d(30), today - d(5)) if late else (today + d(30), today + d(900))
+        )
+        m["planned_end"] = _day(rng, lo, hi)
         span = max((m["planned_end"] - m["actual_start"]).days, 1)
         done = (today - m["actual_start"]).days / span
         m["progress"] = int(np.clip(round(100 * done * rng.uniform(0.6, 1.0), -1), 10, 90))
@@ -956,8 +976,9 @@ def _events(
     ]
 
     def add(day: dt.date, kind: str, changes: dict[str, Any], comment: str | None) -> None:
-        ev.append({"at": _at(rng, day), "by": by, "kind": kind, "changes": changes,
-                   "comment": comment})  # fmt: skip
+        # Nothing can happen before the measure was created, not even on the same day.
+        at = max(_at(rng, day), m["created_at"] + pd.Timedelta(minutes=5))
+        ev.append({"at": at, "by": by, "kind": kind, "changes": changes, "comment": comment})
 
     if m["actual_start"]:
         add(m["actual_start"], "status", {"status": ["geplant", "laufend"]}, "Gestartet.")
@@ -973,9 +994,9 @@ def _events(
         comment = end_reason[int(rng.integers(2))] if end_reason else "Ziele erreicht."
         add(m["actual_end"], "status", {"status": ["laufend", m["status"]]}, comment)
     elif m["status"] == "pausiert":
-        day = m["last_reviewed"] or today
-        add(day - dt.timedelta(days=20), "status", {"status": ["laufend", "pausiert"]},
-            end_reason[int(rng.integers(2))])  # fmt: skip
+        # Paused in the second half of the time since the start.
+        day = m["actual_start"] + (today - m["actual_start"]) * float(rng.uniform(0.5, 0.9))
+        add(day, "status", {"status": ["laufend", "pausiert"]}, end_reason[int(rng.integers(2))])
     if m["last_reviewed"]:
         add(m["last_reviewed"], "geprüft", {"last_reviewed": [None, str(m["last_reviewed"])]},
             "Wöchentliche Durchsicht")  # fmt: skip
@@ -983,6 +1004,7 @@ def _events(
 
 
 def _measure(rng: np.random.Generator, row: tuple[str, ...], today: dt.date) -> dict[str, Any]:
+    """One measure as Store.insert_measures expects it, with links and event history."""
     title, org, fields, goals, areas, status, origin, description = row
     name = ORGANISATIONS[org][0]
     m: dict[str, Any] = {
@@ -1007,6 +1029,7 @@ def _measure(rng: np.random.Generator, row: tuple[str, ...], today: dt.date) -> 
 
 
 def _measures(seed: int, today: dt.date) -> list[dict[str, Any]]:
+    """All demo measures, in table order."""
     rng = _rng(seed, "measures")
     return [_measure(rng, row, today) for row in MEASURES]
 
@@ -1016,7 +1039,7 @@ def generate(
 ) -> DemoData:
     """Generate the complete demo dataset; the same seed and day give identical data."""
     today = today or DEFAULT_TODAY
-    observations, _ = _observations(catalogue, seed)
+    observations = _observations(catalogue, seed)
     return DemoData(
         observations=observations,
         targets=_targets(catalogue, observations),

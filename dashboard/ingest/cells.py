@@ -87,5 +87,15 @@ def parse_period(cell: Cell) -> int | None:
         return cell.year
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return int(cell) if float(cell).is_integer() and 1900 <= cell <= 2100 else None
-    match = _DATE.match(cell_text(cell))
-    return int(match[3]) if match else None
+    text = cell_text(cell)
+    match = _DATE.match(text)
+    if not match:
+        return None
+    try:  # a full date must be a real date: 2014-13-45 is no reporting year
+        if "-" in text:
+            dt.date.fromisoformat(text)
+        elif match[1]:
+            dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return int(match[3])

@@ -136,8 +136,9 @@ def validate_records(
         d = den.value if den else None
         if v is None and n is not None and d not in (None, 0) and ind is not None:
             v = n / d * (_factor(ind) if ind["kind"] in ("share", "rate") else 1.0)
+        unparsed = cell_text(rec.value) != "" and value is None
         if v is None and flag in ("", "not_available", "corrected", "provisional", "estimated"):
-            if flag != "not_available":
+            if flag != "not_available" and not unparsed:
                 bad("value", "einen Wert oder ein Kennzeichen wie „.“ (geheim)", rec.value)
             flag = flag or "not_available"
         if ind is not None:

@@ -8,6 +8,7 @@ of one period, given by the caller or found in the title rows).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from dashboard.ingest.tables import RawTable, cell_text
 
 _CODE_LABEL = re.compile(r"^(?P<code>\d{2,3})\s+(?P<name>\S.*)$")
 _CODE = re.compile(r"^\d{1,3}$")
+_FOOTNOTE = re.compile(r"(?<=\S)\s+\d{1,2}\)$|\*+$")
 _YEAR = re.compile(r"(?<!\d)(?:\d{1,2}\.\d{1,2}\.)?((?:19|20)\d{2})(?!\d)")
 _CODE_HEADERS = ("nummer", "nr", "schlüssel", "schluessel", "code", "kennziffer")
 TOTAL_HEADERS = {"gesamt", "insgesamt", "summe", "zusammen", "total"}
@@ -76,6 +78,48 @@ def _resolve(row: list[object], label_cols: int, catalogue: Catalogue) -> tuple[
     return catalogue.resolve_area(first), first
 
 
+def _header_text(cell: object) -> str:
+    """Header cell as text; Excel turns a typed '31.12.2014' into a date, we want the year."""
+    if isinstance(cell, dt.date):
+        return str(cell.year)
+    return _FOOTNOTE.sub("", cell_text(cell)).strip()
+
+
+def _column_headers(head_rows: list[list[object]], label_cols: int, width: int) -> list[str]:
+    """One header text per column from several header rows.
+
+    A cell spanning several columns (merged in XLSX, or written once in CSV) is carried to
+    the right; a spanning cell that is the only text of its row over the columns below it is
+    a title, not a category, and is dropped; a vertically merged cell counts once.
+    """
+    grid = [[_header_text(r[j]) if j < len(r) else "" for j in range(width)] for r in head_rows]
+    parts: list[list[str]] = [[grid[i][j] for i in range(len(grid))] for j in range(width)]
+    for i in range(len(grid) - 1):
+        filled = list(grid[i])
+        for j in range(label_cols + 1, width):
+            if not filled[j]:
+                filled[j] = filled[j - 1]
+        below = [
+            j
+            for j in range(label_cols, width)
+            if any(grid[k][j] and grid[k][j] != filled[j] for k in range(i + 1, len(grid)))
+        ]
+        texts = {filled[j] for j in below if filled[j]}
+        for j in range(label_cols, width):
+            if len(texts) == 1 and filled[j] in texts:
+                parts[j][i] = ""
+            elif j in below:
+                parts[j][i] = filled[j]
+    headers = []
+    for column in parts:
+        kept: list[str] = []
+        for text in column:
+            if text and (not kept or kept[-1] != text):
+                kept.append(text)
+        headers.append(" ".join(kept))
+    return headers
+
+
 def _has_numbers(row: list[object], start: int) -> bool:
     return any(
         cell_text(c) and parse_number(c) is not None and parse_number(c).value is not None
@@ -110,10 +154,7 @@ def parse_stats(
     width = max(len(r) for r in table.rows)
     head_rows = [r for r in table.rows[:first_data] if any(cell_text(c) for c in r[label_cols:])]
     title_rows = [r for r in table.rows[:first_data] if r not in head_rows]
-    headers = [
-        " ".join(cell_text(r[j]) for r in head_rows if j < len(r) and cell_text(r[j]))
-        for j in range(width)
-    ]
+    headers = _column_headers(head_rows, label_cols, width)
     if not head_rows:
         problems.append(
             Problem(file, table.line_numbers[first_data], None, "Kopfzeilen mit Jahren", "keine")
@@ -160,12 +201,6 @@ def parse_stats(
             continue
         seen[(col_period, grp)] = j
         columns[j] = (col_period, grp, headers[j])
-    for j in range(label_cols, width):
-        if not headers[j] and any(j < len(r) and cell_text(r[j]) for r in table.rows[first_data:]):
-            problems.append(
-                Problem(file, head_line, f"Spalte {j + 1}", "eine Spaltenüberschrift", "keine")
-            )
-
     label_header = headers[0] or "Gebiet"
     records: list[Record] = []
     rows = list(zip(table.rows[first_data:], table.line_numbers[first_data:], strict=True))
@@ -205,8 +240,17 @@ def parse_stats(
                     "warning",
                 )
             )
-        if len(row) > width:
-            problems.append(Problem(file, line, None, f"{width} Spalten", str(len(row))))
+        for j in range(label_cols, len(row)):
+            if j not in columns and not headers[j] and cell_text(row[j]):
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        f"Spalte {j + 1}",
+                        "Werte nur unter einer Überschrift",
+                        repr(cell_text(row[j])),
+                    )
+                )
         for j, (col_period, grp, header) in columns.items():
             records.append(
                 Record(

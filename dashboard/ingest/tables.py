@@ -87,6 +87,8 @@ def _read_csv(data: bytes, name: str) -> RawTable:
         raise ValidationError(
             [Problem(name, line, None, "gültiges CSV (Anführungszeichen geschlossen)", str(exc))]
         ) from exc
+    if not rows:
+        raise ValidationError([Problem(name, None, None, "Daten", "nur leere Zellen")])
     return RawTable(name, rows, line_numbers, encoding=encoding, delimiter=delimiter)
 
 

@@ -1,0 +1,72 @@
+"""AppTest of the start page (through the app entry point and its navigation)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.store import Store
+from tests.conftest import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Caches survive between AppTest runs in one process: start every test clean."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def _run(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_start_page_shows_what_is_loaded(demo_db: Path) -> None:
+    at = _run()
+    assert not at.exception
+    assert at.title[0].value == "Leitbild-Monitor Münster"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Stadtteile"] == "45"
+    assert metrics["Zeitraum"] == "2015–2025"
+    assert metrics["Indikatoren mit Daten"].endswith("/ 44")
+    assert int(metrics["Maßnahmen"]) >= 55
+    assert any("Demodaten" in c.value for c in at.caption)
+    fields = at.dataframe[0].value
+    assert len(fields) == 12 and fields["Leitziele"].sum() == 45
+
+
+def test_start_page_in_english(demo_db: Path) -> None:
+    at = _run(lang="en")
+    assert not at.exception
+    assert {m.label for m in at.metric} >= {"Districts", "Measures", "Targets"}
+
+
+def test_empty_database_is_initialised_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("LEITBILD_DB", str(path))
+    at = _run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Stadtteile"] == "45"
+    Store(path).close()
+
+
+def test_real_data_is_labelled_real(demo_db: Path) -> None:
+    store = Store(demo_db)
+    store.delete_demo()
+    at = _run()
+    assert not at.exception
+    assert not any("Demodaten" in c.value for c in at.caption)
+    assert any("keine" in i.value.lower() or "Daten" in i.value for i in at.info)
