@@ -13,9 +13,8 @@ PAGES_DIR = PROJECT_ROOT / "pages"
 def main() -> None:
     """Configure the app and run the selected page."""
     tr = translator()
-    st.set_page_config(
-        page_title=tr("app.title"), page_icon=":material/diversity_3:", layout="wide"
-    )
+    # an emoji favicon becomes a data URI; a ":material/…:" favicon is fetched from a font CDN
+    st.set_page_config(page_title=tr("app.title"), page_icon="🤝", layout="wide")
     st.session_state["lang"] = language()
     pages = {
         tr("nav.section.overview"): [

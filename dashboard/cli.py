@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    store: Store | None = None
     try:
         store = Store(config.db_path())
         if args.command == "init":
@@ -139,3 +140,6 @@ def main(argv: list[str] | None = None) -> int:
     except duckdb.Error as err:
         print(f"Datenbankfehler: {str(err).splitlines()[0]}", file=sys.stderr)
         return 1
+    finally:
+        if store is not None and store.owns_root:
+            store.close()

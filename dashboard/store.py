@@ -295,6 +295,8 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _ROOTS_LOCK:
             root = _ROOTS.get(self.path)
+            # whoever opened the file may close it; other Store objects share the connection
+            self.owns_root = root is None
             if root is None:
                 try:
                     root = duckdb.connect(str(self.path))

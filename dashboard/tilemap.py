@@ -1,12 +1,10 @@
 """Schematic tile map of Münster's 45 Stadtteile: one equal square per district.
 
-The layout is hand-made: each official two-digit Stadtteil code gets one cell of a small grid
-(row 0 is the northernmost row, column 0 the westernmost). Neighbouring districts sit on
-neighbouring cells where possible and the compass layout of the city is kept, so the map reads
-like Münster while every district, including the tiny Altstadt ones, gets the same area.
-
-Only the integer grid is stored here; the tiles are placed around Münster's centre in WGS84 so
-the same map components can draw them. Regenerate the committed file with
+The layout is drawn by hand in ``TILE_GRID`` (north up, one token per cell): neighbouring
+districts sit on neighbouring cells where possible and the compass layout of the city is kept,
+so the map reads like Münster while every district, the small Altstadt ones included, gets the
+same area. Only this integer grid is stored; the tiles are placed around Münster's centre in
+WGS84 so the usual map components can draw them. Regenerate the committed GeoJSON with
 ``python -m dashboard.tilemap``.
 """
 
@@ -14,23 +12,51 @@ import json
 import math
 from pathlib import Path
 
+# Tiles are centred on the Domplatz area; the grid's bounding box is centred on this point.
 CENTRE_LON = 7.626
 CENTRE_LAT = 51.962
-TILE_DEG = 0.015
-"""Tile pitch in degrees of latitude (about 1.7 km); the longitude pitch is scaled to match."""
+# Tile pitch in degrees of latitude (about 2.2 km, so the map spans roughly the city); the
+# longitude pitch is scaled by 1/cos(latitude) so tiles look square on a web map.
+TILE_DEG = 0.02
+# Share of the pitch left empty between two neighbouring tiles.
 GAP_SHARE = 0.08
-"""Share of the pitch left empty between two tiles."""
 DECIMALS = 5
 
 GEOJSON_PATH = Path(__file__).resolve().parents[1] / "geo" / "stadtteile_kacheln.geojson"
 
-# (row, col); drawn as a grid:
-#
-#         0   1   2   3   4   5   6   7   8
-#    0                  58  68
-#    ...
-TILE_LAYOUT: dict[str, tuple[int, int]] = {}
+# The hand-made layout, north up: a Stadtteil code per cell, "." for an empty cell.
+TILE_GRID = """
+ .  58 63 68 76  .  .  .  .
+ .  51 47 62 61 46  .  .  .
+57 52 28 27 14 15 26  .  .
+ .   . 29 12 13 23 25 45  .
+ .   . 21 11 22 24 44 71 77
+ .   . 31 32 33 43 81 82 87
+ .  56 54 34 91 96 95 86  .
+ .   .  . 98 97  .  .  .  .
+"""
 
+
+def parse_tile_grid(text: str) -> dict[str, tuple[int, int]]:
+    """Parse a grid of codes (``.`` = empty cell) into ``{code: (row, col)}``."""
+    layout: dict[str, tuple[int, int]] = {}
+    rows = [line.split() for line in text.splitlines() if line.strip()]
+    for row, tokens in enumerate(rows):
+        for col, token in enumerate(tokens):
+            if token == ".":
+                continue
+            if len(token) != 2 or not token.isdigit():
+                raise ValueError(f"row {row}, column {col}: {token!r} is not a two-digit code")
+            if token in layout:
+                raise ValueError(f"code {token} appears twice (row {row}, column {col})")
+            layout[token] = (row, col)
+    return layout
+
+
+# Grid cell (row, col) of every official Stadtteil code; row 0 is north, column 0 west.
+TILE_LAYOUT: dict[str, tuple[int, int]] = parse_tile_grid(TILE_GRID)
+
+# Official Stadtteil names as used in the city's statistics (SMS).
 STADTTEIL_NAMES: dict[str, str] = {
     "11": "Aegidii",
     "12": "Überwasser",
@@ -78,7 +104,6 @@ STADTTEIL_NAMES: dict[str, str] = {
     "97": "Hiltrup-West",
     "98": "Amelsbüren",
 }
-"""Official Stadtteil names as used in the city's statistics (SMS)."""
 
 
 def tile_polygons(
@@ -116,16 +141,16 @@ def tile_polygons(
     return polygons
 
 
-def tile_geojson(
+def tile_features(
     names: dict[str, str],
     layout: dict[str, tuple[int, int]] = TILE_LAYOUT,
     tile_deg: float = TILE_DEG,
-) -> dict:
-    """Return the tiles as a GeoJSON FeatureCollection with ``code`` and ``name`` properties."""
+) -> list[dict[str, object]]:
+    """Return one GeoJSON Feature per tile, sorted by code, with ``code`` and ``name``."""
     missing = sorted(set(layout) - set(names))
     if missing:
         raise ValueError(f"no name for the codes {', '.join(missing)}")
-    features = [
+    return [
         {
             "type": "Feature",
             "id": code,
@@ -134,15 +159,22 @@ def tile_geojson(
         }
         for code, ring in tile_polygons(layout, tile_deg).items()
     ]
-    return {"type": "FeatureCollection", "features": features}
+
+
+def tile_geojson(
+    names: dict[str, str],
+    layout: dict[str, tuple[int, int]] = TILE_LAYOUT,
+    tile_deg: float = TILE_DEG,
+) -> dict[str, object]:
+    """Return the tiles as a GeoJSON FeatureCollection in WGS84 (``code``, ``name``)."""
+    return {"type": "FeatureCollection", "features": tile_features(names, layout, tile_deg)}
 
 
 def tile_geojson_text(names: dict[str, str]) -> str:
     """Return the tile GeoJSON as text: one feature per line, so diffs stay readable."""
-    collection = tile_geojson(names)
     lines = [
         json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
-        for feature in collection["features"]
+        for feature in tile_features(names)
     ]
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
 

@@ -45,9 +45,7 @@ with guarded():
     cols[4].metric(tr("start.targets"), fmt_number(summary["targets"], lang=lang))
     cols[5].metric(
         tr("start.last_import"),
-        fmt_date(pd.Timestamp(last_import).to_pydatetime(), lang)
-        if last_import
-        else tr("start.none"),
+        fmt_date(pd.Timestamp(last_import).date(), lang) if last_import else tr("start.none"),
     )
 
     st.subheader(tr("start.fields"))

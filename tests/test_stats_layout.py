@@ -315,7 +315,7 @@ def test_extra_cell_is_reported_at_its_data_row(catalogue: Catalogue) -> None:
     assert 10 in {p.row for p in problems}
 
 
-# --- layouts that once tripped the parser (regression tests) ------------------------------------------
+# --- layouts that once tripped the parser (regression tests) ---------------------------------
 
 
 def test_vertically_merged_headers_are_read_once(catalogue: Catalogue) -> None:
