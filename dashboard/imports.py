@@ -16,7 +16,7 @@ from dashboard.ingest.geometry import parse_geometry
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
 from dashboard.ingest.stats_layout import parse_stats
-from dashboard.ingest.tables import read_table
+from dashboard.ingest.tables import read_bytes, read_table
 from dashboard.ingest.targets import parse_targets
 from dashboard.store import ImportLogEntry, Store, sha256_of
 
@@ -171,12 +171,7 @@ def import_file(
     store: Store, kind: str, path: Path, by: str, opts: Options | None = None
 ) -> tuple[Checked, ImportLogEntry]:
     """Validate and write one file from disk (CLI)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            [Problem(path.name, None, None, "eine lesbare Datei", exc.strerror or str(exc))]
-        ) from exc
+    data = read_bytes(path)
     if kind == "areas" and path.suffix.lower() == ".shp":
         # a Shapefile is several files: let GDAL read it beside its siblings
         checked = _check_shapefile(store, path, opts or Options())
@@ -188,7 +183,7 @@ def import_file(
 def _check_shapefile(store: Store, path: Path, opts: Options) -> Checked:
     catalogue = store_catalogue(store)
     frame, layer, problems = parse_geometry(path, path.name, catalogue, opts.id_column)
-    digest = sha256_of(path.read_bytes())
+    digest = sha256_of(read_bytes(path))
     return Checked("areas", path.name, digest, len(frame), problems, payload=frame, layer=layer)
 
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from dashboard.catalogues import Catalogue
-from dashboard.ingest.measures import check_measure, parse_date, parse_measures
+from dashboard.ingest.measures import check_measure, parse_measures
+from dashboard.ingest.rows import parse_date
 from dashboard.ingest.tables import read_table
 from tests.conftest import ASSETS
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +34,10 @@ def parse_geometry(
     empty = pd.DataFrame(columns=["area_code", "wkb"])
     source = data if isinstance(data, Path) else io.BytesIO(data)
     try:
-        gdf = gpd.read_file(source)
+        with warnings.catch_warnings():
+            # GDAL notes that in-memory GeoPackages have no '.gpkg' name; irrelevant here
+            warnings.filterwarnings("ignore", "File /vsimem/", RuntimeWarning)
+            gdf = gpd.read_file(source)
     except Exception as exc:  # GDAL reports damaged files through many exception types
         message = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         problems.append(

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
-from dashboard.ingest.cells import NUMBER_EXPECTED, parse_number
-from dashboard.ingest.observations import header_map
-from dashboard.ingest.tables import Cell, RawTable, cell_text
+from dashboard.ingest.rows import data_rows, header_map, require_columns
+from dashboard.ingest.tables import RawTable
 
 STATUSES = ("geplant", "laufend", "abgeschlossen", "pausiert", "abgebrochen")
 ORIGINS = ("Leitbild", "Stadtteilnetzwerk", "Vorschlag", "Sonstiges")
@@ -30,23 +28,6 @@ MEASURE_ALIASES = {
     "zuletzt_geprüft": "last_reviewed", "nächster_schritt": "next_step",
     "notizen": "notes",
 }  # fmt: skip
-_SPLIT = re.compile(r"\s*[;,|]\s*")
-_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
-
-def parse_date(cell: Cell) -> dt.date | None:
-    """A date from an XLSX date, 'TT.MM.JJJJ' or 'JJJJ-MM-TT'; raises ValueError otherwise."""
-    if isinstance(cell, dt.datetime):
-        return cell.date()
-    if isinstance(cell, dt.date):
-        return cell
-    text = cell_text(cell)
-    if not text:
-        return None
-    match = _DE_DATE.match(text)
-    if match:
-        return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    return dt.date.fromisoformat(text)
 
 
 def organisation_id(name: str) -> str:
@@ -112,100 +93,54 @@ def parse_measures(
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Validate a measures table with the same rules as the form; every problem is reported."""
     positions, names, problems = header_map(table, MEASURE_FILE_COLUMNS, MEASURE_ALIASES)
-    for col in ("title", "status", "fields"):
-        if col not in positions:
-            problems.append(
-                Problem(table.file, table.line_numbers[0], col, f"eine Spalte „{col}“", "keine")
-            )
+    problems += require_columns(table, positions, ("title", "status", "fields"))
     if any(p.severity == "error" for p in problems):
         return [], problems
     measures: list[dict[str, Any]] = []
     titles: dict[str, int] = {}
-    for row, line in zip(table.rows[1:], table.line_numbers[1:], strict=True):
-
-        def get(name: str, row: list[Cell] = row) -> Cell:
-            pos = positions.get(name)
-            return row[pos] if pos is not None and pos < len(row) else None
-
-        def col(name: str) -> str:
-            return names.get(name, name)
-
-        def date(name: str, line: int = line) -> dt.date | None:
-            try:
-                return parse_date(get(name))
-            except ValueError:
-                problems.append(
-                    Problem(table.file, line, col(name), "ein Datum TT.MM.JJJJ", repr(get(name)))
-                )
-                return None
-
-        def number(name: str, line: int = line) -> float | None:
-            cell = get(name)
-            if cell_text(cell) == "":
-                return None
-            parsed = parse_number(cell)
-            if parsed is None or parsed.value is None:
-                problems.append(Problem(table.file, line, col(name), NUMBER_EXPECTED, repr(cell)))
-                return None
-            return parsed.value
-
-        def items(name: str) -> list[str]:
-            return [s for s in _SPLIT.split(cell_text(get(name))) if s]
-
+    for r in data_rows(table, positions, names, problems):
         areas: list[str] = []
-        for text in items("areas"):
+        for text in r.items("areas"):
             if normalise_name(text) in CITY_WIDE:
                 continue
             code = catalogue.resolve_area(text)
             if code is None:
-                problems.append(
-                    Problem(
-                        table.file, line, col("areas"), "Stadtteile oder „stadtweit“", repr(text)
-                    )
-                )
+                r.problem("areas", "Stadtteile oder „stadtweit“", text)
             else:
                 areas.append(code)
-        org = cell_text(get("organisation")) or None
-        progress = number("progress")
-        reach = number("reach")
+        org = r.text("organisation")
+        progress = r.number("progress")
+        reach = r.number("reach")
         m: dict[str, Any] = {
-            "title": cell_text(get("title")),
-            "description": cell_text(get("description")) or None,
-            "fields": items("fields"),
-            "goals": items("goals"),
+            "title": r.text("title") or "",
+            "description": r.text("description"),
+            "fields": r.items("fields"),
+            "goals": r.items("goals"),
             "areas": areas,
             "organisation": org,
             "organisation_id": organisation_id(org) if org else None,
-            "contact": cell_text(get("contact")) or None,
-            "partners": cell_text(get("partners")) or None,
-            "status": cell_text(get("status")).lower(),
-            "planned_start": date("planned_start"),
-            "planned_end": date("planned_end"),
-            "actual_start": date("actual_start"),
-            "actual_end": date("actual_end"),
+            "contact": r.text("contact"),
+            "partners": r.text("partners"),
+            "status": (r.text("status") or "").lower(),
+            "planned_start": r.date("planned_start"),
+            "planned_end": r.date("planned_end"),
+            "actual_start": r.date("actual_start"),
+            "actual_end": r.date("actual_end"),
             "progress": int(progress) if progress is not None else 0,
             "reach": int(reach) if reach is not None else None,
-            "budget": number("budget"),
-            "origin": cell_text(get("origin")) or None,
-            "last_reviewed": date("last_reviewed"),
-            "next_step": cell_text(get("next_step")) or None,
-            "next_step_date": date("next_step_date"),
-            "notes": cell_text(get("notes")) or None,
+            "budget": r.number("budget"),
+            "origin": r.text("origin"),
+            "last_reviewed": r.date("last_reviewed"),
+            "next_step": r.text("next_step"),
+            "next_step_date": r.date("next_step_date"),
+            "notes": r.text("notes"),
             "is_demo": False,
         }
         for column, expected, found in check_measure(m, catalogue, today):
-            problems.append(Problem(table.file, line, col(column), expected, repr(found)))
+            r.problem(column, expected, found)
         if m["title"] in titles:
-            problems.append(
-                Problem(
-                    table.file,
-                    line,
-                    col("title"),
-                    f"eindeutiger Titel (schon Zeile {titles[m['title']]})",
-                    repr(m["title"]),
-                )
-            )
-        titles[m["title"]] = line
+            r.problem("title", f"eindeutiger Titel (schon Zeile {titles[m['title']]})", m["title"])
+        titles[m["title"]] = r.line
         measures.append(m)
     if not measures:
         problems.append(Problem(table.file, None, None, "mindestens eine Datenzeile", "keine"))

@@ -16,6 +16,7 @@ from dashboard.ingest.cells import (
     parse_number,
     parse_period,
 )
+from dashboard.ingest.rows import header_map
 from dashboard.ingest.tables import Cell, RawTable, cell_text
 
 OUTPUT_COLUMNS = [
@@ -177,29 +178,6 @@ def validate_records(
     frame = pd.DataFrame(out, columns=[*OUTPUT_COLUMNS, "_row"])
     frame = frame.astype({"value": "float64", "numerator": "float64", "denominator": "float64"})
     return frame, problems
-
-
-def header_map(
-    table: RawTable, canonical: list[str], aliases: dict[str, str]
-) -> tuple[dict[str, int], dict[str, str], list[Problem]]:
-    """Map canonical names to column positions from the first row; report missing/duplicates."""
-    problems: list[Problem] = []
-    positions: dict[str, int] = {}
-    names: dict[str, str] = {}
-    header = [cell_text(c) for c in table.rows[0]]
-    line = table.line_numbers[0]
-    for i, raw in enumerate(header):
-        key = raw.strip().lower().replace(" ", "_")
-        key = aliases.get(key, key)
-        if key in positions:
-            problems.append(Problem(table.file, line, raw, "jede Spalte nur einmal", "doppelt"))
-        elif key in canonical:
-            positions[key], names[key] = i, raw
-        elif raw:
-            problems.append(
-                Problem(table.file, line, raw, "eine bekannte Spalte", "unbekannt", "warning")
-            )
-    return positions, names, problems
 
 
 def parse_canonical(table: RawTable, catalogue: Catalogue) -> tuple[pd.DataFrame, list[Problem]]:

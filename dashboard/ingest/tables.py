@@ -154,12 +154,17 @@ def read_table(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     return _read_csv(data, name)
 
 
-def read_path(path: Path, sheet: str | None = None) -> tuple[RawTable, bytes]:
-    """Read a file from disk; returns the table and the raw bytes (for the sha256)."""
+def read_bytes(path: Path) -> bytes:
+    """File content, or a ValidationError that names the file and the reason."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ValidationError(
             [Problem(path.name, None, None, "eine lesbare Datei", exc.strerror or str(exc))]
         ) from exc
+
+
+def read_path(path: Path, sheet: str | None = None) -> tuple[RawTable, bytes]:
+    """Read a file from disk; returns the table and the raw bytes (for the sha256)."""
+    data = read_bytes(path)
     return read_table(data, path.name, sheet), data

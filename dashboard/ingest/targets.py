@@ -8,9 +8,8 @@ import pandas as pd
 
 from dashboard.catalogues import TARGET_TYPES, Catalogue
 from dashboard.errors import Problem
-from dashboard.ingest.cells import NUMBER_EXPECTED, parse_number, parse_period
-from dashboard.ingest.observations import header_map
-from dashboard.ingest.tables import Cell, RawTable, cell_text
+from dashboard.ingest.rows import data_rows, header_map, require_columns
+from dashboard.ingest.tables import RawTable
 
 TARGET_FILE_COLUMNS = [
     "indicator", "area", "group", "type", "value", "reference_indicator", "reference_group",
@@ -23,6 +22,7 @@ TARGET_ALIASES = {
     "basiswert": "baseline_value", "zieljahr": "target_period", "ziel": "goal",
     "bemerkung": "note", "notiz": "note",
 }  # fmt: skip
+ALL_DISTRICTS = ("alle", "alle stadtteile", "*")
 TYPE_ALIASES = {"absolut": "absolute", "parität": "parity", "paritaet": "parity",
                 "relativ": "relative_change", "veränderung": "relative_change",
                 "richtung": "direction"}  # fmt: skip
@@ -71,80 +71,41 @@ def parse_targets(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate a targets table; every problem is reported."""
     positions, names, problems = header_map(table, TARGET_FILE_COLUMNS, TARGET_ALIASES)
-    for col in ("indicator", "type", "target_period"):
-        if col not in positions:
-            problems.append(
-                Problem(table.file, table.line_numbers[0], col, f"eine Spalte „{col}“", "keine")
-            )
+    problems += require_columns(table, positions, ("indicator", "type", "target_period"))
     if any(p.severity == "error" for p in problems):
         return pd.DataFrame(), problems
     rows: list[dict[str, Any]] = []
-    for row, line in zip(table.rows[1:], table.line_numbers[1:], strict=True):
-
-        def get(name: str, row: list[Cell] = row) -> Cell:
-            pos = positions.get(name)
-            return row[pos] if pos is not None and pos < len(row) else None
-
-        def col(name: str) -> str:
-            return names.get(name, name)
-
-        def number(name: str, line: int = line) -> float | None:
-            cell = get(name)
-            if cell_text(cell) == "":
-                return None
-            parsed = parse_number(cell)
-            if parsed is None or parsed.value is None:
-                problems.append(Problem(table.file, line, col(name), NUMBER_EXPECTED, repr(cell)))
-                return None
-            return parsed.value
-
-        def year(name: str, line: int = line) -> int | None:
-            cell = get(name)
-            if cell_text(cell) == "":
-                return None
-            value = parse_period(cell)
-            if value is None:
-                problems.append(Problem(table.file, line, col(name), "ein Jahr", repr(cell)))
-            return value
-
-        area_text = cell_text(get("area"))
+    for r in data_rows(table, positions, names, problems):
+        area_text = r.text("area") or ""
         area = None
-        if area_text and area_text.lower() not in ("alle", "alle stadtteile", "*"):
+        if area_text and area_text.lower() not in ALL_DISTRICTS:
             area = catalogue.resolve_area(area_text)
             if area is None:
-                problems.append(
-                    Problem(
-                        table.file,
-                        line,
-                        col("area"),
-                        "ein Gebiet oder leer (alle Stadtteile)",
-                        repr(area_text),
-                    )
-                )
-        kind = cell_text(get("type")).lower()
-        indicator = cell_text(get("indicator"))
-        ind = catalogue.indicator(indicator)
-        reference = cell_text(get("reference_indicator")) or None
-        if kind in ("parity", "parität", "paritaet") and reference is None and ind is not None:
+                r.problem("area", "ein Gebiet oder leer (alle Stadtteile)", area_text)
+        kind = (r.text("type") or "").lower()
+        kind = TYPE_ALIASES.get(kind, kind)
+        ind = catalogue.indicator(r.text("indicator") or "")
+        reference = r.text("reference_indicator")
+        if kind == "parity" and reference is None and ind is not None:
             reference = ind["parity_reference"]
         target = {
-            "indicator_id": indicator,
+            "indicator_id": r.text("indicator"),
             "area_code": area,
-            "grp": cell_text(get("group")) or "insgesamt",
-            "type": TYPE_ALIASES.get(kind, kind),
-            "value": number("value"),
+            "grp": r.text("group") or "insgesamt",
+            "type": kind,
+            "value": r.number("value"),
             "reference_indicator": reference,
-            "reference_grp": cell_text(get("reference_group")) or None,
-            "baseline_period": year("baseline_period"),
-            "baseline_value": number("baseline_value"),
-            "target_period": year("target_period"),
-            "goal_id": cell_text(get("goal")) or None,
-            "note": cell_text(get("note")) or None,
+            "reference_grp": r.text("reference_group"),
+            "baseline_period": r.year("baseline_period"),
+            "baseline_value": r.number("baseline_value"),
+            "target_period": r.year("target_period"),
+            "goal_id": r.text("goal"),
+            "note": r.text("note"),
             "is_demo": False,
             "created_by": by,
         }
         for column, expected, found in check_target(target, catalogue):
-            problems.append(Problem(table.file, line, col(column), expected, repr(found)))
+            r.problem(column, expected, found)
         rows.append(target)
     if not rows:
         problems.append(Problem(table.file, None, None, "mindestens eine Datenzeile", "keine"))
