@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
-from dashboard import config
+from dashboard import clock, config
 from dashboard.catalogues import load_catalogues
 from dashboard.config import DATA_DIR, GEO_DIR
 from dashboard.errors import ValidationError
@@ -48,7 +46,7 @@ def load_demo(store: Store, seed: int) -> dict[str, int]:
     from dashboard.imports import store_catalogue
 
     # dates relative to today, so that lateness and review dates look current in the app
-    demo = generate(store_catalogue(store), seed=seed, today=dt.date.today())
+    demo = generate(store_catalogue(store), seed=seed, today=clock.today())
     entry = ImportLogEntry(
         by="init", file="Demodaten", sha256=f"seed:{seed}", kind="demo",
         rows=len(demo.observations),

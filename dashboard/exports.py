@@ -8,10 +8,9 @@ import json
 import pandas as pd
 
 from dashboard import config
-from dashboard.analysis.derived import base_indicators, with_derived
-from dashboard.analysis.disclosure import suppress
 from dashboard.errors import UsageError
 from dashboard.imports import store_catalogue
+from dashboard.readmodel import released_observations
 from dashboard.store import Store
 
 EXPORT_KINDS = ("observations", "goals", "indicators", "measures", "areas")
@@ -47,16 +46,7 @@ def observations_table(
         area_code = catalogue.resolve_area(area)
         if area_code is None:
             raise UsageError(f"Unbekanntes Gebiet {area!r}.")
-    wanted = [indicator] if indicator else list(indicators["id"])
-    stored = store.observations(base_indicators(wanted, indicators))
-    frame = with_derived(stored, wanted, indicators)
-    frame = suppress(
-        frame,
-        indicators,
-        catalogue.areas,
-        int(config.get("min_count")),
-        int(config.get("min_denominator")),
-    )
+    frame = released_observations(store, catalogue, [indicator] if indicator else None)
     if area_code is not None:
         frame = frame[frame["area_code"] == area_code]
     decimals = indicators.set_index("id")["decimals"]

@@ -9,6 +9,9 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.bootstrap import initialise
+from dashboard.catalogues import Catalogue
+from dashboard.imports import store_catalogue
+from dashboard.readmodel import released_observations
 from dashboard.store import Store
 
 TTL_SECONDS = 300
@@ -53,7 +56,48 @@ def geometry_layers(path: str) -> dict[str, int]:
     return get_store(path).geometry_layers()
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def catalogues(path: str) -> Catalogue:
+    """All catalogues with their lookups (areas, fields, goals, indicators, groups)."""
+    return store_catalogue(get_store(path))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def indicator_values(path: str, indicator_id: str) -> pd.DataFrame:
+    """Released values of one indicator for all areas, periods and groups (suppression applied)."""
+    store = get_store(path)
+    return released_observations(store, store_catalogue(store), [indicator_id])
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def all_values(path: str) -> pd.DataFrame:
+    """Released values of every indicator (suppression applied)."""
+    store = get_store(path)
+    return released_observations(store, store_catalogue(store))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def geometry(path: str, layer: str) -> pd.DataFrame:
+    """Area codes and WKB geometry of one layer."""
+    return get_store(path).geometry(layer)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def measures(path: str) -> pd.DataFrame:
+    """Active measures with their links."""
+    return get_store(path).measures()
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def targets(path: str) -> pd.DataFrame:
+    """Active targets."""
+    return get_store(path).targets()
+
+
 def clear_caches() -> None:
     """Drop cached query results (after every write)."""
-    for fn in (summary, catalogue, import_log, geometry_layers):
+    for fn in (
+        summary, catalogue, import_log, geometry_layers, catalogues, indicator_values,
+        all_values, geometry, measures, targets,
+    ):  # fmt: skip
         fn.clear()
