@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from dashboard.config import PROJECT_ROOT
@@ -10,24 +12,52 @@ from dashboard.ui.shell import language, translator
 PAGES_DIR = PROJECT_ROOT / "pages"
 
 
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the navigation: script, title key, icon, URL path and section key."""
+
+    script: str
+    title: str
+    icon: str
+    url_path: str
+    section: str
+
+
+# Pages appear in this order; a page whose script does not exist yet is left out.
+PAGES = [
+    PageSpec("start.py", "nav.start", ":material/home:", "start", "nav.section.overview"),
+    PageSpec("karte.py", "nav.karte", ":material/map:", "karte", "nav.section.analysis"),
+    PageSpec("stadtteil.py", "nav.stadtteil", ":material/location_city:", "stadtteil",
+             "nav.section.analysis"),
+    PageSpec("ziele.py", "nav.ziele", ":material/flag:", "ziele", "nav.section.goals"),
+    PageSpec("handlungsfelder.py", "nav.handlungsfelder", ":material/account_tree:",
+             "handlungsfelder", "nav.section.goals"),
+    PageSpec("massnahmen.py", "nav.massnahmen", ":material/task_alt:", "massnahmen",
+             "nav.section.work"),
+    PageSpec("review.py", "nav.review", ":material/event_note:", "review", "nav.section.work"),
+]  # fmt: skip
+
+
 def main() -> None:
     """Configure the app and run the selected page."""
     tr = translator()
     # an emoji favicon becomes a data URI; a ":material/…:" favicon is fetched from a font CDN
     st.set_page_config(page_title=tr("app.title"), page_icon="🤝", layout="wide")
     st.session_state["lang"] = language()
-    pages = {
-        tr("nav.section.overview"): [
-            st.Page(
-                PAGES_DIR / "start.py",
-                title=tr("nav.start"),
-                icon=":material/home:",
-                url_path="start",
-                default=True,
-            ),
-        ],
-    }
-    st.navigation(pages).run()
+    sections: dict[str, list[st.Page]] = {}
+    for spec in PAGES:
+        script = PAGES_DIR / spec.script
+        if not script.exists():
+            continue
+        page = st.Page(
+            script,
+            title=tr(spec.title),
+            icon=spec.icon,
+            url_path=spec.url_path,
+            default=spec.url_path == "start",
+        )
+        sections.setdefault(tr(spec.section), []).append(page)
+    st.navigation(sections).run()
 
 
 main()

@@ -209,8 +209,22 @@ CREATE TABLE IF NOT EXISTS measure_event (
 );
 """
 
+M004_HISTORY_AND_REVIEWS = """
+ALTER TABLE target ADD COLUMN IF NOT EXISTS replaces_id INTEGER;
+CREATE SEQUENCE IF NOT EXISTS review_protocol_id START 1;
+CREATE TABLE IF NOT EXISTS review_protocol (
+    id INTEGER PRIMARY KEY DEFAULT nextval('review_protocol_id'),
+    review_date DATE NOT NULL UNIQUE,
+    content VARCHAR NOT NULL,
+    created_by VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    version INTEGER NOT NULL DEFAULT 1
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
     ("003_targets_and_measures", M003_TARGETS_AND_MEASURES),
+    ("004_history_and_reviews", M004_HISTORY_AND_REVIEWS),
 ]

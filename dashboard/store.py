@@ -21,7 +21,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from dashboard.errors import LeitbildError, Problem, StoreLockedError
+from dashboard.errors import ConflictError, LeitbildError, Problem, StoreLockedError
 from dashboard.frames import nulls_as_none
 from dashboard.schema import CREATE_MIGRATION_TABLE, MIGRATIONS
 
@@ -215,6 +215,76 @@ WHERE ? IS NULL OR measure_id = ? ORDER BY happened_at, id
 SQL_ORGANISATION_UPSERT = "INSERT OR REPLACE INTO organisation (id, name, kind) VALUES (?, ?, ?)"
 SQL_ORGANISATIONS = "SELECT id, name, kind FROM organisation ORDER BY name"
 
+# --- edits with history (targets, measures, review protocols) ----------------------------------
+SQL_TARGET_BY_ID = """
+SELECT id, indicator_id, area_code, grp, type, value, reference_indicator, reference_grp,
+       baseline_period, baseline_value, target_period, goal_id, note, is_demo, active,
+       created_at, created_by, retired_at, retired_by, retire_reason, version, replaces_id
+FROM target WHERE id = ?
+"""
+SQL_TARGET_INSERT_ONE = f"""
+INSERT INTO target ({", ".join(TARGET_COLUMNS)}, replaces_id)
+VALUES ({", ".join("?" for _ in TARGET_COLUMNS)}, ?)
+RETURNING id
+"""
+SQL_TARGET_RETIRE = """
+UPDATE target
+SET active = false, retired_at = ?, retired_by = ?, retire_reason = ?, version = version + 1
+WHERE id = ? AND version = ? AND active
+"""
+SQL_TARGET_CHAIN = """
+WITH RECURSIVE back(id, replaces_id) AS (
+    SELECT id, replaces_id FROM target WHERE id = ?
+    UNION ALL
+    SELECT t.id, t.replaces_id FROM target t JOIN back b ON t.id = b.replaces_id
+), fwd(id) AS (
+    SELECT id FROM target WHERE id = ?
+    UNION ALL
+    SELECT t.id FROM target t JOIN fwd f ON t.replaces_id = f.id
+)
+SELECT id, indicator_id, area_code, grp, type, value, reference_indicator, baseline_period,
+       baseline_value, target_period, goal_id, note, active, created_at, created_by,
+       retired_at, retired_by, retire_reason, version, replaces_id
+FROM target WHERE id IN (SELECT id FROM back UNION SELECT id FROM fwd)
+ORDER BY created_at, id
+"""
+MEASURE_EDITABLE = [c for c in MEASURE_COLUMNS if c != "is_demo"]
+MEASURE_LINKS = {"fields": "measure_field", "goals": "measure_goal", "areas": "measure_area"}
+MEASURE_LINK_COLUMN = {"fields": "field_id", "goals": "goal_id", "areas": "area_code"}
+SQL_MEASURE_BY_ID = """
+SELECT m.*,
+       coalesce((SELECT list(field_id ORDER BY field_id) FROM measure_field f
+                 WHERE f.measure_id = m.id), []) AS fields,
+       coalesce((SELECT list(goal_id ORDER BY goal_id) FROM measure_goal g
+                 WHERE g.measure_id = m.id), []) AS goals,
+       coalesce((SELECT list(area_code ORDER BY area_code) FROM measure_area a
+                 WHERE a.measure_id = m.id), []) AS areas
+FROM measure m WHERE m.id = ?
+"""
+# Column names come from MEASURE_EDITABLE (a fixed list), never from input.
+SQL_MEASURE_SET = {
+    c: f"UPDATE measure SET {c} = ? WHERE id = ?" for c in [*MEASURE_EDITABLE, "archived"]
+}
+SQL_MEASURE_BUMP = """
+UPDATE measure SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?
+"""
+SQL_LINK_DELETE = {k: f"DELETE FROM {t} WHERE measure_id = ?" for k, t in MEASURE_LINKS.items()}
+SQL_LINK_INSERT = {
+    k: f"INSERT OR IGNORE INTO {t} (measure_id, {MEASURE_LINK_COLUMN[k]}) VALUES (?, ?)"
+    for k, t in MEASURE_LINKS.items()
+}
+SQL_PROTOCOL_UPSERT = """
+INSERT INTO review_protocol (review_date, content, created_by, updated_at)
+VALUES (?, ?, ?, ?)
+ON CONFLICT (review_date) DO UPDATE SET content = excluded.content,
+    created_by = excluded.created_by, updated_at = excluded.updated_at,
+    version = review_protocol.version + 1
+"""
+SQL_PROTOCOLS = """
+SELECT id, review_date, content, created_by, updated_at, version
+FROM review_protocol ORDER BY review_date DESC
+"""
+
 # --- demo -------------------------------------------------------------------------------------
 SQL_DELETE_DEMO = [
     "DELETE FROM observation WHERE is_demo",
@@ -271,6 +341,36 @@ class ImportLogEntry:
     updated: int = 0
     unchanged: int = 0
     id: int | None = None
+
+
+def _now() -> pd.Timestamp:
+    """Timestamp for events and edits (seconds precision, local time of the server)."""
+    return pd.Timestamp.now().floor("s")
+
+
+def _jsonable(value: object) -> object:
+    """A value as it is compared and stored in event JSON (dates as ISO text, lists sorted)."""
+    if isinstance(value, list | tuple):
+        return sorted(_jsonable(v) for v in value)
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10] if not isinstance(value, pd.Timestamp) else str(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+class MeasureConflictError(ConflictError):
+    """Someone saved the measure in between; carries the stored version for comparison."""
+
+    def __init__(self, current: dict[str, object]) -> None:
+        self.current = current
+        super().__init__(
+            "Diese Maßnahme wurde inzwischen von jemand anderem gespeichert "
+            f"(Version {current['version']}). Ihre Änderungen wurden nicht übernommen; "
+            "bitte vergleichen und erneut speichern."
+        )
 
 
 _ROOTS: dict[Path, duckdb.DuckDBPyConnection] = {}
@@ -616,6 +716,152 @@ class Store:
     def measure_events(self, measure_id: int | None = None) -> pd.DataFrame:
         """The event history (of one measure, or all)."""
         return self._frame(SQL_MEASURE_EVENTS, [measure_id, measure_id])
+
+    # --- targets: create, replace, retire (nothing is overwritten) ---------------------------
+    def target(self, target_id: int) -> dict[str, object] | None:
+        """One target (active or retired) as a dict."""
+        frame = self._frame(SQL_TARGET_BY_ID, [target_id])
+        return None if frame.empty else nulls_as_none(frame).iloc[0].to_dict()
+
+    def create_target(self, target: dict[str, object], by: str) -> int:
+        """Insert a new active target; returns its id."""
+        values = [target.get(c) for c in TARGET_COLUMNS]
+        values[TARGET_COLUMNS.index("created_by")] = by
+        values[TARGET_COLUMNS.index("is_demo")] = bool(target.get("is_demo", False))
+        return self.transaction(
+            lambda cur: int(cur.execute(SQL_TARGET_INSERT_ONE, [*values, None]).fetchone()[0])
+        )
+
+    def _retire(
+        self, cur: duckdb.DuckDBPyConnection, target_id: int, version: int, by: str, reason: str
+    ) -> None:
+        if not reason.strip():
+            raise LeitbildError("Bitte einen Grund angeben.")
+        done = cur.execute(SQL_TARGET_RETIRE, [_now(), by, reason, target_id, version]).fetchone()[
+            0
+        ]
+        if done != 1:
+            raise ConflictError(
+                "Der Zielwert wurde inzwischen von jemand anderem geändert oder ist nicht mehr "
+                "aktiv. Bitte neu laden; nichts wurde überschrieben."
+            )
+
+    def retire_target(self, target_id: int, version: int, by: str, reason: str) -> None:
+        """Retire an active target with a reason (optimistic locking on ``version``)."""
+        self.transaction(lambda cur: self._retire(cur, target_id, version, by, reason))
+
+    def replace_target(
+        self, target_id: int, version: int, new: dict[str, object], by: str, reason: str
+    ) -> int:
+        """Edit a target: retire the old version and insert the new one linked to it."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> int:
+            self._retire(cur, target_id, version, by, reason)
+            values = [new.get(c) for c in TARGET_COLUMNS]
+            values[TARGET_COLUMNS.index("created_by")] = by
+            values[TARGET_COLUMNS.index("is_demo")] = bool(new.get("is_demo", False))
+            return int(cur.execute(SQL_TARGET_INSERT_ONE, [*values, target_id]).fetchone()[0])
+
+        return self.transaction(work)
+
+    def target_history(self, target_id: int) -> pd.DataFrame:
+        """Every version of a target (its predecessors and successors), oldest first."""
+        return self._frame(SQL_TARGET_CHAIN, [target_id, target_id])
+
+    # --- measures: edit with optimistic locking and a full event history -------------------
+    def measure(self, measure_id: int) -> dict[str, object] | None:
+        """One measure with its links, as a dict."""
+        frame = self._frame(SQL_MEASURE_BY_ID, [measure_id])
+        if frame.empty:
+            return None
+        row = nulls_as_none(frame).iloc[0].to_dict()
+        for key in MEASURE_LINKS:
+            row[key] = list(row[key])
+        return row
+
+    def create_measure(self, measure: dict[str, object], by: str) -> int:
+        """Insert one new measure with its links and an 'angelegt' event; returns its id."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> int:
+            now = _now()
+            values = [measure.get(c) for c in MEASURE_COLUMNS]
+            values[MEASURE_COLUMNS.index("is_demo")] = bool(measure.get("is_demo", False))
+            mid = int(cur.execute(SQL_MEASURE_INSERT, [*values, None, now, now]).fetchone()[0])
+            for key in MEASURE_LINKS:
+                for item in measure.get(key) or []:
+                    cur.execute(SQL_LINK_INSERT[key], [mid, item])
+            cur.execute(SQL_MEASURE_EVENT_INSERT, [mid, now, by, "angelegt", "{}", None])
+            return mid
+
+        return self.transaction(work)
+
+    def update_measure(
+        self,
+        measure_id: int,
+        version: int,
+        changes: dict[str, object],
+        by: str,
+        comment: str | None = None,
+        kind: str | None = None,
+    ) -> int:
+        """Apply changes if nobody saved in between; records before/after; returns new version.
+
+        Raises ConflictError (carrying the current stored version) when ``version`` is stale.
+        """
+        unknown = set(changes) - {*MEASURE_EDITABLE, *MEASURE_LINKS, "archived"}
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+
+        def work(cur: duckdb.DuckDBPyConnection) -> int:
+            current = self._measure_in(cur, measure_id)
+            if current is None:
+                raise LeitbildError(f"Maßnahme {measure_id} gibt es nicht.")
+            if current["version"] != version:
+                raise MeasureConflictError(current)
+            diff = {
+                k: [_jsonable(current[k]), _jsonable(v)]
+                for k, v in changes.items()
+                if _jsonable(current[k]) != _jsonable(v)
+            }
+            if not diff and not comment:
+                return version
+            now = _now()
+            for key in diff:
+                if key in MEASURE_LINKS:
+                    cur.execute(SQL_LINK_DELETE[key], [measure_id])
+                    for item in changes[key] or []:
+                        cur.execute(SQL_LINK_INSERT[key], [measure_id, item])
+                else:
+                    cur.execute(SQL_MEASURE_SET[key], [changes[key], measure_id])
+            cur.execute(SQL_MEASURE_BUMP, [now, measure_id, version])
+            event = kind or ("status" if "status" in diff else "geändert" if diff else "kommentar")
+            cur.execute(
+                SQL_MEASURE_EVENT_INSERT,
+                [measure_id, now, by, event, json.dumps(diff, ensure_ascii=False), comment],
+            )
+            return version + 1
+
+        return self.transaction(work)
+
+    def _measure_in(self, cur: duckdb.DuckDBPyConnection, measure_id: int) -> dict | None:
+        frame = cur.execute(SQL_MEASURE_BY_ID, [measure_id]).df()
+        if frame.empty:
+            return None
+        row = nulls_as_none(frame).iloc[0].to_dict()
+        for key in MEASURE_LINKS:
+            row[key] = sorted(row[key])
+        return row
+
+    # --- review protocols ----------------------------------------------------------------------
+    def save_protocol(self, review_date: object, content: str, by: str) -> None:
+        """Store the protocol of one weekly review (one per date; a later save replaces it)."""
+        self.transaction(
+            lambda cur: cur.execute(SQL_PROTOCOL_UPSERT, [review_date, content, by, _now()])
+        )
+
+    def protocols(self) -> pd.DataFrame:
+        """All stored review protocols, newest first."""
+        return self._frame(SQL_PROTOCOLS)
 
     # --- demo data ----------------------------------------------------------------------------
     def delete_demo(self) -> None:

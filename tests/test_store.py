@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -135,3 +136,83 @@ def test_summary_of_empty_catalogue_database(empty_store: Store) -> None:
     summary = empty_store.summary()
     assert summary["districts"] == 45 and summary["fields"] == 12
     assert summary["observations"] == 0 and summary["last_import"] is None
+
+
+TARGET = {
+    "indicator_id": "arbeitslose_je100", "area_code": "91", "grp": "insgesamt",
+    "type": "absolute", "value": 6.5, "target_period": 2030,
+}  # fmt: skip
+
+
+def test_target_edit_keeps_history(empty_store: Store) -> None:
+    tid = empty_store.create_target(TARGET, "anna")
+    first = empty_store.target(tid)
+    new_id = empty_store.replace_target(
+        tid, first["version"], {**TARGET, "value": 6.0}, "ben", "neu"
+    )
+    assert [t["id"] for t in empty_store.targets().to_dict("records")] == [new_id]
+    history = empty_store.target_history(tid)
+    assert list(history["id"]) == [tid, new_id]
+    assert list(history["value"]) == [6.5, 6.0]
+    assert history.loc[0, "retire_reason"] == "neu" and history.loc[0, "retired_by"] == "ben"
+    assert list(empty_store.target_history(new_id)["id"]) == [tid, new_id]
+
+
+def test_target_edit_with_stale_version_is_refused(empty_store: Store) -> None:
+    from dashboard.errors import ConflictError, LeitbildError
+
+    tid = empty_store.create_target(TARGET, "anna")
+    empty_store.retire_target(tid, 1, "anna", "erledigt")
+    with pytest.raises(ConflictError):
+        empty_store.replace_target(tid, 1, TARGET, "ben", "zu spät")
+    with pytest.raises(LeitbildError):
+        empty_store.retire_target(empty_store.create_target(TARGET, "a"), 1, "a", "  ")
+    assert len(empty_store.target_history(tid)) == 1
+
+
+MEASURE = {"title": "Sprachcafé", "status": "geplant", "fields": ["8.2"], "areas": ["61"],
+           "goals": [], "progress": 0}  # fmt: skip
+
+
+def test_measure_update_records_before_and_after(empty_store: Store) -> None:
+    mid = empty_store.create_measure(MEASURE, "anna")
+    version = empty_store.update_measure(
+        mid, 1, {"status": "laufend", "areas": ["61", "91"], "progress": 10}, "ben", "los geht's"
+    )
+    assert version == 2
+    events = empty_store.measure_events(mid)
+    assert list(events["kind"]) == ["angelegt", "status"]
+    changes = json.loads(events.loc[1, "changes"])
+    assert changes == {"status": ["geplant", "laufend"], "areas": [["61"], ["61", "91"]],
+                       "progress": [0, 10]}  # fmt: skip
+    assert events.loc[1, "actor"] == "ben" and events.loc[1, "comment"] == "los geht's"
+    stored = empty_store.measure(mid)
+    assert stored["areas"] == ["61", "91"] and stored["version"] == 2
+
+
+def test_second_save_of_the_same_version_is_a_conflict(empty_store: Store) -> None:
+    from dashboard.store import MeasureConflictError
+
+    mid = empty_store.create_measure(MEASURE, "anna")
+    empty_store.update_measure(mid, 1, {"title": "Sprachcafé Coerde"}, "anna")
+    before = empty_store.fingerprint()
+    with pytest.raises(MeasureConflictError) as info:
+        empty_store.update_measure(mid, 1, {"title": "Sprachtreff"}, "ben")
+    assert info.value.current["title"] == "Sprachcafé Coerde" and info.value.current["version"] == 2
+    assert empty_store.fingerprint() == before
+
+
+def test_unchanged_save_writes_no_event(empty_store: Store) -> None:
+    mid = empty_store.create_measure(MEASURE, "anna")
+    assert empty_store.update_measure(mid, 1, {"status": "geplant"}, "anna") == 1
+    assert len(empty_store.measure_events(mid)) == 1
+
+
+def test_review_protocol_one_per_date(empty_store: Store) -> None:
+    import datetime as dt
+
+    empty_store.save_protocol(dt.date(2026, 11, 24), "# Review\n- a", "anna")
+    empty_store.save_protocol(dt.date(2026, 11, 24), "# Review\n- b", "ben")
+    protocols = empty_store.protocols()
+    assert len(protocols) == 1 and protocols.loc[0, "content"].endswith("- b")
+    assert protocols.loc[0, "version"] == 2

@@ -15,6 +15,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "nav.start": {"de": "Start", "en": "Home"},
     "nav.section.overview": {"de": "Überblick", "en": "Overview"},
+    "nav.section.analysis": {"de": "Analyse", "en": "Analysis"},
+    "nav.section.goals": {"de": "Ziele", "en": "Goals"},
+    "nav.section.work": {"de": "Umsetzung", "en": "Implementation"},
+    "nav.karte": {"de": "Karte", "en": "Map"},
+    "nav.stadtteil": {"de": "Stadtteil", "en": "District"},
+    "nav.ziele": {"de": "Ziel-Ist-Vergleich", "en": "Targets and gaps"},
+    "nav.handlungsfelder": {"de": "Handlungsfelder", "en": "Fields of action"},
+    "nav.massnahmen": {"de": "Maßnahmen", "en": "Measures"},
+    "nav.review": {"de": "Wochenreview", "en": "Weekly review"},
     "data.demo": {"de": "Demodaten", "en": "Demo data"},
     "data.demo_help": {
         "de": "Die angezeigten Werte sind generierte Demodaten, keine amtlichen Zahlen "
