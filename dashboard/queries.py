@@ -1,0 +1,304 @@
+"""All SQL of the store as named constants (executed only by dashboard/store.py).
+
+Parameters are always bound (``?``); where a name must be part of the SQL text (a table or
+column), it comes from the fixed lists below, never from input.
+"""
+
+from __future__ import annotations
+
+# --- migrations -------------------------------------------------------------------------------
+SQL_APPLIED_MIGRATIONS = "SELECT name FROM schema_migration ORDER BY name"
+SQL_RECORD_MIGRATION = "INSERT INTO schema_migration (name) VALUES (?)"
+
+# --- meta -------------------------------------------------------------------------------------
+SQL_META_GET = "SELECT value FROM meta WHERE key = ?"
+SQL_META_SET = "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"
+
+# --- catalogues -------------------------------------------------------------------------------
+CATALOGUE_TABLES: dict[str, list[str]] = {
+    "area": ["code", "level", "name", "parent_code", "aliases", "sort"],
+    "field": ["id", "title", "short", "kind", "sort"],
+    "goal": [
+        "id", "field_id", "parent_id", "kind", "number", "label", "grp", "name", "area_code",
+        "sort",
+    ],
+    "goal_support": ["goal_id", "leitziel_id"],
+    "group_label": ["id", "label"],
+    "indicator": [
+        "id", "name", "short", "field_id", "unit", "kind", "direction", "target_type", "levels",
+        "groups", "decimals", "definition", "source", "numerator_id", "denominator_id", "factor",
+        "parity_reference", "aggregate", "sort",
+    ],
+    "goal_indicator": ["goal_id", "indicator_id"],
+}  # fmt: skip
+# Table names come from the fixed dict above, never from input.
+SQL_DELETE_ALL = {t: f"DELETE FROM {t}" for t in CATALOGUE_TABLES}
+SQL_INSERT_FROM_FRAME = {
+    t: f"INSERT INTO {t} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM incoming"
+    for t, cols in CATALOGUE_TABLES.items()
+}
+SQL_SELECT_ALL = {
+    t: f"SELECT {', '.join(cols)} FROM {t} ORDER BY {'sort' if 'sort' in cols else cols[0]}"
+    for t, cols in CATALOGUE_TABLES.items()
+}
+SQL_GROUP_LABEL_UPSERT = "INSERT OR REPLACE INTO group_label (id, label) VALUES (?, ?)"
+SQL_GROUP_LABEL_EXISTS = "SELECT count(*) FROM group_label WHERE id = ?"
+
+# --- observations -----------------------------------------------------------------------------
+OBSERVATION_COLUMNS = [
+    "indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator", "flag",
+    "source",
+]  # fmt: skip
+SQL_OBSERVATION_DIFF = """
+SELECT
+    count(*) FILTER (WHERE o.indicator_id IS NULL) AS inserted,
+    count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND (
+        o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+        OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+        OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo)) AS updated,
+    count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT (
+        o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+        OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+        OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo))
+        AS unchanged
+FROM incoming i
+LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
+"""
+# Only changed or new rows are written, so a repeated import leaves import_id untouched.
+SQL_OBSERVATION_UPSERT = """
+INSERT OR REPLACE INTO observation
+    (indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,
+     import_id)
+SELECT i.indicator_id, i.area_code, i.period, i.grp, i.value, i.numerator, i.denominator, i.flag,
+       i.source, i.is_demo, ?
+FROM incoming i
+LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
+WHERE o.indicator_id IS NULL
+   OR o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+   OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+   OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
+"""
+SQL_OBSERVATIONS = """
+SELECT indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo
+FROM observation
+WHERE list_contains(?, indicator_id)
+  AND (? IS NULL OR list_contains(?, area_code))
+  AND (? IS NULL OR list_contains(?, period))
+  AND (? IS NULL OR list_contains(?, grp))
+ORDER BY indicator_id, area_code, period, grp
+"""
+SQL_OBSERVATION_PERIODS = """
+SELECT DISTINCT period FROM observation
+WHERE ? IS NULL OR indicator_id = ? ORDER BY period
+"""
+
+# --- geometry ---------------------------------------------------------------------------------
+SQL_GEOMETRY_DELETE_LAYER = "DELETE FROM area_geometry WHERE layer = ?"
+SQL_GEOMETRY_INSERT = """
+INSERT INTO area_geometry (layer, area_code, wkb, import_id)
+SELECT ?, area_code, wkb, ? FROM incoming
+"""
+SQL_GEOMETRY = "SELECT area_code, wkb FROM area_geometry WHERE layer = ? ORDER BY area_code"
+SQL_GEOMETRY_LAYERS = """
+SELECT layer, count(*) AS areas FROM area_geometry GROUP BY layer ORDER BY layer
+"""
+SQL_GEOMETRY_FINGERPRINT = """
+SELECT area_code, md5(wkb::VARCHAR) AS h FROM area_geometry WHERE layer = ? ORDER BY area_code
+"""
+SQL_GEOMETRY_INCOMING_FINGERPRINT = """
+SELECT area_code, md5(wkb::VARCHAR) AS h FROM incoming ORDER BY area_code
+"""
+
+# --- import log -------------------------------------------------------------------------------
+SQL_IMPORT_LOG_INSERT = """
+INSERT INTO import_log
+    (actor, file, sha256, kind, rows, inserted, updated, unchanged, status, problems)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+RETURNING id
+"""
+SQL_IMPORT_LOG_UPDATE = """
+UPDATE import_log SET inserted = ?, updated = ?, unchanged = ?, status = ? WHERE id = ?
+"""
+SQL_IMPORT_LOG = """
+SELECT id, logged_at, actor, file, sha256, kind, rows, inserted, updated, unchanged, status,
+       problems
+FROM import_log ORDER BY id DESC LIMIT ?
+"""
+
+# --- targets ----------------------------------------------------------------------------------
+TARGET_COLUMNS = [
+    "indicator_id", "area_code", "grp", "type", "value", "reference_indicator", "reference_grp",
+    "baseline_period", "baseline_value", "target_period", "goal_id", "note", "is_demo",
+    "created_by",
+]  # fmt: skip
+SQL_TARGET_INSERT_NEW = f"""
+INSERT INTO target ({", ".join(TARGET_COLUMNS)}, import_id)
+SELECT {", ".join("i." + c for c in TARGET_COLUMNS)}, ?
+FROM incoming i
+WHERE NOT EXISTS (
+    SELECT 1 FROM target t
+    WHERE t.active AND t.indicator_id = i.indicator_id
+      AND t.area_code IS NOT DISTINCT FROM i.area_code AND t.grp = i.grp
+      AND t.type = i.type AND t.value IS NOT DISTINCT FROM i.value
+      AND t.reference_indicator IS NOT DISTINCT FROM i.reference_indicator
+      AND t.baseline_period IS NOT DISTINCT FROM i.baseline_period
+      AND t.baseline_value IS NOT DISTINCT FROM i.baseline_value
+      AND t.target_period = i.target_period AND t.goal_id IS NOT DISTINCT FROM i.goal_id)
+"""
+SQL_TARGETS = """
+SELECT id, indicator_id, area_code, grp, type, value, reference_indicator, reference_grp,
+       baseline_period, baseline_value, target_period, goal_id, note, is_demo, active,
+       created_at, created_by, retired_at, retired_by, retire_reason, version
+FROM target WHERE active OR ? ORDER BY indicator_id, area_code NULLS FIRST, id
+"""
+
+# --- measures ---------------------------------------------------------------------------------
+MEASURE_COLUMNS = [
+    "title", "description", "status", "organisation_id", "contact", "partners", "planned_start",
+    "planned_end", "actual_start", "actual_end", "progress", "reach", "budget", "origin",
+    "last_reviewed", "next_step", "next_step_date", "notes", "is_demo",
+]  # fmt: skip
+SQL_MEASURE_INSERT = f"""
+INSERT INTO measure ({", ".join(MEASURE_COLUMNS)}, import_id, created_at, updated_at)
+VALUES ({", ".join("?" for _ in MEASURE_COLUMNS)}, ?, ?, ?)
+RETURNING id
+"""
+SQL_MEASURE_FIND = "SELECT id FROM measure WHERE title = ? AND NOT archived"
+SQL_MEASURE_FIELD_INSERT = "INSERT OR IGNORE INTO measure_field VALUES (?, ?)"
+SQL_MEASURE_GOAL_INSERT = "INSERT OR IGNORE INTO measure_goal VALUES (?, ?)"
+SQL_MEASURE_AREA_INSERT = "INSERT OR IGNORE INTO measure_area VALUES (?, ?)"
+SQL_MEASURE_EVENT_INSERT = """
+INSERT INTO measure_event (measure_id, happened_at, actor, kind, changes, comment)
+VALUES (?, ?, ?, ?, ?, ?)
+"""
+SQL_MEASURES = """
+SELECT m.id, m.title, m.description, m.status, m.organisation_id, org.name AS organisation,
+       m.contact, m.partners, m.planned_start, m.planned_end, m.actual_start, m.actual_end,
+       m.progress, m.reach, m.budget, m.origin, m.last_reviewed, m.next_step, m.next_step_date,
+       m.notes, m.archived, m.is_demo, m.version, m.created_at, m.updated_at,
+       coalesce((SELECT list(field_id ORDER BY field_id) FROM measure_field f
+                 WHERE f.measure_id = m.id), []) AS fields,
+       coalesce((SELECT list(goal_id ORDER BY goal_id) FROM measure_goal g
+                 WHERE g.measure_id = m.id), []) AS goals,
+       coalesce((SELECT list(area_code ORDER BY area_code) FROM measure_area a
+                 WHERE a.measure_id = m.id), []) AS areas
+FROM measure m LEFT JOIN organisation org ON org.id = m.organisation_id
+WHERE NOT m.archived OR ?
+ORDER BY m.id
+"""
+SQL_MEASURE_EVENTS = """
+SELECT id, measure_id, happened_at, actor, kind, changes, comment FROM measure_event
+WHERE ? IS NULL OR measure_id = ? ORDER BY happened_at, id
+"""
+SQL_ORGANISATION_UPSERT = "INSERT OR REPLACE INTO organisation (id, name, kind) VALUES (?, ?, ?)"
+SQL_ORGANISATIONS = "SELECT id, name, kind FROM organisation ORDER BY name"
+
+# --- edits with history (targets, measures, review protocols) ----------------------------------
+SQL_TARGET_BY_ID = """
+SELECT id, indicator_id, area_code, grp, type, value, reference_indicator, reference_grp,
+       baseline_period, baseline_value, target_period, goal_id, note, is_demo, active,
+       created_at, created_by, retired_at, retired_by, retire_reason, version, replaces_id
+FROM target WHERE id = ?
+"""
+SQL_TARGET_INSERT_ONE = f"""
+INSERT INTO target ({", ".join(TARGET_COLUMNS)}, replaces_id)
+VALUES ({", ".join("?" for _ in TARGET_COLUMNS)}, ?)
+RETURNING id
+"""
+SQL_TARGET_RETIRE = """
+UPDATE target
+SET active = false, retired_at = ?, retired_by = ?, retire_reason = ?, version = version + 1
+WHERE id = ? AND version = ? AND active
+"""
+SQL_TARGET_CHAIN = """
+WITH RECURSIVE back(id, replaces_id) AS (
+    SELECT id, replaces_id FROM target WHERE id = ?
+    UNION ALL
+    SELECT t.id, t.replaces_id FROM target t JOIN back b ON t.id = b.replaces_id
+), fwd(id) AS (
+    SELECT id FROM target WHERE id = ?
+    UNION ALL
+    SELECT t.id FROM target t JOIN fwd f ON t.replaces_id = f.id
+)
+SELECT id, indicator_id, area_code, grp, type, value, reference_indicator, baseline_period,
+       baseline_value, target_period, goal_id, note, active, created_at, created_by,
+       retired_at, retired_by, retire_reason, version, replaces_id
+FROM target WHERE id IN (SELECT id FROM back UNION SELECT id FROM fwd)
+ORDER BY created_at, id
+"""
+MEASURE_EDITABLE = [c for c in MEASURE_COLUMNS if c != "is_demo"]
+MEASURE_LINKS = {"fields": "measure_field", "goals": "measure_goal", "areas": "measure_area"}
+MEASURE_LINK_COLUMN = {"fields": "field_id", "goals": "goal_id", "areas": "area_code"}
+SQL_MEASURE_BY_ID = """
+SELECT m.*,
+       coalesce((SELECT list(field_id ORDER BY field_id) FROM measure_field f
+                 WHERE f.measure_id = m.id), []) AS fields,
+       coalesce((SELECT list(goal_id ORDER BY goal_id) FROM measure_goal g
+                 WHERE g.measure_id = m.id), []) AS goals,
+       coalesce((SELECT list(area_code ORDER BY area_code) FROM measure_area a
+                 WHERE a.measure_id = m.id), []) AS areas
+FROM measure m WHERE m.id = ?
+"""
+# Column names come from MEASURE_EDITABLE (a fixed list), never from input.
+SQL_MEASURE_SET = {
+    c: f"UPDATE measure SET {c} = ? WHERE id = ?" for c in [*MEASURE_EDITABLE, "archived"]
+}
+SQL_MEASURE_BUMP = """
+UPDATE measure SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?
+"""
+SQL_LINK_DELETE = {k: f"DELETE FROM {t} WHERE measure_id = ?" for k, t in MEASURE_LINKS.items()}
+SQL_LINK_INSERT = {
+    k: f"INSERT OR IGNORE INTO {t} (measure_id, {MEASURE_LINK_COLUMN[k]}) VALUES (?, ?)"
+    for k, t in MEASURE_LINKS.items()
+}
+SQL_PROTOCOL_UPSERT = """
+INSERT INTO review_protocol (review_date, content, created_by, updated_at)
+VALUES (?, ?, ?, ?)
+ON CONFLICT (review_date) DO UPDATE SET content = excluded.content,
+    created_by = excluded.created_by, updated_at = excluded.updated_at,
+    version = review_protocol.version + 1
+"""
+SQL_PROTOCOLS = """
+SELECT id, review_date, content, created_by, updated_at, version
+FROM review_protocol ORDER BY review_date DESC
+"""
+
+# --- demo -------------------------------------------------------------------------------------
+SQL_DELETE_DEMO = [
+    "DELETE FROM observation WHERE is_demo",
+    "DELETE FROM target WHERE is_demo",
+    "DELETE FROM measure_field WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure_goal WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure_area WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure_event WHERE measure_id IN (SELECT id FROM measure WHERE is_demo)",
+    "DELETE FROM measure WHERE is_demo",
+]
+
+# --- summary ----------------------------------------------------------------------------------
+SQL_SUMMARY = """
+SELECT
+    (SELECT count(*) FROM area WHERE level = 'stadtteil') AS districts,
+    (SELECT count(*) FROM area) AS areas,
+    (SELECT count(*) FROM field) AS fields,
+    (SELECT count(*) FROM goal) AS goals,
+    (SELECT count(*) FROM indicator) AS indicators,
+    (SELECT count(DISTINCT indicator_id) FROM observation) AS indicators_with_data,
+    (SELECT count(*) FROM observation) AS observations,
+    (SELECT count(*) FROM observation WHERE is_demo) AS demo_observations,
+    (SELECT min(period) FROM observation) AS first_period,
+    (SELECT max(period) FROM observation) AS last_period,
+    (SELECT count(*) FROM measure WHERE NOT archived) AS measures,
+    (SELECT count(*) FROM measure WHERE is_demo AND NOT archived) AS demo_measures,
+    (SELECT count(*) FROM target WHERE active) AS targets,
+    (SELECT count(*) FROM import_log) AS imports,
+    (SELECT max(logged_at) FROM import_log WHERE status <> 'abgelehnt') AS last_import
+"""
+FINGERPRINT_TABLES = [
+    "area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator",
+    "observation", "area_geometry", "target", "organisation", "measure", "measure_field",
+    "measure_goal", "measure_area", "measure_event", "meta",
+]  # fmt: skip
+SQL_FINGERPRINT = {
+    t: f"SELECT count(*), coalesce(sum(hash(x)), 0) FROM (SELECT * FROM {t}) x"
+    for t in FINGERPRINT_TABLES
+}
