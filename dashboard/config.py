@@ -60,6 +60,21 @@ SETTINGS: dict[str, Setting] = {
             "an import accepts without a note (in the unit of the table).",
         ),
         Setting(
+            "index_min_population",
+            300,
+            "Districts with fewer residents are left out of the social status index.",
+        ),
+        Setting(
+            "progress_min_points",
+            3,
+            "Fewest data points a progress status needs; with fewer it is 'nicht bewertbar'.",
+        ),
+        Setting(
+            "review_after_days",
+            28,
+            "A measure not reviewed for this many days is flagged as 'needs review'.",
+        ),
+        Setting(
             "demo_seed",
             20250213,
             "Seed of the deterministic demo data generator.",
