@@ -1,0 +1,294 @@
+"""Map figure builder: texts in German format, legend, grey hatched gaps, click targets, size."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+import shapely.affinity
+import streamlit as st
+from shapely.geometry import box
+
+from dashboard.analysis.classify import MISSING_COLOUR, classify
+from dashboard.analysis.map_table import map_table, mappable, reference_value
+from dashboard.analysis.shapes import map_shapes, payload_bytes
+from dashboard.ui import maps
+from dashboard.ui.i18n import LANGUAGES
+from dashboard.ui.i18n_karte import KARTE_MESSAGES
+from tests.karte_data import build_real_db
+
+INDICATOR = {
+    "id": "anteil_mv",
+    "short": "Anteil mit MV",
+    "unit": "%",
+    "decimals": 1,
+    "kind": "share",
+    "direction": "neutral",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Cached shapes and stores must not carry over between databases."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("key", sorted(KARTE_MESSAGES))
+def test_every_map_message_in_every_language(key: str) -> None:
+    assert all(KARTE_MESSAGES[key].get(lang) for lang in LANGUAGES), key
+
+
+def three_areas(catalogue) -> tuple[pd.DataFrame, object]:
+    """A map table of three Altstadt districts (one secret) and their shapes."""
+    rows = pd.DataFrame(
+        {
+            "area_code": ["11", "12", "13"],
+            "value": [49.66, 16.1, np.nan],
+            "numerator": [7842.0, 233.0, np.nan],
+            "denominator": [15791.0, 1450.0, np.nan],
+            "flag": ["provisional", None, "secret"],
+            "origin": ["district"] * 3,
+        }
+    )
+    table = map_table(
+        rows, ["11", "12", "13"], catalogue.areas, city=21.72, kind="share", decimals=1
+    )
+    shapes = map_shapes({"11": box(0, 0, 1, 1), "12": box(1, 0, 2, 1), "13": box(0, 1, 2, 2)}, 0)
+    return table, shapes
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        ("quantile", ["16,1 – 32,9 (1)", "33,0 – 49,7 (1)"]),
+        ("diverging", ["bis 12,3 (0)", "31,1 und mehr (1)"]),
+    ],
+)
+def test_legend_labels_in_german(method: str, expected: list[str]) -> None:
+    classes = classify(pd.Series([16.1, 49.66]), method, 3, reference=21.7)
+    labels = maps.legend_labels(classes, "%", 1, "de")
+    assert labels[0] == expected[0] and labels[-1] == expected[-1]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "expected"),
+    [
+        (27.94, "%", "de", "+27,9 Prozentpunkte"),
+        (-5.62, "%", "de", "−5,6 Prozentpunkte"),
+        (0.01, "%", "de", "±0,0 Prozentpunkte"),
+        (1234.5, "je 100", "en", "+1,234.5 je 100"),
+        (None, "%", "de", "–"),
+    ],
+)
+def test_fmt_diff(value: float | None, unit: str, lang: str, expected: str) -> None:
+    assert maps.fmt_diff(value, 1, unit, lang) == expected
+
+
+def test_hover_texts_show_everything_a_reader_needs(catalogue) -> None:
+    table, _ = three_areas(catalogue)
+    texts = maps.hover_texts(
+        table, INDICATOR, city=21.72, parts=("Bev. mit MV", "Bevölkerung"), lang="de"
+    )
+    coerde = texts[0]
+    for part in (
+        "11 Aegidii",
+        "49,7 %",
+        "7.842",
+        "15.791",
+        "Rang 1 von 2",
+        "+27,9 Prozentpunkte",
+        "21,7 %",
+        "vorläufig",
+    ):
+        assert part in coerde, part
+    assert "geheim" in texts[2].lower() and "%" not in texts[2]
+
+
+def test_hover_for_counts_shows_the_share_of_the_city(catalogue) -> None:
+    rows = pd.DataFrame(
+        {
+            "area_code": ["11"],
+            "value": [250.0],
+            "numerator": [np.nan],
+            "denominator": [np.nan],
+            "flag": [None],
+            "origin": ["computed"],
+        }
+    )
+    table = map_table(rows, ["11"], catalogue.areas, city=1000.0, kind="count", decimals=0)
+    count = {**INDICATOR, "unit": "Personen", "decimals": 0, "kind": "count"}
+    text = maps.hover_texts(table, count, city=1000.0, parts=("Z", "N"), lang="de")[0]
+    assert "25,0 % der Stadt" in text and "250 Personen" in text and "berechnet" in text
+
+
+def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> None:
+    table, shapes = three_areas(catalogue)
+    classes = classify(table["value"], "quantile", 3, decimals=1)
+    texts = maps.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
+    spec = maps.MapSpec(
+        classes=classes,
+        title="Titel",
+        legend_labels=["a", "b"],
+        missing_label="geheim / keine Angabe",
+        show_labels=True,
+        label_kind="code",
+    )
+    fig = maps.figure(shapes, table, texts, spec)
+    assert {trace.type for trace in fig.data} == {"scatter"}  # SVG only: nothing fetched
+    areas = [t for t in fig.data if t.fill == "toself" and t.x[0] is not None]
+    assert len(areas) == 3
+    hidden = [t for t in areas if t.fillcolor == MISSING_COLOUR]
+    assert len(hidden) == 1 and hidden[0].fillpattern.shape == "/"
+    targets = [t for t in fig.data if t.customdata is not None]
+    assert {t.customdata[0] for t in targets} == {"11", "12", "13"}
+    assert all(t.marker.opacity == 0 for t in targets)
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    assert legend == ["a", "b", "geheim / keine Angabe"]
+    labels = [t for t in fig.data if t.mode == "text"]
+    assert sorted(x for t in labels for x in t.text) == ["11", "12", "13"]
+    assert fig.layout.yaxis.scaleanchor == "x"
+
+
+def test_tiny_areas_get_no_label() -> None:
+    shapes = map_shapes({"11": box(0, 0, 100, 100), "12": box(100, 0, 100.2, 0.2)}, 0)
+    assert maps.labelled(shapes) == {"11"}
+
+
+@pytest.mark.parametrize(
+    ("event", "code"),
+    [
+        ({"selection": {"points": [{"customdata": "61", "x": 1}]}}, "61"),
+        ({"selection": {"points": [{"customdata": ["91"]}]}}, "91"),
+        ({"selection": {"points": []}}, None),
+        ({}, None),
+        (None, None),
+    ],
+)
+def test_selected_code(event: object, code: str | None) -> None:
+    assert maps.selected_code(event) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Coerde", "Coerde"),
+        ("Kinderhaus-West", "Kinderh.-W."),
+        ("Hiltrup-Mitte", "Hiltrup-M."),
+        ("Gremmendorf-West", "Gremmen.-W."),
+        ("Innenstadtring", "Innenstadt."),
+    ],
+)
+def test_short_name(name: str, short: str) -> None:
+    assert maps.short_name(name) == short and len(short) <= 11
+
+
+def test_mappable_and_reference(catalogue) -> None:
+    ids = set(mappable(catalogue.indicators)["id"])
+    assert "anteil_mv" in ids and "rassismuserfahrung" not in ids
+    assert reference_value(21.7, pd.Series([1.0, 3.0]), "share") == (21.7, "city")
+    assert reference_value(900.0, pd.Series([1.0, 3.0, np.nan]), "count") == (2.0, "mean")
+
+
+@pytest.mark.parametrize(
+    ("level", "count", "multipart"), [("stadtteile", 45, 0), ("stadtbezirke", 6, 5)]
+)
+def test_tile_shapes_per_level(demo_db: Path, level: str, count: int, multipart: int) -> None:
+    shapes = maps.shapes(str(demo_db), "kacheln", level)
+    assert len(shapes.features) == count
+    parts = [f for f in shapes.features.values() if f["geometry"]["type"] == "MultiPolygon"]
+    assert len(parts) <= multipart
+    assert maps.shapes(str(demo_db), "amtlich", level) is None
+    assert not maps.official_available(str(demo_db))
+
+
+@pytest.fixture(scope="module")
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Real 2014 data with the official Stadtteile (no Bezirk layer: Bezirke are dissolved)."""
+    return build_real_db(tmp_path_factory.mktemp("maps") / "real.duckdb")
+
+
+@pytest.mark.realdata
+def test_payload_per_map_is_a_small_fraction_of_the_official_file(real_db: Path, catalogue) -> None:
+    db = str(real_db)
+    assert maps.official_available(db)
+    sizes = {}
+    for geometry in ("amtlich", "kacheln"):
+        shapes = maps.shapes(db, geometry, "stadtteile")
+        codes = list(shapes.features)
+        rows = pd.DataFrame(
+            {
+                "area_code": codes,
+                "value": np.linspace(10, 50, len(codes)),
+                "numerator": 1000.0,
+                "denominator": 4000.0,
+                "flag": None,
+                "origin": "district",
+            }
+        )
+        table = map_table(rows, codes, catalogue.areas, city=21.7, kind="share", decimals=1)
+        classes = classify(table["value"], "quantile", 5)
+        texts = maps.hover_texts(table, INDICATOR, city=21.7, parts=("Z", "N"), lang="de")
+        spec = maps.MapSpec(
+            classes=classes,
+            title="t",
+            legend_labels=list("abcde"),
+            missing_label="m",
+            show_labels=True,
+            label_kind="code",
+        )
+        fig = maps.figure(shapes, table, texts, spec)
+        sizes[geometry] = payload_bytes(json.loads(fig.to_json()))
+    # measured: official about 75 KB per figure (of which ~41 KB outlines), tiles about 45 KB
+    assert sizes["amtlich"] < 110_000 and sizes["kacheln"] < 70_000, sizes
+    bezirke = maps.shapes(db, "amtlich", "stadtbezirke")
+    assert len(bezirke.features) == 6
+    union = shapely.union_all(
+        [shapely.geometry.shape(f["geometry"]) for f in bezirke.features.values()]
+    )
+    assert union.geom_type == "Polygon"
+
+
+def test_download_files_are_formula_safe_with_notes() -> None:
+    import io
+
+    frame = pd.DataFrame({"Nr.": ["61"], "Gebiet": ["=HYPERLINK()"], "Wert (%)": [49.7]})
+    csv, xlsx = maps.download_files(frame, [("Quelle", "SMS")], "de")
+    assert csv.decode().splitlines() == ["Nr.,Gebiet,Wert (%)", "61,'=HYPERLINK(),49.7"]
+    sheets = pd.read_excel(io.BytesIO(xlsx), sheet_name=None)
+    assert list(sheets) == ["Tabelle zur Karte", "Hinweise"]
+    assert sheets["Hinweise"].iloc[0].tolist() == ["Quelle", "SMS"]
+
+
+def test_legend_marks_the_class_of_the_city() -> None:
+    classes = classify(pd.Series([10.0, 20.0, 30.0, 40.0]), "equal", 3, reference=21.7)
+    labels = maps.legend_labels(classes, "%", 1, "de", "◀ Stadt")
+    assert [label.endswith("◀ Stadt") for label in labels] == [False, True, False]
+    assert classes.class_of(float("nan")) == -1
+
+
+def test_new_geometry_reaches_the_map_once_the_data_caches_are_cleared(demo_db: Path) -> None:
+    from dashboard.ui import data
+
+    db = str(demo_db)
+    before = maps.shapes(db, "kacheln", "stadtteile")
+    store = data.get_store(db)  # the page's own store: one connection per file and process
+    frame = store.geometry("kacheln")
+    moved = frame.assign(
+        wkb=[
+            shapely.to_wkb(shapely.affinity.translate(shapely.from_wkb(bytes(w)), 1.0, 0.0))
+            for w in frame["wkb"]
+        ]
+    )
+    store.replace_geometry("kacheln", moved, None)
+    data.clear_caches()
+    after = maps.shapes(db, "kacheln", "stadtteile")
+    assert after.bounds[0] == pytest.approx(before.bounds[0] + 1.0, abs=1e-4)
