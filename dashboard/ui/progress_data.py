@@ -1,0 +1,155 @@
+"""Cached accessors for the goal pages: assessments, roll-ups, matrix, coverage, targets.
+
+Built on dashboard.ui.data (released values only, so suppression cannot be bypassed). Call
+``clear_caches`` after every write; it clears dashboard.ui.data's caches too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis import gaps, goal_rollup, progress
+from dashboard.analysis.gaps import CITY
+from dashboard.ui import data
+
+TTL_SECONDS = data.TTL_SECONDS
+# Area levels that get direction-only assessments of indicators without a target.
+IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def assessments(path: str, method: str) -> pd.DataFrame:
+    """Every target (one row per target and area) and every implicit direction assessment."""
+    catalogue = data.catalogues(path)
+    values = data.all_values(path)
+    explicit = gaps.expand_targets(data.targets(path), catalogue.areas)
+    implicit = gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas,
+                                     IMPLICIT_LEVELS)  # fmt: skip
+    items = pd.concat([explicit, implicit], ignore_index=True) if len(implicit) else explicit
+    result = progress.assess_targets(
+        items, values, catalogue.indicators, catalogue.areas, method, progress.settings()
+    )
+    # an indicator without a target and without data says nothing: leave it out
+    return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
+
+
+def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
+    """Assessments, with or without the implicit direction-only ones."""
+    frame = assessments(path, method)
+    return frame if implicit else frame[~frame["implicit"]]
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def labels(path: str) -> dict[str, dict[str, Any]]:
+    """Names for display: areas, indicators (as dicts), groups, fields, goals."""
+    catalogue = data.catalogues(path)
+    f = catalogue.frames
+    areas = catalogue.areas
+    area_names = {
+        code: name if level != "stadtteil" else f"{code} {name}"
+        for code, name, level in zip(areas["code"], areas["name"], areas["level"], strict=True)
+    }
+    return {
+        "area": area_names,
+        "area_level": dict(zip(areas["code"], areas["level"], strict=True)),
+        "indicator": {r["id"]: r for r in catalogue.indicators.to_dict("records")},
+        "group": dict(zip(f["group_label"]["id"], f["group_label"]["label"], strict=True)),
+        "field": dict(zip(f["field"]["id"], f["field"]["short"], strict=True)),
+        "field_title": dict(zip(f["field"]["id"], f["field"]["title"], strict=True)),
+        "goal": {r["id"]: r for r in f["goal"].to_dict("records")},
+    }
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def rollup(path: str, method: str, implicit: bool, area: str = CITY) -> pd.DataFrame:
+    """The Leitbild tree with counts, scores, statuses, measures and flags for one area."""
+    catalogue = data.catalogues(path)
+    f = catalogue.frames
+    return goal_rollup.rollup(
+        selected(path, method, implicit), f["goal"], f["goal_support"], f["goal_indicator"],
+        f["field"], data.measures(path), area,
+    )  # fmt: skip
+
+
+def matrix_areas(path: str) -> list[str]:
+    """Rows of the districts × fields matrix: the city, then every Stadtteil."""
+    areas = data.catalogues(path).areas
+    return [CITY, *areas.loc[areas["level"] == "stadtteil", "code"]]
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def matrix(path: str, method: str, implicit: bool) -> pd.DataFrame:
+    """Field status per area for the matrix."""
+    f = data.catalogues(path).frames
+    return goal_rollup.field_matrix(
+        selected(path, method, implicit), f["goal"], f["goal_indicator"], f["field"],
+        matrix_areas(path),
+    )  # fmt: skip
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def coverage(path: str, method: str, implicit: bool) -> pd.DataFrame:
+    """Coverage per area and field (goals with indicator, data, status)."""
+    f = data.catalogues(path).frames
+    return goal_rollup.coverage_matrix(
+        selected(path, method, implicit), f["goal"], f["goal_support"], f["goal_indicator"],
+        f["field"], matrix_areas(path),
+    )  # fmt: skip
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def all_targets(path: str) -> pd.DataFrame:
+    """Targets including retired ones (for the management view)."""
+    return data.get_store(path).targets(include_retired=True)
+
+
+def target_history(path: str, target_id: int) -> pd.DataFrame:
+    """Every version of one target, oldest first (not cached: shown right after edits)."""
+    return data.get_store(path).target_history(target_id)
+
+
+def clear_caches() -> None:
+    """Drop every cached result of this module and of dashboard.ui.data (after writes)."""
+    data.clear_caches()
+    for fn in (assessments, labels, rollup, matrix, coverage, all_targets):
+        fn.clear()
+
+
+# --- page state in the URL ----------------------------------------------------------------------
+# Widgets are seeded from the URL once and written back after every run, so a link reproduces
+# the view. (``bind="query-params"`` matches URL values against the formatted labels, not the
+# option values, which would put translated labels into links.)
+def seed_from_url(
+    key: str, allowed: Sequence[str], default: Any, multi: bool = False, flag: bool = False
+) -> None:
+    """Put the URL's value of ``key`` into the session state unless the widget has one."""
+    if key in st.session_state:
+        return
+    if flag:
+        raw = st.query_params.get(key)
+        st.session_state[key] = default if raw is None else raw not in ("0", "false", "nein")
+    elif multi:
+        values = [v for item in st.query_params.get_all(key) for v in item.split(",")]
+        st.session_state[key] = [v for v in values if v in allowed] or list(default)
+    else:
+        raw = st.query_params.get(key)
+        st.session_state[key] = raw if raw in allowed else default
+
+
+def write_url(state: dict[str, Any], defaults: dict[str, Any]) -> None:
+    """Mirror the page state into the URL; values equal to their default are left out."""
+    for key, value in state.items():
+        if value == defaults.get(key) or value in (None, "", []):
+            if key in st.query_params:
+                del st.query_params[key]
+            continue
+        text = (
+            ("1" if value else "0") if isinstance(value, bool)
+            else ",".join(value) if isinstance(value, list) else str(value)
+        )  # fmt: skip
+        if st.query_params.get(key) != text:
+            st.query_params[key] = text

@@ -1,0 +1,232 @@
+"""Handlungsfelder: the Leitbild as a tree (field → Leitziel → Teilziel) with statuses and flags."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.analysis import goal_rollup, progress
+from dashboard.analysis.gaps import CITY
+from dashboard.ui import data, progress_data
+from dashboard.ui import progress_charts as charts
+from dashboard.ui.format import fmt_number
+from dashboard.ui.shell import data_status_badge, guarded, language, translator
+
+tr = translator()
+lang = language()
+db = str(config.db_path())
+STATUSES = goal_rollup.STATUS_ORDER
+
+
+def counts_text(node: pd.Series) -> str:
+    """'Punktwert 1,3 aus 4 Bewertungen: 2 ☀ auf Kurs, 1 ⚡ falsche Richtung, …'."""
+    if not node["n_items"]:
+        return tr("hf.no_assessment")
+    parts = ", ".join(
+        f"{int(node['n_' + s])} {charts.status_text(s, tr)}" for s in STATUSES if node["n_" + s]
+    )
+    n = tr("hf.n_one") if node["n_items"] == 1 else tr("hf.n_many", n=int(node["n_items"]))
+    if node["score"] is None or pd.isna(node["score"]):
+        return tr("hf.counts_only", n=n, parts=parts)
+    return tr("hf.counts", score=fmt_number(node["score"], 1, lang), n=n, parts=parts)
+
+
+def measures_text(node: pd.Series) -> str:
+    """Measures beside the status: '3 laufend, 1 abgeschlossen (Ø Fortschritt 40 %)'."""
+    if not node["n_measures"]:
+        return tr("hf.no_measures")
+    parts = ", ".join(
+        f"{int(node['m_' + s])} {tr('zi.measure.' + s)}" for s in goal_rollup.MEASURE_STATUSES
+        if node["m_" + s]
+    )  # fmt: skip
+    progress_part = ""
+    if node["measure_progress"] is not None and not pd.isna(node["measure_progress"]):
+        progress_part = tr("hf.progress", value=fmt_number(node["measure_progress"], 0, lang))
+    return tr("hf.measures", parts=parts) + progress_part
+
+
+def flags_text(flags: list[str]) -> str:
+    """Flags as coloured markdown."""
+    return " ".join(f":orange[:material/warning: {tr('zi.flag.' + f)}]" for f in flags)
+
+
+def item_text(row: pd.Series) -> str:
+    """One linked assessment: status, series, area, short reason."""
+    name = charts.series_label(row["indicator_id"], row["grp"], labels)
+    where = labels["area"].get(row["area"], row["area"])
+    kind = tr("hf.implicit") if row["implicit"] else charts.target_description(row, labels, tr,
+                                                                               lang)  # fmt: skip
+    return (f"{charts.status_markdown(row['status'], tr)} {name} · {where} · {kind} — "
+            f"*{charts.short_reason(row['result'], tr, lang)}*")  # fmt: skip
+
+
+def goal_block(node: pd.Series) -> str:
+    """Markdown of one goal: status, our summary of its text, indicators, measures, flags."""
+    goal = labels["goal"][node["node_id"]]
+    indent = "    " * (int(node["depth"]) - 1)
+    kind = tr(f"zi.goalkind.{goal['kind']}")
+    head = (f"{indent}- {charts.status_markdown(node['status'], tr)} **{kind} {goal['number']}**"
+            f" – {goal['label']}")  # fmt: skip
+    if not node["n_items"] and not node["own_measures"] and list(node["flags"]) == ["no_indicator"]:
+        # nothing measured and nothing done: one line is enough
+        return f"{head} · :gray[{tr('zi.flag.no_indicator')}]"
+    lines = [head, f"{indent}    - {counts_text(node)}"]
+    own = assessments[assessments["key"].isin(node["own_keys"])]
+    for row in own.to_dict("records"):
+        lines.append(f"{indent}    - {item_text(pd.Series(row))}")
+    missing = [i for i in node["indicators"] if i not in set(own["indicator_id"])]
+    if missing:
+        names = ", ".join(labels["indicator"][i]["short"] for i in missing)
+        lines.append(f"{indent}    - {tr('hf.indicators_without', names=names)}")
+    if node["own_measures"]:
+        titles = "; ".join(
+            f"{measure_titles.get(m, m)} ({tr('zi.measure.' + measure_status.get(m, ''))})"
+            for m in node["own_measures"]
+        )
+        lines.append(f"{indent}    - {tr('hf.linked_measures', titles=titles)}")
+    if node["flags"]:
+        lines.append(f"{indent}    - {flags_text(node['flags'])}")
+    return "\n".join(lines)
+
+
+with guarded():
+    data.store()
+    summary = data.summary(db)
+    labels = progress_data.labels(db)
+    st.title(tr("hf.title"))
+    st.caption(tr("hf.caption"))
+    data_status_badge(summary)
+
+    areas = progress_data.matrix_areas(db)
+    fields = list(labels["field"])
+    defaults = {"gebiet": CITY, "feld": "", "methode": "destatis", "ohne_ziel": True,
+                "hinweise": False}  # fmt: skip
+    progress_data.seed_from_url("gebiet", areas, CITY)
+    progress_data.seed_from_url("feld", fields, "")
+    progress_data.seed_from_url("methode", progress.METHODS, "destatis")
+    progress_data.seed_from_url("ohne_ziel", (), True, flag=True)
+    progress_data.seed_from_url("hinweise", (), False, flag=True)
+    cols = st.columns([2, 2, 3])
+    area = cols[0].selectbox(
+        tr("ziele.filter.area"), areas, key="gebiet",
+        format_func=lambda a: labels["area"].get(a, a),
+    ) or CITY  # fmt: skip
+    field = cols[1].selectbox(
+        tr("hf.filter.field"), ["", *fields], key="feld",
+        format_func=lambda f: f"{f} {labels['field'][f]}" if f else tr("hf.all_fields_open"),
+    )  # fmt: skip
+    method = cols[2].segmented_control(
+        tr("ziele.filter.method"), list(progress.METHODS), key="methode", required=True,
+        format_func=lambda m: tr(f"zi.method.{m}"), help=tr("ziele.method_help"),
+    ) or "destatis"  # fmt: skip
+    t1, t2 = st.columns(2)
+    implicit = t1.toggle(tr("ziele.filter.implicit"), key="ohne_ziel",
+                         help=tr("ziele.implicit_help"))  # fmt: skip
+    only_flags = t2.toggle(tr("hf.filter.flags"), key="hinweise",
+                           help=tr("hf.filter.flags_help"))  # fmt: skip
+    progress_data.write_url(
+        {"gebiet": area, "feld": field, "methode": method, "ohne_ziel": implicit,
+         "hinweise": only_flags},
+        defaults,
+    )  # fmt: skip
+
+    nodes = progress_data.rollup(db, method, implicit, area)
+    assessments = progress_data.selected(db, method, implicit)
+    measures = data.measures(db)
+    measure_titles = dict(zip(measures["id"].astype(int), measures["title"], strict=True))
+    measure_status = dict(zip(measures["id"].astype(int), measures["status"], strict=True))
+
+    with st.expander(tr("hf.rule_title"), icon=":material/rule:"):
+        st.markdown(tr("hf.rule"))
+
+    # --- overview of the 12 fields ----------------------------------------------------------
+    field_nodes = nodes[nodes["node_type"] == "field"].set_index("node_id")
+    cover = progress_data.coverage(db, method, implicit)
+    cover = cover[cover["area"] == area].set_index("field_id")
+    st.subheader(tr("hf.overview", area=labels["area"].get(area, area)))
+    goal_nodes = nodes[nodes["node_type"] != "field"].drop_duplicates("node_id")
+
+    def flagged(fid: str, flags: tuple[str, ...]) -> int:
+        part = goal_nodes[goal_nodes["field_id"] == fid]
+        return int(part["flags"].map(lambda f: any(x in flags for x in f)).sum())
+
+    def score_of(fid: str) -> float:
+        value = field_nodes.loc[fid, "score"]
+        return float("nan") if value is None or pd.isna(value) else float(value)
+
+    st.dataframe(
+        pd.DataFrame({
+            tr("col.field"): fields,
+            tr("col.title"): [labels["field"][f] for f in fields],
+            tr("col.status"): [charts.status_text(field_nodes.loc[f, "status"], tr)
+                               for f in fields],
+            tr("hf.col.score"): [score_of(f) for f in fields],
+            tr("hf.col.assessments"): [int(field_nodes.loc[f, "n_items"]) for f in fields],
+            tr("hf.col.running"): [int(field_nodes.loc[f, "n_active"]) for f in fields],
+            tr("hf.col.completed"): [int(field_nodes.loc[f, "n_completed"]) for f in fields],
+            tr("hf.col.attention"): [
+                flagged(f, ("off_track_no_measure", "completed_not_moving")) for f in fields],
+            tr("hf.col.no_indicator"): [flagged(f, ("no_indicator",)) for f in fields],
+            tr("hf.col.coverage"): [float(cover.loc[f, "share_assessed"]) * 100
+                                    if f in cover.index else 0.0 for f in fields],
+        }),
+        hide_index=True,
+        height=35 * (len(fields) + 1) + 3,
+        column_config={
+            tr("hf.col.score"): st.column_config.NumberColumn(format="%.1f",
+                                                              help=tr("hf.col.score_help")),
+            tr("hf.col.attention"): st.column_config.NumberColumn(
+                help=tr("hf.col.attention_help")),
+            tr("hf.col.coverage"): st.column_config.ProgressColumn(
+                format="%.0f %%", min_value=0, max_value=100, help=tr("hf.col.coverage_help")),
+        },
+    )  # fmt: skip
+
+    # --- the tree -------------------------------------------------------------------------------
+    st.subheader(tr("hf.tree"))
+    for fid in fields:
+        fnode = field_nodes.loc[fid]
+        title = (
+            f"{charts.status_symbol(fnode['status'])} {fid} "
+            f"{labels['field_title'][fid]} — {tr(charts.status_key(fnode['status']))}"
+        )
+        with st.expander(title, expanded=field == fid):
+            st.markdown(charts.status_markdown(fnode["status"], tr) + " · " + counts_text(fnode))
+            st.caption(measures_text(fnode) + " · " + tr("hf.measures_beside"))
+            if fid in cover.index:
+                c = cover.loc[fid]
+                st.caption(tr("hf.coverage_line", goals=int(c["goals"]),
+                              with_indicator=int(c["with_indicator"]),
+                              assessed=int(c["assessed"])))  # fmt: skip
+            if fnode["flags"]:
+                st.markdown(flags_text(fnode["flags"]))
+            part = nodes[(nodes["field_id"] == fid) & (nodes["node_type"] != "field")]
+            if only_flags:
+                part = part[part["flags"].map(bool)]
+                if part.empty:
+                    st.caption(tr("hf.no_flags"))
+            if only_flags:
+                # without the tree around them, flagged goals are listed flat
+                part = part.assign(depth=1)
+            st.markdown("\n".join(goal_block(node) for _, node in part.iterrows()))
+
+    # --- coverage report per district -------------------------------------------------------
+    st.subheader(tr("hf.coverage_title"))
+    st.caption(tr("hf.coverage_help"))
+    full = progress_data.coverage(db, method, implicit)
+    pivot = (
+        full.pivot(index="area", columns="field_id", values="share_assessed").reindex(
+            index=areas, columns=fields
+        )
+        * 100
+    )
+    pivot.index = [labels["area"].get(a, a) for a in pivot.index]
+    st.dataframe(
+        pivot,
+        column_config={
+            f: st.column_config.ProgressColumn(f"{f}", format="%.0f %%", min_value=0,
+                                               max_value=100, help=labels["field"][f])
+            for f in fields
+        },
+    )  # fmt: skip

@@ -1,0 +1,240 @@
+"""Ziel-Ist-Vergleich: targets, gaps and progress status per district and field of action."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.analysis import progress
+from dashboard.analysis.gaps import PP, gap_table
+from dashboard.exports import neutralise, to_csv, to_xlsx
+from dashboard.ui import data, progress_data, target_form
+from dashboard.ui import progress_charts as charts
+from dashboard.ui.shell import data_status_badge, guarded, language, translator
+
+tr = translator()
+lang = language()
+db = str(config.db_path())
+STATUSES = charts.STATUS_ORDER
+
+
+def _on_matrix_select() -> None:
+    """A click on a matrix cell filters by its district and field (runs before the widgets)."""
+    points = st.session_state["matrix"].selection.get("points", [])
+    if points and points[0].get("customdata"):
+        area, field = points[0]["customdata"][:2]
+        st.session_state["gebiet"] = area
+        st.session_state["feld"] = field
+
+
+def _on_table_select() -> None:
+    """A selected table row opens that target in the detail view."""
+    rows = st.session_state["tabelle"].selection.get("rows", [])
+    keys = st.session_state.get("_table_keys", [])
+    if rows and rows[0] < len(keys):
+        st.session_state["ziel"] = keys[rows[0]]
+
+
+with guarded():
+    data.store()
+    summary = data.summary(db)
+    labels = progress_data.labels(db)
+    st.title(tr("ziele.title"))
+    st.caption(tr("ziele.caption"))
+    data_status_badge(summary)
+
+    # --- filters (all in the URL) -------------------------------------------------------------
+    fields = list(labels["field"])
+    areas = progress_data.matrix_areas(db)
+    defaults = {"feld": "", "gebiet": "", "status": [], "methode": "destatis", "ohne_ziel": True}
+    progress_data.seed_from_url("feld", fields, "")
+    progress_data.seed_from_url("gebiet", areas, "")
+    progress_data.seed_from_url("status", STATUSES, [], multi=True)
+    progress_data.seed_from_url("methode", progress.METHODS, "destatis")
+    progress_data.seed_from_url("ohne_ziel", (), True, flag=True)
+    cols = st.columns([2, 2, 3])
+    field = cols[0].selectbox(
+        tr("ziele.filter.field"), ["", *fields], key="feld",
+        format_func=lambda f: f"{f} {labels['field'][f]}" if f else tr("ziele.all_fields"),
+    )  # fmt: skip
+    area = cols[1].selectbox(
+        tr("ziele.filter.area"), ["", *areas], key="gebiet",
+        format_func=lambda a: labels["area"].get(a, a) if a else tr("ziele.all_areas"),
+    )  # fmt: skip
+    statuses = cols[2].multiselect(
+        tr("ziele.filter.status"), list(STATUSES), key="status",
+        format_func=lambda s: charts.status_text(s, tr), placeholder=tr("ziele.all_statuses"),
+    )  # fmt: skip
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    method = left.segmented_control(
+        tr("ziele.filter.method"), list(progress.METHODS), key="methode", required=True,
+        format_func=lambda m: tr(f"zi.method.{m}"), help=tr("ziele.method_help"),
+    ) or "destatis"  # fmt: skip
+    implicit = right.toggle(
+        tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
+    )
+    progress_data.write_url(
+        {"feld": field, "gebiet": area, "status": statuses, "methode": method,
+         "ohne_ziel": implicit},
+        defaults,
+    )  # fmt: skip
+
+    assessments = progress_data.selected(db, method, implicit)
+    if assessments.empty:
+        st.info(tr("ziele.no_targets"))
+        target_form.manager(db, tr, lang)
+        st.stop()
+
+    # --- matrix -------------------------------------------------------------------------------
+    st.subheader(tr("ziele.matrix"))
+    st.caption(tr("ziele.matrix_help"))
+    matrix = progress_data.matrix(db, method, implicit)
+    fig = charts.heatmap(
+        matrix, labels["area"], {f: f"{f} {labels['field'][f]}" for f in fields}, tr, lang,
+        selected=(area, field) if area and field else None,
+    )  # fmt: skip
+    st.plotly_chart(
+        fig, key="matrix", on_select=_on_matrix_select, selection_mode="points",
+        config={"displayModeBar": False},
+    )  # fmt: skip
+    st.caption(" · ".join(charts.status_text(s, tr) for s in STATUSES) + " · "
+               + tr("ziele.matrix_rule"))  # fmt: skip
+
+    # --- table --------------------------------------------------------------------------------
+    shown = assessments
+    if field:
+        keys = set(matrix.loc[matrix["field_id"] == field, "keys"].explode().dropna())
+        shown = shown[shown["key"].isin(keys) | (shown["field_id"] == field)]
+    if area:
+        shown = shown[shown["area"] == area]
+    if statuses:
+        shown = shown[shown["status"].isin(statuses)]
+    shown = shown.sort_values(["implicit", "field_id", "indicator_id", "area"], kind="stable")
+    st.subheader(tr("ziele.table", n=len(shown)))
+    counts = shown["status"].value_counts()
+    metric_cols = st.columns(len(STATUSES))
+    for col, status in zip(metric_cols, STATUSES, strict=True):
+        col.metric(charts.status_text(status, tr), int(counts.get(status, 0)))
+    if shown.empty:
+        st.info(tr("ziele.empty_filter"))
+    else:
+        table = charts.display_table(shown, labels, tr, lang)
+        st.session_state["_table_keys"] = list(table["key"])
+        st.dataframe(
+            table.drop(columns="key"), hide_index=True, key="tabelle", on_select=_on_table_select,
+            selection_mode="single-row",
+            column_config={
+                "indicator": st.column_config.TextColumn(tr("zi.col.indicator"), width="medium"),
+                "area": tr("zi.col.area"), "field": tr("zi.col.field_short"),
+                "target": st.column_config.TextColumn(tr("zi.col.target"), width="medium"),
+                "actual": tr("zi.col.actual"), "gap": tr("zi.col.gap"),
+                "gap_relative": st.column_config.NumberColumn(
+                    tr("zi.col.gap_relative"), format="%.1f %%",
+                    help=tr("zi.col.gap_relative_help")),
+                "status": tr("col.status"),
+                "trend": st.column_config.LineChartColumn(tr("zi.col.trend")),
+                "years": st.column_config.TextColumn(tr("zi.col.years"),
+                                                     help=tr("zi.col.years_help")),
+                "reason": st.column_config.TextColumn(tr("zi.col.reason"), width="large"),
+            },
+        )  # fmt: skip
+
+        # --- detail of one target -------------------------------------------------------------
+        st.subheader(tr("ziele.detail"))
+        keys = list(shown["key"])
+        progress_data.seed_from_url("ziel", keys, keys[0])
+        if st.session_state["ziel"] not in keys:
+            st.session_state["ziel"] = keys[0]
+        by_key = shown.set_index("key", drop=False)
+        choice = st.selectbox(
+            tr("ziele.pick"), keys, key="ziel",
+            format_func=lambda k: f"{charts.status_symbol(by_key.loc[k, 'status'])} "
+            f"{charts.series_label(by_key.loc[k, 'indicator_id'], by_key.loc[k, 'grp'], labels)}"
+            f" · {labels['area'].get(by_key.loc[k, 'area'], by_key.loc[k, 'area'])}",
+        )  # fmt: skip
+        progress_data.write_url({"ziel": choice}, {})
+        row = by_key.loc[choice]
+        ind = labels["indicator"][row["indicator_id"]]
+        unit, decimals = str(ind["unit"]), int(ind["decimals"])
+        gap_unit = PP if row["type"] == "parity" else unit
+        result, track = row["result"], row["track"]
+        st.markdown(f"**{ind['name']}** – {labels['area'].get(row['area'], row['area'])}"
+                    + (f" ({labels['group'].get(row['grp'], row['grp'])})"
+                       if row["grp"] != "insgesamt" else ""))  # fmt: skip
+        st.caption(
+            tr("zi.col.target")
+            + ": "
+            + charts.target_description(row, labels, tr, lang)
+            + (f" – {row['note']}" if row["note"] else "")
+        )
+        m = st.columns(5)
+        m[0].metric(tr("zi.col.actual"), charts.fmt_value(row["actual"], unit, decimals, lang, tr),
+                    help=tr("ziele.period", period=row["period"]) if pd.notna(row["period"])
+                    else None)  # fmt: skip
+        m[1].metric(tr("zi.col.target"), charts.target_value_text(row, labels, tr, lang),
+                    help=charts.target_description(row, labels, tr, lang))  # fmt: skip
+        m[2].metric(tr("zi.col.gap"), charts.gap_text(row, labels, tr, lang),
+                    help=tr("zi.col.gap_help"))  # fmt: skip
+        m[3].metric(tr("zi.col.years"), charts.years_text(row, tr, lang),
+                    help=tr("zi.col.years_help"))  # fmt: skip
+        m[4].markdown(f"**{tr('col.status')}**  \n" + charts.status_markdown(result.code, tr))
+        left, right = st.columns([3, 2])
+        with left:
+            names = {
+                "actual": charts.series_label(row["indicator_id"], row["grp"], labels),
+                "reference": charts.reference_label(row, labels),
+            }
+            st.plotly_chart(
+                charts.trajectory_chart(track, result, names, unit, decimals, tr, lang),
+                key="verlauf", config={"displayModeBar": False},
+            )  # fmt: skip
+        with right, st.container(border=True):
+            st.markdown(f"**{tr('ziele.why')}**")
+            lines = charts.explain_lines(result, gap_unit, decimals, lang, tr, row["implicit"])
+            st.markdown("\n".join(f"- {line}" for line in lines))
+        history = progress.status_history(track, method, progress.settings())
+        if history:
+            st.markdown(f"**{tr('ziele.history')}**")
+            st.caption(tr("ziele.history_help"))
+            st.plotly_chart(charts.history_chart(history, tr, lang), key="historie",
+                            config={"displayModeBar": False})  # fmt: skip
+        with st.expander(tr("ziele.values_per_year")):
+            table = gap_table(track)
+            st.dataframe(
+                pd.DataFrame({
+                    tr("zi.col.period"): table["period"],
+                    tr("zi.col.actual"): table["actual"].map(
+                        lambda v: charts.fmt_value(v, unit, decimals, lang, tr)),
+                    tr("zi.col.reference"): table["reference"].map(
+                        lambda v: charts.fmt_value(v, unit, decimals, lang, tr)),
+                    tr("zi.col.gap"): table["absolute"].map(
+                        lambda v: charts.fmt_value(v, gap_unit, decimals, lang, tr)),
+                    tr("col.status"): [charts.status_text(s.code, tr) for s in history],
+                }),
+                hide_index=True,
+            )  # fmt: skip
+
+        # --- bullet charts ----------------------------------------------------------------------
+        bullets = charts.bullet_rows(shown, labels, tr, lang)
+        if not bullets.empty:
+            st.subheader(tr("ziele.bullets"))
+            st.caption(tr("ziele.bullets_help"))
+            st.plotly_chart(charts.bullet_chart(bullets, tr, lang), key="bullets",
+                            config={"displayModeBar": False})  # fmt: skip
+
+        # --- downloads -------------------------------------------------------------------------
+        export = neutralise(charts.download_table(shown, labels, tr, lang))
+        d1, d2, _ = st.columns([1, 1, 3])
+        d1.download_button(tr("ziele.download_csv"), to_csv(export), "ziel_ist_vergleich.csv",
+                           "text/csv", icon=":material/download:")  # fmt: skip
+        d2.download_button(
+            tr("ziele.download_xlsx"), to_xlsx({tr("ziele.sheet"): export}),
+            "ziel_ist_vergleich.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/download:",
+        )  # fmt: skip
+
+    # --- targets management ---------------------------------------------------------------------
+    st.divider()
+    target_form.manager(db, tr, lang)
