@@ -70,6 +70,21 @@ SETTINGS: dict[str, Setting] = {
             "Fewest data points a progress status needs; with fewer it is 'nicht bewertbar'.",
         ),
         Setting(
+            "progress_window",
+            5,
+            "Number of most recent annual changes the weather method averages for its trend.",
+        ),
+        Setting(
+            "progress_small_numerator",
+            30,
+            "Below this numerator (or count) a progress status carries an uncertainty note.",
+        ),
+        Setting(
+            "progress_cagr_min_points",
+            2,
+            "Fewest data points the growth-rate (Open SDG) method needs.",
+        ),
+        Setting(
             "review_after_days",
             28,
             "A measure not reviewed for this many days is flagged as 'needs review'.",

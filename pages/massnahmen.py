@@ -1,0 +1,96 @@
+"""Maßnahmen: the register with filters, one measure with its history, the form, import/export.
+
+URL: /massnahmen (register; presets ?stadtteil=, ?ziel=, ?feld=, ?status=) and
+/massnahmen?id=<id> (one measure).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import clock, config
+from dashboard.ui import data
+from dashboard.ui import measure_form as form
+from dashboard.ui import measure_views as views
+from dashboard.ui.shell import data_status_badge, guarded, language, translator
+
+tr = translator()
+lang = language()
+db = str(config.db_path())
+
+
+def show_measure(mid: int) -> None:
+    """One measure: header, facts, links, history and the actions that change it."""
+    if st.button(tr("mn.back"), icon=":material/arrow_back:", type="tertiary", key="mn.back"):
+        views.close_measure()
+        st.rerun()
+    current = store.measure(mid)
+    base = form.session_base(store, mid)
+    if current is None or base is None:
+        st.warning(tr("mn.not_found", id=mid))
+        st.stop()
+    current = form.normalise(current)
+    views.detail_header(current, today, tr, lang)
+    form.stale_notice(mid, base, current, tr)
+    form.conflict_panel(store, mid, catalogue, today, tr, lang, names, views.clear_caches)
+    tabs = st.tabs([tr("mn.tab.overview"), tr("mn.tab.edit"), tr("mn.tab.status"),
+                    tr("mn.tab.archive")])  # fmt: skip
+    with tabs[0]:
+        views.facts(current, tr, lang, labels)
+        views.links(current, tr, labels)
+        st.markdown(f"#### {tr('mn.timeline')}")
+        if editor:
+            form.comment_section(store, base, tr, views.clear_caches)
+        history = views.events(db)
+        views.timeline(history[history["measure_id"] == mid], tr, lang)
+    with tabs[1]:
+        if form.require_editor(tr):
+            form.edit_section(store, base, catalogue, labels, titles, today, tr, views.clear_caches)
+    with tabs[2]:
+        if form.require_editor(tr):
+            form.status_section(store, base, catalogue, today, tr, lang, views.clear_caches)
+    with tabs[3]:
+        if form.require_editor(tr):
+            form.archive_section(store, base, tr, views.clear_caches)
+
+
+with guarded():
+    store = data.store()
+    summary = data.summary(db)
+    st.title(tr("mn.title"))
+    st.caption(tr("mn.subtitle"))
+    data_status_badge(summary)
+    editor = form.editor_name(tr)
+    form.flash()
+    catalogue = data.catalogues(db)
+    labels = form.option_labels(catalogue, views.organisations(db))
+    names = labels
+    today = clock.today()
+    active = views.measures(db)
+    # titles are unique among active measures (the import recognises measures by title)
+    titles = dict(zip(active["title"], active["id"], strict=True))
+
+    raw_id = st.query_params.get("id")
+    if raw_id:
+        if not raw_id.isdigit():
+            st.warning(tr("mn.not_found", id=raw_id))
+            st.stop()
+        show_measure(int(raw_id))
+        st.stop()
+
+    tab_list, tab_new, tab_io = st.tabs(
+        [tr("mn.tab.register"), tr("mn.tab.new"), tr("mn.tab.transfer")]
+    )
+    with tab_list:
+        views.register_view(db, labels, today, tr, lang)
+    with tab_new:
+        if form.require_editor(tr):
+
+            def opened(mid: int) -> None:
+                """Clear caches and show the new measure."""
+                views.clear_caches()
+                views.open_measure(mid)
+
+            form.create_section(store, catalogue, labels, titles, today, tr, opened)
+    with tab_io:
+        views.transfer_view(store, today, tr, editor, views.clear_caches)

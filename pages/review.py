@@ -1,0 +1,252 @@
+"""Wochenreview: what changed, what is late or due for review, quick actions, the protocol.
+
+URL: /review (window: the last 7 days unless chosen otherwise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import clock, config
+from dashboard.analysis.review import (
+    CATEGORY_ORDER,
+    PROTOCOL_LABELS_DE,
+    Review,
+    build_protocol,
+    build_review,
+    category_counts,
+    default_window,
+    protocol_markdown,
+)
+from dashboard.ui import data, protocol_export
+from dashboard.ui import measure_form as form
+from dashboard.ui import measure_views as views
+from dashboard.ui.format import fmt_date
+from dashboard.ui.shell import data_status_badge, guarded, language, translator
+
+tr = translator()
+lang = language()
+db = str(config.db_path())
+
+
+def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
+    """The review window (default: the last 7 days) and the review interval."""
+    left, right = st.columns([2, 1])
+    start, end = default_window(today)
+    chosen = left.date_input(
+        tr("rv.window"), value=(start, end), max_value=today, key="rv.window",
+        format="DD.MM.YYYY", help=tr("rv.window.help"),
+    )  # fmt: skip
+    if isinstance(chosen, tuple | list) and len(chosen) == 2:
+        start, end = chosen
+    elif isinstance(chosen, tuple | list) and len(chosen) == 1:
+        start = end = chosen[0]
+    days = right.number_input(
+        tr("rv.review_days"), min_value=1, max_value=365, value=views.review_days(), step=1,
+        key="rv.days", help=tr("rv.review_days.help"),
+    )  # fmt: skip
+    return start, end, int(days)
+
+
+def metrics(review: Review) -> None:
+    """The numbers of the week at a glance."""
+    cols = st.columns(5)
+    cols[0].metric(tr("rv.m.changes"), len(review.changes))
+    cols[1].metric(tr("rv.m.late"), len(review.late))
+    cols[2].metric(tr("rv.m.due"), len(review.needs_review))
+    cols[3].metric(tr("rv.m.off_track"), len(review.off_track))
+    cols[4].metric(tr("rv.m.active"), len(review.measures))
+
+
+def what_changed(review: Review) -> None:
+    """Events of the window by category, newest first."""
+    counts = category_counts(review.changes)
+    start, end = fmt_date(review.start, lang), fmt_date(review.end, lang)
+    st.subheader(tr("rv.changed", start=start, end=end))
+    st.caption(" · ".join(f"{counts[c]} {tr('rv.cat.' + c)}" for c in CATEGORY_ORDER))
+    if review.changes.empty:
+        st.info(tr("rv.changed.none"), icon=":material/history_toggle_off:")
+        return
+    chosen = st.pills(
+        tr("rv.changed.filter"), [c for c in CATEGORY_ORDER if counts[c]],
+        selection_mode="multi", format_func=lambda c: tr(f"rv.cat.{c}"), key="rv.cats",
+    )  # fmt: skip
+    shown = review.changes
+    if chosen:
+        shown = shown[shown["category"].isin(chosen)]
+    views.changes_table(views.change_rows(shown, tr, lang), tr)
+
+
+def attention_list(
+    frame: pd.DataFrame,
+    heading: str,
+    empty: str,
+    extra: dict[int, list[str]],
+    above: int = 0,
+) -> None:
+    """Measures needing attention, each with the quick actions in place.
+
+    ``above`` counts the measures of this kind already listed in an earlier section.
+    """
+    st.subheader(f"{heading} ({len(frame) + above})")
+    if above:
+        st.caption(tr("rv.above", n=above))
+    if frame.empty:
+        st.success(empty, icon=":material/task_alt:")
+        return
+    for row in frame.to_dict("records"):
+        mid = int(row["id"])
+        base = form.normalise(row)
+        label = views.attention_label(row, tr, extra.get(mid, []))
+        with st.expander(label, expanded=form.has_conflict(mid)):
+            views.attention_summary(row, tr, lang, labels)
+            form.conflict_panel(store, mid, catalogue, today, tr, lang, labels, views.clear_caches)
+            if not editor:
+                st.caption(tr("mn.editor.needed"))
+                continue
+            left, middle, right = st.columns([1, 1, 1.4])
+            with left:
+                st.markdown(f"**{tr('rv.action.review')}**")
+                form.review_section(store, base, today, tr, views.clear_caches)
+            with middle:
+                st.markdown(f"**{tr('rv.action.step')}**")
+                form.next_step_section(store, base, today, tr, views.clear_caches)
+            with right:
+                st.markdown(f"**{tr('rv.action.status')}**")
+                form.status_section(
+                    store, base, catalogue, today, tr, lang, views.clear_caches,
+                    key=f"rv.{mid}.v{base['version']}.sc", compact=True,
+                )  # fmt: skip
+
+
+def protocol_section(review: Review) -> None:
+    """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
+    st.subheader(tr("rv.protocol"))
+    st.caption(tr("rv.protocol.explain"))
+    notes = st.text_area(tr("rv.protocol.notes"), key="rv.notes", height=100,
+                         placeholder=tr("rv.protocol.notes.placeholder"))  # fmt: skip
+    labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
+    protocol = build_protocol(
+        review, editor or "", notes or "", labels_, views.field_labels(tr),
+        lambda d: fmt_date(d, lang),
+    )  # fmt: skip
+    markdown = protocol_markdown(protocol)
+    with st.expander(tr("rv.protocol.preview")):
+        st.markdown(markdown)
+    cols = st.columns(3)
+    cols[0].download_button(
+        tr("rv.protocol.md"), protocol_export.markdown_bytes(markdown),
+        protocol_export.file_name(review.today, "md"), mime=protocol_export.MARKDOWN_MIME,
+        icon=":material/download:", key="rv.dl.md",
+    )  # fmt: skip
+    cols[1].download_button(
+        tr("rv.protocol.docx"), protocol_export.docx_bytes(markdown, protocol.title, editor or ""),
+        protocol_export.file_name(review.today, "docx"), mime=protocol_export.DOCX_MIME,
+        icon=":material/description:", key="rv.dl.docx",
+    )  # fmt: skip
+    stored = views.protocols(db)
+    today_saved = stored[pd.to_datetime(stored["review_date"]).dt.date == review.today]
+    if cols[2].button(
+        tr("rv.protocol.save"), type="primary", icon=":material/save:", key="rv.save",
+        disabled=not editor,
+    ):  # fmt: skip
+        store.save_protocol(review.today, markdown, str(editor))
+        views.clear_caches()
+        day = fmt_date(review.today, lang)
+        st.session_state[form.FLASH_KEY] = tr("rv.protocol.saved", date=day)
+        st.rerun()
+    if not today_saved.empty:
+        row = today_saved.iloc[0]
+        at = fmt_date(pd.Timestamp(row["updated_at"]).to_pydatetime(), lang)
+        who, version = row["created_by"], int(row["version"])
+        st.caption(tr("rv.protocol.exists", who=who, version=version, at=at))
+    earlier(stored)
+
+
+def earlier(stored: pd.DataFrame) -> None:
+    """Earlier protocols, one per review date, downloadable as they were saved."""
+    if stored.empty:
+        return
+    with st.expander(tr("rv.protocol.earlier", n=len(stored))):
+        dates = [pd.Timestamp(d).date() for d in stored["review_date"]]
+        day = st.selectbox(
+            tr("rv.protocol.date"), dates, format_func=lambda d: fmt_date(d, lang),
+            key="rv.earlier",
+        )  # fmt: skip
+        row = stored.iloc[dates.index(day)]
+        st.caption(tr("rv.protocol.by", who=row["created_by"], version=int(row["version"])))
+        left, right = st.columns(2)
+        left.download_button(
+            tr("rv.protocol.md"), protocol_export.markdown_bytes(row["content"]),
+            protocol_export.file_name(day, "md"), mime=protocol_export.MARKDOWN_MIME,
+            key="rv.old.md",
+        )  # fmt: skip
+        right.download_button(
+            tr("rv.protocol.docx"), protocol_export.docx_bytes(row["content"]),
+            protocol_export.file_name(day, "docx"), mime=protocol_export.DOCX_MIME,
+            key="rv.old.docx",
+        )  # fmt: skip
+        st.markdown(row["content"])
+
+
+with guarded():
+    store = data.store()
+    summary = data.summary(db)
+    today = clock.today()
+    st.title(tr("rv.title"))
+    st.caption(tr("rv.subtitle", today=fmt_date(today, lang)))
+    data_status_badge(summary)
+    editor = form.editor_name(tr)
+    form.flash()
+    catalogue = data.catalogues(db)
+    labels = form.option_labels(catalogue, views.organisations(db))
+    measures = views.measures(db)
+    if measures.empty:
+        st.info(tr("mn.empty"), icon=":material/inbox:")
+        st.stop()
+    start, end, days = controls(today)
+    goals_off = views.off_track_goals(db)
+    review = build_review(
+        measures, views.events(db), today, start, end, catalogue.frames["field"]["id"], days,
+        goals_off or (),
+    )  # fmt: skip
+    metrics(review)
+    if not editor:
+        form.require_editor(tr)
+    what_changed(review)
+
+    st.divider()
+    late_ids = set(review.late["id"])
+    due = review.needs_review[~review.needs_review["id"].isin(late_ids)]
+    shown = late_ids | set(due["id"])
+    off = review.off_track[~review.off_track["id"].isin(shown)]
+    goal_notes = {
+        int(r["id"]): [tr("rv.off_track.goals", goals=", ".join(r["off_track"]))]
+        for r in review.off_track.to_dict("records")
+    }
+    attention_list(review.late, tr("rv.late"), tr("rv.late.none"), goal_notes)
+    due_above = len(review.needs_review) - len(due)
+    attention_list(due, tr("rv.due", days=days), tr("rv.due.none"), goal_notes, due_above)
+    if goals_off is None:
+        st.subheader(tr("rv.off_track"))
+        st.info(tr("rv.off_track.unavailable"), icon=":material/insights:")
+    else:
+        off_above = len(review.off_track) - len(off)
+        attention_list(off, tr("rv.off_track"), tr("rv.off_track.none"), goal_notes, off_above)
+
+    st.divider()
+    st.subheader(tr("rv.counts"))
+    counts = review.counts.rename(columns=lambda s: tr(f"status.{s}") if s != "gesamt" else
+                                  tr("rv.total"))  # fmt: skip
+    field_short = dict(zip(catalogue.frames["field"]["id"], catalogue.frames["field"]["short"],
+                           strict=True))  # fmt: skip
+    counts.index = [f"{i} {field_short[i]}" if i in field_short else tr("rv.total")
+                    for i in counts.index]  # fmt: skip
+    st.dataframe(counts, width="stretch", height=38 + 35 * len(counts))
+    st.caption(tr("rv.counts.explain"))
+
+    st.divider()
+    protocol_section(review)
