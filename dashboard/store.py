@@ -112,8 +112,11 @@ def _jsonable(value: object) -> object:
         return sorted(_jsonable(v) for v in value)
     if value is None or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, pd.Timestamp):
+        # DATE columns come back from DuckDB as midnight timestamps: compare them as dates
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
     if hasattr(value, "isoformat"):
-        return value.isoformat()[:10] if not isinstance(value, pd.Timestamp) else str(value)
+        return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value

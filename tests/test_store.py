@@ -216,3 +216,13 @@ def test_review_protocol_one_per_date(empty_store: Store) -> None:
     protocols = empty_store.protocols()
     assert len(protocols) == 1 and protocols.loc[0, "content"].endswith("- b")
     assert protocols.loc[0, "version"] == 2
+
+
+def test_unchanged_date_is_no_change(empty_store: Store) -> None:
+    import datetime as dt
+
+    mid = empty_store.create_measure({**MEASURE, "planned_start": dt.date(2025, 10, 10)}, "anna")
+    assert empty_store.update_measure(mid, 1, {"planned_start": dt.date(2025, 10, 10)}, "b") == 1
+    empty_store.update_measure(mid, 1, {"planned_start": dt.date(2025, 10, 11)}, "b")
+    changes = json.loads(empty_store.measure_events(mid).iloc[-1]["changes"])
+    assert changes == {"planned_start": ["2025-10-10", "2025-10-11"]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dashboard import clock
 from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
 from dashboard.ingest.rows import data_rows, header_map, require_columns
@@ -39,7 +40,7 @@ def check_measure(
     m: dict[str, Any], catalogue: Catalogue, today: dt.date | None = None
 ) -> list[tuple[str, str, object]]:
     """Plausibility rules for one measure: (column, expected, found) for every violation."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     issues: list[tuple[str, str, object]] = []
     if not str(m.get("title") or "").strip():
         issues.append(("title", "einen Titel", m.get("title")))
