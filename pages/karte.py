@@ -1,7 +1,8 @@
 """Karte: one indicator for all Stadtteile (or Bezirke), classified, with the city as reference.
 
 State lives in the URL (``?indikator=anteil_mv&periode=2014&gruppe=insgesamt&geometrie=amtlich
-&ebene=stadtteile&klassen=quantile&anzahl=5&beschriftung=ja``) and is written back after every
+&ebene=stadtteile&klassen=quantile&anzahl=5&beschriftung=ja``; ``ansicht=sozialindex`` maps the
+social status index of the Stadtteile instead) and is written back after every
 change, so every view can be shared and bookmarked. A URL value that this page did not write
 itself (a shared link, a link from another page) wins over the session's choice; without
 parameters the page keeps the choices made earlier in the session.
@@ -25,6 +26,13 @@ from dashboard.analysis.map_table import (
     reference_value,
 )
 from dashboard.analysis.rollup import LEVELS, city_value, level_codes, rollup
+from dashboard.analysis.social_index import (
+    CORE_INDICATORS,
+    MIN_POPULATION_SETTING,
+    SocialIndex,
+    compute_social_index,
+    method_text,
+)
 from dashboard.ui import data, maps
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -34,6 +42,7 @@ db = str(config.db_path())
 PROFILE = config.PROJECT_ROOT / "pages" / "stadtteil.py"
 WRITTEN = "karte_url_written"
 KEEP = "session"  # widget choices survive a visit to another page
+VIEWS = ("indikator", "sozialindex")
 LIMITS = {
     "min_count": int(config.get("min_count")),
     "min_denominator": int(config.get("min_denominator")),
@@ -319,6 +328,20 @@ def main() -> None:
     st.title(tr("karte.title"))
     st.caption(tr("karte.caption"))
     data_status_badge(data.summary(db))
+    key = restore("ansicht", VIEWS, VIEWS[0])
+    view = st.segmented_control(
+        tr("karte.view"),
+        VIEWS,
+        key=key,
+        persist_state=KEEP,
+        required=True,
+        format_func=lambda v: tr(f"karte.view.{v}"),
+        help=tr("karte.view.help"),
+    )
+    remember("ansicht", view)
+    if view == "sozialindex":
+        social_map(catalogue)
+        return
     indicators = mappable(catalogue.indicators)
     if indicators.empty:
         st.info(tr("karte.no_indicators"))
@@ -473,6 +496,74 @@ def download_notes(
                 min_den=LIMITS["min_denominator"],
             ),
         ),
+    ]
+
+
+def social_map(catalogue: Any) -> None:
+    """The social status index of the Stadtteile as a map, with its method one click away."""
+    population = int(config.get(MIN_POPULATION_SETTING))
+    result = compute_social_index(data.all_values(db), catalogue.areas, min_population=population)
+    ind = catalogue.indicators
+    shorts = dict(zip(ind["id"], ind["short"], strict=True))
+    if result.available:
+        render_social(result, catalogue)
+    else:
+        missing = ", ".join(shorts.get(i, i) for i in (result.missing or CORE_INDICATORS))
+        st.info(tr("karte.social.unavailable", missing=missing))
+    with st.expander(tr("karte.social.method")):
+        st.markdown(method_text(result, shorts, lang))
+
+
+def render_social(result: SocialIndex, catalogue: Any) -> None:
+    """Base map choice, the class map (grey = left out) and the reasons under it."""
+    geometries = list(maps.GEOMETRIES) if maps.official_available(db) else ["kacheln"]
+    key = restore("geometrie", geometries, geometries[0])
+    geometry = st.segmented_control(
+        tr("karte.geometry"),
+        geometries,
+        key=key,
+        persist_state=KEEP,
+        required=True,
+        format_func=lambda g: tr(f"karte.geometry.{g}"),
+        help=tr("karte.geometry.help"),
+    )
+    remember("geometrie", geometry)
+    codes = level_codes(catalogue.areas, "stadtteile")
+    names = catalogue.areas.set_index("code")["name"]
+    table = pd.DataFrame({"code": codes, "name": [str(names.get(c, c)) for c in codes]})
+    classes = maps.social_classes(result, codes)
+    spec = maps.MapSpec(
+        classes=classes,
+        title=tr("karte.social.title", period=result.period),
+        legend_labels=maps.social_legend(classes, lang),
+        missing_label=tr("karte.social.missing"),
+        show_labels=True,
+        label_kind="both" if geometry == "kacheln" else "code",
+    )
+    shapes = maps.shapes(db, geometry, "stadtteile")
+    texts = maps.social_hover_texts(table, result, lang)
+    fig = maps.figure(shapes, table, texts, spec, lang)
+    st.plotly_chart(fig, key="karte_social_map", config=maps.plot_config(), width="stretch")
+    st.caption("  \n".join([tr("karte.social.note"), *left_out(result, table)]))
+
+
+def left_out(result: SocialIndex, table: pd.DataFrame) -> list[str]:
+    """One note per reason why Stadtteile are grey on the index map."""
+    frame = result.frame.set_index("area_code")
+    grouped: dict[str, list[str]] = {}
+    for code, name in zip(table["code"], table["name"], strict=True):
+        row = frame.loc[code] if code in frame.index else None
+        if row is not None and not pd.isna(row["class_no"]):
+            continue
+        reason = row["reason"] if row is not None and isinstance(row["reason"], str) else "none"
+        grouped.setdefault(reason, []).append(f"{code} {name}")
+    return [
+        tr(
+            "karte.social.left_out",
+            reason=tr(f"karte.social.reason.{reason}", n=result.min_population),
+            areas=", ".join(areas),
+        )
+        for reason, areas in grouped.items()
     ]
 
 

@@ -258,3 +258,36 @@ def test_a_link_wins_over_the_session_and_the_session_over_a_bare_url(demo_db: P
     at.run()
     assert at.selectbox(key="karte_klassen").value == "stddev"
     assert query(at)["klassen"] == "stddev"
+
+
+def test_social_index_view_on_demo_data(demo_db: Path) -> None:
+    at = run(ansicht="sozialindex")
+    assert not at.exception
+    codes = area_codes(at)
+    assert len(codes) == 45 and {"61", "11"} <= set(codes)
+    labels = legend(at)
+    assert any(label.startswith("hoher Bedarf (") for label in labels)
+    assert len([label for label in labels if "(" in label]) == 5
+    assert query(at)["ansicht"] == "sozialindex"
+    assert any("Stadtteile" in c.value for c in at.caption)
+    assert at.expander[0].label == "Wie der Index berechnet wird"
+    assert not at.info
+
+
+def test_social_index_without_core_indicators_shows_an_info(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard.analysis.social_index import CORE_INDICATORS
+    from dashboard.ui import data
+
+    original = data.all_values
+
+    def without_core(path: str) -> pd.DataFrame:
+        values = original(path)
+        return values[~values["indicator_id"].isin(CORE_INDICATORS)]
+
+    monkeypatch.setattr(data, "all_values", without_core)
+    at = run(ansicht="sozialindex")
+    assert not at.exception
+    assert at.info and "Kernindikatoren" in at.info[0].value
+    assert not at.get("plotly_chart")

@@ -231,6 +231,55 @@ KARTE_MESSAGES: dict[str, dict[str, str]] = {
     "karte.notes.note": {"de": "Hinweis", "en": "Note"},
     "karte.areas.one": {"de": "Gebiet", "en": "area"},
     "karte.areas.many": {"de": "Gebiete", "en": "areas"},
+    "karte.view": {"de": "Ansicht", "en": "View"},
+    "karte.view.indikator": {"de": "Indikator", "en": "Indicator"},
+    "karte.view.sozialindex": {"de": "Sozialindex", "en": "Social index"},
+    "karte.view.help": {
+        "de": "Ein Indikator oder der Sozialindex der Stadtteile (Klassen des "
+        "Unterstützungsbedarfs).",
+        "en": "One indicator or the social index of the Stadtteile (classes of need for support).",
+    },
+    "karte.social.title": {
+        "de": "<b>Sozialindex</b> {period}",
+        "en": "<b>Social index</b> {period}",
+    },
+    "karte.social.missing": {"de": "nicht im Index", "en": "not in the index"},
+    "karte.social.method": {
+        "de": "Wie der Index berechnet wird",
+        "en": "How the index is computed",
+    },
+    "karte.social.hover": {
+        "de": "Index: <b>{index}</b> Standardabweichungen<br>{klass}<br>Rang {rank} von {total}",
+        "en": "Index: <b>{index}</b> standard deviations<br>{klass}<br>Rank {rank} of {total}",
+    },
+    "karte.social.reason.small_population": {
+        "de": "nicht im Index: weniger als {n} Einwohnende",
+        "en": "not in the index: fewer than {n} residents",
+    },
+    "karte.social.reason.too_few_values": {
+        "de": "nicht im Index: zu wenige Kernindikatoren mit Wert",
+        "en": "not in the index: too few core indicators with a value",
+    },
+    "karte.social.reason.none": {
+        "de": "nicht im Index: kein Wert",
+        "en": "not in the index: no value",
+    },
+    "karte.social.note": {
+        "de": "Sozialindex nur auf Ebene der Stadtteile. Rot = höherer Unterstützungsbedarf im "
+        "Vergleich zur Stadt; der Index beschreibt Lebenslagen, keine Menschen.",
+        "en": "Social index at Stadtteil level only. Red = higher need for support than the city "
+        "as a whole; the index describes living conditions, not people.",
+    },
+    "karte.social.left_out": {
+        "de": "Grau ({reason}): {areas}.",
+        "en": "Grey ({reason}): {areas}.",
+    },
+    "karte.social.unavailable": {
+        "de": "Der Sozialindex lässt sich mit den geladenen Daten nicht berechnen: es fehlen die "
+        "Kernindikatoren {missing}.",
+        "en": "The social index cannot be computed with the loaded data: the core indicators "
+        "{missing} are missing.",
+    },
 }
 
 MESSAGES.update(KARTE_MESSAGES)

@@ -24,12 +24,14 @@ from dashboard.analysis.aggregation import children_map
 from dashboard.analysis.classify import MISSING_COLOUR, Classification
 from dashboard.analysis.rollup import level_members
 from dashboard.analysis.shapes import MapShapes, dissolve, from_wkb, map_shapes
+from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
 from dashboard.exports import neutralise, to_csv, to_xlsx
 from dashboard.tilemap import GAP_SHARE, TILE_DEG
 from dashboard.ui import data
 from dashboard.ui import i18n_karte as _keys  # noqa: F401  (registers the page's messages)
 from dashboard.ui.format import fmt_number
 from dashboard.ui.i18n import t
+from dashboard.ui.profile_charts import SOCIAL_CLASS_COLOURS
 
 GEOMETRIES = ("amtlich", "kacheln")
 # units that read badly after a number ("4 Anzahl"): the number alone says it
@@ -421,6 +423,58 @@ def figure(
         separators=",." if lang == "de" else ".,",
     )
     return fig
+
+
+# --- social index -------------------------------------------------------------------------------
+def social_classes(result: SocialIndex, codes: list[str]) -> Classification:
+    """The index classes of the Stadtteile as a map classification (-1 = left out, grey)."""
+    by_code = dict(zip(result.frame["area_code"], result.frame["class_no"], strict=True))
+    classes = pd.Series([-1 if pd.isna(by_code.get(c)) else int(by_code[c]) - 1 for c in codes])
+    return Classification(
+        method="social_index",
+        edges=(-math.inf, *CLASS_BOUNDS, math.inf),
+        colours=tuple(SOCIAL_CLASS_COLOURS[k] for k in CLASS_KEYS),
+        classes=classes,
+        reference=0.0,
+        step=0.01,
+        open_ended=True,
+    )
+
+
+def social_legend(classes: Classification, lang: str) -> list[str]:
+    """One legend label per index class with its number of Stadtteile."""
+    return [
+        f"{t(f'stadtteil.class.{key}', lang)} ({n})"
+        for key, n in zip(CLASS_KEYS, classes.counts(), strict=True)
+    ]
+
+
+def social_hover_texts(table: pd.DataFrame, result: SocialIndex, lang: str) -> list[str]:
+    """Hover text per Stadtteil: index, class and rank, or why it is left out."""
+    rows = result.frame.set_index("area_code")
+    ranked = int(rows["index"].notna().sum())
+    texts = []
+    for code, name in zip(table["code"], table["name"], strict=True):
+        lines = [f"<b>{code} {name}</b>"]
+        row = rows.loc[code] if code in rows.index else None
+        if row is None or pd.isna(row["index"]) or pd.isna(row["class_key"]):
+            reason = row["reason"] if row is not None and isinstance(row["reason"], str) else None
+            lines.append(
+                t(f"karte.social.reason.{reason or 'none'}", lang, n=result.min_population)
+            )
+        else:
+            lines.append(
+                t(
+                    "karte.social.hover",
+                    lang,
+                    index=fmt_number(float(row["index_sd"]), 2, lang),
+                    klass=t(f"stadtteil.class.{row['class_key']}", lang),
+                    rank=int(row["rank"]),
+                    total=ranked,
+                )
+            )
+        texts.append("<br>".join(lines))
+    return texts
 
 
 def column_decimals(frame: pd.DataFrame, decimals: int, tr: Callable[..., str]) -> dict[str, int]:
