@@ -27,13 +27,15 @@ init: $(VENV)/.installed
 run: init
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
-# System packages the browser tests need (Debian's Chromium; never a downloaded browser).
+# System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;
+# never a downloaded browser) and poppler-utils (pdftoppm renders exported PDFs to PNG).
+SYSTEM_PACKAGES := chromium poppler-utils
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	      || echo "chromium could not be installed: browser tests will fail under CI"; \
-	  else echo "chromium missing and not root: run 'sudo apt-get install -y chromium'"; fi; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
+	      || echo "$(SYSTEM_PACKAGES) could not be installed: browser and PDF tests will fail under CI"; \
+	  else echo "system packages missing and not root: run 'sudo apt-get install -y $(SYSTEM_PACKAGES)'"; fi; \
 	fi
 
 lint: $(VENV)/.dev-installed

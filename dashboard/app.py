@@ -35,6 +35,8 @@ PAGES = [
     PageSpec("massnahmen.py", "nav.massnahmen", ":material/task_alt:", "massnahmen",
              "nav.section.work"),
     PageSpec("review.py", "nav.review", ":material/event_note:", "review", "nav.section.work"),
+    PageSpec("praesentation.py", "nav.praesentation", ":material/slideshow:", "praesentation",
+             "nav.section.share"),
 ]  # fmt: skip
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import duckdb
 
@@ -15,6 +17,23 @@ from dashboard.errors import LeitbildError, UsageError, ValidationError
 from dashboard.exports import EXPORT_KINDS, export_tables, to_csv, to_xlsx
 from dashboard.imports import KINDS, Options, check_file, import_file
 from dashboard.store import Store
+
+# Further commands live in their own modules; a module not written yet is simply left out.
+COMMAND_MODULES = ("dashboard.commands.deck", "dashboard.commands.user",
+                   "dashboard.commands.backup")  # fmt: skip
+
+
+def _command_modules() -> dict[str, ModuleType]:
+    modules = {}
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        modules[module.NAME] = module
+    return modules
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--area")
     exp.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     exp.add_argument("--out", type=Path, help="Zieldatei (Standard: Standardausgabe)")
+    for module in _command_modules().values():
+        module.register(sub)
     return parser
 
 
@@ -126,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(message)
             return 0
         store.migrate()
+        extra = _command_modules().get(args.command)
+        if extra is not None:
+            return int(extra.run(store, args))
         if args.command == "import":
             return _cmd_import(store, args)
         if args.command == "check":

@@ -76,3 +76,21 @@ def demo_store(demo_db: Path) -> Iterator[Store]:
     store = Store(demo_db)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def real_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real 2010–2014 SMS tables and official shapes, imported once by the real CLI."""
+    from tests.karte_data import build_real_db
+
+    path = tmp_path_factory.mktemp("real") / "real.duckdb"
+    return build_real_db(path, ("stadtteile.geojson", "teilbereiche_stadtbezirke.geojson"))
+
+
+@pytest.fixture
+def real_db(real_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the real-data database, also set as LEITBILD_DB."""
+    path = tmp_path / "real.duckdb"
+    shutil.copy(real_db_template, path)
+    monkeypatch.setenv("LEITBILD_DB", str(path))
+    return path

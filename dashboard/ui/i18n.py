@@ -24,6 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.handlungsfelder": {"de": "Handlungsfelder", "en": "Fields of action"},
     "nav.massnahmen": {"de": "Maßnahmen", "en": "Measures"},
     "nav.review": {"de": "Wochenreview", "en": "Weekly review"},
+    "nav.praesentation": {"de": "Präsentation", "en": "Presentation"},
+    "nav.section.share": {"de": "Teilen", "en": "Share"},
     "data.demo": {"de": "Demodaten", "en": "Demo data"},
     "data.demo_help": {
         "de": "Die angezeigten Werte sind generierte Demodaten, keine amtlichen Zahlen "
