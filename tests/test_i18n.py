@@ -24,7 +24,9 @@ def test_fallback_and_placeholders() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [((300267,), "300.267"), ((49.66, 1), "49,7"), ((1234.5, 1, "en"), "1,234.5"),
-     ((None,), "–"), ((float("nan"),), "–")],
+     ((None,), "–"), ((float("nan"),), "–"),
+     # half away from zero as in official tables, where Babel alone would round half to even
+     ((2.45, 1), "2,5"), ((0.125, 2), "0,13"), ((-2.5,), "-3"), ((2.5,), "3"), ((12, 1), "12,0")],
 )  # fmt: skip
 def test_fmt_number(args: tuple, expected: str) -> None:
     assert fmt_number(*args) == expected

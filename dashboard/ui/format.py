@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 
 from babel.dates import format_date, format_datetime
@@ -16,7 +17,12 @@ def fmt_number(value: float | int | None, decimals: int = 0, lang: str = "de") -
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "de_DE"))
+    # Official statistics round half away from zero (2,45 → 2,5); Babel's default is half-even.
+    # The shortest decimal text of a float is what the reader saw, so round that, not the binary.
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        return format_decimal(
+            decimal.Decimal(str(value)), format=pattern, locale=LOCALES.get(lang, "de_DE")
+        )
 
 
 def fmt_percent(value: float | None, decimals: int = 1, lang: str = "de") -> str:
