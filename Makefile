@@ -24,7 +24,7 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 init: $(VENV)/.installed
 	$(PY) -m dashboard init
 
-run: init
+run: init system-deps
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
 # System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;

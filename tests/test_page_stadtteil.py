@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, require_shared
+from tests.conftest import ROOT
 
 PAGE = str(ROOT / "pages" / "stadtteil.py")
 APP = str(ROOT / "dashboard" / "app.py")
@@ -30,32 +29,9 @@ def fresh_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
-@pytest.fixture(scope="session")
-def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The official 2010–2014 population and migration-history tables, imported by the CLI."""
-    stats = require_shared() / "stats"
-    from dashboard.cli import main
-
-    path = tmp_path_factory.mktemp("real") / "real.duckdb"
-    previous = os.environ.get("LEITBILD_DB")
-    os.environ["LEITBILD_DB"] = str(path)
-    try:
-        assert main(["init", "--no-demo"]) == 0
-        for file, indicator in (("ms_wohnberechtigte.csv", "bevoelkerung"),
-                                ("ms_migrationsvorgeschichte.csv", "bevoelkerung_mv")):  # fmt: skip
-            assert main(["import", "stats", str(stats / file), "--indicator", indicator]) == 0
-    finally:
-        if previous is None:
-            os.environ.pop("LEITBILD_DB", None)
-        else:
-            os.environ["LEITBILD_DB"] = previous
-    return path
-
-
 @pytest.fixture
-def real(real_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Use the real-data database for this test."""
-    monkeypatch.setenv("LEITBILD_DB", str(real_db))
+def real(real_db: Path) -> Path:
+    """Use the real-data database (a private copy, set as LEITBILD_DB) for this test."""
     return real_db
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from dashboard.analysis.progress import (
     status_history,
 )
 from dashboard.catalogues import Catalogue
-from tests.conftest import require_shared
 
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%"}
 SHARE_DOWN = {"kind": "share", "direction": "lower_better", "unit": "%"}
@@ -413,28 +411,6 @@ def test_assess_targets_joins_observations_and_references(catalogue: Catalogue) 
 
 
 # --- real data (SMS 2010–2014) ---------------------------------------------------------------
-@pytest.fixture(scope="session")
-def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The official population and migration-history tables, imported by the CLI."""
-    stats = require_shared() / "stats"
-    from dashboard.cli import main
-
-    path = tmp_path_factory.mktemp("real_progress") / "real.duckdb"
-    previous = os.environ.get("LEITBILD_DB")
-    os.environ["LEITBILD_DB"] = str(path)
-    try:
-        assert main(["init", "--no-demo"]) == 0
-        for file, indicator in (("ms_wohnberechtigte.csv", "bevoelkerung"),
-                                ("ms_migrationsvorgeschichte.csv", "bevoelkerung_mv")):  # fmt: skip
-            assert main(["import", "stats", str(stats / file), "--indicator", indicator]) == 0
-    finally:
-        if previous is None:
-            os.environ.pop("LEITBILD_DB", None)
-        else:
-            os.environ["LEITBILD_DB"] = previous
-    return path
-
-
 BERG_FIDEL_PARITY = {
     "id": 1, "indicator_id": "anteil_mv", "area_code": "91", "grp": "insgesamt",
     "type": "parity", "value": None, "reference_indicator": "anteil_mv", "reference_grp": None,
