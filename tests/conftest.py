@@ -87,10 +87,16 @@ def real_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_real_db(path, ("stadtteile.geojson", "teilbereiche_stadtbezirke.geojson"))
 
 
+def copy_db(template: Path, folder: Path) -> Path:
+    """A private copy of a template database in folder (for module-scoped fixtures)."""
+    path = folder / template.name
+    shutil.copy(template, path)
+    return path
+
+
 @pytest.fixture
 def real_db(real_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private copy of the real-data database, also set as LEITBILD_DB."""
-    path = tmp_path / "real.duckdb"
-    shutil.copy(real_db_template, path)
+    path = copy_db(real_db_template, tmp_path)
     monkeypatch.setenv("LEITBILD_DB", str(path))
     return path

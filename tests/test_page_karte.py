@@ -11,8 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
-from tests.karte_data import build_real_db
+from tests.conftest import ROOT, copy_db
 
 PAGE = str(ROOT / "pages" / "karte.py")
 APP = str(ROOT / "dashboard" / "app.py")
@@ -188,12 +187,9 @@ def test_page_is_in_the_navigation(demo_db: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def real_db(real_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Real 2014 data with the official Stadtteile and Teilbereiche/Stadtbezirke."""
-    return build_real_db(
-        tmp_path_factory.mktemp("karte") / "real.duckdb",
-        geometry=("stadtteile.geojson", "teilbereiche_stadtbezirke.geojson"),
-    )
+    return copy_db(real_db_template, tmp_path_factory.mktemp("karte"))
 
 
 @pytest.fixture

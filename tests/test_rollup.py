@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,7 +12,7 @@ from dashboard.analysis.rollup import city_value, level_codes, level_members, ra
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
 from dashboard.store import Store
-from tests.karte_data import build_real_db
+from tests.conftest import copy_db
 
 COUNT = {"id": "c", "kind": "count", "aggregate": "sum", "factor": None}
 SHARE = {"id": "s", "kind": "share", "aggregate": "ratio", "factor": 100.0}
@@ -162,9 +164,11 @@ def test_ratio_factor(indicator: dict, frame: pd.DataFrame, expected: float) -> 
 
 
 @pytest.fixture(scope="module")
-def real_2014(tmp_path_factory: pytest.TempPathFactory) -> tuple[pd.DataFrame, object]:
+def real_2014(
+    real_db_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[pd.DataFrame, object]:
     """Released anteil_mv rows of 2014 (insgesamt) and the catalogue."""
-    path = build_real_db(tmp_path_factory.mktemp("rollup") / "real.duckdb", geometry=())
+    path = copy_db(real_db_template, tmp_path_factory.mktemp("rollup"))
     store = Store(path)
     catalogue = store_catalogue(store)
     values = released_observations(store, catalogue, ["anteil_mv"])
