@@ -1,109 +1,142 @@
-"""Import throughput of the canonical format and the statistics layout (median of runs).
+"""Run the benchmarks and write bench/RESULTS.md (between its bench markers).
 
-Run with ``make bench``; prints a Markdown table. Later issues add page and map benchmarks.
+``python -m bench`` (= ``make bench``) measures 1× and 10× with every metric and the imports at
+100×. Choose with flags, e.g. ``python -m bench --scales 1,10 --quick`` or
+``python -m bench --scales 1 --metrics import``. Never run by ``make test``.
 """
 
 from __future__ import annotations
 
-import io
-import platform
-import statistics
+import argparse
+import json
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
+from bench import browser, import_speed, report
+from bench.pages import PAGES
+from bench.scale import SCALES, build, grid_geojson
 
-from dashboard.bootstrap import load_catalogues_into
-from dashboard.imports import check_file, write_checked
-from dashboard.store import Store
-
-RUNS = 5
-
-
-def _districts(store: Store) -> list[str]:
-    areas = store.catalogue("area")
-    return list(areas.loc[areas["level"] == "stadtteil", "code"])
+ROOT = Path(__file__).resolve().parent.parent
+OFFICIAL = ROOT.parent / "shared" / "muenster" / "geo" / "stadtteile.geojson"
+METRICS = ("import", "pages", "browser")
 
 
-def canonical_csv(store: Store, periods: int) -> bytes:
-    """A canonical long-format file: every stored count indicator × district × period."""
-    indicators = store.catalogue("indicator")
-    counts = indicators[
-        (indicators["kind"] == "count")
-        & indicators["numerator_id"].isna()
-        & indicators["levels"].map(lambda levels: "stadtteil" in levels)
-        & indicators["groups"].map(lambda groups: "insgesamt" in groups)
-    ]
-    rng = np.random.default_rng(1)
-    rows = [
-        (ind, area, 2000 + p, "insgesamt", int(rng.integers(3, 20000)))
-        for ind in counts["id"]
-        for area in _districts(store)
-        for p in range(periods)
-    ]
-    frame = pd.DataFrame(rows, columns=["indicator", "area", "period", "group", "value"])
-    return frame.to_csv(index=False, sep=";").encode("utf-8")
+def naive_geojson(db: Path, out: Path) -> Path:
+    """Full-precision GeoJSON for the naive page: official shapes plus heavy grid tiles."""
+    from dashboard.imports import store_catalogue
+    from dashboard.store import Store
+
+    store = Store(db)
+    codes = list(store_catalogue(store).areas.query("level == 'stadtteil'")["code"])
+    store.close()
+    features = []
+    if OFFICIAL.exists():
+        for f in json.loads(OFFICIAL.read_text(encoding="utf-8"))["features"]:
+            f["properties"]["code"] = f"{int(f['properties']['Nr']):02d}"
+            features.append(f)
+    have = {f["properties"]["code"] for f in features}
+    rest = [c for c in codes if c not in have]
+    features += grid_geojson(rest, vertices=60, decimals=14)["features"]
+    out.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    return out
 
 
-def stats_csv(store: Store, periods: int) -> bytes:
-    """A statistics-layout file: one row per district, one column per year."""
-    rng = np.random.default_rng(2)
-    lines = ["Bevölkerung", "", "Stadtteil;" + ";".join(str(2000 + p) for p in range(periods))]
-    areas = store.catalogue("area").set_index("code")
-    for code in _districts(store):
-        values = ";".join(
-            f"{int(rng.integers(1000, 20000)):,}".replace(",", ".") for _ in range(periods)
-        )
-        lines.append(f"{code} {areas.loc[code, 'name']};{values}")
-    return "\n".join(lines).encode("cp1252")
+def run_pages(db: Path, work: Path, pages: list[str], cold: int, warm: int, naive: Path) -> dict:
+    """AppTest timings in a child process (it must release the database afterwards)."""
+    out = work / "pages.json"
+    subprocess.run(
+        [sys.executable, "-m", "bench.pages", str(db), str(out), "--cold", str(cold),
+         "--warm", str(warm), "--pages", ",".join(pages), "--naive-geojson", str(naive)],
+        check=True, cwd=ROOT,
+    )  # fmt: skip
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
-def measure(kind: str, data: bytes, indicator: str | None = None) -> tuple[int, float]:
-    """Median seconds to validate and write ``data`` into a fresh database."""
-    from dashboard.imports import Options
+def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
+    """Every chosen metric at one scale."""
+    scale = SCALES[factor]
+    result: dict = {"scale": scale.label}
+    metrics = set(args.metrics.split(","))
+    app_metrics = factor in args.page_scales and metrics & {"pages", "browser"}
+    if "import" in metrics:
+        print(f"[{scale.label}] imports …", file=sys.stderr)
+        result["imports"] = import_speed.measure(scale, work, args.import_runs)
+    if not app_metrics:
+        return result
+    print(f"[{scale.label}] building the dataset …", file=sys.stderr)
+    db = work / "bench.duckdb"
+    result["dataset"] = vars(build(db, scale, work=work))
+    naive = naive_geojson(db, work / "naive.geojson")
+    result["naive_geojson_bytes"] = naive.stat().st_size
+    pages = [p for p in args.pages.split(",") if (ROOT / "pages" / f"{p}.py").exists()]
+    if "pages" in metrics:
+        print(f"[{scale.label}] page scripts (AppTest) …", file=sys.stderr)
+        result["pages"] = run_pages(db, work, pages, args.cold_runs, args.warm_runs, naive)
+    if "browser" in metrics:
+        print(f"[{scale.label}] browser …", file=sys.stderr)
+        result["browser"] = browser.measure(db, pages, args.browser_runs)
+        result["browser_naive"] = browser.measure(
+            db, [""], args.browser_runs, script=ROOT / "bench" / "naive_app.py",
+            env={"BENCH_GEOJSON": str(naive)},
+        )  # fmt: skip
+    return result
 
-    times, rows = [], 0
-    for _ in range(RUNS):
-        with tempfile.TemporaryDirectory() as tmp:
-            store = Store(Path(tmp) / "bench.duckdb")
-            store.migrate()
-            load_catalogues_into(store)
-            start = time.perf_counter()
-            checked = check_file(store, kind, data, "bench.csv", Options(indicator=indicator))
-            if checked.errors:
-                raise SystemExit(
-                    "benchmark input invalid:\n" + "\n".join(map(str, checked.errors[:5]))
-                )
-            write_checked(store, checked, "bench")
-            times.append(time.perf_counter() - start)
-            rows = checked.rows
-            store.close()
-    return rows, statistics.median(times)
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Command-line flags."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--scales", default="1,10,100", help="scale factors (1, 10, 100)")
+    parser.add_argument(
+        "--page-scales", default="1,10", help="scales that also get page/browser/memory metrics"
+    )
+    parser.add_argument("--metrics", default=",".join(METRICS), help="import,pages,browser")
+    parser.add_argument("--pages", default=",".join(PAGES), help="pages to time")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
+    parser.add_argument("--import-runs", type=int, default=5)
+    parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument("--warm-runs", type=int, default=5)
+    parser.add_argument("--browser-runs", type=int, default=5)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
+    parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--note", default="", help="text for the report (e.g. machine load)")
+    parser.add_argument(
+        "--merge", help="results JSON of an earlier run: its scales fill in the ones not run now"
+    )
+    args = parser.parse_args(argv)
+    args.scales = [int(s) for s in args.scales.split(",")]
+    args.page_scales = [int(s) for s in args.page_scales.split(",")]
+    if args.quick:
+        args.import_runs, args.warm_runs, args.browser_runs = 3, 3, 1
+    return args
 
 
-def main() -> None:
-    """Print the benchmark table."""
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "gen.duckdb")
-        store.migrate()
-        load_catalogues_into(store)
-        canonical = canonical_csv(store, 11)
-        stats = stats_csv(store, 11)
-        store.close()
-    out = io.StringIO()
-    machine = platform.processor() or platform.machine()
-    out.write(f"Machine: {machine}, Python {platform.python_version()}\n\n")
-    out.write("| import | rows | median s | rows/s |\n|---|---:|---:|---:|\n")
-    for label, kind, data, ind in (
-        ("canonical CSV", "observations", canonical, None),
-        ("statistics layout CSV", "stats", stats, "bevoelkerung"),
-    ):
-        rows, seconds = measure(kind, data, ind)
-        out.write(f"| {label} | {rows} | {seconds:.3f} | {rows / seconds:,.0f} |\n")
-    print(out.getvalue())
+def main(argv: list[str] | None = None) -> int:
+    """Run, save the raw JSON, rewrite the report section."""
+    args = parse_args(argv)
+    started = time.time()
+    results = {"started": started, "scales": [], "argv": sys.argv[1:] if argv is None else argv}
+    for factor in args.scales:
+        with tempfile.TemporaryDirectory(prefix=f"bench{factor}_") as tmp:
+            results["scales"].append(run_scale(factor, args, Path(tmp)))
+    results["seconds"] = time.time() - started
+    if args.merge:
+        earlier = json.loads(Path(args.merge).read_text(encoding="utf-8"))
+        results["merged"] = earlier.get("argv", [])
+        for old in earlier["scales"]:
+            new = next((s for s in results["scales"] if s["scale"] == old["scale"]), None)
+            if new is None:
+                results["scales"].append(old)
+            else:  # keep this run's metrics, add the earlier run's others
+                new.update({k: v for k, v in old.items() if k not in new})
+        results["scales"].sort(key=lambda s: int(s["scale"].rstrip("×")))
+    Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    report.write(Path(args.out), results, args.note)
+    print(f"done in {results['seconds']:.0f} s → {args.out}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

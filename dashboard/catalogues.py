@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+# imports resolve the same few labels for every row: keep the results (typed: 1 ≠ True)
+@functools.lru_cache(maxsize=65536, typed=True)
 def normalise_name(text: str) -> str:
     """Key for matching area names: case-, accent-, quote- and whitespace-insensitive."""
     text = unicodedata.normalize("NFKC", str(text)).strip().strip("\"'„“”").casefold()

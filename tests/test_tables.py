@@ -451,3 +451,11 @@ def test_read_table_raises_only_validation_errors(data: bytes) -> None:
         assert error.problems
         return
     _check_table(table)
+
+
+def test_a_cell_beyond_the_csv_limit_is_named_as_too_long() -> None:
+    data = ('a;b\n"' + "x" * 200_000 + '";1\n').encode()
+    with pytest.raises(ValidationError) as info:
+        read_table(data, "riesig.csv")
+    problem = info.value.problems[0]
+    assert problem.expected == "Zellen bis 131.072 Zeichen" and problem.row == 2

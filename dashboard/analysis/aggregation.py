@@ -48,10 +48,11 @@ def reconcile(
     """
     members = district_members(areas)
     level = dict(zip(areas["code"], areas["level"], strict=True))
-    values = {
-        (r.area_code, r.period, r.grp): r.value
-        for r in frame[["area_code", "period", "grp", "value"]].itertuples(index=False)
-    }
+    # plain lists: iterating Arrow-backed text columns value by value is slow at 100,000s of rows
+    keys = zip(
+        frame["area_code"].tolist(), frame["period"].tolist(), frame["grp"].tolist(), strict=True
+    )
+    values = dict(zip(keys, frame["value"].tolist(), strict=True))
     diffs: list[dict[str, object]] = []
     checked = 0
     for (code, period, grp), found in values.items():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import warnings
-from pathlib import Path
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -22,6 +23,25 @@ def _code_text(value: object) -> str:
     return str(value).strip()
 
 
+def _flatten_zip(data: bytes) -> bytes:
+    """A zipped shapefile with its parts at the top level (zipping a folder nests them)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return data
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            files = [i for i in archive.infolist() if not i.is_dir()]
+            folders = {PurePosixPath(i.filename).parent for i in files}
+            if len(folders) != 1 or folders == {PurePosixPath(".")}:
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as flat:
+                for info in files:
+                    flat.writestr(PurePosixPath(info.filename).name, archive.read(info))
+            return out.getvalue()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return data  # GDAL reports the damage in its own words
+
+
 def parse_geometry(
     data: bytes | Path, name: str, catalogue: Catalogue, id_column: str | None = None
 ) -> tuple[pd.DataFrame, str | None, list[Problem]]:
@@ -32,7 +52,7 @@ def parse_geometry(
 
     problems: list[Problem] = []
     empty = pd.DataFrame(columns=["area_code", "wkb"])
-    source = data if isinstance(data, Path) else io.BytesIO(data)
+    source = data if isinstance(data, Path) else io.BytesIO(_flatten_zip(data))
     try:
         with warnings.catch_warnings():
             # GDAL notes that in-memory GeoPackages have no '.gpkg' name; irrelevant here

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
 from dashboard.ingest.cells import parse_number
-from dashboard.ingest.observations import Record, validate_records
+from dashboard.ingest.gc_pause import gc_paused
+from dashboard.ingest.observations import Candidates, validate_candidates
 from dashboard.ingest.tables import RawTable, cell_text
 
 _CODE_LABEL = re.compile(r"^(?P<code>\d{2,3})\s+(?P<name>\S.*)$")
@@ -35,6 +36,38 @@ class StatsResult:
     frame: pd.DataFrame
     problems: list[Problem]
     group_labels: dict[str, str]
+
+
+@dataclass
+class _Cells:
+    """Value cells of the area rows, column by column (one entry per area × value column)."""
+
+    row: list[int] = field(default_factory=list)
+    area: list[str] = field(default_factory=list)
+    value: list[object] = field(default_factory=list)
+
+    def candidates(
+        self,
+        indicator_id: str,
+        columns: dict[int, tuple[int | None, str, str]],
+        label_header: str,
+        file: str,
+    ) -> Candidates:
+        """The cells as candidate observations; period and group come from the column."""
+        rows = len(self.row) // max(len(columns), 1)
+        specs = list(columns.values())
+        headers = [h for _, _, h in specs] * rows
+        return Candidates(
+            row=self.row,
+            indicator=[indicator_id] * len(self.row),
+            area=self.area,
+            period=[p for p, _, _ in specs] * rows,
+            group=[g for _, g, _ in specs] * rows,
+            value=self.value,
+            source=[file] * len(self.row),
+            names={"area": label_header},
+            row_names={"value": headers, "group": headers},
+        )
 
 
 def group_id(header: str) -> str:
@@ -127,6 +160,7 @@ def _has_numbers(row: list[object], start: int) -> bool:
     )
 
 
+@gc_paused
 def parse_stats(
     table: RawTable,
     catalogue: Catalogue,
@@ -202,7 +236,7 @@ def parse_stats(
         seen[(col_period, grp)] = j
         columns[j] = (col_period, grp, headers[j])
     label_header = headers[0] or "Gebiet"
-    records: list[Record] = []
+    cells = _Cells()
     rows = list(zip(table.rows[first_data:], table.line_numbers[first_data:], strict=True))
     last_area = max(i for i, (r, _) in enumerate(rows) if _resolve(r, label_cols, catalogue)[0])
     seen_areas: dict[str, int] = {}
@@ -251,18 +285,10 @@ def parse_stats(
                         repr(cell_text(row[j])),
                     )
                 )
-        for j, (col_period, grp, header) in columns.items():
-            records.append(
-                Record(
-                    row=line,
-                    indicator=indicator_id,
-                    area=code,
-                    period=col_period,
-                    group=grp,
-                    value=row[j] if j < len(row) else None,
-                    source=file,
-                    columns={"value": header, "area": label_header, "group": header},
-                )
-            )
-    frame, more = validate_records(records, catalogue, file, set(group_labels))
+        width_row = len(row)
+        cells.row.extend([line] * len(columns))
+        cells.area.extend([code] * len(columns))
+        cells.value.extend(row[j] if j < width_row else None for j in columns)
+    candidates = cells.candidates(indicator_id, columns, label_header, file)
+    frame, more = validate_candidates(candidates, catalogue, file, set(group_labels))
     return StatsResult(frame, problems + more, group_labels)

@@ -63,6 +63,15 @@ def check_target(t: dict[str, Any], catalogue: Catalogue) -> list[tuple[str, str
         and t.get("value") is not None
     ) and not 0 <= t["value"] <= 100:
         issues.append(("value", "einen Anteil zwischen 0 und 100", t["value"]))
+    # an absolute target for a count or rate below zero can never be reached
+    if (
+        ind is not None
+        and ind["kind"] in ("count", "rate")
+        and kind == "absolute"
+        and t.get("value") is not None
+        and t["value"] < 0
+    ):
+        issues.append(("value", "einen Zielwert ≥ 0", t["value"]))
     return issues
 
 
@@ -75,6 +84,7 @@ def parse_targets(
     if any(p.severity == "error" for p in problems):
         return pd.DataFrame(), problems
     rows: list[dict[str, Any]] = []
+    keys: dict[tuple, int] = {}
     for r in data_rows(table, positions, names, problems):
         area_text = r.text("area") or ""
         area = None
@@ -106,6 +116,14 @@ def parse_targets(
         }
         for column, expected, found in check_target(target, catalogue):
             r.problem(column, expected, found)
+        # two targets for the same indicator, area, group, type and year would contradict
+        key = tuple(
+            target[k] for k in ("indicator_id", "area_code", "grp", "type", "target_period")
+        )
+        if key in keys:
+            r.problem("indicator", f"ein Ziel je Indikator/Gebiet/Gruppe/Typ/Zieljahr "
+                      f"(doppelt mit Zeile {keys[key]})", "/".join(map(str, key)))  # fmt: skip
+        keys.setdefault(key, r.line)
         rows.append(target)
     if not rows:
         problems.append(Problem(table.file, None, None, "mindestens eine Datenzeile", "keine"))

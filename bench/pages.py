@@ -1,0 +1,91 @@
+"""Script run time of every page (AppTest, cold and warm) and the map figure's bytes.
+
+Runs in its own process (``python -m bench.pages DB OUT.json``) so that its DuckDB connection
+is gone before the browser benchmark starts a server on the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = (
+    "start", "karte", "stadtteil", "ziele", "handlungsfelder", "massnahmen", "review",
+    "praesentation",
+)  # fmt: skip
+NAIVE = ROOT / "bench" / "naive_app.py"
+# map traces: plotly geo/map choropleths, or the project's filled polygons on cartesian axes
+MAP_TRACES = ('"choroplethmap"', '"choropleth"', '"scattermap"', '"fill":"toself"')
+
+
+def map_bytes(at: object) -> int | None:
+    """Bytes of the largest plotly figure with a map trace (what the browser receives)."""
+    sizes = [
+        len(chart.proto.spec.encode("utf-8"))
+        for chart in at.get("plotly_chart")
+        if any(t in chart.proto.spec for t in MAP_TRACES)
+    ]
+    return max(sizes) if sizes else None
+
+
+def time_script(script: Path, cold_runs: int, warm_runs: int) -> dict:
+    """Median cold (caches cleared, new session) and warm (rerun of that session) times.
+
+    After each cold run the same session reruns ``warm_runs`` times (what a user changing a
+    widget or reloading waits for once the server's caches are filled).
+    """
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    cold, warm, errors, payload = [], [], 0, None
+    for _ in range(cold_runs):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(script), default_timeout=1800)
+        start = time.perf_counter()
+        at.run()
+        cold.append(time.perf_counter() - start)
+        for _ in range(warm_runs):
+            start = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - start)
+        errors += len(at.exception)
+        payload = map_bytes(at) or payload
+    return {
+        "cold_s": statistics.median(cold), "warm_s": statistics.median(warm),
+        "cold_all": cold, "warm_all": warm, "exceptions": errors, "map_bytes": payload,
+    }  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure the pages on one database and write the results as JSON."""
+    parser = argparse.ArgumentParser(prog="bench.pages")
+    parser.add_argument("db")
+    parser.add_argument("out")
+    parser.add_argument("--cold", type=int, default=1)
+    parser.add_argument("--warm", type=int, default=5)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--naive-geojson")
+    args = parser.parse_args(argv)
+    os.environ["LEITBILD_DB"] = args.db
+    results: dict[str, dict] = {}
+    for page in args.pages.split(","):
+        script = ROOT / "pages" / f"{page}.py"
+        if script.exists():
+            results[page] = time_script(script, args.cold, args.warm)
+            print(f"  {page}: {results[page]['warm_s']:.3f}s warm", file=sys.stderr)
+    if args.naive_geojson:
+        os.environ["BENCH_GEOJSON"] = args.naive_geojson
+        results["naive"] = time_script(NAIVE, args.cold, args.warm)
+    Path(args.out).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

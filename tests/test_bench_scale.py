@@ -1,0 +1,132 @@
+"""The benchmark's scale generator at a tiny scale: shapes, valid catalogues, determinism.
+
+The benchmarks themselves never run here (``make bench``); this only keeps the generator honest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bench.report import END, START, write
+from bench.scale import (
+    FIRST_CODE,
+    SCALES,
+    build,
+    canonical_csv,
+    grid_geojson,
+    scaled_frames,
+    stats_csv,
+    synthetic_observations,
+    tiny,
+)
+from dashboard.catalogues import Catalogue
+from dashboard.imports import Options, check_file, store_catalogue
+from dashboard.store import Store
+
+
+@pytest.fixture(scope="module")
+def tiny_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built by the generator at a tiny scale."""
+    path = tmp_path_factory.mktemp("bench") / "tiny.duckdb"
+    build(path, tiny(), seed=3)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("factor", "districts", "indicators", "periods", "measures"),
+    [(1, 45, 30, 11, 60), (10, 450, 300, 20, 600), (100, 4_500, 300, 20, 6_000)],
+)
+def test_scales_match_the_issue(
+    factor: int, districts: int, indicators: int, periods: int, measures: int
+) -> None:
+    s = SCALES[factor]
+    assert (s.districts, s.indicators, s.periods, s.measures) == (
+        districts, indicators, periods, measures,
+    )  # fmt: skip
+
+
+def test_scaled_catalogue_keeps_the_real_one_and_adds_to_the_counts(catalogue: Catalogue) -> None:
+    frames = scaled_frames(catalogue, tiny(districts=60, indicators=50), seed=1)
+    scaled = Catalogue.from_frames(frames)
+    areas = scaled.areas
+    assert (areas["level"] == "stadtteil").sum() == 60
+    assert set(catalogue.areas["code"]) <= set(areas["code"])
+    assert scaled.resolve_area("61") == "61"
+    assert scaled.resolve_area(f"Rasterzelle {FIRST_CODE}") == str(FIRST_CODE)
+    assert set(areas["parent_code"].dropna()) <= set(areas["code"])
+    stored = scaled.indicators[scaled.indicators["numerator_id"].isna()]
+    assert len(stored) == 50
+    assert scaled.indicators["id"].is_unique
+    links = frames["goal_indicator"]
+    assert set(links["indicator_id"]) <= set(scaled.indicators["id"])
+    assert set(links["goal_id"]) <= set(frames["goal"]["id"])
+
+
+def test_generator_is_deterministic(catalogue: Catalogue) -> None:
+    scale = tiny(districts=55, indicators=45, periods=4)
+    one = Catalogue.from_frames(scaled_frames(catalogue, scale, seed=5))
+    two = Catalogue.from_frames(scaled_frames(catalogue, scale, seed=5))
+    pd.testing.assert_frame_equal(one.areas, two.areas)
+    obs_one = synthetic_observations(one, scale, seed=5)
+    obs_two = synthetic_observations(two, scale, seed=5)
+    pd.testing.assert_frame_equal(obs_one, obs_two)
+    assert canonical_csv(one, 400) == canonical_csv(two, 400)
+    assert stats_csv(one, 3) == stats_csv(two, 3)
+
+
+def test_synthetic_series_cover_every_district_and_period(catalogue: Catalogue) -> None:
+    scale = tiny(districts=50, indicators=42, periods=4)
+    scaled = Catalogue.from_frames(scaled_frames(catalogue, scale, seed=2))
+    obs = synthetic_observations(scaled, scale, seed=2)
+    districts = scaled.areas.loc[scaled.areas["level"] == "stadtteil", "code"]
+    per = obs[obs["area_code"].isin(districts)].groupby("indicator_id").size()
+    assert (per == len(districts) * scale.periods).all()
+    assert obs["period"].nunique() == scale.periods
+    city = obs[obs["area_code"] == "0"].set_index(["indicator_id", "period"])["value"]
+    summed = obs[obs["area_code"].isin(districts)].groupby(["indicator_id", "period"])["value"]
+    pd.testing.assert_series_equal(city, summed.sum(), check_names=False)
+
+
+def test_build_writes_every_part(tiny_db: Path) -> None:
+    store = Store(tiny_db)
+    try:
+        catalogue = store_catalogue(store)
+        assert (catalogue.areas["level"] == "stadtteil").sum() == 50
+        assert len(store.geometry("kacheln")) == 50
+        assert len(store.measures()) == 5
+        assert store.summary()["observations"] > 0
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(("kind", "indicator"), [("observations", None), ("stats", "bevoelkerung")])
+def test_import_files_are_valid(tiny_db: Path, kind: str, indicator: str | None) -> None:
+    store = Store(tiny_db)
+    try:
+        catalogue = store_catalogue(store)
+        data = canonical_csv(catalogue, 500) if kind == "observations" else stats_csv(catalogue, 3)
+        checked = check_file(store, kind, data, "bench.csv", Options(indicator=indicator))
+        assert not checked.errors
+        assert checked.rows >= (500 if kind == "observations" else 50 * 3)
+    finally:
+        store.close()
+
+
+def test_grid_geojson_has_one_closed_tile_per_code() -> None:
+    geo = grid_geojson(["1000", "1001", "1002"], vertices=3)
+    assert [f["properties"]["code"] for f in geo["features"]] == ["1000", "1001", "1002"]
+    ring = geo["features"][0]["geometry"]["coordinates"][0]
+    assert ring[0] == ring[-1] and len(ring) == 4 * 3 + 1
+
+
+def test_report_keeps_text_outside_the_markers(tmp_path: Path) -> None:
+    path = tmp_path / "RESULTS.md"
+    path.write_text(f"# B\n\nintro\n\n{START}\nold\n{END}\n\n## Robustheit\n\n12 Fälle\n")
+    results = {"started": 0, "seconds": 60, "scales": [], "argv": []}
+    write(path, results)
+    text = path.read_text()
+    assert "intro" in text and "## Robustheit\n\n12 Fälle" in text
+    assert "old" not in text and "## Messlauf" in text
