@@ -171,3 +171,41 @@ def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
                     out[col] = out[col].dt.tz_localize(None)
             out.to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
+
+
+# --- downloads of what a page shows (issue 6) ----------------------------------------------------
+NOTES_COLUMNS = ("Thema", "Hinweis")
+
+
+def data_status(summary: dict[str, object]) -> str:
+    """'demo', 'mixed', 'real' or 'empty': what kind of data a summary says is loaded."""
+    demo = int(summary.get("demo_observations") or 0) + int(summary.get("demo_measures") or 0)
+    total = int(summary.get("observations") or 0) + int(summary.get("measures") or 0)
+    if total == 0:
+        return "empty"
+    return "demo" if demo == total else ("mixed" if demo else "real")
+
+
+def notes_frame(
+    notes: list[tuple[str, str]], columns: tuple[str, str] = NOTES_COLUMNS
+) -> pd.DataFrame:
+    """The notes/sources sheet: one (topic, note) row each."""
+    return pd.DataFrame(notes, columns=list(columns))
+
+
+def safe_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Neutralised cells and neutralised column headers (headers may be area names too)."""
+    out = neutralise(frame)
+    out.columns = [
+        "'" + c if isinstance(c, str) and c.startswith(FORMULA_PREFIXES) else c for c in out.columns
+    ]
+    return out
+
+
+def frame_files(
+    frame: pd.DataFrame, sheet: str, notes: pd.DataFrame, notes_sheet: str = "Hinweise"
+) -> tuple[bytes, bytes]:
+    """CSV of one shown frame and an XLSX with it and a notes sheet, both formula-safe."""
+    safe = safe_columns(frame)
+    workbook = {sheet[:31] or "Daten": safe, notes_sheet[:31]: safe_columns(notes)}
+    return to_csv(safe), to_xlsx(workbook)

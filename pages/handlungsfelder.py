@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import goal_rollup, progress
 from dashboard.analysis.gaps import CITY
-from dashboard.ui import data, progress_data
+from dashboard.ui import data, downloads, progress_data
 from dashboard.ui import progress_charts as charts
 from dashboard.ui.format import fmt_number
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -155,22 +155,23 @@ with guarded():
         value = field_nodes.loc[fid, "score"]
         return float("nan") if value is None or pd.isna(value) else float(value)
 
+    overview = pd.DataFrame({
+        tr("col.field"): fields,
+        tr("col.title"): [labels["field"][f] for f in fields],
+        tr("col.status"): [charts.status_text(field_nodes.loc[f, "status"], tr)
+                           for f in fields],
+        tr("hf.col.score"): [score_of(f) for f in fields],
+        tr("hf.col.assessments"): [int(field_nodes.loc[f, "n_items"]) for f in fields],
+        tr("hf.col.running"): [int(field_nodes.loc[f, "n_active"]) for f in fields],
+        tr("hf.col.completed"): [int(field_nodes.loc[f, "n_completed"]) for f in fields],
+        tr("hf.col.attention"): [
+            flagged(f, ("off_track_no_measure", "completed_not_moving")) for f in fields],
+        tr("hf.col.no_indicator"): [flagged(f, ("no_indicator",)) for f in fields],
+        tr("hf.col.coverage"): [float(cover.loc[f, "share_assessed"]) * 100
+                                if f in cover.index else 0.0 for f in fields],
+    })  # fmt: skip
     st.dataframe(
-        pd.DataFrame({
-            tr("col.field"): fields,
-            tr("col.title"): [labels["field"][f] for f in fields],
-            tr("col.status"): [charts.status_text(field_nodes.loc[f, "status"], tr)
-                               for f in fields],
-            tr("hf.col.score"): [score_of(f) for f in fields],
-            tr("hf.col.assessments"): [int(field_nodes.loc[f, "n_items"]) for f in fields],
-            tr("hf.col.running"): [int(field_nodes.loc[f, "n_active"]) for f in fields],
-            tr("hf.col.completed"): [int(field_nodes.loc[f, "n_completed"]) for f in fields],
-            tr("hf.col.attention"): [
-                flagged(f, ("off_track_no_measure", "completed_not_moving")) for f in fields],
-            tr("hf.col.no_indicator"): [flagged(f, ("no_indicator",)) for f in fields],
-            tr("hf.col.coverage"): [float(cover.loc[f, "share_assessed"]) * 100
-                                    if f in cover.index else 0.0 for f in fields],
-        }),
+        overview,
         hide_index=True,
         height=35 * (len(fields) + 1) + 3,
         column_config={
@@ -182,6 +183,8 @@ with guarded():
                 format="%.0f %%", min_value=0, max_value=100, help=tr("hf.col.coverage_help")),
         },
     )  # fmt: skip
+    area_name = labels["area"].get(area, area)
+    downloads.offer(overview, tr("dl.title.overview", area=area_name), "hf_overview")
 
     # --- the tree -------------------------------------------------------------------------------
     st.subheader(tr("hf.tree"))
@@ -229,4 +232,8 @@ with guarded():
                                                max_value=100, help=labels["field"][f])
             for f in fields
         },
+    )  # fmt: skip
+    downloads.offer(
+        lambda p=pivot: p.rename_axis(tr("stadtteil.col.area")).reset_index(),
+        tr("dl.title.coverage"), "hf_coverage",
     )  # fmt: skip

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import config
-from dashboard.ui import data
+from dashboard.ui import data, downloads
 from dashboard.ui.format import fmt_date, fmt_number
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -73,6 +73,7 @@ with guarded():
         fields["id"].map(indicators.groupby("field_id").size()).fillna(0).astype(int)
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    downloads.offer(table, tr("dl.title.fields"), "start_fields")
 
     left, right = st.columns([2, 1])
     with left:
@@ -81,34 +82,30 @@ with guarded():
         if log.empty:
             st.caption(tr("start.no_imports"))
         else:
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        tr("col.when"): log["logged_at"].map(
-                            lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang)
-                        ),
-                        tr("col.who"): log["actor"],
-                        tr("col.file"): log["file"],
-                        tr("col.importkind"): log["kind"],
-                        tr("col.rows"): log["rows"],
-                        tr("col.inserted"): log["inserted"],
-                        tr("col.updated"): log["updated"],
-                        tr("col.status"): log["status"],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
+            shown_log = pd.DataFrame(
+                {
+                    tr("col.when"): log["logged_at"].map(
+                        lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang)
+                    ),
+                    tr("col.who"): log["actor"],
+                    tr("col.file"): log["file"],
+                    tr("col.importkind"): log["kind"],
+                    tr("col.rows"): log["rows"],
+                    tr("col.inserted"): log["inserted"],
+                    tr("col.updated"): log["updated"],
+                    tr("col.status"): log["status"],
+                }
             )
+            st.dataframe(shown_log, hide_index=True, width="stretch")
+            downloads.offer(shown_log, tr("dl.title.imports"), "start_imports")
     with right:
         st.subheader(tr("start.geometry"))
         layers = data.geometry_layers(db)
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    tr("col.layer"): [tr(f"layer.{name}") for name in layers],
-                    tr("col.areas"): list(layers.values()),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
+        shown_layers = pd.DataFrame(
+            {
+                tr("col.layer"): [tr(f"layer.{name}") for name in layers],
+                tr("col.areas"): list(layers.values()),
+            }
         )
+        st.dataframe(shown_layers, hide_index=True, width="stretch")
+        downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")

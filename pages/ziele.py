@@ -8,8 +8,8 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import progress
 from dashboard.analysis.gaps import PP, gap_table
-from dashboard.exports import neutralise, to_csv, to_xlsx
-from dashboard.ui import data, progress_data, target_form
+from dashboard.ui import data, downloads, progress_data, target_form
+from dashboard.ui import export_frames as xf
 from dashboard.ui import progress_charts as charts
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -40,6 +40,7 @@ with guarded():
     data.store()
     summary = data.summary(db)
     labels = progress_data.labels(db)
+    catalogue_indicators = data.catalogues(db).indicators
     st.title(tr("ziele.title"))
     st.caption(tr("ziele.caption"))
     data_status_badge(summary)
@@ -100,6 +101,12 @@ with guarded():
     )  # fmt: skip
     st.caption(" · ".join(charts.status_text(s, tr) for s in STATUSES) + " · "
                + tr("ziele.matrix_rule"))  # fmt: skip
+    field_names = {f: f"{f} {labels['field'][f]}" for f in fields}
+    downloads.offer(
+        lambda m=matrix, f=field_names: xf.matrix_frame(
+            m, labels["area"], f, lambda s: charts.status_text(s, tr), lang),
+        tr("dl.title.matrix"), "ziele_matrix",
+    )  # fmt: skip
 
     # --- table --------------------------------------------------------------------------------
     shown = assessments
@@ -138,6 +145,11 @@ with guarded():
                                                      help=tr("zi.col.years_help")),
                 "reason": st.column_config.TextColumn(tr("zi.col.reason"), width="large"),
             },
+        )  # fmt: skip
+        table_sources = downloads.indicator_sources(catalogue_indicators, shown["indicator_id"])
+        downloads.offer(
+            lambda f=shown: charts.download_table(f, labels, tr, lang),
+            tr("dl.title.targets"), "ziele_tabelle", table_sources, stem="ziel_ist_vergleich",
         )  # fmt: skip
 
         # --- detail of one target -------------------------------------------------------------
@@ -189,6 +201,11 @@ with guarded():
                 charts.trajectory_chart(track, result, names, unit, decimals, tr, lang),
                 key="verlauf", config={"displayModeBar": False},
             )  # fmt: skip
+            sources = downloads.indicator_sources(catalogue_indicators, [row["indicator_id"]])
+            downloads.offer(
+                lambda tk=track: xf.gap_frame(gap_table(tk), None, lang),
+                tr("dl.title.trajectory", indicator=ind["short"]), "ziele_verlauf", sources,
+            )  # fmt: skip
         with right, st.container(border=True):
             st.markdown(f"**{tr('ziele.why')}**")
             lines = charts.explain_lines(result, gap_unit, decimals, lang, tr, row["implicit"])
@@ -199,6 +216,12 @@ with guarded():
             st.caption(tr("ziele.history_help"))
             st.plotly_chart(charts.history_chart(history, tr, lang), key="historie",
                             config={"displayModeBar": False})  # fmt: skip
+            downloads.offer(
+                pd.DataFrame({tr("zi.col.period"): [s.period for s in history],
+                              tr("col.status"): [charts.status_text(s.code, tr)
+                                                 for s in history]}),
+                tr("dl.title.history", indicator=ind["short"]), "ziele_historie",
+            )  # fmt: skip
         with st.expander(tr("ziele.values_per_year")):
             table = gap_table(track)
             st.dataframe(
@@ -214,6 +237,11 @@ with guarded():
                 }),
                 hide_index=True,
             )  # fmt: skip
+            per_year = [charts.status_text(s.code, tr) for s in history]
+            downloads.offer(
+                lambda g=table, s=per_year: xf.gap_frame(g, s, lang),
+                tr("dl.title.trajectory", indicator=ind["short"]), "ziele_werte", sources,
+            )  # fmt: skip
 
         # --- bullet charts ----------------------------------------------------------------------
         bullets = charts.bullet_rows(shown, labels, tr, lang)
@@ -222,18 +250,10 @@ with guarded():
             st.caption(tr("ziele.bullets_help"))
             st.plotly_chart(charts.bullet_chart(bullets, tr, lang), key="bullets",
                             config={"displayModeBar": False})  # fmt: skip
-
-        # --- downloads -------------------------------------------------------------------------
-        export = neutralise(charts.download_table(shown, labels, tr, lang))
-        d1, d2, _ = st.columns([1, 1, 3])
-        d1.download_button(tr("ziele.download_csv"), to_csv(export), "ziel_ist_vergleich.csv",
-                           "text/csv", icon=":material/download:")  # fmt: skip
-        d2.download_button(
-            tr("ziele.download_xlsx"), to_xlsx({tr("ziele.sheet"): export}),
-            "ziel_ist_vergleich.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            icon=":material/download:",
-        )  # fmt: skip
+            downloads.offer(
+                lambda b=bullets: xf.bullets_frame(b, lambda s: charts.status_text(s, tr), lang),
+                tr("dl.title.bullets"), "ziele_bullets",
+            )  # fmt: skip
 
     # --- targets management ---------------------------------------------------------------------
     st.divider()

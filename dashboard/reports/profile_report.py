@@ -1,0 +1,590 @@
+"""The printable district profile (A4 portrait PDF, reportlab).
+
+Sections: title and data status (with a DEMO banner for demo data), a locator map and key
+facts, indicators of the district against the city and its Stadtbezirk, the district goals with
+their status, the fields of action, measures, sources and notes (suppressed values are shown
+as "geheim", never as 0), and page numbers on every page.
+
+The map is a PNG rendered by kaleido on the system Chromium. When Chromium cannot be started
+the report is still produced, without the map, and says so where the map would be (a report
+for the annual event should not fail because an image renderer is missing).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from dashboard import config
+from dashboard.analysis import profile as prof
+from dashboard.exports import data_status
+from dashboard.reports.images import figure_png
+from dashboard.reports.locator_map import locator_figure
+from dashboard.reports.profile_content import ProfileContent, gather
+from dashboard.store import Store
+from dashboard.ui import i18n_exports as _keys  # noqa: F401  (registers the report's messages)
+from dashboard.ui import i18n_massnahmen as _measure_keys  # noqa: F401  (measure statuses)
+from dashboard.ui import i18n_ziele as _goal_keys  # noqa: F401  (progress statuses)
+from dashboard.ui.format import fmt_date, fmt_number, fmt_percent
+from dashboard.ui.i18n import t
+from dashboard.ui.profile_charts import fmt_diff, fmt_value
+
+log = logging.getLogger(__name__)
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+# the frame keeps 6 pt padding on each side inside the margins
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 12
+MAP_PIXELS = (560, 470)
+INK = colors.HexColor("#1f2937")
+MUTED = colors.HexColor("#6b7280")
+RULE = colors.HexColor("#d1d5db")
+HEAD_BG = colors.HexColor("#eef2f7")
+DEMO_BG = colors.HexColor("#fff4e5")
+DEMO_INK = colors.HexColor("#9a3412")
+STATUS_COLOURS = {
+    "reached": "#116329", "on_track": "#2da44e", "slightly_off": "#b7791f",
+    "off_track": "#e16f24", "wrong_direction": "#cf222e", "not_assessable": "#6b7280",
+}  # fmt: skip
+ASSESS_COLOURS = {"better": "#2c7bb6", "worse": "#d7191c"}
+# DejaVu (system) has every glyph we print (–, −, „“); reportlab's bundled Vera is the fallback
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
+FONT_FILES = {
+    "regular": ("DejaVuSans.ttf", "Vera.ttf"),
+    "bold": ("DejaVuSans-Bold.ttf", "VeraBd.ttf"),
+}
+FONT, FONT_BOLD = "LeitbildSans", "LeitbildSans-Bold"
+
+
+# --- fonts and styles ---------------------------------------------------------------------------
+def _font_path(candidates: tuple[str, str]) -> str:
+    system, bundled = candidates
+    for folder in FONT_DIRS:
+        if (folder / system).exists():
+            return str(folder / system)
+    import reportlab
+
+    return str(Path(reportlab.__file__).parent / "fonts" / bundled)
+
+
+def register_fonts() -> None:
+    """Register the report fonts once (embedded subsets, so the PDF prints anywhere)."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, _font_path(FONT_FILES["regular"])))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, _font_path(FONT_FILES["bold"])))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
+    return {
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=20,
+                                leading=24, spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=14,
+                                   textColor=MUTED, spaceAfter=6),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16,
+                             spaceBefore=10, spaceAfter=4),
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
+        "cell_head": ParagraphStyle("cell_head", parent=base, fontName=FONT_BOLD, fontSize=8.5,
+                                    leading=10.5),
+        "banner": ParagraphStyle("banner", parent=base, fontName=FONT_BOLD, fontSize=10,
+                                 leading=13, textColor=DEMO_INK, alignment=TA_LEFT),
+        "fact_value": ParagraphStyle("fact_value", parent=base, fontName=FONT_BOLD, fontSize=16,
+                                     leading=19),
+    }  # fmt: skip
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text (escaped: names and titles are user text, not markup)."""
+    return Paragraph(escape(str(text)), style)
+
+
+def _coloured(text: str, colour: str | None, style: ParagraphStyle) -> Paragraph:
+    if not colour:
+        return _p(text, style)
+    return Paragraph(f'<font color="{colour}">{escape(text)}</font>', style)
+
+
+def _widths(*parts: float) -> list[float]:
+    """Column widths in proportion to ``parts``, filling the text width."""
+    total = sum(parts)
+    return [CONTENT_WIDTH * p / total for p in parts]
+
+
+def _table(rows: list[list[Any]], widths: list[float], repeat: int = 1) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, repeat - 1), HEAD_BG),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+# --- page chrome --------------------------------------------------------------------------------
+def _numbered_canvas(footer: str, demo_mark: str | None) -> type[pdfcanvas.Canvas]:
+    """A canvas that writes 'Seite x von y' (and the demo mark) once all pages are known."""
+
+    class NumberedCanvas(pdfcanvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.setStrokeColor(RULE)
+            self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN, 9 * mm, footer.format(page=self._pageNumber, pages=total))
+            if demo_mark:
+                self.setFont(FONT_BOLD, 8)
+                self.setFillColor(DEMO_INK)
+                self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, demo_mark)
+
+    return NumberedCanvas
+
+
+# --- sections -----------------------------------------------------------------------------------
+def _periods(summary: dict[str, Any]) -> str:
+    first, last = summary.get("first_period"), summary.get("last_period")
+    if not first:
+        return "–"
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _header(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """Title, Stadtbezirk, data status and (for demo data) the demo banner."""
+    subtitle = (
+        t("rp.subtitle", lang, code=c.code, bezirk=c.bezirk_name)
+        if c.bezirk_name
+        else t("rp.subtitle_nobezirk", lang, code=c.code)
+    )
+    imported = c.summary.get("last_import")
+    status = t(
+        "rp.status",
+        lang,
+        periods=_periods(c.summary),
+        imported=fmt_date(pd.Timestamp(imported).date(), lang) if imported else "–",
+        today=fmt_date(c.today, lang),
+    )
+    period = (
+        t("rp.period_chosen", lang, period=c.period)
+        if c.period is not None
+        else t("rp.period_latest", lang)
+    )
+    flow: list[Any] = [
+        _p(t("rp.title", lang, name=c.name), s["title"]),
+        _p(subtitle, s["subtitle"]),
+        _p(f"{status} {period}", s["small"]),
+    ]
+    kind = data_status(c.summary)
+    if kind in ("demo", "mixed"):
+        text = t("rp.demo_banner" if kind == "demo" else "rp.mixed_banner", lang)
+        banner = Table([[_p(text, s["banner"])]], colWidths=[CONTENT_WIDTH])
+        banner.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), DEMO_BG),
+                    ("BOX", (0, 0), (-1, -1), 1, DEMO_INK),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        flow += [Spacer(1, 4), banner]
+    return [*flow, Spacer(1, 6)]
+
+
+def map_image(c: ProfileContent) -> bytes | None:
+    """The locator map as PNG, or None when there is no geometry or no Chromium."""
+    if c.layer is None or c.code not in set(c.geometry["area_code"].astype(str)):
+        return None
+    fig = locator_figure(c.geometry, c.code, c.bezirk_members, c.name)
+    try:
+        return figure_png(fig, *MAP_PIXELS)
+    except Exception as err:  # kaleido raises several types when Chromium is missing
+        log.warning("locator map not rendered: %s", err)
+        return None
+
+
+def _map_cell(
+    c: ProfileContent, png: bytes | None, s: dict[str, ParagraphStyle], lang: str
+) -> list[Any]:
+    """The map image with its caption, or the note why it is missing."""
+    width = CONTENT_WIDTH * 0.52
+    if c.layer is None or c.code not in set(c.geometry["area_code"].astype(str)):
+        return [_p(t("rp.map.no_geometry", lang), s["small"])]
+    if png is None:
+        return [_p(t("rp.map.missing", lang), s["small"])]
+    height = width * MAP_PIXELS[1] / MAP_PIXELS[0]
+    key = "rp.map.caption_official" if c.layer != "kacheln" else "rp.map.caption_tiles"
+    caption = t(key, lang, name=c.name, bezirk=c.bezirk_name or "–")
+    return [Image(io.BytesIO(png), width=width, height=height), _p(caption, s["small"])]
+
+
+def _fact(label: str, value: str, note: str, s: dict[str, ParagraphStyle]) -> list[Any]:
+    return [_p(label, s["small"]), _p(value, s["fact_value"]), _p(note, s["small"]), Spacer(1, 6)]
+
+
+def _facts_cell(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """Population, share with migration history (vs the city) and the judgement counts."""
+    pop, pop_period, pop_flag = c.facts["bevoelkerung"]
+    share, share_period, share_flag = c.facts["anteil_mv"]
+    city_share, _, city_flag = c.city_facts["anteil_mv"]
+    city = t("rp.facts.city", lang)
+    flow: list[Any] = [_p(t("rp.facts.heading", lang), s["h2"])]
+    flow += _fact(
+        t("rp.facts.population", lang),
+        fmt_value(pop, "Personen", 0, lang, pop_flag),
+        str(pop_period or "–"),
+        s,
+    )
+    share_note = f"{share_period or '–'} · {city}: {fmt_value(city_share, '%', 1, lang, city_flag)}"
+    flow += _fact(
+        t("rp.facts.mv_share", lang), fmt_value(share, "%", 1, lang, share_flag), share_note, s
+    )
+    counts = prof.assessment_counts(c.profile)
+    if sum(counts[k] for k in ("better", "similar", "worse")):
+        flow.append(_p(t("rp.facts.assessment", lang, **counts), s["body"]))
+    return flow
+
+
+def _overview(
+    c: ProfileContent, png: bytes | None, s: dict[str, ParagraphStyle], lang: str, with_map: bool
+) -> list[Any]:
+    """Locator map (when asked for) beside the key facts."""
+    right = _facts_cell(c, s, lang)
+    if not with_map:
+        return right
+    left = [_p(t("rp.map.heading", lang), s["h2"]), *_map_cell(c, png, s, lang)]
+    table = Table([[left, right]], colWidths=[CONTENT_WIDTH * 0.55, CONTENT_WIDTH * 0.45])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return [table]
+
+
+def _row_value(row: pd.Series, column: str, flag_column: str, lang: str) -> str:
+    return fmt_value(row[column], row["unit"], row["decimals"], lang, row[flag_column])
+
+
+def _indicators(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """One row per indicator: district, borough and city values, difference, judgement."""
+    if c.profile.empty:
+        return []
+    head = [
+        t("rp.col.indicator", lang), t("rp.col.period", lang), c.name,
+        t("rp.col.bezirk", lang, name=c.bezirk_name or "–"), t("rp.col.city", lang),
+        t("rp.col.diff", lang), t("rp.col.assessment", lang),
+    ]  # fmt: skip
+    rows: list[list[Any]] = [[_p(h, s["cell_head"]) for h in head]]
+    current_field = None
+    for _, r in c.profile.iterrows():
+        if r["field_id"] != current_field:
+            current_field = r["field_id"]
+            title = f"{current_field} {c.field_titles.get(current_field, '')}"
+            rows.append([_p(title, s["cell_head"]), "", "", "", "", "", ""])
+        judged = bool(r["comparable"])
+        assessment = str(r["assessment"]) if judged else "unknown"
+        rows.append(
+            [
+                _p(r["name"], s["cell"]),
+                _p(str(int(r["period"])), s["cell"]),
+                _p(_row_value(r, "value", "flag", lang), s["cell"]),
+                _p(_row_value(r, "bezirk", "bezirk_flag", lang), s["cell"]),
+                _p(_row_value(r, "city", "city_flag", lang), s["cell"]),
+                _p(fmt_diff(r["diff_city"], r["unit"], r["decimals"], lang) if judged else "–",
+                   s["cell"]),
+                _coloured(t(f"rp.assess.{assessment}", lang), ASSESS_COLOURS.get(assessment),
+                          s["cell"]),
+            ]
+        )  # fmt: skip
+    widths = _widths(53, 11, 21, 22, 21, 20, 26)
+    table = _table(rows, widths)
+    spans = [i for i, row in enumerate(rows) if i and row[1] == ""]
+    table.setStyle(
+        TableStyle(
+            [cmd for i in spans for cmd in (("SPAN", (0, i), (-1, i)),
+                                            ("BACKGROUND", (0, i), (-1, i), colors.whitesmoke))]
+        )
+    )  # fmt: skip
+    return [
+        _p(t("rp.indicators.heading", lang), s["h2"]),
+        _p(t("rp.indicators.intro", lang), s["small"]),
+        Spacer(1, 4),
+        table,
+    ]
+
+
+def _status_text(status: object, lang: str) -> str:
+    key = status if isinstance(status, str) else "none"
+    return t(f"zi.status.{key}", lang)
+
+
+def _goal_indicator_text(c: ProfileContent, indicator: str, lang: str) -> str:
+    rows = c.profile[c.profile["indicator_id"] == indicator]
+    if rows.empty:
+        return t("rp.goals.no_data", lang, indicator=c.shorts.get(indicator, indicator))
+    r = rows.iloc[0]
+    value = _row_value(r, "value", "flag", lang)
+    city = _row_value(r, "city", "city_flag", lang)
+    return f"{r['short']} {value} ({t('rp.col.city', lang)} {city}, {int(r['period'])})"
+
+
+def _goals(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """The district goals: number, label, status and the values of their indicators."""
+    flow: list[Any] = [_p(t("rp.goals.heading", lang, name=c.name), s["h2"])]
+    if c.goals.empty:
+        return [*flow, _p(t("rp.goals.none", lang, name=c.name), s["body"])]
+    flow.append(_p(t("rp.goals.intro", lang), s["small"]))
+    head = [t("rp.col.goal", lang), t("rp.col.status", lang)]
+    rows: list[list[Any]] = [[_p(h, s["cell_head"]) for h in head]]
+    for g in c.goals.itertuples():
+        items = [_goal_indicator_text(c, i, lang) for i in g.indicators]
+        measured = (
+            t("rp.goals.indicators", lang, items="; ".join(items))
+            if items
+            else t("rp.goals.no_indicator", lang)
+        )
+        status = g.status if isinstance(g.status, str) else None
+        rows.append(
+            [
+                [_p(f"{g.number}. {g.label}", s["cell_head"]), _p(measured, s["small"])],
+                _coloured(_status_text(status, lang), STATUS_COLOURS.get(status or ""),
+                          s["cell"]),
+            ]
+        )  # fmt: skip
+    return [*flow, Spacer(1, 4), _table(rows, _widths(140, 34))]
+
+
+def _fields(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """Status per field of action in the district, with the number of measures."""
+    if c.fields.empty:
+        return []
+    if not (c.fields["n_items"].sum() or c.fields["n_measures"].sum()):
+        return [
+            _p(t("rp.fields.heading", lang), s["h2"]),
+            _p(t("rp.fields.none", lang, name=c.name), s["body"]),
+        ]
+    head = [
+        t("rp.col.field", lang), t("rp.col.status", lang), t("rp.col.assessments", lang),
+        t("rp.col.measures", lang),
+    ]  # fmt: skip
+    rows: list[list[Any]] = [[_p(h, s["cell_head"]) for h in head]]
+    for f in c.fields.itertuples():
+        status = f.status if isinstance(f.status, str) else None
+        rows.append(
+            [
+                _p(f"{f.node_id} {c.field_titles.get(f.node_id, '')}", s["cell"]),
+                _coloured(_status_text(status, lang), STATUS_COLOURS.get(status or ""),
+                          s["cell"]),
+                _p(fmt_number(int(f.n_items), lang=lang), s["cell"]),
+                _p(fmt_number(int(f.n_measures), lang=lang), s["cell"]),
+            ]
+        )  # fmt: skip
+    return [
+        KeepTogether(
+            [
+                _p(t("rp.fields.heading", lang), s["h2"]),
+                _p(t("rp.fields.intro", lang, name=c.name), s["small"]),
+                Spacer(1, 4),
+                _table(rows, _widths(84, 36, 28, 26)),
+            ]
+        )
+    ]
+
+
+def _timeframe(m: pd.Series, lang: str) -> str:
+    def day(value: object) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return "…"
+        return fmt_date(pd.Timestamp(value).date(), lang)
+
+    start = m.get("actual_start") if pd.notna(m.get("actual_start")) else m.get("planned_start")
+    end = m.get("actual_end") if pd.notna(m.get("actual_end")) else m.get("planned_end")
+    return f"{day(start)} – {day(end)}"
+
+
+def _measures(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """Measures naming the district: title, status, responsible, time frame, progress."""
+    flow: list[Any] = [_p(t("rp.measures.heading", lang, name=c.name), s["h2"])]
+    if c.measures.empty:
+        flow.append(_p(t("rp.measures.none", lang, name=c.name), s["body"]))
+    else:
+        head = [
+            t("rp.col.title", lang), t("rp.col.status", lang), t("rp.col.organisation", lang),
+            t("rp.col.timeframe", lang), t("rp.col.progress", lang),
+        ]  # fmt: skip
+        rows: list[list[Any]] = [[_p(h, s["cell_head"]) for h in head]]
+        for _, m in c.measures.iterrows():
+            progress = m.get("progress")
+            rows.append(
+                [
+                    _p(m["title"], s["cell"]),
+                    _p(t(f"status.{m['status']}", lang), s["cell"]),
+                    _p(m.get("organisation") or "–", s["cell"]),
+                    _p(_timeframe(m, lang), s["cell"]),
+                    _p("–" if progress is None or pd.isna(progress)
+                       else fmt_percent(float(progress), 0, lang), s["cell"]),
+                ]
+            )  # fmt: skip
+        flow += [Spacer(1, 2), _table(rows, _widths(55, 25, 38, 30, 24))]
+    if c.n_citywide:
+        flow.append(_p(t("rp.measures.citywide", lang, n=c.n_citywide), s["small"]))
+    return flow
+
+
+def _sources(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """The source of every indicator in the report, and of goals and measures."""
+    rows: list[list[Any]] = [
+        [_p(t("rp.col.indicator", lang), s["cell_head"]), _p(t("rp.col.source", lang),
+                                                            s["cell_head"])]
+    ]  # fmt: skip
+    indicators = c.profile.drop_duplicates("indicator_id")
+    for _, r in indicators.iterrows():
+        source = c.sources.get(r["indicator_id"]) or "–"
+        rows.append([_p(r["short"], s["cell"]), _p(source, s["cell"])])
+    flow: list[Any] = [_p(t("rp.sources.heading", lang), s["h2"])]
+    if len(rows) > 1:
+        flow += [_table(rows, _widths(50, 124)), Spacer(1, 4)]
+    return [*flow, _p(t("rp.sources.measures", lang), s["small"])]
+
+
+def _notes(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
+    """Suppressed values (named), official flags and the status method."""
+    limits = {"min_count": config.get("min_count"), "min_den": config.get("min_denominator")}
+    hidden = _hidden_cells(c, lang)
+    lines = [
+        t("rp.notes.hidden", lang, items="; ".join(hidden), **limits)
+        if hidden
+        else t("rp.notes.no_hidden", lang, **limits)
+    ]
+    flags = _flag_cells(c, lang)
+    if flags:
+        lines.append(t("rp.notes.flags", lang, items="; ".join(flags)))
+    lines.append(t("rp.notes.method", lang))
+    return [_p(t("rp.notes.heading", lang), s["h2"]), *[_p(x, s["small"]) for x in lines]]
+
+
+def _hidden_cells(c: ProfileContent, lang: str) -> list[str]:
+    """'Indicator (district, city …)' for every suppressed cell shown in the report."""
+    out = []
+    where = {
+        "flag": c.name,
+        "bezirk_flag": c.bezirk_name or "–",
+        "city_flag": t("rp.col.city", lang),
+    }
+    value_of = {"flag": "value", "bezirk_flag": "bezirk", "city_flag": "city"}
+    for _, r in c.profile.iterrows():
+        hit = [
+            label
+            for col, label in where.items()
+            if r[col] == "secret" and _missing(r[value_of[col]])
+        ]
+        if hit:
+            out.append(f"{r['short']} ({', '.join(hit)})")
+    return out
+
+
+def _flag_cells(c: ProfileContent, lang: str) -> list[str]:
+    """Other official flags (provisional, corrected, …) on the district's values."""
+    out = []
+    for _, r in c.profile.iterrows():
+        flag = r["flag"]
+        if isinstance(flag, str) and flag != "secret":
+            out.append(f"{r['short']}: {t(f'stadtteil.flag.{flag}', lang)}")
+    return out
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+# --- document -----------------------------------------------------------------------------------
+def render(
+    content: ProfileContent, map_png: bytes | None, lang: str = "de", with_map: bool = True
+) -> bytes:
+    """The report as PDF bytes (``with_map=False`` leaves the map section out)."""
+    register_fonts()
+    s = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=20 * mm, title=t("rp.title", lang, name=content.name),
+        author="Leitbild-Monitor Münster", lang=lang,
+    )  # fmt: skip
+    story: list[Any] = [
+        *_header(content, s, lang),
+        *_overview(content, map_png, s, lang, with_map),
+        *_indicators(content, s, lang),
+        *_goals(content, s, lang),
+        *_fields(content, s, lang),
+        *_measures(content, s, lang),
+        *_sources(content, s, lang),
+        *_notes(content, s, lang),
+    ]
+    footer = t("rp.footer", lang, name=content.name, page="{page}", pages="{pages}")
+    demo = t("rp.demo_footer", lang) if data_status(content.summary) in ("demo", "mixed") else None
+    doc.build(story, canvasmaker=_numbered_canvas(footer, demo))
+    return buffer.getvalue()
+
+
+def profile_pdf(
+    store: Store,
+    area: str,
+    period: int | None = None,
+    lang: str = "de",
+    with_map: bool = True,
+    values: pd.DataFrame | None = None,
+) -> bytes:
+    """The district profile of a Stadtteil (code or name) as a printable A4 PDF.
+
+    ``values``: released observations already at hand (else read through the read model).
+    """
+    content = gather(store, area, period, values)
+    return render(content, map_image(content) if with_map else None, lang, with_map)

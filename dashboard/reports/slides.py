@@ -1,0 +1,521 @@
+"""Slide content from live data: one neutral object per slide for the page, PPTX and PDF.
+
+Every number comes from released observations (dashboard.readmodel, suppression applied), the
+stored measures and targets, and the analysis modules; nothing here imports streamlit except
+the map figure builder (dashboard.ui.maps), which is imported only when a map slide is built.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.analysis import gaps, goal_rollup, profile, progress
+from dashboard.analysis.gaps import CITY
+from dashboard.catalogues import Catalogue
+from dashboard.reports.deck import DeckSpec, SlideRef
+from dashboard.ui import (
+    i18n_praesentation,  # noqa: F401  (registers the slide texts)
+    profile_charts,
+)
+from dashboard.ui import progress_charts as pc
+from dashboard.ui.format import fmt_number
+from dashboard.ui.i18n import t
+
+Tr = Callable[..., str]
+IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
+MAP_INDICATOR = "anteil_mv"
+CHANGE_YEARS = 5
+MAX_KEY_INDICATORS = 3
+MAX_LIST = 5
+LEITBILD_END = 2030
+FONT = "DejaVu Sans, Source Sans Pro, Arial, sans-serif"
+DARK_STATUSES = ("reached", "on_track", "off_track", "wrong_direction")
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One big number with its label and a small note ('Stadt: 21,7 %')."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass
+class SlideFigure:
+    """A plotly figure with the size it is drawn at in documents (CSS pixels)."""
+
+    name: str
+    figure: go.Figure
+    width: int = 1100
+    height: int = 520
+
+
+@dataclass
+class Slide:
+    """Neutral content of one slide: the same object feeds the page, the PPTX and the PDF."""
+
+    kind: str
+    ref: str | None
+    title: str
+    explanation: str
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    figures: list[SlideFigure] = field(default_factory=list)
+    method: str = ""
+    footer: str = ""
+    subtitle: str = ""
+    data_status: str = "real"  # demo | mixed | real | empty: documents mark demo data
+
+
+@dataclass
+class DeckData:
+    """Everything the slides read, loaded once: catalogue, released values, measures, targets."""
+
+    catalogue: Catalogue
+    values: pd.DataFrame
+    measures: pd.DataFrame
+    targets: pd.DataFrame
+    summary: dict[str, Any]
+    geometry: dict[str, pd.DataFrame]
+
+
+def load(store: Any) -> DeckData:
+    """Read the deck's data from a Store (CLI); pages build DeckData from their cached data."""
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import released_observations
+
+    catalogue = store_catalogue(store)
+    layers = store.geometry_layers()
+    return DeckData(
+        catalogue=catalogue,
+        values=released_observations(store, catalogue),
+        measures=store.measures(),
+        targets=store.targets(),
+        summary=store.summary(),
+        geometry={layer: store.geometry(layer) for layer in layers},
+    )
+
+
+# --- shared context -----------------------------------------------------------------------------
+@dataclass
+class _Context:
+    data: DeckData
+    period: int
+    values: pd.DataFrame  # released values up to the period
+    assessments: pd.DataFrame
+    labels: dict[str, dict[str, Any]]
+    lang: str
+    tr: Tr
+    footer: str
+    rollups: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def rollup(self, area: str) -> pd.DataFrame:
+        """The goal roll-up of one area (computed once)."""
+        if area not in self.rollups:
+            f = self.data.catalogue.frames
+            self.rollups[area] = goal_rollup.rollup(
+                self.assessments, f["goal"], f["goal_support"], f["goal_indicator"], f["field"],
+                self.data.measures, area,
+            )  # fmt: skip
+        return self.rollups[area]
+
+
+def latest_period(values: pd.DataFrame) -> int | None:
+    """Newest period with any released value."""
+    present = values.dropna(subset=["value"])
+    return int(present["period"].max()) if len(present) else None
+
+
+def data_status(summary: dict[str, Any]) -> str:
+    """'demo', 'mixed', 'real' or 'empty', as the badge on every page says it."""
+    demo = int(summary.get("demo_observations") or 0) + int(summary.get("demo_measures") or 0)
+    total = int(summary.get("observations") or 0) + int(summary.get("measures") or 0)
+    if total == 0:
+        return "empty"
+    return "demo" if demo == total else "mixed" if demo else "real"
+
+
+def labels_of(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
+    """Display names as the progress figure builders expect them."""
+    f, areas = catalogue.frames, catalogue.areas
+    return {
+        "area": {
+            c: n if lv != "stadtteil" else f"{c} {n}"
+            for c, n, lv in zip(areas["code"], areas["name"], areas["level"], strict=True)
+        },
+        "area_level": dict(zip(areas["code"], areas["level"], strict=True)),
+        "indicator": {r["id"]: r for r in catalogue.indicators.to_dict("records")},
+        "group": dict(zip(f["group_label"]["id"], f["group_label"]["label"], strict=True)),
+        "field": dict(zip(f["field"]["id"], f["field"]["short"], strict=True)),
+        "field_title": dict(zip(f["field"]["id"], f["field"]["title"], strict=True)),
+        "goal": {r["id"]: r for r in f["goal"].to_dict("records")},
+    }
+
+
+def assessments(data: DeckData, values: pd.DataFrame) -> pd.DataFrame:
+    """Every target and implicit direction assessment, as on the goal pages."""
+    catalogue = data.catalogue
+    explicit = gaps.expand_targets(data.targets, catalogue.areas)
+    implicit = gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas,
+                                     IMPLICIT_LEVELS)  # fmt: skip
+    items = pd.concat([explicit, implicit], ignore_index=True) if len(implicit) else explicit
+    result = progress.assess_targets(
+        items, values, catalogue.indicators, catalogue.areas, "destatis", progress.settings()
+    )
+    return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
+
+
+def _context(data: DeckData, spec: DeckSpec, lang: str) -> _Context:
+    tr: Tr = lambda key, **v: t(key, lang, **v)  # noqa: E731
+    newest = latest_period(data.values)
+    period = spec.period if spec.period is not None else newest
+    if period is None:
+        period = LEITBILD_END - 5
+    values = data.values[data.values["period"] <= period]
+    footer = tr("pr.footer", period=period, status=tr(f"pr.status.{data_status(data.summary)}"))
+    return _Context(data, period, values, assessments(data, values), labels_of(data.catalogue),
+                    lang, tr, footer)  # fmt: skip
+
+
+def build_slides(data: DeckData, spec: DeckSpec, lang: str = "de") -> list[Slide]:
+    """Content of every slide of the deck, in order (unknown refs are left out)."""
+    ctx = _context(data, spec, lang)
+    slides = []
+    for ref in spec.refs():
+        builder = BUILDERS.get(ref.kind)
+        slide = builder(ctx, spec, ref) if builder else None
+        if slide is not None:
+            slide.footer, slide.data_status = ctx.footer, data_status(ctx.data.summary)
+            slides.append(slide)
+    return slides
+
+
+def slide_label(ref: SlideRef, catalogue: Catalogue, lang: str = "de") -> str:
+    """Name of a slide in the editor: 'Handlungsfeld 7.1 Arbeit …', 'Stadtteil 91 Berg Fidel'."""
+    if ref.kind == "field":
+        short = _field_short(catalogue, ref.ref)
+        return f"{t('pr.kind.field', lang, ref=ref.ref)} {short}".strip()
+    if ref.kind == "district":
+        name = _area_name(catalogue, ref.ref)
+        return t("pr.kind.district", lang, ref=f"{ref.ref} {name}".strip())
+    return t(f"pr.kind.{ref.kind}", lang)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def _field_short(catalogue: Catalogue, fid: str | None) -> str:
+    fields = catalogue.frames["field"].set_index("id")
+    return str(fields["short"].get(fid, "")) if fid in fields.index else ""
+
+
+def _area_name(catalogue: Catalogue, code: str | None) -> str:
+    names = catalogue.areas.set_index("code")["name"]
+    return str(names.get(code, "")) if code in names.index else ""
+
+
+def _is(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def _value_text(value: float | None, ind: dict[str, Any], lang: str, tr: Tr) -> str:
+    return pc.fmt_value(value, str(ind.get("unit") or ""), int(ind.get("decimals") or 0), lang, tr)
+
+
+def _series(ctx: _Context, indicator_id: str, area: str) -> pd.DataFrame:
+    ind = ctx.labels["indicator"].get(indicator_id, {})
+    group = profile.default_group(ind.get("groups"))
+    rows = ctx.values[
+        (ctx.values["indicator_id"] == indicator_id)
+        & (ctx.values["area_code"] == area)
+        & (ctx.values["grp"] == group)
+    ]
+    return rows.sort_values("period")
+
+
+def _indicator_figure(ctx: _Context, indicator_id: str, area: str) -> KeyFigure | None:
+    """The area's value in the period (or hidden), with the change over five years."""
+    ind = ctx.labels["indicator"].get(indicator_id)
+    rows = _series(ctx, indicator_id, area)
+    if ind is None or rows.empty:
+        return None
+    last = rows.iloc[-1]
+    if not _is(last["value"]):
+        return KeyFigure(str(ind["short"]), ctx.tr("pr.hidden"),
+                         ctx.tr("pr.kf.city_in", period=int(last["period"])))  # fmt: skip
+    note = ctx.tr("pr.kf.city_in", period=int(last["period"]))
+    since = int(last["period"]) - CHANGE_YEARS
+    before = rows[rows["period"] == since]
+    if len(before) and _is(before.iloc[0]["value"]):
+        unit = str(ind.get("unit") or "")
+        diff = float(last["value"]) - float(before.iloc[0]["value"])
+        shown = round(diff, int(ind["decimals"]))
+        sign = "+" if shown > 0 else "±" if shown == 0 else "−"
+        unit_text = pc.unit_text(pc.delta_unit(unit), ctx.tr)
+        change = f"{sign}{fmt_number(abs(diff), int(ind['decimals']), ctx.lang)} {unit_text}"
+        note += " · " + ctx.tr("pr.kf.change", change=change.strip(), since=since)
+    return KeyFigure(str(ind["short"]), _value_text(float(last["value"]), ind, ctx.lang, ctx.tr),
+                     note)  # fmt: skip
+
+
+def _measure_lines(ctx: _Context, measures: pd.DataFrame) -> list[str]:
+    """The count by status, then the running measures furthest along."""
+    if measures.empty:
+        return [ctx.tr("pr.measures.none")]
+    running = measures[measures["status"] == "laufend"]
+    done = int((measures["status"] == "abgeschlossen").sum())
+    lines = [ctx.tr("pr.measures.count", n=len(measures), running=len(running), done=done)]
+    shown = running.sort_values("progress", ascending=False).head(MAX_LIST)
+    for row in shown.itertuples():
+        progress_ = int(row.progress) if _is(row.progress) else 0
+        lines.append(ctx.tr("pr.measures.item", title=row.title, status=row.status,
+                            progress=progress_))  # fmt: skip
+    return lines
+
+
+def _layout(fig: go.Figure, lang: str) -> go.Figure:
+    """Larger type for projection; white background for documents."""
+    fig.update_layout(
+        font={"family": FONT, "size": 16, "color": "#111827"},
+        paper_bgcolor="white", plot_bgcolor="white",
+        separators=",." if lang == "de" else ".,",
+    )  # fmt: skip
+    return fig
+
+
+def _fields_with_measures(measures: pd.DataFrame, fid: str) -> pd.DataFrame:
+    if measures.empty:
+        return measures
+    return measures[measures["fields"].map(lambda f: fid in [str(x) for x in list(f)])]
+
+
+# --- slide builders -----------------------------------------------------------------------------
+def title_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
+    """Title, subtitle and what the deck is based on."""
+    tr, data = ctx.tr, ctx.data
+    fields = data.catalogue.frames["field"]
+    return Slide(
+        kind=ref.kind, ref=None, title=spec.title, subtitle=tr("pr.t.title.subtitle"),
+        explanation=tr("pr.t.title.explain"),
+        key_figures=[
+            KeyFigure(tr("pr.kf.period"), str(ctx.period)),
+            KeyFigure(tr("pr.kf.fields"), fmt_number(len(fields), 0, ctx.lang)),
+            KeyFigure(tr("pr.kf.measures"), fmt_number(len(data.measures), 0, ctx.lang)),
+            KeyFigure(tr("pr.kf.targets"), fmt_number(len(data.targets), 0, ctx.lang)),
+        ],
+        method=tr("pr.m.title"),
+    )  # fmt: skip
+
+
+def field_tiles(rows: pd.DataFrame, tr: Tr, lang: str, columns: int = 4) -> go.Figure:
+    """The fields as coloured tiles (status colour, number, short name, status in words)."""
+    fig = go.Figure()
+    n_rows = math.ceil(len(rows) / columns) if len(rows) else 1
+    for i, row in enumerate(rows.itertuples()):
+        x0, y0 = i % columns, n_rows - 1 - i // columns
+        status = row.status if isinstance(row.status, str) else None
+        colour = pc.STATUS_COLORS.get(status or "", pc.NO_DATA_COLOR)
+        ink = "#ffffff" if status in DARK_STATUSES else "#111827"
+        fig.add_shape(type="rect", x0=x0 + 0.03, x1=x0 + 0.97, y0=y0 + 0.05, y1=y0 + 0.95,
+                      fillcolor=colour, line={"width": 0})  # fmt: skip
+        text = (
+            f"<b>{row.field_id}</b><br><span style='font-size:14px'>{row.short}</span><br>"
+            f"<b>{pc.status_text(status, tr)}</b><br>"
+            f"<span style='font-size:12px'>{tr('pr.tile.items', n=int(row.n_items))}</span>"
+        )
+        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.5, text=text, showarrow=False,
+                           font={"size": 16, "color": ink}, align="center")  # fmt: skip
+    axis = {"visible": False, "fixedrange": True}
+    fig.update_xaxes(range=[0, columns], **axis)
+    fig.update_yaxes(range=[0, n_rows], **axis)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=150 * n_rows,
+                      showlegend=False)  # fmt: skip
+    return _layout(fig, lang)
+
+
+def overview_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
+    """The twelve fields with their roll-up status."""
+    tr = ctx.tr
+    nodes = ctx.rollup(CITY)
+    fields = ctx.data.catalogue.frames["field"]
+    rows = fields[["id", "short"]].rename(columns={"id": "field_id"}).merge(
+        nodes[nodes["node_type"] == "field"][["field_id", "status", "n_items"]],
+        on="field_id", how="left",
+    )  # fmt: skip
+    rows["n_items"] = rows["n_items"].fillna(0)
+    counts = rows["status"].fillna("none").value_counts()
+    key_figures = [
+        KeyFigure(pc.status_text(None if s == "none" else s, tr),
+                  fmt_number(int(counts.get(s, 0)), 0, ctx.lang))
+        for s in (*pc.STATUS_ORDER, "none") if counts.get(s, 0)
+    ][:4]  # fmt: skip
+    return Slide(
+        kind=ref.kind, ref=None, title=tr("pr.t.overview"),
+        explanation=tr("pr.t.overview.explain"), key_figures=key_figures,
+        figures=[SlideFigure("fields", field_tiles(rows, tr, ctx.lang), 960, 420)],
+        method=tr("pr.m.overview"),
+    )  # fmt: skip
+
+
+def _field_bullets(ctx: _Context, fid: str) -> pd.DataFrame:
+    items = ctx.assessments
+    if items.empty:
+        return items
+    mine = items[(items["field_id"] == fid) & ~items["implicit"].astype(bool)]
+    city = mine[mine["area"] == CITY]
+    rows = pc.bullet_rows(city if len(city) else mine, ctx.labels, ctx.tr, ctx.lang)
+    # on a city slide the area is the same in every row: the label names the series only
+    city_name = ctx.labels["area"].get(CITY, "")
+    rows["label"] = rows["label"].str.removesuffix(f" · {city_name}")
+    return rows
+
+
+def field_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
+    """One field: status, key indicators of the city, progress to targets, measures."""
+    tr, fid = ctx.tr, str(ref.ref)
+    fields = ctx.data.catalogue.frames["field"].set_index("id")
+    if fid not in fields.index:
+        return None
+    nodes = ctx.rollup(CITY)
+    node = nodes[(nodes["node_type"] == "field") & (nodes["node_id"] == fid)]
+    status = node.iloc[0]["status"] if len(node) else None
+    key_figures = [KeyFigure(tr("pr.kf.field_status"), pc.status_text(status, tr))]
+    indicators = ctx.data.catalogue.indicators
+    for indicator_id in indicators.loc[indicators["field_id"] == fid, "id"]:
+        if len(key_figures) > MAX_KEY_INDICATORS:
+            break
+        figure = _indicator_figure(ctx, indicator_id, CITY)
+        if figure is not None:
+            key_figures.append(figure)
+    figures = []
+    rows = _field_bullets(ctx, fid)
+    if len(rows):
+        fig = _layout(pc.bullet_chart(rows.head(6), tr, ctx.lang), ctx.lang)
+        fig.update_layout(height=None)
+        figures.append(SlideFigure("targets", fig, 860, max(300, 60 * len(rows.head(6)) + 120)))
+    measures = _fields_with_measures(ctx.data.measures, fid)
+    return Slide(
+        kind=ref.kind, ref=fid,
+        title=tr("pr.t.field", id=fid, title=fields.loc[fid, "title"]),
+        explanation=tr("pr.t.field.explain"), key_figures=key_figures,
+        bullets=_measure_lines(ctx, measures), figures=figures, method=tr("pr.m.field"),
+    )  # fmt: skip
+
+
+def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
+    """One Stadtteil: residents, share with migration history vs the city, trend, measures."""
+    tr, code, lang = ctx.tr, str(ref.ref), ctx.lang
+    name = _area_name(ctx.data.catalogue, code)
+    if not name:
+        return None
+    facts = profile.key_facts(ctx.values, code, ctx.period)
+    city = profile.key_facts(ctx.values, CITY, ctx.period)
+    key_figures = []
+    pop, pop_period, _ = facts["bevoelkerung"]
+    if pop_period is not None:
+        key_figures.append(KeyFigure(tr("pr.kf.population"), fmt_number(pop, 0, lang),
+                                     str(pop_period)))  # fmt: skip
+    share, share_period, share_flag = facts["anteil_mv"]
+    if share_period is not None:
+        shown = (
+            tr("pr.hidden") if share_flag == "secret" or not _is(share)
+            else fmt_number(share, 1, lang) + " %"
+        )  # fmt: skip
+        ref_value = city["anteil_mv"][0]
+        note = f"{share_period} · " + tr("pr.kf.city_ref", value=fmt_number(ref_value, 1, lang)
+                                         + " %")  # fmt: skip
+        key_figures.append(KeyFigure(tr("pr.kf.share_mv"), shown, note))
+    local, _citywide = profile.district_measures(ctx.data.measures, code)
+    running = int((local["status"] == "laufend").sum()) if len(local) else 0
+    key_figures.append(KeyFigure(tr("pr.kf.local_measures"), fmt_number(len(local), 0, lang),
+                                 tr("pr.kf.running", n=running)))  # fmt: skip
+    figures = []
+    series = profile.trend_series(ctx.values, ctx.data.catalogue.indicators, MAP_INDICATOR,
+                                  [code, CITY])  # fmt: skip
+    if series["value"].notna().any():
+        names = {code: name, CITY: _area_name(ctx.data.catalogue, CITY) or "Stadt"}
+        fig = profile_charts.trend_chart(series, names, "%", 1, lang)
+        fig.update_layout(height=None, hovermode="closest")
+        fig.update_yaxes(title={"text": ""}, automargin=True)
+        fig.update_layout(margin={"l": 70, "r": 20, "t": 40, "b": 40})
+        figures.append(SlideFigure("trend", _layout(fig, lang), 760, 400))
+    return Slide(
+        kind=ref.kind, ref=code, title=tr("pr.t.district", name=name),
+        explanation=tr("pr.t.district.explain"), key_figures=key_figures,
+        bullets=_measure_lines(ctx, local), figures=figures, method=tr("pr.m.district"),
+    )  # fmt: skip
+
+
+def map_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
+    """The share with migration history by Stadtteil (official shapes, else the tile map)."""
+    from dashboard.reports.map_figure import district_map
+
+    tr, lang = ctx.tr, ctx.lang
+    ind = ctx.labels["indicator"].get(MAP_INDICATOR)
+    if ind is None:
+        return None
+    result = district_map(ctx.data, ctx.values, ind, ctx.period, lang)
+    if result is None:
+        return None
+    fig, table, city, tiles = result
+    present = table.dropna(subset=["value"])
+    key_figures = [KeyFigure(tr("pr.kf.city"), _value_text(city, ind, lang, tr))]
+    if len(present):
+        high = present.loc[present["value"].idxmax()]
+        low = present.loc[present["value"].idxmin()]
+        key_figures += [
+            KeyFigure(tr("pr.kf.highest"), _value_text(high["value"], ind, lang, tr), high["name"]),
+            KeyFigure(tr("pr.kf.lowest"), _value_text(low["value"], ind, lang, tr), low["name"]),
+        ]  # fmt: skip
+    method = tr("pr.m.map") + (" " + tr("pr.m.map.tiles") if tiles else "")
+    return Slide(
+        kind=ref.kind, ref=None, title=tr("pr.t.map", indicator=ind["short"]),
+        explanation=tr("pr.t.map.explain"), key_figures=key_figures,
+        figures=[SlideFigure("map", fig, 900, 560)], method=method,
+    )  # fmt: skip
+
+
+def outlook_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
+    """Fields needing action, goals off track without a measure, what comes next."""
+    tr, lang = ctx.tr, ctx.lang
+    nodes = ctx.rollup(CITY)
+    fields = nodes[nodes["node_type"] == "field"]
+    bad = fields[fields["status"].isin(goal_rollup.BAD)]
+    bullets = [
+        tr("pr.outlook.attention", field=f"{r.node_id} {ctx.labels['field'].get(r.node_id, '')}",
+           status=pc.status_text(r.status, tr), measures=int(r.n_active))
+        for r in bad.itertuples()
+    ] or [tr("pr.outlook.all_good")]  # fmt: skip
+    goals = nodes[nodes["node_type"] != "field"].drop_duplicates("node_id")
+    no_measure = int(goals["flags"].map(lambda f: "off_track_no_measure" in f).sum())
+    if no_measure:
+        bullets.append(tr("pr.outlook.no_measure", n=no_measure))
+    bullets.append(tr("pr.outlook.next", year=ctx.period + 1))
+    measures = ctx.data.measures
+    planned = int((measures["status"] == "geplant").sum()) if len(measures) else 0
+    return Slide(
+        kind=ref.kind, ref=None, title=tr("pr.t.outlook"),
+        explanation=tr("pr.t.outlook.explain"),
+        key_figures=[
+            KeyFigure(tr("pr.kf.years_left", year=LEITBILD_END),
+                      fmt_number(max(0, LEITBILD_END - ctx.period), 0, lang)),
+            KeyFigure(tr("pr.kf.attention"), fmt_number(len(bad), 0, lang)),
+            KeyFigure(tr("pr.kf.planned"), fmt_number(planned, 0, lang)),
+        ],
+        bullets=bullets, method=tr("pr.m.outlook"),
+    )  # fmt: skip
+
+
+BUILDERS: dict[str, Callable[[_Context, DeckSpec, SlideRef], Slide | None]] = {
+    "title": title_slide,
+    "overview": overview_slide,
+    "field": field_slide,
+    "district": district_slide,
+    "map": map_slide,
+    "outlook": outlook_slide,
+}

@@ -1,0 +1,65 @@
+"""Browser test of the show view: full-screen slides at projector sizes, arrow-key navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser import ARTIFACTS, app_server, browser_page, require_chromium, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def _slide_title(page: object) -> str:
+    return page.locator(".pr-title").first.inner_text()
+
+
+def test_slides_fill_the_screen_and_arrow_keys_navigate(demo_db: Path) -> None:
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with app_server(demo_db) as url:
+        with browser_page(1920, 1080) as (page, requests):
+            page.goto(f"{url}/praesentation?folie=1")
+            wait_for_app(page, timeout_ms=120000)
+            page.locator(".pr-title").first.wait_for()
+            assert _slide_title(page).startswith("Migrationsleitbild Münster")
+            # no sidebar, no header: the slide has the screen to itself
+            assert not page.locator("[data-testid='stSidebar']").is_visible()
+            assert not page.locator("[data-testid='stHeader']").is_visible()
+            assert "Demodaten" in page.inner_text("body")
+            page.screenshot(path=str(ARTIFACTS / "praesentation_folie_1_1920.png"))
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(
+                "document.querySelector('.pr-title')?.innerText.startsWith('Das Leitbild')",
+                timeout=120000,
+            )
+            wait_for_app(page, timeout_ms=120000)
+            assert "folie=2" in page.url
+            page.keyboard.press("ArrowLeft")
+            page.wait_for_function(
+                "document.querySelector('.pr-title')?.innerText.startsWith('Migrationsleitbild')",
+                timeout=120000,
+            )
+            assert page.locator("[data-testid='stException']").count() == 0
+        with browser_page(1280, 720) as (page, more):
+            page.goto(f"{url}/praesentation?folie=8")
+            wait_for_app(page, timeout_ms=120000)
+            page.locator(".js-plotly-plot").first.wait_for(timeout=120000)
+            assert _slide_title(page).startswith("Münster im Überblick")
+            # the navigation stays on screen at 720 px height
+            next_button = page.locator(".st-key-pr-next button")
+            box = next_button.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 720
+            page.screenshot(path=str(ARTIFACTS / "praesentation_folie_8_1280.png"))
+            page.keyboard.press("ArrowLeft")
+            page.wait_for_function(
+                "document.querySelector('.pr-title')?.innerText.startsWith('Stadtteil Coerde')",
+                timeout=120000,
+            )
+            wait_for_app(page, timeout_ms=120000)
+            page.screenshot(path=str(ARTIFACTS / "praesentation_folie_7_1280.png"))
+            requests += more
+    external = [u for u in requests if urlparse(u).hostname not in (None, "127.0.0.1", "localhost")]
+    assert external == []
