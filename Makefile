@@ -28,10 +28,12 @@ run: init system-deps
 	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
 
 # System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;
-# never a downloaded browser) and poppler-utils (pdftoppm renders exported PDFs to PNG).
-SYSTEM_PACKAGES := chromium poppler-utils
+# never a downloaded browser), poppler-utils (pdftoppm renders exported PDFs to PNG) and the
+# DejaVu fonts the PDF documents embed (they have every glyph we print, offline).
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -f $(FONT) ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
 	      || echo "$(SYSTEM_PACKAGES) could not be installed: browser and PDF tests will fail under CI"; \
@@ -39,6 +41,7 @@ system-deps:
 	fi
 
 lint: $(VENV)/.dev-installed
+	$(PY) tools/check_secrets.py
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from dashboard import config
 from dashboard.config import PROJECT_ROOT
+from dashboard.ui import login
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -40,12 +42,24 @@ PAGES = [
 ]  # fmt: skip
 
 
+def _login_page() -> None:
+    """The login page shown instead of every page when anonymous viewing is off."""
+    login.login_page(translator())
+
+
 def main() -> None:
     """Configure the app and run the selected page."""
     tr = translator()
     # an emoji favicon becomes a data URI; a ":material/…:" favicon is fetched from a font CDN
     st.set_page_config(page_title=tr("app.title"), page_icon="🤝", layout="wide")
     st.session_state["lang"] = language()
+    # who is logged in (sidebar); without anonymous viewing nothing else is shown before login:
+    # every URL then leads to the login page (no page script runs)
+    anonymous = bool(config.get("anonymous_viewing"))
+    if login.sidebar(tr, offer_login=anonymous) is None and not anonymous:
+        st.navigation([st.Page(_login_page, title=tr("auth.login.title"), url_path="anmeldung",
+                               default=True)], position="hidden").run()  # fmt: skip
+        return
     sections: dict[str, list[st.Page]] = {}
     for spec in PAGES:
         script = PAGES_DIR / spec.script

@@ -19,8 +19,8 @@ from dashboard.imports import KINDS, Options, check_file, import_file
 from dashboard.store import Store
 
 # Further commands live in their own modules; a module not written yet is simply left out.
-COMMAND_MODULES = ("dashboard.commands.deck", "dashboard.commands.user",
-                   "dashboard.commands.backup")  # fmt: skip
+COMMAND_MODULES = ("dashboard.commands.deck", "dashboard.commands.profile",
+                   "dashboard.commands.user", "dashboard.commands.backup")  # fmt: skip
 
 
 def _command_modules() -> dict[str, ModuleType]:

@@ -94,6 +94,28 @@ SETTINGS: dict[str, Setting] = {
             20250213,
             "Seed of the deterministic demo data generator.",
         ),
+        Setting(
+            "anonymous_viewing",
+            True,
+            "Read-only viewing without login (for public events). Off: every page asks for a "
+            "login first.",
+        ),
+        Setting(
+            "login_max_failures",
+            5,
+            "Failed password logins in a row after which a local account is locked.",
+        ),
+        Setting(
+            "lockout_minutes",
+            15,
+            "How long a local account stays locked after too many failed logins.",
+        ),
+        Setting(
+            "oidc_role_claim",
+            "roles",
+            "Claim of the city login (OpenID Connect) whose values (e.g. groups) are looked up "
+            "in the role mapping table (python -m dashboard user map-claim).",
+        ),
     )
 }
 

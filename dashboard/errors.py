@@ -85,3 +85,9 @@ class UsageError(LeitbildError):
 
 class ConflictError(LeitbildError):
     """A record was changed by someone else since it was read (optimistic locking)."""
+
+
+class PermissionDenied(LeitbildError):
+    """The logged-in user (or nobody) may not do this; checked on the server for every write."""
+
+    exit_code = 3

@@ -15,6 +15,7 @@ from dashboard.errors import Problem, UsageError, ValidationError
 from dashboard.ingest.geometry import parse_geometry
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
+from dashboard.ingest.sniff import check_upload
 from dashboard.ingest.stats_layout import parse_stats
 from dashboard.ingest.tables import read_bytes, read_table
 from dashboard.ingest.targets import parse_targets
@@ -87,12 +88,12 @@ def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) ->
         rows = dict(
             zip(
                 zip(
-                    result.frame["area_code"],
-                    result.frame["period"],
-                    result.frame["grp"],
+                    result.frame["area_code"].tolist(),
+                    result.frame["period"].tolist(),
+                    result.frame["grp"].tolist(),
                     strict=True,
                 ),
-                result.frame["_row"],
+                result.frame["_row"].tolist(),
                 strict=True,
             )
         )
@@ -121,6 +122,7 @@ def check_file(
     catalogue = store_catalogue(store)
     if catalogue.areas.empty:
         raise UsageError("Die Datenbank ist leer. Bitte zuerst `python -m dashboard init`.")
+    check_upload(data, name, kind)  # size and type by content, before any parser runs
     digest = sha256_of(data)
     if kind == "stats":
         return _check_stats(data, name, catalogue, opts)

@@ -302,3 +302,79 @@ SQL_FINGERPRINT = {
     t: f"SELECT count(*), coalesce(sum(hash(x)), 0) FROM (SELECT * FROM {t}) x"
     for t in FINGERPRINT_TABLES
 }
+
+# --- backup and restore (issue 7) -------------------------------------------------------------
+SQL_CHECKPOINT = "CHECKPOINT"
+SQL_HAS_MIGRATION_TABLE = """
+SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migration'
+"""
+
+# --- presentation decks (issue 6) -------------------------------------------------------------
+SQL_DECKS = """
+SELECT name, version, updated_at, updated_by FROM deck ORDER BY lower(name)
+"""
+SQL_DECK = "SELECT name, spec, version, updated_at, updated_by FROM deck WHERE name = ?"
+SQL_DECK_INSERT = """
+INSERT INTO deck (name, spec, version, updated_at, updated_by) VALUES (?, ?, 1, ?, ?)
+ON CONFLICT DO NOTHING RETURNING version
+"""
+SQL_DECK_UPDATE = """
+UPDATE deck SET spec = ?, version = version + 1, updated_at = ?, updated_by = ?
+WHERE name = ? AND version = ? RETURNING version
+"""
+SQL_DECK_DELETE = "DELETE FROM deck WHERE name = ? RETURNING name"
+
+# --- logins and roles (issue 7) ---------------------------------------------------------------
+SQL_USER_BY_NAME = """
+SELECT u.username, u.display_name, u.role, u.password_hash, u.disabled, u.failed_logins,
+       u.locked_until, u.last_login,
+       list(s.value ORDER BY s.value) FILTER (WHERE s.kind = 'area') AS areas,
+       list(s.value ORDER BY s.value) FILTER (WHERE s.kind = 'field') AS fields
+FROM app_user u LEFT JOIN user_scope s USING (username)
+WHERE u.username = ?
+GROUP BY ALL
+"""
+SQL_USERS = """
+SELECT u.username, u.display_name, u.role, u.disabled, u.password_hash IS NOT NULL AS local,
+       u.failed_logins, u.locked_until, u.last_login,
+       coalesce(list(s.value ORDER BY s.value) FILTER (WHERE s.kind = 'area'), []) AS areas,
+       coalesce(list(s.value ORDER BY s.value) FILTER (WHERE s.kind = 'field'), []) AS fields
+FROM app_user u LEFT JOIN user_scope s USING (username)
+GROUP BY ALL
+ORDER BY u.username
+"""
+SQL_USER_INSERT = """
+INSERT INTO app_user (username, display_name, role, password_hash) VALUES (?, ?, ?, ?)
+"""
+SQL_USER_SET_ROLE = "UPDATE app_user SET role = ?, updated_at = ? WHERE username = ?"
+SQL_USER_SET_DISABLED = "UPDATE app_user SET disabled = ?, updated_at = ? WHERE username = ?"
+SQL_USER_SET_PASSWORD = """
+UPDATE app_user SET password_hash = ?, failed_logins = 0, locked_until = NULL, updated_at = ?
+WHERE username = ?
+"""
+SQL_USER_SCOPE_DELETE = "DELETE FROM user_scope WHERE username = ?"
+SQL_USER_SCOPE_INSERT = "INSERT INTO user_scope (username, kind, value) VALUES (?, ?, ?)"
+SQL_USER_LOGIN_FAILED = """
+UPDATE app_user
+SET failed_logins = failed_logins + 1,
+    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+WHERE username = ?
+"""
+SQL_USER_LOGIN_OK = """
+UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login = ? WHERE username = ?
+"""
+SQL_CLAIM_ROLES = """
+SELECT claim_value, role, areas, fields FROM role_claim_map
+WHERE claim_value IN (SELECT unnest(?::VARCHAR[]))
+ORDER BY claim_value
+"""
+SQL_CLAIM_MAP_ALL = "SELECT claim_value, role, areas, fields FROM role_claim_map ORDER BY 1"
+SQL_CLAIM_MAP_UPSERT = """
+INSERT OR REPLACE INTO role_claim_map (claim_value, role, areas, fields) VALUES (?, ?, ?, ?)
+"""
+SQL_ACCESS_LOG_INSERT = """
+INSERT INTO access_log (happened_at, username, action, detail) VALUES (?, ?, ?, ?)
+"""
+SQL_ACCESS_LOG = """
+SELECT happened_at, username, action, detail FROM access_log ORDER BY id DESC LIMIT ?
+"""

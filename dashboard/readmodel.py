@@ -21,12 +21,16 @@ def released_observations(
     """Observations of the given indicators (all if None): derived computed, small cells hidden."""
     indicators = catalogue.indicators
     wanted = list(indicators["id"]) if indicator_ids is None else indicator_ids
-    stored = store.observations(base_indicators(wanted, indicators))
-    frame = with_derived(stored, wanted, indicators)
-    return suppress(
+    bases = base_indicators(wanted, indicators)
+    stored = store.observations(bases)
+    # suppress with the base counts present, so a derived share is hidden wherever its count
+    # is (and the result does not depend on which indicators a view happens to ask for)
+    frame = with_derived(stored, list(dict.fromkeys([*wanted, *bases])), indicators)
+    released = suppress(
         frame,
         indicators,
         catalogue.areas,
         int(config.get("min_count")),
         int(config.get("min_denominator")),
     )
+    return released[released["indicator_id"].isin(wanted)].reset_index(drop=True)

@@ -222,9 +222,56 @@ CREATE TABLE IF NOT EXISTS review_protocol (
 );
 """
 
+M005_DECKS = """
+CREATE TABLE IF NOT EXISTS deck (
+    name VARCHAR PRIMARY KEY,
+    spec VARCHAR NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    updated_by VARCHAR NOT NULL
+);
+"""
+
+M006_ACCESS = """
+CREATE TABLE IF NOT EXISTS app_user (
+    username VARCHAR PRIMARY KEY,
+    display_name VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    password_hash VARCHAR,
+    disabled BOOLEAN NOT NULL DEFAULT false,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TIMESTAMP,
+    last_login TIMESTAMP,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS user_scope (
+    username VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    value VARCHAR NOT NULL,
+    PRIMARY KEY (username, kind, value)
+);
+CREATE TABLE IF NOT EXISTS role_claim_map (
+    claim_value VARCHAR PRIMARY KEY,
+    role VARCHAR NOT NULL,
+    areas VARCHAR[] NOT NULL DEFAULT [],
+    fields VARCHAR[] NOT NULL DEFAULT []
+);
+CREATE SEQUENCE IF NOT EXISTS access_log_id START 1;
+CREATE TABLE IF NOT EXISTS access_log (
+    id INTEGER PRIMARY KEY DEFAULT nextval('access_log_id'),
+    happened_at TIMESTAMP NOT NULL,
+    username VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    detail VARCHAR
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
     ("003_targets_and_measures", M003_TARGETS_AND_MEASURES),
     ("004_history_and_reviews", M004_HISTORY_AND_REVIEWS),
+    ("005_decks", M005_DECKS),
+    ("006_access", M006_ACCESS),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
+from dashboard import queries
 from dashboard.errors import ConflictError, LeitbildError, Problem, StoreLockedError
 from dashboard.frames import nulls_as_none
 from dashboard.queries import (
@@ -30,6 +32,7 @@ from dashboard.queries import (
     MEASURE_LINKS,
     OBSERVATION_COLUMNS,
     SQL_APPLIED_MIGRATIONS,
+    SQL_CHECKPOINT,
     SQL_DELETE_ALL,
     SQL_DELETE_DEMO,
     SQL_FINGERPRINT,
@@ -41,6 +44,7 @@ from dashboard.queries import (
     SQL_GEOMETRY_LAYERS,
     SQL_GROUP_LABEL_EXISTS,
     SQL_GROUP_LABEL_UPSERT,
+    SQL_HAS_MIGRATION_TABLE,
     SQL_IMPORT_LOG,
     SQL_IMPORT_LOG_INSERT,
     SQL_IMPORT_LOG_UPDATE,
@@ -646,3 +650,198 @@ class Store:
         """Row count and content hash per data table (import_log excluded), to prove no change."""
         with self.cursor() as cur:
             return {t: tuple(cur.execute(sql).fetchone()) for t, sql in SQL_FINGERPRINT.items()}
+
+    # --- backup and restore (issue 7) ----------------------------------------------------------
+    def copy_to(self, target: Path) -> None:
+        """Checkpoint and copy the database file while the write lock holds every writer back."""
+        # DuckDB lets only this process open the file, and all its writes take this lock: after
+        # the checkpoint the file alone (without WAL) is the complete, consistent database
+        with self._write_lock, self.cursor() as cur:
+            cur.execute(SQL_CHECKPOINT)
+            shutil.copyfile(self.path, target)
+
+    @staticmethod
+    def inspect_file(path: Path) -> tuple[list[str], dict[str, tuple[int, int]]]:
+        """Migrations and fingerprint of a database file opened read-only; errors if foreign."""
+        with path.open("rb") as handle:
+            header = handle.read(16)
+        if header[8:12] != b"DUCK":
+            raise LeitbildError(f"{path.name} ist keine DuckDB-Datenbank.")
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as exc:
+            raise LeitbildError(f"{path.name} lässt sich nicht öffnen: {exc}") from exc
+        try:
+            if con.execute(SQL_HAS_MIGRATION_TABLE).fetchone()[0] == 0:
+                raise LeitbildError(f"{path.name} ist keine Datenbank des Leitbild-Monitors.")
+            names = [r[0] for r in con.execute(SQL_APPLIED_MIGRATIONS).fetchall()]
+            prints = {}
+            for table, sql in SQL_FINGERPRINT.items():
+                try:
+                    prints[table] = tuple(con.execute(sql).fetchone())
+                except duckdb.CatalogException:
+                    continue  # an older backup without this table: migrate() adds it
+            return names, prints
+        finally:
+            con.close()
+
+    # --- presentation decks (issue 6) ----------------------------------------------------------
+    def decks(self) -> pd.DataFrame:
+        """Saved presentation decks (name, version, updated_at, updated_by), by name."""
+        return self._frame(queries.SQL_DECKS)
+
+    def deck(self, name: str) -> dict[str, object] | None:
+        """One saved deck with its JSON spec and version, or None."""
+        frame = self._frame(queries.SQL_DECK, [name])
+        return None if frame.empty else nulls_as_none(frame).iloc[0].to_dict()
+
+    def save_deck(self, name: str, spec: str, version: int | None, by: str) -> int:
+        """Create (version None) or update a deck if nobody saved in between; new version.
+
+        Raises ConflictError when the name is taken (create) or ``version`` is stale (update).
+        """
+
+        def work(cur: duckdb.DuckDBPyConnection) -> int:
+            if version is None:
+                row = cur.execute(queries.SQL_DECK_INSERT, [name, spec, _now(), by]).fetchone()
+                if row is None:
+                    raise ConflictError(
+                        f"Eine Präsentation „{name}“ gibt es schon. Bitte laden und dann "
+                        "speichern, oder einen anderen Namen wählen."
+                    )
+                return int(row[0])
+            row = cur.execute(queries.SQL_DECK_UPDATE, [spec, _now(), by, name, version]).fetchone()
+            if row is None:
+                raise ConflictError(
+                    f"Die Präsentation „{name}“ wurde inzwischen von jemand anderem gespeichert "
+                    "oder gelöscht. Nichts wurde überschrieben; bitte neu laden."
+                )
+            return int(row[0])
+
+        return self.transaction(work)
+
+    def delete_deck(self, name: str) -> bool:
+        """Delete a saved deck; False when there was none of that name."""
+        return self.transaction(
+            lambda cur: cur.execute(queries.SQL_DECK_DELETE, [name]).fetchone() is not None
+        )
+
+    # --- logins and roles (issue 7) ------------------------------------------------------------
+    def user(self, username: str) -> dict[str, object] | None:
+        """One account with its password hash, lockout state and scopes (areas, fields)."""
+        frame = self._frame(queries.SQL_USER_BY_NAME, [username])
+        if frame.empty:
+            return None
+        row = nulls_as_none(frame).iloc[0].to_dict()
+        for key in ("areas", "fields"):
+            row[key] = [] if row[key] is None else list(row[key])
+        return row
+
+    def users(self) -> pd.DataFrame:
+        """All accounts without password hashes (username, role, scopes, lockout state)."""
+        return self._frame(queries.SQL_USERS)
+
+    def add_user(
+        self,
+        username: str,
+        display_name: str,
+        role: str,
+        password_hash: str | None,
+        areas: list[str],
+        fields: list[str],
+    ) -> None:
+        """Create an account (hash None: login only through the city's identity provider)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            if cur.execute(queries.SQL_USER_BY_NAME, [username]).fetchone() is not None:
+                raise ConflictError(f"Das Konto „{username}“ gibt es schon.")
+            cur.execute(queries.SQL_USER_INSERT, [username, display_name, role, password_hash])
+            self._write_scopes(cur, username, areas, fields)
+
+        self.transaction(work)
+
+    @staticmethod
+    def _write_scopes(
+        cur: duckdb.DuckDBPyConnection, username: str, areas: list[str], fields: list[str]
+    ) -> None:
+        cur.execute(queries.SQL_USER_SCOPE_DELETE, [username])
+        for kind, values in (("area", areas), ("field", fields)):
+            for value in sorted(set(values)):
+                cur.execute(queries.SQL_USER_SCOPE_INSERT, [username, kind, value])
+
+    def set_user_role(
+        self, username: str, role: str, areas: list[str] | None, fields: list[str] | None
+    ) -> None:
+        """Change an account's role; scopes are replaced when given (None keeps them)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            current = cur.execute(queries.SQL_USER_BY_NAME, [username]).df()
+            if current.empty:
+                raise LeitbildError(f"Das Konto „{username}“ gibt es nicht.")
+            cur.execute(queries.SQL_USER_SET_ROLE, [role, _now(), username])
+            if areas is not None or fields is not None:
+                row = nulls_as_none(current).iloc[0]
+                keep_areas = [] if row["areas"] is None else list(row["areas"])
+                keep_fields = [] if row["fields"] is None else list(row["fields"])
+                self._write_scopes(
+                    cur,
+                    username,
+                    keep_areas if areas is None else areas,
+                    keep_fields if fields is None else fields,
+                )
+
+        self.transaction(work)
+
+    def set_user_disabled(self, username: str, disabled: bool) -> None:
+        """Disable (or enable) an account; a disabled account cannot log in any more."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            if cur.execute(queries.SQL_USER_BY_NAME, [username]).fetchone() is None:
+                raise LeitbildError(f"Das Konto „{username}“ gibt es nicht.")
+            cur.execute(queries.SQL_USER_SET_DISABLED, [disabled, _now(), username])
+
+        self.transaction(work)
+
+    def set_user_password(self, username: str, password_hash: str) -> None:
+        """Store a new password hash (and lift a lockout)."""
+        self.transaction(
+            lambda cur: cur.execute(
+                queries.SQL_USER_SET_PASSWORD, [password_hash, _now(), username]
+            )
+        )
+
+    def record_login(self, username: str, ok: bool, max_failures: int, lock_until: object) -> None:
+        """Count a failed login (locking the account at ``max_failures``) or reset on success."""
+        if ok:
+            sql, params = queries.SQL_USER_LOGIN_OK, [_now(), username]
+        else:
+            sql, params = queries.SQL_USER_LOGIN_FAILED, [max_failures, lock_until, username]
+        self.transaction(lambda cur: cur.execute(sql, params))
+
+    def claim_roles(self, values: list[str]) -> pd.DataFrame:
+        """Rows of the claim → role mapping whose claim value is one of ``values``."""
+        return self._frame(queries.SQL_CLAIM_ROLES, [values])
+
+    def claim_map(self) -> pd.DataFrame:
+        """The whole claim → role mapping table."""
+        return self._frame(queries.SQL_CLAIM_MAP_ALL)
+
+    def map_claim(self, value: str, role: str, areas: list[str], fields: list[str]) -> None:
+        """Map a claim value (e.g. a group of the city's login) to a role and scope."""
+        self.transaction(
+            lambda cur: cur.execute(
+                queries.SQL_CLAIM_MAP_UPSERT, [value, role, sorted(areas), sorted(fields)]
+            )
+        )
+
+    def log_access(self, username: str, action: str, detail: str | None = None) -> None:
+        """Record a login, logout or raw-value view in the access log."""
+        self.transaction(
+            lambda cur: cur.execute(
+                queries.SQL_ACCESS_LOG_INSERT, [_now(), username, action, detail]
+            )
+        )
+
+    def access_log(self, limit: int = 100) -> pd.DataFrame:
+        """The newest access log entries."""
+        return self._frame(queries.SQL_ACCESS_LOG, [limit])

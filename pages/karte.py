@@ -33,7 +33,9 @@ from dashboard.analysis.social_index import (
     compute_social_index,
     method_text,
 )
-from dashboard.ui import data, maps
+from dashboard.ui import data, maps, raw_values
+from dashboard.ui import downloads as table_downloads
+from dashboard.ui import export_frames as xf
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -432,8 +434,10 @@ def render_map(
     st.dataframe(
         maps.styled(frame, places, lang), hide_index=True, width="stretch", placeholder="–"
     )
-    notes = download_notes(indicator, display, ref_text)
+    # the workbook's notes also say which data are loaded (demo or real) and their Stand
+    notes = download_notes(indicator, display, ref_text) + table_downloads.status_notes()
     downloads(frame, notes, f"karte_{indicator['id']}_{period}")
+    raw_values.offer(indicator, list(table["code"]), int(period), tr, key="karte_raw")
 
 
 def captions(
@@ -544,6 +548,12 @@ def render_social(result: SocialIndex, catalogue: Any) -> None:
     texts = maps.social_hover_texts(table, result, lang)
     fig = maps.figure(shapes, table, texts, spec, lang)
     st.plotly_chart(fig, key="karte_social_map", config=maps.plot_config(), width="stretch")
+    area_names = dict(zip(catalogue.areas["code"], catalogue.areas["name"], strict=True))
+    table_downloads.offer(
+        lambda r=result: xf.social_index_frame(r, area_names, lang),
+        tr("dl.title.social_map", period=result.period), "karte_social",
+        table_downloads.indicator_sources(catalogue.indicators, result.indicators),
+    )  # fmt: skip
     st.caption("  \n".join([tr("karte.social.note"), *left_out(result, table)]))
 
 

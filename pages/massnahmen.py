@@ -39,18 +39,18 @@ def show_measure(mid: int) -> None:
         views.facts(current, tr, lang, labels)
         views.links(current, tr, labels)
         st.markdown(f"#### {tr('mn.timeline')}")
-        if editor:
+        if form.require_editor(tr, current, "measure.comment", quiet=True):
             form.comment_section(store, base, tr, views.clear_caches)
         history = views.events(db)
         views.timeline(history[history["measure_id"] == mid], tr, lang)
     with tabs[1]:
-        if form.require_editor(tr):
+        if form.require_editor(tr, current):
             form.edit_section(store, base, catalogue, labels, titles, today, tr, views.clear_caches)
     with tabs[2]:
-        if form.require_editor(tr):
+        if form.require_editor(tr, current):
             form.status_section(store, base, catalogue, today, tr, lang, views.clear_caches)
     with tabs[3]:
-        if form.require_editor(tr):
+        if form.require_editor(tr, current, "measure.archive"):
             form.archive_section(store, base, tr, views.clear_caches)
 
 
@@ -84,7 +84,7 @@ with guarded():
     with tab_list:
         views.register_view(db, labels, today, tr, lang)
     with tab_new:
-        if form.require_editor(tr):
+        if form.require_editor(tr, action="measure.create"):
 
             def opened(mid: int) -> None:
                 """Clear caches and show the new measure."""

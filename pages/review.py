@@ -21,7 +21,8 @@ from dashboard.analysis.review import (
     default_window,
     protocol_markdown,
 )
-from dashboard.ui import data, protocol_export
+from dashboard.auth import guard
+from dashboard.ui import data, downloads, login, protocol_export
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
 from dashboard.ui.format import fmt_date
@@ -104,8 +105,7 @@ def attention_list(
         with st.expander(label, expanded=form.has_conflict(mid)):
             views.attention_summary(row, tr, lang, labels)
             form.conflict_panel(store, mid, catalogue, today, tr, lang, labels, views.clear_caches)
-            if not editor:
-                st.caption(tr("mn.editor.needed"))
+            if not form.require_editor(tr, base, "measure.review", quiet=True):
                 continue
             left, middle, right = st.columns([1, 1, 1.4])
             with left:
@@ -151,9 +151,9 @@ def protocol_section(review: Review) -> None:
     today_saved = stored[pd.to_datetime(stored["review_date"]).dt.date == review.today]
     if cols[2].button(
         tr("rv.protocol.save"), type="primary", icon=":material/save:", key="rv.save",
-        disabled=not editor,
+        disabled=not login.may("protocol.save"),
     ):  # fmt: skip
-        store.save_protocol(review.today, markdown, str(editor))
+        guard.save_protocol(store, login.current_user(), review.today, markdown)
         views.clear_caches()
         day = fmt_date(review.today, lang)
         st.session_state[form.FLASH_KEY] = tr("rv.protocol.saved", date=day)
@@ -214,8 +214,8 @@ with guarded():
         goals_off or (),
     )  # fmt: skip
     metrics(review)
-    if not editor:
-        form.require_editor(tr)
+    if not login.may("protocol.save"):
+        login.hint(tr, "login" if login.current_user() is None else "role")
     what_changed(review)
 
     st.divider()
@@ -246,6 +246,10 @@ with guarded():
     counts.index = [f"{i} {field_short[i]}" if i in field_short else tr("rv.total")
                     for i in counts.index]  # fmt: skip
     st.dataframe(counts, width="stretch", height=38 + 35 * len(counts))
+    downloads.offer(
+        lambda c=counts: c.rename_axis(tr("col.field")).reset_index(),
+        tr("dl.title.review_counts"), "rv_counts",
+    )  # fmt: skip
     st.caption(tr("rv.counts.explain"))
 
     st.divider()

@@ -27,7 +27,9 @@ from dashboard.analysis.social_index import (
     method_text,
 )
 from dashboard.catalogues import Catalogue
-from dashboard.ui import data
+from dashboard.reports.profile_report import profile_pdf
+from dashboard.ui import data, downloads, raw_values
+from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -202,6 +204,7 @@ def header(view: View, summary: dict[str, Any]) -> None:
     latest = values.loc[values["area_code"] == code, "period"].max()
     cols[3].metric(tr("stadtteil.fact.latest"), "–" if pd.isna(latest) else str(int(latest)))
     data_status_badge(summary)
+    report_button(view)
     if not pd.isna(latest):
         flags = prof.flag_counts(values, code, int(latest))
         if flags:
@@ -211,6 +214,27 @@ def header(view: View, summary: dict[str, Any]) -> None:
             st.caption(tr("stadtteil.fact.flags", period=int(latest), flags=listed))
         else:
             st.caption(tr("stadtteil.fact.no_flags", period=int(latest)))
+
+
+def report_button(view: View) -> None:
+    """The district profile as a printable PDF, built only when clicked."""
+    store, code, period, language_ = data.store(), view.code, view.period, lang
+    values = view.values  # released values the page already holds (suppression applied)
+    st.download_button(
+        tr("rp.download"), lambda: profile_pdf(store, code, period, language_, values=values),
+        f"stadtteilprofil_{code}.pdf", "application/pdf", key="st_profile_pdf",
+        help=tr("rp.download_help"), on_click="ignore", icon=":material/picture_as_pdf:",
+    )  # fmt: skip
+
+
+def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) -> None:
+    """Downloads of profile rows (raw values) with the sources of their indicators."""
+    sources = downloads.indicator_sources(view.cat.indicators, profile["indicator_id"])
+    fields, bezirk = view.fields, view.bezirk_name
+    downloads.offer(
+        lambda: xf.profile_frame(profile, fields, bezirk, lang),
+        tr(title_key, name=view.name), key, sources,
+    )  # fmt: skip
 
 
 def _value_vs_city(row: pd.Series) -> str:
@@ -250,15 +274,22 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
         st.caption(tr("stadtteil.profile.how_to_read"))
         fig = charts.spine_chart(profile, view.fields, view.name, view.bezirk_name, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="spine")
+        judged = profile[profile["comparable"].astype(bool)]
+        _offer_profile(view, judged, "spine", "dl.title.profile")
     if (profile["flag"] == "secret").any():
         st.caption(tr("stadtteil.value.hidden_help"))
     counts_frame = charts.counts_table(profile, view.bezirk_name, lang)
     if not counts_frame.empty:
         with st.expander(tr("stadtteil.profile.counts")):
             st.dataframe(counts_frame, hide_index=True)
+            counted = profile[~profile["comparable"].astype(bool)]
+            _offer_profile(view, counted, "counts", "dl.title.counts")
     with st.expander(tr("stadtteil.profile.table")):
         table = charts.profile_table(profile, view.fields, view.bezirk_name, lang)
         st.dataframe(table, hide_index=True)
+        _offer_profile(view, profile, "profile_table", "dl.title.profile")
+        ids = list(view.cat.indicators["id"])
+        raw_values.offer_many(ids, [view.code], view.period, tr, key="stadtteil_raw")
 
 
 def trends_section(view: View, profile: pd.DataFrame) -> None:
@@ -287,6 +318,12 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     info = judged.set_index("indicator_id").loc[chosen]
     fig = charts.trend_chart(series, view.names, info["unit"], int(info["decimals"]), lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="trend_chart")
+    unit, names = str(info["unit"]), view.names
+    downloads.offer(
+        lambda: xf.series_frame(series, names, unit, lang, int(info["decimals"])),
+        tr("dl.title.trend", indicator=full_names[chosen]), "trend",
+        downloads.indicator_sources(view.cat.indicators, [chosen]),
+    )  # fmt: skip
     st.caption(tr("stadtteil.trends.caption", name=view.name))
 
 
@@ -326,6 +363,10 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
     else:
         st.caption(tr("stadtteil.measures.count", n=len(local), name=view.name))
         st.dataframe(charts.measures_table(local, lang), hide_index=True, column_config=progress)
+        downloads.offer(
+            lambda: charts.measures_table(local, lang),
+            tr("dl.title.measures", name=view.name), "measures",
+        )  # fmt: skip
     if st.toggle(tr("stadtteil.measures.citywide", n=len(citywide)), key="st_citywide"):
         st.markdown(f"**{tr('stadtteil.measures.citywide_heading')}**")
         if citywide.empty:
@@ -333,6 +374,7 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
         else:
             table = charts.measures_table(citywide, lang)
             st.dataframe(table, hide_index=True, column_config=progress)
+            downloads.offer(table, tr("dl.title.measures_citywide"), "measures_citywide")
 
 
 def pick_comparison(view: View, options: list[str]) -> list[str]:
@@ -384,6 +426,12 @@ def compare_section(view: View) -> None:
     fig = charts.compare_chart(frame, view.names, view.fields, lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
     st.dataframe(charts.compare_table(frame, view.names, lang), hide_index=True)
+    names = view.names
+    downloads.offer(
+        lambda: xf.compare_frame(frame, names, lang),
+        tr("dl.title.compare", name=view.name), "compare",
+        downloads.indicator_sources(view.cat.indicators, frame["indicator_id"]),
+    )  # fmt: skip
 
 
 def _use_similar(codes: list[str]) -> None:
@@ -401,6 +449,12 @@ def similar_section(view: View, excluded: set[str]) -> None:
     st.caption(tr("stadtteil.similar.caption", indicators=used))
     table = charts.similar_table(result, view.code, view.names, view.cat.indicators, lang)
     st.dataframe(table, hide_index=True)
+    code, names, indicators = view.code, view.names, view.cat.indicators
+    downloads.offer(
+        lambda: xf.similar_frame(result, code, names, indicators, lang),
+        tr("dl.title.similar", name=view.name), "similar",
+        downloads.indicator_sources(indicators, result.indicators),
+    )  # fmt: skip
     top = [*result.frame["area_code"].head(2), prof.CITY]
     st.button(tr("stadtteil.similar.use"), on_click=_use_similar, args=(top,), key="st_use_similar")
 
@@ -421,6 +475,12 @@ def index_section(view: View) -> set[str]:
         _index_facts(view, result)
         fig = charts.social_index_chart(result, view.names, view.code, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="index_chart")
+        names = view.names
+        downloads.offer(
+            lambda: xf.social_index_frame(result, names, lang),
+            tr("dl.title.social_index", period=result.period), "social_index",
+            downloads.indicator_sources(view.cat.indicators, result.indicators),
+        )  # fmt: skip
     with st.expander(tr("stadtteil.index.method")):
         st.markdown(method_text(result, view.shorts, lang))
     return excluded
@@ -461,6 +521,11 @@ def _index_facts(view: View, result: SocialIndex) -> None:
         st.markdown(f"**{tr('stadtteil.index.contrib')}**")
         fig = charts.contributions_chart(row, result.indicators, view.shorts, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="contrib_chart")
+        shorts = view.shorts
+        downloads.offer(
+            lambda: xf.contributions_frame(row, result.indicators, shorts, lang),
+            tr("dl.title.contributions", name=view.name), "contributions",
+        )  # fmt: skip
 
 
 with guarded():

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,6 +32,11 @@ def require_chromium() -> None:
         pytest.skip("/usr/bin/chromium not installed (make test installs it)")
 
 
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    return _free_port()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -39,15 +44,19 @@ def _free_port() -> int:
 
 
 @contextmanager
-def app_server(db: Path) -> Iterator[str]:
-    """Serve the app on a free loopback port; yields the base URL."""
-    port = _free_port()
+def app_server(db: Path, port: int | None = None, extra_args: Sequence[str] = ()) -> Iterator[str]:
+    """Serve the app on a (free) loopback port; yields the base URL.
+
+    ``extra_args`` are further ``streamlit run`` options, e.g. ``--secrets.files PATH``.
+    """
+    port = port or _free_port()
     env = {**os.environ, "LEITBILD_DB": str(db)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--global.developmentMode", "false", "--browser.gatherUsageStats", "false"],
+         "--global.developmentMode", "false", "--browser.gatherUsageStats", "false",
+         *extra_args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"

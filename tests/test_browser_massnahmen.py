@@ -5,6 +5,7 @@ Tables are canvas grids; their accessible grid cells (role=gridcell) carry the v
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -12,11 +13,14 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from dashboard.auth.passwords import hash_password
+from tests.auth_helpers import add_user, browser_log_in
 from tests.browser import ARTIFACTS, app_server, browser_page, require_chromium, wait_for_app
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 TITLE = "Lesepaten im Stadtteiltreff Coerde"
+PASSWORD = secrets.token_urlsafe(12)  # a test account only, created in the test database
 
 
 def _choose(page: Any, label: str, text: str) -> None:
@@ -49,6 +53,7 @@ def _grid_has(page: Any, text: str) -> None:
 
 def test_create_a_measure_and_find_it_in_table_and_district(demo_db: Path) -> None:
     require_chromium()
+    add_user(demo_db, "Anna", "editor", areas=["B3"], password_hash=hash_password(PASSWORD))
     with app_server(demo_db) as url, browser_page(height=1400) as (page, requests):
         console_errors: list[str] = []
         missing: list[str] = []
@@ -56,9 +61,7 @@ def test_create_a_measure_and_find_it_in_table_and_district(demo_db: Path) -> No
         page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
         page.goto(f"{url}/massnahmen")
         wait_for_app(page)
-        page.get_by_role("textbox", name="Ihr Name (für den Verlauf)").fill("Anna")
-        page.keyboard.press("Enter")
-        page.get_by_text("Sie bearbeiten als").wait_for()
+        browser_log_in(page, "Anna", PASSWORD)
         page.get_by_role("tab", name="Neue Maßnahme").click()
 
         form = page.locator("[data-testid='stForm']").first

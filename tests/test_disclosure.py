@@ -78,3 +78,55 @@ def test_original_frame_is_untouched() -> None:
     frame = _frame([("n", "A", 2020, "insgesamt", 1.0, None, None, None, "x")])
     suppress(frame, INDICATORS, AREAS)
     assert frame.loc[0, "value"] == 1.0
+
+
+# --- issue 7: stored ratios, derived indicators, small denominators -------------------------------
+RATIO_INDICATORS = pd.DataFrame({
+    "id": ["n", "s", "pop", "d"], "kind": ["count", "share", "count", "share"],
+    "numerator_id": [None, None, None, "n"], "denominator_id": [None, None, None, "pop"],
+})  # fmt: skip
+
+
+def test_share_numerators_are_protected_like_counts() -> None:
+    # the city's numerator minus the visible district numerators would give A's 2 away
+    frame = _frame([
+        ("s", "0", 2020, "insgesamt", 10.0, 60.0, 600.0, None, "x"),
+        ("s", "A", 2020, "insgesamt", 1.0, 2.0, 200.0, None, "x"),
+        ("s", "B", 2020, "insgesamt", 20.0, 40.0, 200.0, None, "x"),
+        ("s", "C", 2020, "insgesamt", 9.0, 18.0, 200.0, None, "x"),
+    ])  # fmt: skip
+    out = suppress(frame, RATIO_INDICATORS, AREAS)
+    assert _hidden(out) == {("s", "A", "insgesamt"), ("s", "C", "insgesamt")}
+    assert out["numerator"].isna().sum() == 2
+
+
+def test_a_share_hidden_for_its_small_denominator_is_not_recomputable() -> None:
+    frame = _frame([
+        ("s", "0", 2020, "insgesamt", 20.0, 70.0, 350.0, None, "x"),
+        ("s", "A", 2020, "insgesamt", 41.2, 7.0, 17.0, None, "x"),
+        ("s", "B", 2020, "insgesamt", 16.0, 40.0, 250.0, None, "x"),
+        ("s", "C", 2020, "insgesamt", 27.7, 23.0, 83.0, None, "x"),
+    ])  # fmt: skip
+    out = suppress(frame, RATIO_INDICATORS, AREAS)
+    assert _hidden(out) == {("s", "A", "insgesamt"), ("s", "C", "insgesamt")}
+
+
+def test_derived_shares_follow_their_hidden_counts() -> None:
+    # C's count is hidden by secondary suppression: its derived share would give it away
+    rows = [
+        ("n", "0", 2020, "insgesamt", 57.0, None, None, None, "x"),
+        ("n", "A", 2020, "insgesamt", 2.0, None, None, None, "x"),
+        ("n", "B", 2020, "insgesamt", 40.0, None, None, None, "x"),
+        ("n", "C", 2020, "insgesamt", 15.0, None, None, None, "x"),
+    ]
+    for area, n in (("0", 57.0), ("A", 2.0), ("B", 40.0), ("C", 15.0)):
+        rows.append(("pop", area, 2020, "insgesamt", 100.0, None, None, None, "x"))
+        rows.append(("d", area, 2020, "insgesamt", n, n, 100.0, None, "x"))
+    out = suppress(_frame(rows), RATIO_INDICATORS, AREAS)
+    assert {(i, a) for i, a, _g in _hidden(out)} == {("n", "A"), ("n", "C"), ("d", "A"), ("d", "C")}
+
+
+def test_a_denominator_that_is_a_small_count_is_hidden() -> None:
+    frame = _frame([("s", "A", 2020, "insgesamt", 50.0, 1.0, 2.0, None, "x")])
+    out = suppress(frame, RATIO_INDICATORS, AREAS)
+    assert math.isnan(out.loc[0, "denominator"]) and math.isnan(out.loc[0, "value"])

@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.store import Store
+from tests.auth_helpers import log_in
 from tests.conftest import ASSETS, ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -50,8 +51,7 @@ def _texts(elements: object) -> list[str]:
 
 
 def _sign_in(at: AppTest, name: str = "Anna") -> AppTest:
-    at.sidebar.text_input(key="editor.input").input(name)
-    return at.run()
+    return log_in(at, name)
 
 
 def test_register_lists_measures_with_links_and_flags(demo_db: Path) -> None:
@@ -100,10 +100,10 @@ def test_bad_deep_links_are_explained(demo_db: Path) -> None:
         assert any(value in w for w in _texts(at.warning))
 
 
-def test_writes_need_a_name(demo_db: Path) -> None:
+def test_writes_need_a_login(demo_db: Path) -> None:
     at = _open(id="1")
     assert not at.exception
-    assert any("Namen" in i for i in _texts(at.info))
+    assert any("Seitenleiste an" in i for i in _texts(at.info))
     assert not [b for b in at.button if b.label == "Änderungen speichern"]
 
 
@@ -114,7 +114,7 @@ def _events(store: Store, mid: int) -> pd.DataFrame:
 def test_create_edit_status_conflict_archive(demo_db: Path) -> None:
     store = Store(demo_db)  # shares the app's connection (same process); never closed here
     at = _sign_in(_open())
-    assert at.sidebar.caption[0].value == "Sie bearbeiten als **Anna**."
+    assert "Angemeldet: **Anna**" in [m.value for m in at.sidebar.markdown]
 
     # create: problems are listed at the fields, nothing is written
     _button(at, "Maßnahme anlegen").click().run()

@@ -18,6 +18,7 @@ from dashboard.analysis.lateness import lateness_frame
 from dashboard.analysis.review import changes_in_window, default_window
 from dashboard.bootstrap import initialise
 from dashboard.store import Store
+from tests.auth_helpers import log_in
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -131,7 +132,7 @@ def test_counts_by_status_and_field(review_db: Path) -> None:
 def test_quick_actions_in_place(review_db: Path) -> None:
     store = Store(review_db)
     at = _open()
-    at.sidebar.text_input(key="editor.input").input("Anna").run()
+    log_in(at, "Anna")
     mid = _ids(at)[0]
     version = store.measure(mid)["version"]
     prefix = f"rv.{mid}.v{version}"
@@ -174,7 +175,7 @@ def test_protocol_is_saved_by_date_and_downloadable(review_db: Path) -> None:
     labels = {d.label for d in at.get("download_button")}
     assert {"Markdown herunterladen", "Word (DOCX) herunterladen"} <= labels
     assert at.button(key="rv.save").disabled  # a name first
-    at.sidebar.text_input(key="editor.input").input("Anna").run()
+    log_in(at, "Anna")
     at.text_area(key="rv.notes").input("Teilnehmende: Anna, Ben")
     at.button(key="rv.save").click().run()
     assert not at.exception

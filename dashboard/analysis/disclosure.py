@@ -2,13 +2,20 @@
 
 Primary rule (as in the official statistics): counts from 1 to ``min_count - 1`` are secret;
 shares and rates whose numerator is such a small count, or whose denominator is below
-``min_denominator``, are not shown. Secondary rule: where a visible total equals the sum of
-its parts (districts of an aggregate, groups of a total), a single hidden part could be
-recomputed, so the smallest other visible part is hidden too, until no total has exactly one
-hidden part.
+``min_denominator``, are not shown; a denominator that is itself a small count is hidden too.
+
+Secondary rule: where a visible total equals the sum of its parts (districts of an aggregate,
+groups of a total), a single hidden part could be recomputed, so the smallest other visible
+part is hidden too, until no total has exactly one hidden part. The additive quantities are
+the values of counts and the numerators and denominators of stored shares and rates (a share's
+numerator can be recomputed from the share and its denominator). Derived indicators (a ratio
+of two stored counts) are hidden wherever one of their counts is hidden, so a share never
+gives away a count that the count table hides.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -16,49 +23,144 @@ import pandas as pd
 from dashboard.analysis.aggregation import children_map
 
 SECRET = "secret"
+TOTAL_GROUP = "insgesamt"
+RATIO_KINDS = ("share", "rate")
+KEY = ["period", "grp", "area_code"]
 
 
-def _primary(frame: pd.DataFrame, kinds: pd.Series, min_count: int, min_den: int) -> pd.Series:
-    kind = frame["indicator_id"].map(kinds)
+def _kinds(indicators: pd.DataFrame) -> pd.Series:
+    return indicators.set_index("id")["kind"]
+
+
+def _derived_parts(indicators: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Derived indicator id -> (numerator id, denominator id)."""
+    if "numerator_id" not in indicators.columns:
+        return {}
+    rows = indicators[indicators["numerator_id"].notna()]
+    return dict(
+        zip(rows["id"], zip(rows["numerator_id"], rows["denominator_id"], strict=True), strict=True)
+    )
+
+
+def _primary(
+    frame: pd.DataFrame, kind: pd.Series, min_count: int, min_den: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hidden values (with their numerators) and hidden denominators by the primary rule."""
     value, num, den = frame["value"], frame["numerator"], frame["denominator"]
     small_count = (kind == "count") & (value > 0) & (value < min_count)
     small_num = num.notna() & (num > 0) & (num < min_count)
-    small_den = kind.isin(["share", "rate"]) & den.notna() & (den < min_den)
-    return small_count | small_num | small_den | (frame["flag"] == SECRET)
+    ratio = kind.isin(RATIO_KINDS)
+    small_den = ratio & den.notna() & (den < min_den)
+    tiny_den = ratio & den.notna() & (den > 0) & (den < min_count)
+    hidden = small_count | small_num | small_den | (frame["flag"] == SECRET)
+    # writable copies: the secondary rule marks further cells in place
+    as_array = {"dtype": bool, "na_value": False}
+    return hidden.to_numpy(**as_array).copy(), tiny_den.to_numpy(**as_array).copy()
 
 
-def _hide(frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
-    out = frame.copy()
-    out.loc[mask, ["value", "numerator"]] = np.nan
-    # a denominator that is itself a small count would give the cell away as well
-    out.loc[mask & (out["denominator"] < 3), "denominator"] = np.nan
-    out.loc[mask, "flag"] = SECRET
-    return out
-
-
-def _additive_sets(frame: pd.DataFrame, areas: pd.DataFrame, kinds: pd.Series) -> list[list[int]]:
-    """Index sets [total, part, part, …] whose total is the sum of the parts."""
+def _sets_of(rows: pd.DataFrame, quantity: str, kids: dict[str, list[str]]) -> list[list[int]]:
+    """Index sets [total, part, …] whose total is the sum of the parts (plain Python: fast)."""
+    values = rows[quantity].to_numpy(dtype=float)
+    keys = zip(rows["indicator_id"], rows["period"], rows["grp"], rows["area_code"], strict=True)
+    by_block: dict[tuple, dict[str, int]] = defaultdict(dict)
+    by_cell: dict[tuple, dict[str, int]] = defaultdict(dict)
+    for position, (ind, period, grp, area) in enumerate(keys):
+        by_block[(ind, period, grp)][area] = position
+        by_cell[(ind, area, period)][grp] = position
+    index = rows.index.to_numpy()
     sets: list[list[int]] = []
-    kids = children_map(areas)
-    counts = frame[frame["indicator_id"].map(kinds) == "count"]
-    for (_ind, _period, _grp), block in counts.groupby(["indicator_id", "period", "grp"]):
-        index = dict(zip(block["area_code"], block.index, strict=True))
+    for areas in by_block.values():
         for parent, children in kids.items():
-            present = [index[c] for c in children if c in index]
-            if parent in index and len(present) >= 2:
-                sets.append([index[parent], *present])
-    for (_ind, _area, _period), block in counts.groupby(["indicator_id", "area_code", "period"]):
-        if "insgesamt" not in set(block["grp"]) or len(block) < 3:
+            present = [areas[c] for c in children if c in areas]
+            if parent in areas and len(present) >= 2:
+                sets.append([int(index[areas[parent]]), *(int(index[c]) for c in present)])
+    for groups in by_cell.values():
+        if TOTAL_GROUP not in groups or len(groups) < 3:
             continue
-        total = block[block["grp"] == "insgesamt"]
-        parts = block[block["grp"] != "insgesamt"]
+        total = groups[TOTAL_GROUP]
+        parts = [pos for grp, pos in groups.items() if grp != TOTAL_GROUP]
+        part_values = values[parts]
         # only groups that really partition the total (e.g. male + female) protect each other
-        if (
-            np.isclose(parts["value"].sum(), total["value"].iloc[0])
-            and parts["value"].notna().all()
-        ):
-            sets.append([total.index[0], *parts.index])
+        gap = abs(part_values.sum() - values[total])
+        if not np.isnan(part_values).any() and gap <= 1e-6 * max(1.0, abs(values[total])):
+            sets.append([int(index[total]), *(int(index[p]) for p in parts)])
     return sets
+
+
+def _additive_sets(
+    frame: pd.DataFrame, areas: pd.DataFrame, kind: pd.Series, derived: set[str]
+) -> list[tuple[str, list[int]]]:
+    """(quantity, index set) pairs: counts by value, stored ratios by numerator and denominator."""
+    kids = children_map(areas)
+    stored = ~frame["indicator_id"].isin(derived)
+    sets = [("value", s) for s in _sets_of(frame[stored & (kind == "count")], "value", kids)]
+    ratios = frame[stored & kind.isin(RATIO_KINDS)]
+    for quantity in ("numerator", "denominator"):
+        with_q = ratios[ratios[quantity].notna()]
+        sets += [(quantity, s) for s in _sets_of(with_q, quantity, kids)]
+    return sets
+
+
+def _secondary(
+    frame: pd.DataFrame,
+    sets: list[tuple[str, list[int]]],
+    hidden: np.ndarray,
+    hidden_den: np.ndarray,
+) -> None:
+    """Hide further cells (in place) until no additive set has exactly one hidden cell."""
+    quantities = {q: frame[q].to_numpy(dtype=float) for q in ("value", "numerator", "denominator")}
+    changed = True
+    while changed:
+        changed = False
+        for quantity, members in sets:
+            mask = hidden_den if quantity == "denominator" else hidden
+            total, parts = members[0], members[1:]
+            hidden_parts = [p for p in parts if mask[p]]
+            visible = [p for p in parts if not mask[p]]
+            # one hidden cell in a set whose other cells are all visible can be recomputed
+            exposed = (len(hidden_parts) == 1 and not mask[total]) or (
+                mask[total] and not hidden_parts
+            )
+            if not exposed or not visible:
+                continue
+            amount = quantities[quantity]
+            # the smallest positive cell costs least information; zeros only as a last resort
+            smallest = min(visible, key=lambda p: (not amount[p] > 0, amount[p]))
+            mask[smallest] = True
+            if quantity == "denominator":
+                hidden[smallest] = True  # value and numerator would give the denominator away
+            changed = True
+
+
+def _link_derived(
+    frame: pd.DataFrame,
+    derived: dict[str, tuple[str, str]],
+    hidden: np.ndarray,
+    hidden_den: np.ndarray,
+) -> None:
+    """Hide derived values (in place) whose numerator or denominator count is hidden."""
+    index = {
+        (r.indicator_id, r.period, r.grp, r.area_code): i
+        for i, r in enumerate(frame[["indicator_id", *KEY]].itertuples(index=False))
+    }
+    for i, row in enumerate(frame[["indicator_id", *KEY]].itertuples(index=False)):
+        parts = derived.get(row.indicator_id)
+        if parts is None:
+            continue
+        key = (row.period, row.grp, row.area_code)
+        num, den = (index.get((p, *key)) for p in parts)
+        if num is not None and hidden[num]:
+            hidden[i] = True
+        if den is not None and hidden[den]:
+            hidden[i] = hidden_den[i] = True
+
+
+def _hide(frame: pd.DataFrame, hidden: np.ndarray, hidden_den: np.ndarray) -> pd.DataFrame:
+    out = frame.copy()
+    out.loc[hidden, ["value", "numerator"]] = np.nan
+    out.loc[hidden_den, "denominator"] = np.nan
+    out.loc[hidden, "flag"] = SECRET
+    return out
 
 
 def suppress(
@@ -68,30 +170,18 @@ def suppress(
     min_count: int = 3,
     min_denominator: int = 20,
 ) -> pd.DataFrame:
-    """Apply primary and secondary suppression; returns a copy with hidden cells flagged."""
+    """Apply primary and secondary suppression; returns a copy with hidden cells flagged.
+
+    Pass the base counts of derived indicators in ``frame`` as well: a derived value is hidden
+    where one of its counts is, which can only be seen when the counts are there.
+    """
     if frame.empty:
         return frame.copy()
     frame = frame.reset_index(drop=True)
-    kinds = indicators.set_index("id")["kind"]
-    sets = _additive_sets(frame, areas, kinds)
-    hidden = _primary(frame, kinds, min_count, min_denominator)
-    changed = True
-    while changed:
-        changed = False
-        for members in sets:
-            total, parts = members[0], members[1:]
-            hidden_parts = [p for p in parts if hidden[p]]
-            visible = [p for p in parts if not hidden[p]]
-            # one hidden cell in a set whose other cells are all visible can be recomputed
-            exposed = (len(hidden_parts) == 1 and not hidden[total]) or (
-                hidden[total] and not hidden_parts
-            )
-            if not exposed or not visible:
-                continue
-            # the smallest positive cell costs least information; zeros only as a last resort
-            smallest = min(
-                visible, key=lambda p: (not frame.at[p, "value"] > 0, frame.at[p, "value"])
-            )
-            hidden[smallest] = True
-            changed = True
-    return _hide(frame, hidden)
+    kind = frame["indicator_id"].map(_kinds(indicators))
+    derived = _derived_parts(indicators)
+    hidden, hidden_den = _primary(frame, kind, min_count, min_denominator)
+    hidden |= hidden_den
+    _secondary(frame, _additive_sets(frame, areas, kind, set(derived)), hidden, hidden_den)
+    _link_derived(frame, derived, hidden, hidden_den)
+    return _hide(frame, hidden, hidden_den)

@@ -23,6 +23,7 @@ from dashboard.analysis.lateness import (
     as_date,
     with_lateness,
 )
+from dashboard.escaping import markdown_without_html
 
 DEFAULT_WINDOW_DAYS = 7
 STATUS_ORDER = ("geplant", "laufend", "pausiert", "abgeschlossen", "abgebrochen")
@@ -448,5 +449,5 @@ def protocol_markdown(protocol: Protocol) -> str:
     lines.append("")
     if protocol.notes:
         # the team's own notes may use Markdown (lists, emphasis) on purpose
-        lines += [f"## {lab['notes']}", "", protocol.notes, ""]
+        lines += [f"## {lab['notes']}", "", markdown_without_html(protocol.notes), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -16,10 +16,13 @@ import streamlit as st
 
 import dashboard.ui.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard.analysis.lateness import as_date
+from dashboard.auth import guard
+from dashboard.auth.roles import User, can
 from dashboard.catalogues import Catalogue
 from dashboard.errors import LeitbildError
 from dashboard.ingest.measures import ORIGINS, STATUSES, check_measure, organisation_id
 from dashboard.store import MEASURE_EDITABLE, MEASURE_LINKS, MeasureConflictError, Store
+from dashboard.ui import data, login
 from dashboard.ui.format import fmt_date, fmt_number
 
 # The fields of the form, in the order they are shown and compared.
@@ -38,7 +41,6 @@ TEXT_FIELDS = (
     "title", "description", "organisation_id", "contact", "partners", "status", "origin",
     "next_step", "notes",
 )  # fmt: skip
-EDITOR_KEY = "leitbild_editor"
 CLOSED = ("abgeschlossen", "abgebrochen")
 DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
@@ -214,32 +216,35 @@ def display_value(
     return names.get(str(value), str(value))
 
 
-# --- session: who is editing ------------------------------------------------------------------
+# --- session: who is editing (the logged-in user, see dashboard.ui.login) -------------------
 def editor_name(tr: Callable[..., str]) -> str | None:
-    """The editor's name, asked once per session in the sidebar; recorded on every event."""
-    with st.sidebar:
-        name = st.session_state.get(EDITOR_KEY)
-        if name:
-            st.caption(tr("mn.editor.current", name=name))
-            if st.button(tr("mn.editor.change"), key="editor.change", type="tertiary"):
-                del st.session_state[EDITOR_KEY]
-                st.rerun()
-            return str(name)
-        typed = st.text_input(
-            tr("mn.editor.label"), key="editor.input", help=tr("mn.editor.help"), max_chars=80
-        )
-        if typed and typed.strip():
-            st.session_state[EDITOR_KEY] = typed.strip()
-            st.rerun()
+    """The logged-in user's name if they may edit measures at all (recorded on every event)."""
+    user = login.current_user()
+    return user.display_name if can(user, "measure.edit") else None
+
+
+def require_editor(
+    tr: Callable[..., str],
+    measure: Mapping[str, Any] | None = None,
+    action: str = "measure.edit",
+    quiet: bool = False,
+) -> User | None:
+    """The user if they may do ``action`` (on ``measure``), else None and a hint why not."""
+    user = login.current_user()
+    if measure is None:
+        allowed = can(user, action)
+    else:
+        try:
+            guard.require_measure(user, action, data.store(), measure)
+            allowed = True
+        except LeitbildError:
+            allowed = False
+    if allowed:
+        return user
+    if not quiet:
+        reason = "login" if user is None else "role" if not can(user, action) else "scope"
+        login.hint(tr, reason)
     return None
-
-
-def require_editor(tr: Callable[..., str]) -> str | None:
-    """The editor's name, or an explanation where to enter it (writes stay disabled)."""
-    name = st.session_state.get(EDITOR_KEY)
-    if not name:
-        st.info(tr("mn.editor.needed"), icon=":material/badge:")
-    return name
 
 
 # --- saving with conflict handling -----------------------------------------------------------
@@ -252,14 +257,14 @@ def save_changes(
     mid: int,
     base: Mapping[str, Any],
     changes: Mapping[str, Any],
-    by: str,
+    user: User | None,
     comment: str | None = None,
     kind: str | None = None,
 ) -> int | None:
-    """Save on the version in ``base``; on a conflict remember both versions and return None."""
+    """Save on the version in ``base`` as ``user`` (checked server-side); None on a conflict."""
     try:
-        version = store.update_measure(
-            mid, int(base["version"]), dict(changes), by, comment or None, kind
+        version = guard.update_measure(
+            store, user, mid, int(base["version"]), dict(changes), comment or None, kind
         )
     except MeasureConflictError as err:
         st.session_state[_conflict_key(mid)] = {
@@ -324,7 +329,7 @@ def conflict_panel(
         for text in texts:
             st.error(tr("mn.form.problem", field=tr(f"mf.{column}"), text=text))
     left, right = st.columns(2)
-    by = st.session_state.get(EDITOR_KEY)
+    by = login.current_user()
     reapply_clicked = left.button(
         tr("mn.conflict.reapply"),
         key=f"conflict.reapply.{mid}",
@@ -333,7 +338,7 @@ def conflict_panel(
     )
     if reapply_clicked:
         version = save_changes(
-            store, mid, theirs, needed, str(by), state.get("comment"), state.get("kind")
+            store, mid, theirs, needed, by, state.get("comment"), state.get("kind")
         )
         if version is not None:
             reload_base(mid)
@@ -546,13 +551,15 @@ def measure_form(
     return normalise(values), comment
 
 
-def resolve_organisation(store: Store, values: dict[str, Any], known: Mapping[str, str]) -> None:
+def resolve_organisation(
+    store: Store, values: dict[str, Any], known: Mapping[str, str], user: User | None = None
+) -> None:
     """A name typed into the organisation box becomes a new organisation (id from the name)."""
     org = values.get("organisation_id")
     if org and org not in known:
         new_id = organisation_id(org)
         if new_id not in known:
-            store.upsert_organisations([(new_id, org, None)])
+            guard.add_organisations(store, user, [(new_id, org, None)])
         values["organisation_id"] = new_id
 
 
@@ -647,6 +654,13 @@ def flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
+def _after_write(mid: int) -> None:
+    # a refused save waits in the conflict panel (shown after a rerun); any other refusal
+    # (e.g. PermissionDenied) keeps its message on screen, which a rerun would wipe
+    if has_conflict(mid):
+        st.rerun()
+
+
 def _done(message: str, on_saved: Callable[[], None]) -> None:
     st.session_state[FLASH_KEY] = message
     on_saved()
@@ -696,7 +710,7 @@ def edit_section(
     on_saved: Callable[[], None],
 ) -> None:
     """The edit form of one measure; saves only the fields that changed."""
-    mid, by = int(base["id"]), st.session_state.get(EDITOR_KEY)
+    mid, by = int(base["id"]), login.current_user()
     result = measure_form(
         f"mf.{mid}.v{base['version']}", base, catalogue, labels, titles, today, tr, create=False
     )
@@ -704,9 +718,9 @@ def edit_section(
         return
     values, comment = result
     if not by:
-        st.error(tr("mn.editor.needed"))
+        login.hint(tr)
         return
-    resolve_organisation(store, values, labels["organisation_id"])
+    resolve_organisation(store, values, labels["organisation_id"], by)
     changes = changes_between(base, values)
     if not changes and not comment:
         st.info(tr("mn.form.nothing"))
@@ -715,7 +729,7 @@ def edit_section(
     if version is not None:
         reload_base(mid)
         _done(tr("mn.saved", version=version), on_saved)
-    st.rerun()
+    _after_write(mid)
 
 
 def status_section(
@@ -730,7 +744,7 @@ def status_section(
     compact: bool = False,
 ) -> None:
     """Change the status with a comment (recorded as a 'status' event)."""
-    mid, by = int(base["id"]), st.session_state.get(EDITOR_KEY)
+    mid, by = int(base["id"]), login.current_user()
     key = key or f"sc.{mid}.v{base['version']}"
     result = status_form(key, base, catalogue, today, tr, lang, compact=compact)
     if result is None or not by:
@@ -740,14 +754,14 @@ def status_section(
     if version is not None:
         reload_base(mid)
         _done(tr("mn.status.saved", status=tr(f"status.{changes['status']}")), on_saved)
-    st.rerun()
+    _after_write(mid)
 
 
 def comment_section(
     store: Store, base: dict[str, Any], tr: Callable[..., str], on_saved: Callable[[], None]
 ) -> None:
     """Add a comment to the history without changing anything else."""
-    mid, by = int(base["id"]), st.session_state.get(EDITOR_KEY)
+    mid, by = int(base["id"]), login.current_user()
     key = f"cm.{mid}.v{base['version']}"
     text = st.text_area(tr("mn.comment.add"), key=f"{key}.text", height=68)
     if not st.button(tr("mn.comment.save"), key=f"{key}.save", disabled=not (text or "").strip()):
@@ -760,14 +774,14 @@ def comment_section(
     if version is not None:
         reload_base(mid)
         _done(tr("mn.comment.saved"), on_saved)
-    st.rerun()
+    _after_write(mid)
 
 
 def archive_section(
     store: Store, base: dict[str, Any], tr: Callable[..., str], on_saved: Callable[[], None]
 ) -> None:
     """Archive (or restore) a measure with a reason; nothing is ever deleted."""
-    mid, by = int(base["id"]), st.session_state.get(EDITOR_KEY)
+    mid, by = int(base["id"]), login.current_user()
     key = f"ar.{mid}.v{base['version']}"
     if base.get("archived"):
         st.info(tr("mn.archive.is_archived"), icon=":material/inventory_2:")
@@ -781,7 +795,7 @@ def archive_section(
             if version is not None:
                 reload_base(mid)
                 _done(tr("mn.archive.restored"), on_saved)
-            st.rerun()
+            _after_write(mid)
         return
     reason = archive_form(key, tr)
     if reason is None or not by:
@@ -792,7 +806,7 @@ def archive_section(
     if version is not None:
         reload_base(mid)
         _done(tr("mn.archive.done"), on_saved)
-    st.rerun()
+    _after_write(mid)
 
 
 def create_section(
@@ -805,7 +819,7 @@ def create_section(
     on_created: Callable[[int], None],
 ) -> None:
     """The form for a new measure; on success the new measure opens."""
-    by = st.session_state.get(EDITOR_KEY)
+    by = login.current_user()
     round_ = st.session_state.setdefault("mf.new.round", 0)
     result = measure_form(
         f"mf.new.{round_}", {"status": "geplant", "progress": 0}, catalogue, labels, titles,
@@ -814,12 +828,12 @@ def create_section(
     if result is None:
         return
     if not by:
-        st.error(tr("mn.editor.needed"))
+        login.hint(tr)
         return
     values, _comment = result
-    resolve_organisation(store, values, labels["organisation_id"])
+    resolve_organisation(store, values, labels["organisation_id"], by)
     record = {k: values.get(k) for k in EDITABLE}
-    mid = write_guarded(lambda: store.create_measure(record, by), tr)
+    mid = write_guarded(lambda: guard.create_measure(store, by, record), tr)
     if mid is None:
         return
     st.session_state["mf.new.round"] = round_ + 1
@@ -837,7 +851,7 @@ def review_section(
     on_saved: Callable[[], None],
 ) -> None:
     """Mark a measure as reviewed today, with an optional note (a 'geprüft' event)."""
-    mid, by = int(base["id"]), st.session_state.get(EDITOR_KEY)
+    mid, by = int(base["id"]), login.current_user()
     key = f"rv.{mid}.v{base['version']}.ok"
     note = st.text_input(tr("rv.action.review_note"), key=f"{key}.note")
     if not st.button(
@@ -847,11 +861,11 @@ def review_section(
         return
     changes = {"last_reviewed": today}
     version = write_guarded(
-        lambda: save_changes(store, mid, base, changes, str(by), note.strip(), "geprüft"), tr
+        lambda: save_changes(store, mid, base, changes, by, note.strip(), "geprüft"), tr
     )
     if version is not None:
         _done(tr("rv.action.reviewed.done", title=base["title"]), on_saved)
-    st.rerun()
+    _after_write(mid)
 
 
 def next_step_section(
@@ -862,7 +876,7 @@ def next_step_section(
     on_saved: Callable[[], None],
 ) -> None:
     """Set the next step and its date in place."""
-    mid, by = int(base["id"]), st.session_state.get(EDITOR_KEY)
+    mid, by = int(base["id"]), login.current_user()
     key = f"rv.{mid}.v{base['version']}.step"
     text = st.text_input(tr("mf.next_step"), base.get("next_step") or "", key=f"{key}.text")
     day = st.date_input(
@@ -877,7 +891,7 @@ def next_step_section(
         disabled=not (by and changes),
     ):  # fmt: skip
         return
-    version = write_guarded(lambda: save_changes(store, mid, base, changes, str(by)), tr)
+    version = write_guarded(lambda: save_changes(store, mid, base, changes, by), tr)
     if version is not None:
         _done(tr("rv.action.step_saved", title=base["title"]), on_saved)
-    st.rerun()
+    _after_write(mid)

@@ -26,12 +26,13 @@ from dashboard.analysis.lateness import (
     with_lateness,
 )
 from dashboard.analysis.review import CATEGORIES, describe_changes, flag_texts, parse_changes
+from dashboard.auth import guard
 from dashboard.config import PROJECT_ROOT
 from dashboard.errors import LeitbildError
 from dashboard.exports import export_tables, to_csv, to_xlsx
-from dashboard.imports import check_file, problems_frame, write_checked
+from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.measures import STATUSES
-from dashboard.ui import data
+from dashboard.ui import data, downloads, login
 from dashboard.ui.format import fmt_date
 from dashboard.ui.measure_form import FORM_FIELDS, display_value
 
@@ -351,6 +352,9 @@ def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int 
         rows, hide_index=True, width="stretch", column_config=config_, key=key,
         on_select="rerun", selection_mode="single-row", height=min(38 + 35 * len(rows), 560),
     )  # fmt: skip
+    downloads.offer(
+        lambda r=rows: downloads.labelled(r, config_), tr("dl.title.register"), "mn_register"
+    )
     selected = event.selection.rows if event is not None else []
     return int(rows.iloc[selected[0]]["id"]) if selected else None
 
@@ -543,12 +547,12 @@ def transfer_view(
         st.success(tr("mn.import.ok", rows=checked.rows), icon=":material/task_alt:")
     if checked.errors:
         return
-    if not editor:
-        st.info(tr("mn.editor.needed"))
+    if not login.may("import"):
+        login.hint(tr, "admin")
         return
     if st.button(tr("mn.import.write", rows=checked.rows), type="primary", key="mn.i.write"):
         try:
-            entry = write_checked(store, checked, editor)
+            entry = guard.write_import(store, login.current_user(), checked)
         except LeitbildError as err:
             st.error(tr("error.generic", message=err.user_message()))
             return
@@ -595,6 +599,17 @@ def changes_table(rows: pd.DataFrame, tr: Callable[..., str]) -> None:
             "what": st.column_config.TextColumn(tr("rv.col.what"), width="large"),
             "comment": st.column_config.TextColumn(tr("rv.col.comment"), width="medium"),
         },
+    )  # fmt: skip
+    labels = {
+        "at": tr("rv.col.at"),
+        "measure": st.column_config.LinkColumn(tr("rv.col.measure"), display_text=r"#(.*)$"),
+        "actor": tr("rv.col.actor"),
+        "kind": tr("rv.col.kind"),
+        "what": tr("rv.col.what"),
+        "comment": tr("rv.col.comment"),
+    }
+    downloads.offer(
+        lambda r=rows: downloads.labelled(r, labels), tr("dl.title.changes"), "rv_changes"
     )  # fmt: skip
 
 

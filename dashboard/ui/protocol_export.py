@@ -16,6 +16,8 @@ from docx import Document
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from dashboard.escaping import markdown_without_html
+
 MARKDOWN_MIME = "text/markdown"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -30,8 +32,8 @@ def file_name(review_date: dt.date, extension: str) -> str:
 
 
 def markdown_bytes(markdown: str) -> bytes:
-    """The protocol as a UTF-8 Markdown file."""
-    return markdown.encode("utf-8")
+    """The protocol as a UTF-8 Markdown file (raw HTML tags escaped for other viewers)."""
+    return markdown_without_html(markdown).encode("utf-8")
 
 
 def unescape(text: str) -> str:

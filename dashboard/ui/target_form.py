@@ -14,11 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import clock, config
+from dashboard.auth import guard
 from dashboard.catalogues import TARGET_TYPES
-from dashboard.errors import ConflictError, LeitbildError, ValidationError
-from dashboard.imports import check_file, problems_frame, write_checked
+from dashboard.errors import ConflictError, LeitbildError
+from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.targets import check_target
-from dashboard.ui import data, i18n_ziele, progress_data  # noqa: F401  (i18n_ziele: messages)
+from dashboard.ui import data, downloads, i18n_ziele, login, progress_data  # noqa: F401
 from dashboard.ui.format import fmt_date
 
 Tr = Callable[..., str]
@@ -139,20 +140,17 @@ def _problems(target: dict[str, Any], db: str, tr: Tr) -> bool:
     return not issues
 
 
-def _who(tr: Tr) -> str:
-    return st.text_input(tr("tf.by"), key="tf_by", help=tr("tf.by_help")).strip()
-
-
 def _create(db: str, tr: Tr, lang: str, labels: dict[str, dict[str, Any]]) -> None:
     target = _widgets("tf_new", tr, labels, {}, lang)
-    by = _who(tr)
-    if st.button(tr("tf.create"), key="tf_create", type="primary", icon=":material/add:"):
-        if not by:
-            st.error(tr("tf.need_by"))
-        elif _problems(target, db, tr):
-            new_id = data.store().create_target(target, by)
-            st.session_state["tf_pick_next"] = new_id
-            _done(tr("tf.created", id=new_id))
+    clicked = st.button(tr("tf.create"), key="tf_create", type="primary", icon=":material/add:")
+    if clicked and _problems(target, db, tr):
+        try:
+            new_id = guard.create_target(data.store(), login.current_user(), target)
+        except LeitbildError as err:
+            st.error(err.user_message())
+            return
+        st.session_state["tf_pick_next"] = new_id
+        _done(tr("tf.created", id=new_id))
 
 
 def _history(db: str, target_id: int, tr: Tr, lang: str) -> None:
@@ -163,23 +161,22 @@ def _history(db: str, target_id: int, tr: Tr, lang: str) -> None:
     def when(v: Any) -> str:
         return fmt_date(pd.Timestamp(v).to_pydatetime(), lang) if pd.notna(v) else "–"
 
-    st.dataframe(
-        pd.DataFrame({
-            tr("tf.h.id"): history["id"],
-            tr("tf.h.created"): history["created_at"].map(when),
-            tr("tf.h.by"): history["created_by"],
-            tr("tf.h.type"): history["type"].map(lambda k: tr(f"zi.type.{k}")),
-            tr("tf.h.value"): history["value"].map(lambda v: "–" if pd.isna(v) else f"{v:g}"),
-            tr("tf.h.baseline"): history["baseline_period"],
-            tr("tf.h.target_period"): history["target_period"],
-            tr("tf.h.active"): history["active"].map(
-                lambda a: tr("tf.h.yes") if a else tr("tf.h.no")),
-            tr("tf.h.retired"): history["retired_at"].map(when),
-            tr("tf.h.retired_by"): history["retired_by"].fillna("–"),
-            tr("tf.h.reason"): history["retire_reason"].fillna("–"),
-        }),
-        hide_index=True,
-    )  # fmt: skip
+    shown = pd.DataFrame({
+        tr("tf.h.id"): history["id"],
+        tr("tf.h.created"): history["created_at"].map(when),
+        tr("tf.h.by"): history["created_by"],
+        tr("tf.h.type"): history["type"].map(lambda k: tr(f"zi.type.{k}")),
+        tr("tf.h.value"): history["value"].map(lambda v: "–" if pd.isna(v) else f"{v:g}"),
+        tr("tf.h.baseline"): history["baseline_period"],
+        tr("tf.h.target_period"): history["target_period"],
+        tr("tf.h.active"): history["active"].map(
+            lambda a: tr("tf.h.yes") if a else tr("tf.h.no")),
+        tr("tf.h.retired"): history["retired_at"].map(when),
+        tr("tf.h.retired_by"): history["retired_by"].fillna("–"),
+        tr("tf.h.reason"): history["retire_reason"].fillna("–"),
+    })  # fmt: skip
+    st.dataframe(shown, hide_index=True)
+    downloads.offer(shown, tr("dl.title.target_history", id=target_id), f"tf_history_{target_id}")
 
 
 def _edit(db: str, tr: Tr, lang: str, labels: dict[str, dict[str, Any]]) -> None:
@@ -205,28 +202,29 @@ def _edit(db: str, tr: Tr, lang: str, labels: dict[str, dict[str, Any]]) -> None
     _history(db, tid, tr, lang)
     edited = _widgets(f"tf_edit_{tid}", tr, labels, current, lang)
     reason = st.text_input(tr("tf.reason"), key=f"tf_reason_{tid}", help=tr("tf.reason_help"))
-    by = _who_again(tr)
     b1, b2, _ = st.columns([1, 1, 2])
     save = b1.button(tr("tf.save"), key=f"tf_save_{tid}", type="primary", icon=":material/save:")
     retire = b2.button(tr("tf.retire"), key=f"tf_retire_{tid}", icon=":material/archive:")
     if not (save or retire):
         return
-    if not by or not reason.strip():
+    if not reason.strip():
         st.error(tr("tf.need_reason"))
         return
-    store = data.store()
+    store, user = data.store(), login.current_user()
     try:
         if save and _problems({**edited, "is_demo": False}, db, tr):
-            new_id = store.replace_target(tid, loaded, edited, by, reason.strip())
+            new_id = guard.replace_target(store, user, tid, loaded, edited, reason.strip())
             st.session_state["tf_pick_next"] = new_id
             _done(tr("tf.saved", old=tid, new=new_id), tid)
         elif retire:
-            store.retire_target(tid, loaded, by, reason.strip())
+            guard.retire_target(store, user, tid, loaded, reason.strip())
             _done(tr("tf.retired", id=tid), tid)
     except ConflictError:
         st.session_state.pop(f"tf_version_{tid}", None)
         progress_data.clear_caches()
         st.error(tr("tf.conflict"))
+    except LeitbildError as err:  # e.g. PermissionDenied: the write checks the role itself
+        st.error(err.user_message())
 
 
 def _done(message: str, target_id: int | None = None) -> None:
@@ -236,11 +234,6 @@ def _done(message: str, target_id: int | None = None) -> None:
     progress_data.clear_caches()
     st.session_state["tf_flash"] = message
     st.rerun()
-
-
-def _who_again(tr: Tr) -> str:
-    # the name field of the edit tab has its own key (one widget per key and page)
-    return st.text_input(tr("tf.by"), key="tf_by_edit", help=tr("tf.by_help")).strip()
 
 
 def _import(db: str, tr: Tr) -> None:
@@ -273,14 +266,10 @@ def _import(db: str, tr: Tr) -> None:
         st.info(tr("tf.import_refused"))
         return
     st.success(tr("tf.import_ready", rows=checked.rows))
-    by = st.text_input(tr("tf.by"), key="tf_by_import", help=tr("tf.by_help")).strip()
     if st.button(tr("tf.import"), key="tf_import", type="primary", icon=":material/upload:"):
-        if not by:
-            st.error(tr("tf.need_by"))
-            return
         try:
-            entry = write_checked(store, checked, by)
-        except ValidationError as err:
+            entry = guard.write_import(store, login.current_user(), checked)
+        except LeitbildError as err:
             st.error(err.user_message())
             return
         _done(tr("tf.imported", inserted=entry.inserted, unchanged=entry.unchanged))
@@ -292,17 +281,16 @@ def _retired(db: str, tr: Tr, lang: str, labels: dict[str, dict[str, Any]]) -> N
     if retired.empty:
         st.caption(tr("tf.none_retired"))
         return
-    st.dataframe(
-        pd.DataFrame({
-            tr("tf.h.target"): [target_label(r, labels, tr) for r in retired.to_dict("records")],
-            tr("tf.h.retired"): retired["retired_at"].map(
-                lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang) if pd.notna(v)
-                else "–"),
-            tr("tf.h.retired_by"): retired["retired_by"],
-            tr("tf.h.reason"): retired["retire_reason"],
-        }),
-        hide_index=True,
-    )  # fmt: skip
+    shown = pd.DataFrame({
+        tr("tf.h.target"): [target_label(r, labels, tr) for r in retired.to_dict("records")],
+        tr("tf.h.retired"): retired["retired_at"].map(
+            lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang) if pd.notna(v)
+            else "–"),
+        tr("tf.h.retired_by"): retired["retired_by"],
+        tr("tf.h.reason"): retired["retire_reason"],
+    })  # fmt: skip
+    st.dataframe(shown, hide_index=True)
+    downloads.offer(shown, tr("dl.title.retired"), "tf_retired")
 
 
 def manager(db: str, tr: Tr, lang: str) -> None:
@@ -314,11 +302,18 @@ def manager(db: str, tr: Tr, lang: str) -> None:
         st.success(st.session_state.pop("tf_flash"), icon=":material/check:")
     tabs = st.tabs([tr("tf.tab.edit"), tr("tf.tab.new"), tr("tf.tab.import"),
                     tr("tf.tab.retired")])  # fmt: skip
-    with tabs[0]:
-        _edit(db, tr, lang, labels)
-    with tabs[1]:
-        _create(db, tr, lang, labels)
+    allowed = login.may("target.edit")
+    reason = "login" if login.current_user() is None else "admin"
+    for tab, section in zip(tabs[:2], (_edit, _create), strict=True):
+        with tab:
+            if allowed:
+                section(db, tr, lang, labels)
+            else:
+                login.hint(tr, reason)
     with tabs[2]:
-        _import(db, tr)
+        if login.may("import"):
+            _import(db, tr)
+        else:
+            login.hint(tr, reason)
     with tabs[3]:
         _retired(db, tr, lang, labels)

@@ -1,0 +1,1 @@
+"""Logins, roles and the permission checks every write goes through (issue 7)."""

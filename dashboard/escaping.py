@@ -1,0 +1,31 @@
+"""Escaping of text from data and users for the places that could read it as markup.
+
+One module, so every output uses the same rules: HTML (``st.html``, plotly labels and hover
+text, which plotly reads as a small HTML subset), Markdown files that other programs may
+render with raw HTML switched on, and Markdown shown in the app. Spreadsheet formulas are
+neutralised in ``dashboard.exports.neutralise``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# "<" that would open a tag, comment or processing instruction in Markdown's raw HTML
+_TAG_OPEN = re.compile(r"(?<!\\)<(?=[A-Za-z!/?])")
+_MARKDOWN_SPECIALS = "\\`*_[]#<>|"
+
+
+def html_text(text: object) -> str:
+    """Text for an HTML context or a plotly label: <, >, & and quotes as entities."""
+    return html.escape(str(text), quote=True)
+
+
+def markdown_literal(text: object) -> str:
+    """Text shown exactly as written inside Markdown (no emphasis, links, headings or HTML)."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+def markdown_without_html(markdown: str) -> str:
+    """Markdown kept as Markdown, but every raw HTML tag turned into literal text."""
+    return _TAG_OPEN.sub(r"\\<", markdown)
