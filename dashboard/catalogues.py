@@ -385,3 +385,20 @@ def load_catalogues(data_dir: Path = DATA_DIR) -> Catalogue:
     if problems:
         raise ValidationError(problems, "Die Kataloge sind ungültig.")
     return Catalogue.from_frames({"area": areas, **leitbild, **indicators})
+
+
+def display_labels(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
+    """Display names: areas (Stadtteile with number), indicators, groups, fields, goals."""
+    f, areas = catalogue.frames, catalogue.areas
+    return {
+        "area": {
+            code: name if level != "stadtteil" else f"{code} {name}"
+            for code, name, level in zip(areas["code"], areas["name"], areas["level"], strict=True)
+        },
+        "area_level": dict(zip(areas["code"], areas["level"], strict=True)),
+        "indicator": {r["id"]: r for r in catalogue.indicators.to_dict("records")},
+        "group": dict(zip(f["group_label"]["id"], f["group_label"]["label"], strict=True)),
+        "field": dict(zip(f["field"]["id"], f["field"]["short"], strict=True)),
+        "field_title": dict(zip(f["field"]["id"], f["field"]["title"], strict=True)),
+        "goal": {r["id"]: r for r in f["goal"].to_dict("records")},
+    }

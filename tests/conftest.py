@@ -100,3 +100,15 @@ def real_db(real_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = copy_db(real_db_template, tmp_path)
     monkeypatch.setenv("LEITBILD_DB", str(path))
     return path
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """Streamlit caches survive between AppTest runs in one process: start and end clean."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -19,13 +18,8 @@ from tests.conftest import ROOT
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Caches survive between AppTest runs in one process: start every test clean."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def fresh_caches(fresh_caches: None) -> None:
+    """Every test starts with empty Streamlit caches."""
 
 
 # --- pure helpers --------------------------------------------------------------------------------

@@ -6,11 +6,9 @@ Demo measures used: 1 Sprachcafé Berg Fidel (91; 6.3, 8.2), 11 Sprachcafé Coer
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import guard
@@ -29,13 +27,8 @@ ADA = User("ada", "Ada", "admin")
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Caches survive between AppTest runs in one process: start every test clean."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def fresh_caches(fresh_caches: None) -> None:
+    """Every test starts with empty Streamlit caches."""
 
 
 def _edit(store: Store, user: User | None, mid: int, **changes: object) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +10,6 @@ import pandas as pd
 import pytest
 import shapely
 import shapely.affinity
-import streamlit as st
 from shapely.geometry import box
 
 from dashboard.analysis.classify import MISSING_COLOUR, classify
@@ -33,13 +31,8 @@ INDICATOR = {
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Cached shapes and stores must not carry over between databases."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def fresh_caches(fresh_caches: None) -> None:
+    """Every test starts with empty Streamlit caches."""
 
 
 @pytest.mark.parametrize("key", sorted(KARTE_MESSAGES))

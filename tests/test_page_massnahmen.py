@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.store import Store
@@ -22,14 +21,9 @@ TODAY = "2025-11-24"
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fixed_day(fresh_caches: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """Caches survive between AppTest runs in one process: start every test clean."""
     monkeypatch.setenv("LEITBILD_TODAY", TODAY)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def _open(**query: str) -> AppTest:

@@ -161,14 +161,9 @@ def twins(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> l
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fixed_day(fresh_caches: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """Clean caches per run, a fixed 'today' (demo measures depend on it)."""
     monkeypatch.setenv("LEITBILD_TODAY", "2026-03-02")
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 # --- collecting what an output shows ------------------------------------------------------------

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import guard
@@ -21,13 +19,8 @@ TOGGLE = "karte_raw"
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Caches survive between AppTest runs in one process: start every test clean."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def fresh_caches(fresh_caches: None) -> None:
+    """Every test starts with empty Streamlit caches."""
 
 
 def _page(user: str | None = None, role: str = "admin", **scope: object) -> AppTest:

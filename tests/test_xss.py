@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.errors import ValidationError
@@ -81,15 +80,10 @@ def payload_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches(payload_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def payload_setup(fresh_caches: None, payload_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The payload database for every test, clean caches, a fixed day."""
     monkeypatch.setenv("LEITBILD_DB", str(payload_db))
     monkeypatch.setenv("LEITBILD_TODAY", REVIEW_DAY.isoformat())
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def _strings(value: Any) -> Iterator[str]:

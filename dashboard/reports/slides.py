@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 
 from dashboard.analysis import gaps, goal_rollup, profile, progress
 from dashboard.analysis.gaps import CITY
-from dashboard.catalogues import Catalogue
+from dashboard.catalogues import Catalogue, display_labels
+from dashboard.exports import data_status
 from dashboard.reports.deck import DeckSpec, SlideRef
 from dashboard.ui import (
     i18n_praesentation,  # noqa: F401  (registers the slide texts)
@@ -133,32 +134,6 @@ def latest_period(values: pd.DataFrame) -> int | None:
     return int(present["period"].max()) if len(present) else None
 
 
-def data_status(summary: dict[str, Any]) -> str:
-    """'demo', 'mixed', 'real' or 'empty', as the badge on every page says it."""
-    demo = int(summary.get("demo_observations") or 0) + int(summary.get("demo_measures") or 0)
-    total = int(summary.get("observations") or 0) + int(summary.get("measures") or 0)
-    if total == 0:
-        return "empty"
-    return "demo" if demo == total else "mixed" if demo else "real"
-
-
-def labels_of(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
-    """Display names as the progress figure builders expect them."""
-    f, areas = catalogue.frames, catalogue.areas
-    return {
-        "area": {
-            c: n if lv != "stadtteil" else f"{c} {n}"
-            for c, n, lv in zip(areas["code"], areas["name"], areas["level"], strict=True)
-        },
-        "area_level": dict(zip(areas["code"], areas["level"], strict=True)),
-        "indicator": {r["id"]: r for r in catalogue.indicators.to_dict("records")},
-        "group": dict(zip(f["group_label"]["id"], f["group_label"]["label"], strict=True)),
-        "field": dict(zip(f["field"]["id"], f["field"]["short"], strict=True)),
-        "field_title": dict(zip(f["field"]["id"], f["field"]["title"], strict=True)),
-        "goal": {r["id"]: r for r in f["goal"].to_dict("records")},
-    }
-
-
 def assessments(data: DeckData, values: pd.DataFrame) -> pd.DataFrame:
     """Every target and implicit direction assessment, as on the goal pages."""
     catalogue = data.catalogue
@@ -180,7 +155,7 @@ def _context(data: DeckData, spec: DeckSpec, lang: str) -> _Context:
         period = LEITBILD_END - 5
     values = data.values[data.values["period"] <= period]
     footer = tr("pr.footer", period=period, status=tr(f"pr.status.{data_status(data.summary)}"))
-    return _Context(data, period, values, assessments(data, values), labels_of(data.catalogue),
+    return _Context(data, period, values, assessments(data, values), display_labels(data.catalogue),
                     lang, tr, footer)  # fmt: skip
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.analysis import gaps, goal_rollup, progress
 from dashboard.analysis.gaps import CITY
+from dashboard.catalogues import display_labels
 from dashboard.ui import data
 
 TTL_SECONDS = data.TTL_SECONDS
@@ -46,22 +47,7 @@ def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def labels(path: str) -> dict[str, dict[str, Any]]:
     """Names for display: areas, indicators (as dicts), groups, fields, goals."""
-    catalogue = data.catalogues(path)
-    f = catalogue.frames
-    areas = catalogue.areas
-    area_names = {
-        code: name if level != "stadtteil" else f"{code} {name}"
-        for code, name, level in zip(areas["code"], areas["name"], areas["level"], strict=True)
-    }
-    return {
-        "area": area_names,
-        "area_level": dict(zip(areas["code"], areas["level"], strict=True)),
-        "indicator": {r["id"]: r for r in catalogue.indicators.to_dict("records")},
-        "group": dict(zip(f["group_label"]["id"], f["group_label"]["label"], strict=True)),
-        "field": dict(zip(f["field"]["id"], f["field"]["short"], strict=True)),
-        "field_title": dict(zip(f["field"]["id"], f["field"]["title"], strict=True)),
-        "goal": {r["id"]: r for r in f["goal"].to_dict("records")},
-    }
+    return display_labels(data.catalogues(path))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

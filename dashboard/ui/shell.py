@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from dashboard.errors import LeitbildError
+from dashboard.exports import data_status
 from dashboard.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
@@ -26,16 +27,13 @@ def translator() -> Callable[..., str]:
 def data_status_badge(summary: dict[str, object]) -> None:
     """Show whether the page shows demo data, real data, or both."""
     tr = translator()
-    demo = int(summary.get("demo_observations") or 0) + int(summary.get("demo_measures") or 0)
-    total = int(summary.get("observations") or 0) + int(summary.get("measures") or 0)
-    if total == 0:
-        return
-    if demo == total:
+    status = data_status(summary)
+    if status == "demo":
         st.badge(tr("data.demo"), icon=":material/science:", color="orange")
         st.caption(tr("data.demo_help"))
-    elif demo:
+    elif status == "mixed":
         st.badge(tr("data.mixed"), icon=":material/science:", color="orange")
-    else:
+    elif status == "real":
         st.badge(tr("data.real"), icon=":material/verified:", color="green")
 
 
