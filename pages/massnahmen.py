@@ -60,7 +60,6 @@ with guarded():
     st.title(tr("mn.title"))
     st.caption(tr("mn.subtitle"))
     data_status_badge(summary)
-    editor = form.editor_name(tr)
     form.flash()
     catalogue = data.catalogues(db)
     labels = form.option_labels(catalogue, views.organisations(db))
@@ -93,4 +92,4 @@ with guarded():
 
             form.create_section(store, catalogue, labels, titles, today, tr, opened)
     with tab_io:
-        views.transfer_view(store, today, tr, editor, views.clear_caches)
+        views.transfer_view(store, today, tr, views.clear_caches)

@@ -161,19 +161,6 @@ _PAIRS: dict[str, tuple[str, str]] = {
     ),
     "mn.stale.reload": ("Formulare neu laden", "Reload the forms"),
     # editor
-    "mn.editor.label": ("Ihr Name (für den Verlauf)", "Your name (for the history)"),
-    "mn.editor.help": (
-        "Jede Änderung wird mit diesem Namen im Verlauf vermerkt. Er gilt für diese Sitzung.",
-        "Every change is recorded in the history with this name. It holds for this session.",
-    ),
-    "mn.editor.current": ("Sie bearbeiten als **{name}**.", "You are editing as **{name}**."),
-    "mn.editor.change": ("Namen ändern", "Change name"),
-    "mn.editor.needed": (
-        "Bitte geben Sie links in der Seitenleiste Ihren Namen ein: Jede Änderung wird mit "
-        "Namen im Verlauf vermerkt.",
-        "Please enter your name in the sidebar on the left: every change is recorded in the "
-        "history with a name.",
-    ),
     # form
     "mn.form.create": ("Maßnahme anlegen", "Create measure"),
     "mn.form.save": ("Änderungen speichern", "Save changes"),

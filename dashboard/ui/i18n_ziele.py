@@ -772,14 +772,8 @@ ZIELE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "tf.reference_group": {"de": "Referenzgruppe", "en": "Reference group"},
     "tf.note": {"de": "Beschreibung", "en": "Description"},
-    "tf.by": {"de": "Ihr Name (für die Historie)", "en": "Your name (for the history)"},
-    "tf.by_help": {
-        "de": "Wird mit der Änderung gespeichert.",
-        "en": "Stored with the change.",
-    },
     "tf.create": {"de": "Zielwert anlegen", "en": "Create target"},
     "tf.created": {"de": "Zielwert #{id} angelegt.", "en": "Target #{id} created."},
-    "tf.need_by": {"de": "Bitte Ihren Namen angeben.", "en": "Please give your name."},
     "tf.need_reason": {
         "de": "Bitte Ihren Namen und einen Grund angeben.",
         "en": "Please give your name and a reason.",

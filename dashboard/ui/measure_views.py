@@ -505,7 +505,6 @@ def transfer_view(
     store: Any,
     today: dt.date,
     tr: Callable[..., str],
-    editor: str | None,
     on_saved: Callable[[], None],
 ) -> None:
     """Export the register (CSV/XLSX with history) and import measures with full checks."""
