@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -25,13 +27,15 @@ with guarded():
         st.info(tr("data.empty"))
 
     st.subheader(tr("start.loaded"))
-    cols = st.columns(6)
+    # a wrapping row: on narrow screens the figures move down instead of being cut off
+    row = st.container(horizontal=True, gap="large")
+    metric = partial(row.metric, width="content")
     period = (
         f"{summary['first_period']}–{summary['last_period']}" if summary["first_period"] else "–"
     )
     last_import = summary["last_import"]
-    cols[0].metric(tr("start.districts"), fmt_number(summary["districts"], lang=lang))
-    cols[1].metric(
+    metric(tr("start.districts"), fmt_number(summary["districts"], lang=lang))
+    metric(
         tr("start.indicators"),
         f"{summary['indicators_with_data']} / {summary['indicators']}",
         help=tr(
@@ -40,10 +44,10 @@ with guarded():
             total=summary["indicators"],
         ),
     )
-    cols[2].metric(tr("start.periods"), period)
-    cols[3].metric(tr("start.measures"), fmt_number(summary["measures"], lang=lang))
-    cols[4].metric(tr("start.targets"), fmt_number(summary["targets"], lang=lang))
-    cols[5].metric(
+    metric(tr("start.periods"), period)
+    metric(tr("start.measures"), fmt_number(summary["measures"], lang=lang))
+    metric(tr("start.targets"), fmt_number(summary["targets"], lang=lang))
+    metric(
         tr("start.last_import"),
         fmt_date(pd.Timestamp(last_import).date(), lang) if last_import else tr("start.none"),
     )
