@@ -18,17 +18,15 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.analysis import profile as prof
-from dashboard.analysis.similarity import similar_districts
 from dashboard.analysis.social_index import (
     DEFAULT_MIN_POPULATION,
     MIN_POPULATION_SETTING,
     SocialIndex,
-    compute_social_index,
     method_text,
 )
 from dashboard.catalogues import Catalogue
 from dashboard.reports.profile_report import profile_pdf
-from dashboard.ui import data, downloads, raw_values
+from dashboard.ui import data, downloads, profile_data, raw_values
 from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
@@ -272,7 +270,7 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
         st.markdown(tr("stadtteil.profile.only_neutral", name=view.name))
     if profile["comparable"].astype(bool).any():
         st.caption(tr("stadtteil.profile.how_to_read"))
-        fig = charts.spine_chart(profile, view.fields, view.name, view.bezirk_name, lang)
+        fig = profile_data.spine_figure(db, view.code, view.period, view.group, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="spine")
         judged = profile[profile["comparable"].astype(bool)]
         _offer_profile(view, judged, "spine", "dl.title.profile")
@@ -417,13 +415,12 @@ def compare_section(view: View) -> None:
     areas = view.cat.areas
     options = list(areas.loc[areas["level"].isin(["stadt", "stadtbezirk", "stadtteil"]), "code"])
     codes = pick_comparison(view, options)
-    indicators = view.cat.indicators
-    frame = prof.compare(view.values, indicators, areas, codes, view.period, view.group)
+    frame = profile_data.comparison(db, tuple(codes), view.period, view.group)
     if frame.empty:
         st.info(tr("stadtteil.compare.empty"))
         return
     st.caption(tr("stadtteil.compare.caption"))
-    fig = charts.compare_chart(frame, view.names, view.fields, lang)
+    fig = profile_data.compare_figure(db, tuple(codes), view.period, view.group, lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
     st.dataframe(charts.compare_table(frame, view.names, lang), hide_index=True)
     names = view.names
@@ -441,7 +438,7 @@ def _use_similar(codes: list[str]) -> None:
 def similar_section(view: View, excluded: set[str]) -> None:
     """Nearest neighbours on the core indicators, and a button to compare with them."""
     st.subheader(tr("stadtteil.similar.heading"))
-    result = similar_districts(view.values, view.cat.areas, view.code, excluded=excluded)
+    result = profile_data.similar(db, view.code, frozenset(excluded))
     if not result.available:
         st.info(tr("stadtteil.similar.empty"))
         return
@@ -465,7 +462,7 @@ def index_section(view: View) -> set[str]:
     Returns the districts left out of the index (too small), which are not proposed as similar.
     """
     st.subheader(tr("stadtteil.index.heading"))
-    result = compute_social_index(view.values, view.cat.areas, min_population=_min_population())
+    result = profile_data.social_index(db, _min_population())
     frame = result.frame
     excluded = set(frame.loc[~frame["included"].astype(bool), "area_code"]) if len(frame) else set()
     if not result.available:
@@ -562,7 +559,7 @@ with guarded():
 
     view = View(values, cat, names, fields, code, period, group)
     header(view, summary)
-    profile = prof.profile(values, cat.indicators, cat.areas, code, period, group)
+    profile = profile_data.district_profile(db, code, period, group)
     if profile.empty:
         label = group_labels.get(group or "", group)
         st.info(tr("stadtteil.profile.empty_group", group=label, name=view.name))
