@@ -99,7 +99,7 @@ CLI_OUTPUTS: dict[str, list[list[str]]] = {
         ["export", "observations", "--area", "Coerde", "--format", "xlsx", "--out", "{dir}/c.xlsx"],
     ],
     # the default deck has the districts Berg Fidel and Coerde (61, a twin cell)
-    "deck": [["deck", "--out", "{dir}/deck.pptx"]],
+    "deck": [["deck", "--out", "{dir}/deck.pptx"], ["deck", "--out", "{dir}/deck.pdf"]],
     # the district profile PDF (runs once dashboard.cli loads dashboard.commands.profile)
     "profil": [["profil", "--stadtteil", "Coerde", "--ohne-karte", "--out", "{dir}/profil.pdf"]],
 }
