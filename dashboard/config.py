@@ -90,6 +90,11 @@ SETTINGS: dict[str, Setting] = {
             "A measure not reviewed for this many days is flagged as 'needs review'.",
         ),
         Setting(
+            "table_limit",
+            1000,
+            "Most rows a long table on a page shows at once (downloads always hold every row).",
+        ),
+        Setting(
             "demo_seed",
             20250213,
             "Seed of the deterministic demo data generator.",

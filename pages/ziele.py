@@ -11,6 +11,7 @@ from dashboard.analysis.gaps import PP, gap_table
 from dashboard.ui import data, downloads, progress_data, target_form
 from dashboard.ui import export_frames as xf
 from dashboard.ui import progress_charts as charts
+from dashboard.ui.format import fmt_number
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -126,7 +127,17 @@ with guarded():
     if shown.empty:
         st.info(tr("ziele.empty_filter"))
     else:
-        table = charts.display_table(shown, labels, tr, lang)
+        # rows a person can scan in the table and the picker; more also slow every rerun (at
+        # 450 areas × 300 indicators there are ~86,000); the download always holds every row
+        limit = int(config.get("table_limit"))
+        listed = shown.head(limit)
+        if len(shown) > limit:
+            st.caption(tr("ziele.table_limited", shown=fmt_number(limit, lang=lang),
+                          total=fmt_number(len(shown), lang=lang)))  # fmt: skip
+            wanted = st.query_params.get("ziel")  # a deep link beyond the limit still opens
+            listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
+            listed = listed[~listed["key"].duplicated()]
+        table = charts.display_table(listed, labels, tr, lang)
         st.session_state["_table_keys"] = list(table["key"])
         st.dataframe(
             table.drop(columns="key"), hide_index=True, key="tabelle", on_select=_on_table_select,
@@ -154,11 +165,11 @@ with guarded():
 
         # --- detail of one target -------------------------------------------------------------
         st.subheader(tr("ziele.detail"))
-        keys = list(shown["key"])
+        keys = list(listed["key"])
         progress_data.seed_from_url("ziel", keys, keys[0])
         if st.session_state["ziel"] not in keys:
             st.session_state["ziel"] = keys[0]
-        by_key = shown.set_index("key", drop=False)
+        by_key = listed.set_index("key", drop=False)
         choice = st.selectbox(
             tr("ziele.pick"), keys, key="ziel",
             format_func=lambda k: f"{charts.status_symbol(by_key.loc[k, 'status'])} "
@@ -244,7 +255,7 @@ with guarded():
             )  # fmt: skip
 
         # --- bullet charts ----------------------------------------------------------------------
-        bullets = charts.bullet_rows(shown, labels, tr, lang)
+        bullets = charts.bullet_rows(shown[~shown["implicit"]], labels, tr, lang)
         if not bullets.empty:
             st.subheader(tr("ziele.bullets"))
             st.caption(tr("ziele.bullets_help"))

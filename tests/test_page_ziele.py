@@ -274,3 +274,20 @@ def test_matrix_click_filters_district_and_field(demo_db: Path) -> None:
         assert selects.nth(1).input_value() == "91 Berg Fidel"
         assert page.get_by_text("Zielwerte und Abstände (5)").count() == 1
         assert not [r for r in requests if not r.startswith((url, "data:", "blob:"))]
+
+
+def test_long_table_is_limited_but_counts_and_deep_links_are_whole(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = run()
+    last_key = whole.session_state["_table_keys"][-1]
+    total = len(main_table(whole))
+    monkeypatch.setenv("LEITBILD_TABLE_LIMIT", "50")
+    at = run(ziel=last_key)
+    assert not at.exception
+    assert len(main_table(at)) == 51  # the first 50 and the deep-linked row
+    assert any(f"ersten 50 von {total}" in c.value for c in at.caption)
+    statuses = {m.label: int(m.value) for m in at.metric if m.label[:1] in "✓☀◐☁⚡○"}
+    assert sum(statuses.values()) == total  # the counts are over every row
+    picker = at.selectbox(key="ziel")
+    assert len(picker.options) == 51 and picker.value == last_key

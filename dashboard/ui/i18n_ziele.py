@@ -559,6 +559,12 @@ ZIELE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Combined as the mean of the scores (see page Fields of action).",
     },
     "ziele.table": {"de": "Zielwerte und Abstände ({n})", "en": "Targets and gaps ({n})"},
+    "ziele.table_limited": {
+        "de": "Die Tabelle zeigt die ersten {shown} von {total} Zeilen (Zielwerte zuerst). "
+        "Handlungsfeld, Gebiet oder Status eingrenzen; der Download enthält alle Zeilen.",
+        "en": "The table shows the first {shown} of {total} rows (targets first). Narrow it "
+        "by field, area or status; the download holds every row.",
+    },
     "ziele.empty_filter": {
         "de": "Keine Zielwerte für diese Auswahl.",
         "en": "No targets for this selection.",
