@@ -22,7 +22,10 @@ TTL_SECONDS = data.TTL_SECONDS
 IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+# A resource, not data: the frame (one row per target or indicator and area, with Python objects
+# per row) is shared read-only instead of being unpickled on every rerun; at 450 areas ×
+# 300 indicators that copy alone took seconds. Callers only filter it (pandas copy-on-write).
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def assessments(path: str, method: str) -> pd.DataFrame:
     """Every target (one row per target and area) and every implicit direction assessment."""
     catalogue = data.catalogues(path)
