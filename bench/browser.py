@@ -8,14 +8,9 @@ browser context per load, so nothing is cached in the browser) to that moment.
 
 from __future__ import annotations
 
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,12 +18,9 @@ from urllib.parse import urlparse
 
 import psutil
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-]  # fmt: skip
 COMPLETE = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
@@ -38,12 +30,6 @@ COMPLETE = """() => {
     return false;
   return [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'));
 }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class PeakRss:
@@ -75,37 +61,12 @@ class PeakRss:
 @contextmanager
 def server(script: Path, db: Path, env: dict[str, str] | None = None) -> Iterator[tuple]:
     """A Streamlit server on a free loopback port; yields (url, PeakRss)."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.fileWatcherType", "none", "--global.developmentMode", "false",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "LEITBILD_DB": str(db), **(env or {})},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    rss = PeakRss(proc.pid)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"server for {script.name} did not start")
-            time.sleep(0.3)
-        yield url, rss
-    finally:
-        rss.stop()
-        proc.terminate()
+    with streamlit_server(script, db, env=env) as (url, proc):
+        rss = PeakRss(proc.pid)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            yield url, rss
+        finally:
+            rss.stop()
 
 
 def _load(browser: object, url: str, timeout_s: float) -> tuple[float, list[str], int]:

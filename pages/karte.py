@@ -81,6 +81,22 @@ def remember(param: str, value: object) -> None:
         st.query_params[param] = str(value)
 
 
+def url_choice(container: Any, param: str, name: str, options: Sequence[str], default: str) -> str:
+    """A segmented control whose choice lives in the URL as ``param`` (labels karte.<name>.*)."""
+    key = restore(param, options, default)
+    choice = container.segmented_control(
+        tr(f"karte.{name}"),
+        options,
+        key=key,
+        persist_state=KEEP,
+        required=True,
+        format_func=lambda v: tr(f"karte.{name}.{v}"),
+        help=tr(f"karte.{name}.help"),
+    )
+    remember(param, choice)
+    return choice
+
+
 def yes_no(raw: str) -> bool:
     """'ja' / 'nein' from the URL."""
     if raw not in ("ja", "nein"):
@@ -174,29 +190,9 @@ def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any
         for lv in LEVELS
         if lv == "stadtteile" or aggregable(indicator, values, level_codes(areas, lv))
     ]
-    key = restore("ebene", levels, "stadtteile")
-    level = level_col.segmented_control(
-        tr("karte.level"),
-        levels,
-        key=key,
-        persist_state=KEEP,
-        required=True,
-        format_func=lambda lv: tr(f"karte.level.{lv}"),
-        help=tr("karte.level.help"),
-    )
-    remember("ebene", level)
+    level = url_choice(level_col, "ebene", "level", levels, "stadtteile")
     cols = st.columns([2.3, 2.2, 1.6, 1], vertical_alignment="bottom")
-    key = restore("geometrie", geometries, geometries[0])
-    geometry = cols[0].segmented_control(
-        tr("karte.geometry"),
-        geometries,
-        key=key,
-        persist_state=KEEP,
-        required=True,
-        format_func=lambda g: tr(f"karte.geometry.{g}"),
-        help=tr("karte.geometry.help"),
-    )
-    remember("geometrie", geometry)
+    geometry = url_choice(cols[0], "geometrie", "geometry", geometries, geometries[0])
     key = restore("klassen", list(METHODS), "quantile")
     method = cols[1].selectbox(
         tr("karte.method"),
@@ -330,17 +326,7 @@ def main() -> None:
     st.title(tr("karte.title"))
     st.caption(tr("karte.caption"))
     data_status_badge(data.summary(db))
-    key = restore("ansicht", VIEWS, VIEWS[0])
-    view = st.segmented_control(
-        tr("karte.view"),
-        VIEWS,
-        key=key,
-        persist_state=KEEP,
-        required=True,
-        format_func=lambda v: tr(f"karte.view.{v}"),
-        help=tr("karte.view.help"),
-    )
-    remember("ansicht", view)
+    view = url_choice(st, "ansicht", "view", VIEWS, VIEWS[0])
     if view == "sozialindex":
         social_map(catalogue)
         return
@@ -521,17 +507,7 @@ def social_map(catalogue: Any) -> None:
 def render_social(result: SocialIndex, catalogue: Any) -> None:
     """Base map choice, the class map (grey = left out) and the reasons under it."""
     geometries = list(maps.GEOMETRIES) if maps.official_available(db) else ["kacheln"]
-    key = restore("geometrie", geometries, geometries[0])
-    geometry = st.segmented_control(
-        tr("karte.geometry"),
-        geometries,
-        key=key,
-        persist_state=KEEP,
-        required=True,
-        format_func=lambda g: tr(f"karte.geometry.{g}"),
-        help=tr("karte.geometry.help"),
-    )
-    remember("geometrie", geometry)
+    geometry = url_choice(st, "geometrie", "geometry", geometries, geometries[0])
     codes = level_codes(catalogue.areas, "stadtteile")
     names = catalogue.areas.set_index("code")["name"]
     table = pd.DataFrame({"code": codes, "name": [str(names.get(c, c)) for c in codes]})

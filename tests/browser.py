@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
@@ -44,42 +45,61 @@ def _free_port() -> int:
 
 
 @contextmanager
+def streamlit_server(
+    script: Path,
+    db: Path,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
+    env: dict[str, str] | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Serve a Streamlit script on a (free) loopback port; yields the base URL and the process.
+
+    The server's output goes to a temporary file (a pipe nobody reads would block a long run)
+    and is shown when the server does not come up.
+    """
+    port = port or _free_port()
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script),
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--server.fileWatcherType", "none",
+             "--global.developmentMode", "false", "--browser.gatherUsageStats", "false",
+             *extra_args],
+            cwd=ROOT, env={**os.environ, "LEITBILD_DB": str(db), **(env or {})},
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                        if resp.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")
+                    raise RuntimeError(f"{script.name} did not start:\n{output}")
+                time.sleep(0.3)
+            yield url, proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@contextmanager
 def app_server(db: Path, port: int | None = None, extra_args: Sequence[str] = ()) -> Iterator[str]:
     """Serve the app on a (free) loopback port; yields the base URL.
 
     ``extra_args`` are further ``streamlit run`` options, e.g. ``--secrets.files PATH``.
     """
-    port = port or _free_port()
-    env = {**os.environ, "LEITBILD_DB": str(db)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--global.developmentMode", "false", "--browser.gatherUsageStats", "false",
-         *extra_args],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                output = proc.stdout.read().decode() if proc.stdout else ""
-                raise RuntimeError(f"app did not start:\n{output}")
-            time.sleep(0.3)
+    with streamlit_server(ROOT / "dashboard" / "app.py", db, port, extra_args) as (url, _proc):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @contextmanager
