@@ -378,3 +378,45 @@ INSERT INTO access_log (happened_at, username, action, detail) VALUES (?, ?, ?, 
 SQL_ACCESS_LOG = """
 SELECT happened_at, username, action, detail FROM access_log ORDER BY id DESC LIMIT ?
 """
+
+# --- released values (materialised disclosure control) -----------------------------------------
+RELEASED_COLUMNS = [
+    "indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator", "flag",
+    "source",
+]  # fmt: skip
+OBSERVATION_VERSION_KEY = "observation_version"
+SQL_OBSERVATION_VERSION_BUMP = """
+INSERT OR REPLACE INTO meta (key, value)
+SELECT 'observation_version', CAST(coalesce(max(TRY_CAST(value AS BIGINT)), 0) + 1 AS VARCHAR)
+FROM meta WHERE key = 'observation_version'
+"""
+SQL_RELEASED_FRESH = "SELECT indicator_id FROM released_indicator WHERE rule = ?"
+# an import of a count also stales every derived share built on it
+SQL_RELEASED_STALE_INCOMING = """
+DELETE FROM released_indicator
+WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM incoming)
+   OR indicator_id IN (
+        SELECT id FROM indicator
+        WHERE numerator_id IN (SELECT DISTINCT indicator_id FROM incoming)
+           OR denominator_id IN (SELECT DISTINCT indicator_id FROM incoming))
+"""
+SQL_RELEASED_STALE_ALL = "DELETE FROM released_indicator"
+SQL_RELEASED_DELETE = "DELETE FROM released_observation WHERE list_contains(?, indicator_id)"
+SQL_RELEASED_INDICATOR_DELETE = (
+    "DELETE FROM released_indicator WHERE list_contains(?, indicator_id)"
+)
+SQL_RELEASED_INSERT = f"""
+INSERT INTO released_observation ({", ".join(RELEASED_COLUMNS)})
+SELECT {", ".join(RELEASED_COLUMNS)} FROM incoming
+"""
+SQL_RELEASED_INDICATOR_INSERT = """
+INSERT INTO released_indicator (indicator_id, rule, computed_at)
+SELECT unnest(?::VARCHAR[]), ?, ?
+"""
+SQL_RELEASED = f"""
+SELECT {", ".join(RELEASED_COLUMNS)}
+FROM released_observation
+WHERE list_contains(?, indicator_id)
+  AND (? IS NULL OR list_contains(?, area_code))
+ORDER BY list_position(?, indicator_id), area_code, period, grp
+"""

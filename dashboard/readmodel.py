@@ -2,9 +2,16 @@
 
 Every output path (pages, downloads, exports, CLI) reads indicator values through
 ``released_observations`` so that disclosure control cannot be forgotten on one of them.
+
+Suppression of one stored indicator depends only on its own cells (and a derived share only
+on its two counts), so released values are computed per indicator family, stored in the
+database and reused until a write stales them (see ``Store.save_released``). A server restart
+therefore does not repeat the work, and an import only repeats it for what it touched.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -14,18 +21,84 @@ from dashboard.analysis.disclosure import suppress
 from dashboard.catalogues import Catalogue
 from dashboard.store import Store
 
+# indicators computed together: bounds memory (at 100x one indicator has ~90,000 cells)
+BATCH_INDICATORS = 16
+ATTEMPTS = 3
+
 
 def released_observations(
-    store: Store, catalogue: Catalogue, indicator_ids: list[str] | None = None
+    store: Store,
+    catalogue: Catalogue,
+    indicator_ids: list[str] | None = None,
+    area_codes: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Observations of the given indicators (all if None): derived computed, small cells hidden."""
+    """Observations of the given indicators (all if None): derived computed, small cells hidden.
+
+    ``area_codes`` only narrows what is returned; suppression always sees every area.
+    """
+    wanted = list(catalogue.indicators["id"]) if indicator_ids is None else list(indicator_ids)
+    rule = release_rule()
+    for _ in range(ATTEMPTS):
+        version, fresh = store.released_state(rule)
+        missing = [i for i in wanted if i not in fresh]
+        if all(
+            store.save_released(*_compute(store, catalogue, batch), rule, version)
+            for batch in _batches(missing, catalogue)
+        ):
+            return store.released(wanted, area_codes)
+    # writes kept landing while computing: answer from a computation that is not stored
+    parts = [_compute(store, catalogue, batch)[0] for batch in _batches(wanted, catalogue)]
+    frame = pd.concat(parts, ignore_index=True)
+    frame = frame[frame["indicator_id"].isin(wanted)]
+    if area_codes is not None:
+        frame = frame[frame["area_code"].isin(area_codes)]
+    order = {iid: position for position, iid in enumerate(wanted)}
+    frame = frame.sort_values("indicator_id", key=lambda ids: ids.map(order), kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def release_rule() -> str:
+    """The thresholds released values are computed with (stored alongside them)."""
+    min_count, min_den = int(config.get("min_count")), int(config.get("min_denominator"))
+    return f"min_count={min_count};min_denominator={min_den}"
+
+
+def _batches(indicator_ids: list[str], catalogue: Catalogue) -> Iterator[list[str]]:
+    """The ids in batches that keep every derived share together with its two counts."""
+    family: dict[str, str] = {}
+
+    def root(iid: str) -> str:
+        while family.setdefault(iid, iid) != iid:
+            iid = family[iid]
+        return iid
+
+    for iid in indicator_ids:
+        for base in base_indicators([iid], catalogue.indicators):
+            family[root(base)] = root(iid)
+    members: dict[str, list[str]] = {}
+    for iid in indicator_ids:
+        members.setdefault(root(iid), []).append(iid)
+    batch: list[str] = []
+    for group in members.values():
+        if batch and len(batch) + len(group) > BATCH_INDICATORS:
+            yield batch
+            batch = []
+        batch += group
+    if batch:
+        yield batch
+
+
+def _compute(
+    store: Store, catalogue: Catalogue, indicator_ids: list[str]
+) -> tuple[pd.DataFrame, list[str]]:
+    """Released values of these indicators and of their base counts, and the ids covered."""
     indicators = catalogue.indicators
-    wanted = list(indicators["id"]) if indicator_ids is None else indicator_ids
-    bases = base_indicators(wanted, indicators)
+    bases = base_indicators(indicator_ids, indicators)
+    ids = list(dict.fromkeys([*indicator_ids, *bases]))
     stored = store.observations(bases)
     # suppress with the base counts present, so a derived share is hidden wherever its count
     # is (and the result does not depend on which indicators a view happens to ask for)
-    frame = with_derived(stored, list(dict.fromkeys([*wanted, *bases])), indicators)
+    frame = with_derived(stored, ids, indicators)
     released = suppress(
         frame,
         indicators,
@@ -33,4 +106,4 @@ def released_observations(
         int(config.get("min_count")),
         int(config.get("min_denominator")),
     )
-    return released[released["indicator_id"].isin(wanted)].reset_index(drop=True)
+    return released, ids

@@ -267,6 +267,27 @@ CREATE TABLE IF NOT EXISTS access_log (
 );
 """
 
+# Released values (suppression applied) are materialised per indicator on first read and
+# dropped by every write that could change them; the rule records the thresholds used.
+M007_RELEASED = """
+CREATE TABLE IF NOT EXISTS released_observation (
+    indicator_id VARCHAR NOT NULL,
+    area_code VARCHAR NOT NULL,
+    period INTEGER NOT NULL,
+    grp VARCHAR NOT NULL,
+    value DOUBLE,
+    numerator DOUBLE,
+    denominator DOUBLE,
+    flag VARCHAR,
+    source VARCHAR
+);
+CREATE TABLE IF NOT EXISTS released_indicator (
+    indicator_id VARCHAR PRIMARY KEY,
+    rule VARCHAR NOT NULL,
+    computed_at TIMESTAMP NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -274,4 +295,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("004_history_and_reviews", M004_HISTORY_AND_REVIEWS),
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
+    ("007_released", M007_RELEASED),
 ]

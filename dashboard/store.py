@@ -216,6 +216,11 @@ class Store:
         with self.cursor() as cur:
             return cur.execute(sql, params or []).df()
 
+    def _large_frame(self, sql: str, params: list[object]) -> pd.DataFrame:
+        """Like _frame, through Arrow: millions of rows without a Python object per string."""
+        with self.cursor() as cur:
+            return cur.sql(sql, params=params).to_arrow_table().to_pandas()
+
     # --- migrations ---------------------------------------------------------------------------
     def applied_migrations(self) -> list[str]:
         """Names of the migrations recorded in this database."""
@@ -264,6 +269,8 @@ class Store:
                     cur.register("incoming", frame[CATALOGUE_TABLES[table]])
                     cur.execute(SQL_INSERT_FROM_FRAME[table])
                     cur.unregister("incoming")
+            # hierarchy, kinds and derived definitions all shape what may be released
+            self._stale_all_released(cur)
 
         self.transaction(work)
 
@@ -302,6 +309,9 @@ class Store:
             entry.status = "ok" if inserted or updated else "unverändert"
             entry.id = self._log(cur, entry)
             cur.execute(SQL_OBSERVATION_UPSERT, [entry.id])
+            if inserted or updated:
+                cur.execute(queries.SQL_RELEASED_STALE_INCOMING)
+                cur.execute(queries.SQL_OBSERVATION_VERSION_BUMP)
             cur.unregister("incoming")
             return entry
 
@@ -315,7 +325,7 @@ class Store:
         groups: list[str] | None = None,
     ) -> pd.DataFrame:
         """Stored observations of the given indicators, optionally filtered."""
-        return self._frame(
+        return self._large_frame(
             SQL_OBSERVATIONS,
             [indicator_ids, area_codes, area_codes, periods, periods, groups, groups],
         )
@@ -325,6 +335,56 @@ class Store:
         with self.cursor() as cur:
             rows = cur.execute(SQL_OBSERVATION_PERIODS, [indicator_id, indicator_id]).fetchall()
         return [int(r[0]) for r in rows]
+
+    # --- released values (materialised disclosure control) -----------------------------------
+    @staticmethod
+    def _stale_all_released(cur: duckdb.DuckDBPyConnection) -> None:
+        cur.execute(queries.SQL_RELEASED_STALE_ALL)
+        cur.execute(queries.SQL_OBSERVATION_VERSION_BUMP)
+
+    @staticmethod
+    def _observation_version(cur: duckdb.DuckDBPyConnection) -> int:
+        row = cur.execute(SQL_META_GET, [queries.OBSERVATION_VERSION_KEY]).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def released_state(self, rule: str) -> tuple[int, set[str]]:
+        """Observation version and the indicators whose released values are stored for ``rule``."""
+        with self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")  # both reads from one snapshot
+            try:
+                version = self._observation_version(cur)
+                fresh = {r[0] for r in cur.execute(queries.SQL_RELEASED_FRESH, [rule]).fetchall()}
+            finally:
+                cur.execute("COMMIT")
+        return version, fresh
+
+    def save_released(
+        self, frame: pd.DataFrame, indicator_ids: list[str], rule: str, version: int
+    ) -> bool:
+        """Store these indicators' released values unless observations changed since ``version``."""
+        incoming = frame[queries.RELEASED_COLUMNS]
+
+        def work(cur: duckdb.DuckDBPyConnection) -> bool:
+            # every write that stales released values bumps the version under this same lock
+            if self._observation_version(cur) != version:
+                return False
+            cur.execute(queries.SQL_RELEASED_DELETE, [indicator_ids])
+            cur.execute(queries.SQL_RELEASED_INDICATOR_DELETE, [indicator_ids])
+            cur.register("incoming", incoming)
+            cur.execute(queries.SQL_RELEASED_INSERT)
+            cur.unregister("incoming")
+            cur.execute(queries.SQL_RELEASED_INDICATOR_INSERT, [indicator_ids, rule, _now()])
+            return True
+
+        return self.transaction(work)
+
+    def released(
+        self, indicator_ids: list[str], area_codes: list[str] | None = None
+    ) -> pd.DataFrame:
+        """Stored released values of these indicators (in the given order), optionally by area."""
+        return self._large_frame(
+            queries.SQL_RELEASED, [indicator_ids, area_codes, area_codes, indicator_ids]
+        )
 
     # --- geometry -----------------------------------------------------------------------------
     def replace_geometry(
@@ -635,6 +695,7 @@ class Store:
         def work(cur: duckdb.DuckDBPyConnection) -> None:
             for sql in SQL_DELETE_DEMO:
                 cur.execute(sql)
+            self._stale_all_released(cur)
 
         self.transaction(work)
 

@@ -57,15 +57,18 @@ def with_derived(
 ) -> pd.DataFrame:
     """Observations of the requested indicators, derived ones computed from ``stored``."""
     by_id = indicators.set_index("id")
+    # one pass over the (possibly millions of) rows instead of a comparison per indicator
+    by_indicator = dict(tuple(stored.groupby("indicator_id", sort=False, observed=True)))
+    empty = stored.iloc[0:0]
     parts = []
     for iid in indicator_ids:
         row = by_id.loc[iid]
         if row["numerator_id"]:
-            num = stored[stored["indicator_id"] == row["numerator_id"]]
-            den = stored[stored["indicator_id"] == row["denominator_id"]]
+            num = by_indicator.get(row["numerator_id"], empty)
+            den = by_indicator.get(row["denominator_id"], empty)
             parts.append(derive(num, den, iid, float(row["factor"] or 100.0)))
         else:
-            parts.append(stored[stored["indicator_id"] == iid])
+            parts.append(by_indicator.get(iid, empty))
     columns = [
         "indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator",
         "flag", "source",

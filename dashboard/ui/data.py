@@ -69,9 +69,11 @@ def indicator_values(path: str, indicator_id: str) -> pd.DataFrame:
     return released_observations(store, store_catalogue(store), [indicator_id])
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+# A resource, not data: at 10x/100x this frame has millions of rows, and cache_data would
+# unpickle a private copy on every call. Callers only read or filter it (copy-on-write).
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def all_values(path: str) -> pd.DataFrame:
-    """Released values of every indicator (suppression applied)."""
+    """Released values of every indicator (suppression applied), shared read-only."""
     store = get_store(path)
     return released_observations(store, store_catalogue(store))
 

@@ -1,0 +1,175 @@
+"""The read model: released values are materialised per indicator and never go stale."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import readmodel
+from dashboard.catalogues import Catalogue
+from dashboard.imports import store_catalogue
+from dashboard.readmodel import released_observations
+from dashboard.store import OBSERVATION_COLUMNS, ImportLogEntry, Store
+
+MEMBERS = ["11", "12", "13", "14"]  # Stadtteile of one Stadtbezirk in the demo catalogue
+
+
+def _write(store: Store, rows: list[tuple]) -> None:
+    frame = pd.DataFrame(rows, columns=OBSERVATION_COLUMNS).assign(is_demo=False)
+    entry = ImportLogEntry(by="test", file="t.csv", sha256="0" * 64, kind="observations", rows=1)
+    store.write_observations(frame, entry)
+
+
+def _direct(store: Store, catalogue: Catalogue, ids: list[str]) -> pd.DataFrame:
+    """What the read model answers without any stored released values."""
+    frame, _ = readmodel._compute(store, catalogue, ids)
+    return frame[frame["indicator_id"].isin(ids)].reset_index(drop=True)
+
+
+def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
+    # a computed flag column that happens to be all None is object, the stored one is string
+    def text_flags(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(flag=frame["flag"].astype("str"))
+
+    pd.testing.assert_frame_equal(text_flags(left), text_flags(right))
+
+
+def _value(frame: pd.DataFrame, indicator: str, area: str) -> float:
+    row = frame[(frame["indicator_id"] == indicator) & (frame["area_code"] == area)]
+    return float(row["value"].iloc[0])
+
+
+def test_materialised_values_equal_a_direct_computation(demo_store: Store) -> None:
+    catalogue = store_catalogue(demo_store)
+    first = released_observations(demo_store, catalogue)
+    assert first["flag"].eq("secret").sum() > 0  # the demo data does exercise suppression
+    again = released_observations(demo_store, catalogue)
+    pd.testing.assert_frame_equal(first, again)
+    all_ids = list(catalogue.indicators["id"])
+    pd.testing.assert_frame_equal(again, _direct(demo_store, catalogue, all_ids))
+
+
+@pytest.mark.parametrize(
+    "ids", [["anteil_mv"], ["bevoelkerung", "anteil_mv"], ["anteil_mv", "bevoelkerung_mv"]]
+)
+def test_subsets_come_back_in_the_requested_order(demo_store: Store, ids: list[str]) -> None:
+    catalogue = store_catalogue(demo_store)
+    released_observations(demo_store, catalogue)  # everything stored
+    subset = released_observations(demo_store, catalogue, ids)
+    assert list(dict.fromkeys(subset["indicator_id"])) == ids
+    _same(subset, _direct(demo_store, catalogue, ids))
+
+
+def test_second_read_does_not_recompute(demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogue = store_catalogue(demo_store)
+    released_observations(demo_store, catalogue)
+
+    def fail(*_args: object) -> None:
+        raise AssertionError("recomputed although nothing changed")
+
+    monkeypatch.setattr(readmodel, "_compute", fail)
+    assert len(released_observations(demo_store, catalogue)) > 0
+
+
+def test_an_import_of_a_count_restales_the_count_and_its_shares(empty_store: Store) -> None:
+    catalogue = store_catalogue(empty_store)
+    _write(
+        empty_store,
+        [("bevoelkerung", a, 2024, "insgesamt", 1000.0, None, None, None, "s") for a in MEMBERS]
+        + [
+            ("bevoelkerung_mv", a, 2024, "insgesamt", 300.0, None, None, None, "s") for a in MEMBERS
+        ],
+    )
+    ids = ["bevoelkerung", "bevoelkerung_mv", "anteil_mv"]
+    before = released_observations(empty_store, catalogue, ids)
+    assert _value(before, "anteil_mv", "11") == pytest.approx(30.0)
+    # a small count now: the count and the share built on it must both be hidden
+    _write(empty_store, [("bevoelkerung_mv", "11", 2024, "insgesamt", 2.0, None, None, None, "s")])
+    after = released_observations(empty_store, catalogue, ids)
+    hidden = after[after["area_code"] == "11"].set_index("indicator_id")["flag"]
+    assert hidden["bevoelkerung_mv"] == "secret" and hidden["anteil_mv"] == "secret"
+    _same(after, _direct(empty_store, catalogue, ids))
+
+
+def test_catalogue_replacement_and_demo_deletion_restale_everything(demo_store: Store) -> None:
+    catalogue = store_catalogue(demo_store)
+    released_observations(demo_store, catalogue)
+    demo_store.replace_catalogues({"group_label": demo_store.catalogue("group_label")})
+    assert demo_store.released_state("min_count=3;min_denominator=20")[1] == set()
+    released_observations(demo_store, catalogue)
+    demo_store.delete_demo()
+    assert released_observations(demo_store, catalogue).empty
+
+
+def test_a_changed_threshold_is_a_different_rule(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = store_catalogue(demo_store)
+    strict_before = released_observations(demo_store, catalogue)
+    monkeypatch.setenv("LEITBILD_MIN_COUNT", "50")
+    stricter = released_observations(demo_store, catalogue)
+    assert stricter["flag"].eq("secret").sum() > strict_before["flag"].eq("secret").sum()
+    ids = list(catalogue.indicators["id"])
+    pd.testing.assert_frame_equal(stricter, _direct(demo_store, catalogue, ids))
+
+
+def test_a_write_during_the_computation_is_not_stored_as_fresh(
+    empty_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import that lands while values are computed wins: the stale result is not kept."""
+    catalogue = store_catalogue(empty_store)
+    _write(empty_store, [("bevoelkerung", a, 2024, "insgesamt", 900.0, None, None, None, "s")
+                         for a in MEMBERS])  # fmt: skip
+    compute = readmodel._compute
+    calls = []
+
+    def compute_then_import(*args: object) -> tuple[pd.DataFrame, list[str]]:
+        result = compute(*args)
+        if not calls:
+            _write(empty_store, [("bevoelkerung", "11", 2024, "insgesamt", 1.0, None, None, None,
+                                  "s")])  # fmt: skip
+        calls.append(1)
+        return result
+
+    monkeypatch.setattr(readmodel, "_compute", compute_then_import)
+    answer = released_observations(empty_store, catalogue, ["bevoelkerung"])
+    assert answer[answer["area_code"] == "11"]["flag"].tolist() == ["secret"]
+    assert len(calls) == 2  # the first result was thrown away
+    monkeypatch.setattr(readmodel, "_compute", compute)
+    _same(released_observations(empty_store, catalogue, ["bevoelkerung"]), answer)
+
+
+def test_writes_that_never_stop_still_get_a_correct_unstored_answer(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = store_catalogue(demo_store)
+    ids = ["anteil_mv", "bevoelkerung", "anteil_auslaender"]
+    expected = _direct(demo_store, catalogue, ids)
+    monkeypatch.setattr(demo_store, "save_released", lambda *_args: False)
+    _same(released_observations(demo_store, catalogue, ids), expected)
+    areas = ["11", "12"]
+    narrowed = released_observations(demo_store, catalogue, ids, areas)
+    _same(narrowed, expected[expected["area_code"].isin(areas)].reset_index(drop=True))
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 5, 100])
+def test_batches_keep_shares_with_their_counts_and_lose_nothing(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(readmodel, "BATCH_INDICATORS", batch)
+    ids = list(catalogue.indicators["id"])
+    batches = list(readmodel._batches(ids, catalogue))
+    assert sorted(i for b in batches for i in b) == sorted(ids)
+    where = {i: n for n, b in enumerate(batches) for i in b}
+    for row in catalogue.indicators.dropna(subset=["numerator_id"]).itertuples():
+        assert where[row.id] == where[row.numerator_id] == where[row.denominator_id]
+    monkeypatch.setattr(readmodel, "BATCH_INDICATORS", 1)  # then every batch is one family
+    families = [sorted(b) for b in readmodel._batches(ids, catalogue)]
+    assert all(len(b) <= batch or sorted(b) in families for b in batches)
+
+
+def test_area_filter_narrows_only_the_answer(demo_store: Store) -> None:
+    catalogue = store_catalogue(demo_store)
+    everything = released_observations(demo_store, catalogue, ["bevoelkerung_mv"])
+    one = released_observations(demo_store, catalogue, ["bevoelkerung_mv"], ["11"])
+    _same(one, everything[everything["area_code"] == "11"].reset_index(drop=True))
