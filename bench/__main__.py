@@ -75,6 +75,7 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     if "pages" in metrics:
         print(f"[{scale.label}] page scripts (AppTest) …", file=sys.stderr)
         result["pages"] = run_pages(db, work, pages, args.cold_runs, args.warm_runs, naive)
+        result["release"] = result["pages"].pop("release")
     if "browser" in metrics:
         print(f"[{scale.label}] browser …", file=sys.stderr)
         result["browser"] = browser.measure(db, pages, args.browser_runs)

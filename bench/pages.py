@@ -64,6 +64,22 @@ def time_script(script: Path, cold_runs: int, warm_runs: int) -> dict:
     }  # fmt: skip
 
 
+def release_time(db: str) -> dict:
+    """Time to compute and store the released values of every indicator (once per import)."""
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import release_rule, released_observations
+    from dashboard.store import Store
+
+    store = Store(db)
+    catalogue = store_catalogue(store)
+    stored_before = len(store.released_state(release_rule())[1])
+    start = time.perf_counter()
+    rows = len(released_observations(store, catalogue))
+    seconds = time.perf_counter() - start
+    store.close()
+    return {"seconds": seconds, "rows": rows, "indicators_stored_before": stored_before}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure the pages on one database and write the results as JSON."""
     parser = argparse.ArgumentParser(prog="bench.pages")
@@ -75,12 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-geojson")
     args = parser.parse_args(argv)
     os.environ["LEITBILD_DB"] = args.db
-    results: dict[str, dict] = {}
+    results: dict[str, dict] = {"release": release_time(args.db)}
+    print(f"  released values: {results['release']['seconds']:.1f}s", file=sys.stderr)
     for page in args.pages.split(","):
         script = ROOT / "pages" / f"{page}.py"
         if script.exists():
             results[page] = time_script(script, args.cold, args.warm)
             print(f"  {page}: {results[page]['warm_s']:.3f}s warm", file=sys.stderr)
+            # written after every page: a long run stopped midway keeps what it measured
+            Path(args.out).write_text(json.dumps(results, indent=1), encoding="utf-8")
     if args.naive_geojson:
         os.environ["BENCH_GEOJSON"] = args.naive_geojson
         results["naive"] = time_script(NAIVE, args.cold, args.warm)

@@ -270,15 +270,25 @@ def _datasets(scales: list[dict]) -> list[str]:
     out = [
         "### Datensätze",
         "",
-        "| Skala | Stadtteile | gespeicherte Indikatoren | Beobachtungen | Maßnahmen | Aufbau |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| Skala | Stadtteile | gespeicherte Indikatoren | Beobachtungen | Maßnahmen | Aufbau "
+        "| freigegebene Werte berechnen |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for s in rows:
         d = s["dataset"]
+        release = s.get("release")
+        released = f"{_ms(release['seconds'])} ({_num(release['rows'])} Werte)" if release else "–"
         out.append(
             f"| {s['scale']} | {_num(d['districts'])} | {_num(d['indicators'])} | "
-            f"{_num(d['observations'])} | {_num(d['measures'])} | {d['seconds']:.0f} s |"
+            f"{_num(d['observations'])} | {_num(d['measures'])} | {d['seconds']:.0f} s "
+            f"| {released} |"
         )
+    out += [
+        "",
+        "Freigegebene Werte (Geheimhaltung angewandt) werden einmal nach jedem Import berechnet "
+        "und in der Datenbank gehalten; die kalten Seitenläufe unten beginnen danach (wie beim "
+        "ersten Besuch nach einem Neustart des Servers).",
+    ]
     return out
 
 

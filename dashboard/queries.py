@@ -49,28 +49,11 @@ OBSERVATION_COLUMNS = [
     "indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator", "flag",
     "source",
 ]  # fmt: skip
-SQL_OBSERVATION_DIFF = """
-SELECT
-    count(*) FILTER (WHERE o.indicator_id IS NULL) AS inserted,
-    count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND (
-        o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
-        OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
-        OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo)) AS updated,
-    count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND NOT (
-        o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
-        OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
-        OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo))
-        AS unchanged
-FROM incoming i
-LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
-"""
-# Only changed or new rows are written, so a repeated import leaves import_id untouched.
-SQL_OBSERVATION_UPSERT = """
-INSERT OR REPLACE INTO observation
-    (indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,
-     import_id)
-SELECT i.indicator_id, i.area_code, i.period, i.grp, i.value, i.numerator, i.denominator, i.flag,
-       i.source, i.is_demo, ?
+# One join against the stored rows finds what is new or changed; unchanged rows are not
+# written, so a repeated import leaves import_id untouched.
+SQL_OBSERVATION_CHANGED = """
+CREATE OR REPLACE TEMP TABLE changed_observation AS
+SELECT i.*, o.indicator_id IS NULL AS is_new
 FROM incoming i
 LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
 WHERE o.indicator_id IS NULL
@@ -78,6 +61,23 @@ WHERE o.indicator_id IS NULL
    OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
    OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
 """
+SQL_OBSERVATION_CHANGED_COUNTS = """
+SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new)
+FROM changed_observation
+"""
+_OBSERVATION_WRITE = (
+    "indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo"
+)
+# new keys cannot conflict: a plain insert spares the replace path for most of a first import
+SQL_OBSERVATION_INSERT_NEW = f"""
+INSERT INTO observation ({_OBSERVATION_WRITE}, import_id)
+SELECT {_OBSERVATION_WRITE}, ? FROM changed_observation WHERE is_new
+"""
+SQL_OBSERVATION_REPLACE_CHANGED = f"""
+INSERT OR REPLACE INTO observation ({_OBSERVATION_WRITE}, import_id)
+SELECT {_OBSERVATION_WRITE}, ? FROM changed_observation WHERE NOT is_new
+"""
+SQL_OBSERVATION_CHANGED_DROP = "DROP TABLE changed_observation"
 SQL_OBSERVATIONS = """
 SELECT indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo
 FROM observation

@@ -64,9 +64,7 @@ from dashboard.queries import (
     SQL_MEASURES,
     SQL_META_GET,
     SQL_META_SET,
-    SQL_OBSERVATION_DIFF,
     SQL_OBSERVATION_PERIODS,
-    SQL_OBSERVATION_UPSERT,
     SQL_OBSERVATIONS,
     SQL_ORGANISATION_UPSERT,
     SQL_ORGANISATIONS,
@@ -304,11 +302,15 @@ class Store:
                 if cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]).fetchone()[0] == 0:
                     cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])
             cur.register("incoming", incoming)
-            inserted, updated, unchanged = cur.execute(SQL_OBSERVATION_DIFF).fetchone()
-            entry.inserted, entry.updated, entry.unchanged = inserted, updated, unchanged
+            cur.execute(queries.SQL_OBSERVATION_CHANGED)
+            inserted, updated = cur.execute(queries.SQL_OBSERVATION_CHANGED_COUNTS).fetchone()
+            entry.inserted, entry.updated = inserted, updated
+            entry.unchanged = len(incoming) - inserted - updated
             entry.status = "ok" if inserted or updated else "unverändert"
             entry.id = self._log(cur, entry)
-            cur.execute(SQL_OBSERVATION_UPSERT, [entry.id])
+            cur.execute(queries.SQL_OBSERVATION_INSERT_NEW, [entry.id])
+            cur.execute(queries.SQL_OBSERVATION_REPLACE_CHANGED, [entry.id])
+            cur.execute(queries.SQL_OBSERVATION_CHANGED_DROP)
             if inserted or updated:
                 cur.execute(queries.SQL_RELEASED_STALE_INCOMING)
                 cur.execute(queries.SQL_OBSERVATION_VERSION_BUMP)

@@ -459,3 +459,44 @@ def test_a_cell_beyond_the_csv_limit_is_named_as_too_long() -> None:
         read_table(data, "riesig.csv")
     problem = info.value.problems[0]
     assert problem.expected == "Zellen bis 131.072 Zeichen" and problem.row == 2
+
+
+def _plain_by_csv_module(text: str, delimiter: str) -> tuple[list[list[str]], list[int]] | None:
+    """The fast path as it was, on the csv module: the reference for the str.split version."""
+    import csv
+
+    if '"' in text:
+        return None
+    try:
+        raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    return [r for r in raw if any(r)], [i for i, r in enumerate(raw, start=1) if any(r)]
+
+
+_PLAIN_PIECES = ["a", "1.450", "16,1", "", ";", ",", "\t", "\n", "\r", "\r\n", "\x0c", "\x1c",
+                 "\x85", "\u2028", "Ü", "\x00", " "]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PLAIN_PIECES), max_size=40),
+    delimiter=st.sampled_from([";", ",", "\t", "|"]),
+)
+def test_plain_fast_path_splits_exactly_like_the_csv_module(
+    pieces: list[str], delimiter: str
+) -> None:
+    from dashboard.ingest.tables import _read_plain_csv
+
+    text = "".join(pieces)
+    fast = _read_plain_csv(text, delimiter)
+    if fast is not None:  # where the fast path applies it must agree with the csv module
+        assert fast == _plain_by_csv_module(text, delimiter)
+
+
+def test_plain_fast_path_leaves_over_long_lines_to_the_csv_module() -> None:
+    from dashboard.ingest.tables import _read_plain_csv
+
+    assert _read_plain_csv("a;b\n" + "x" * 200_000 + ";1\n", ";") is None
+    assert _read_plain_csv("a;b\n1;2\r\n\r\n3;4\r", ";") == ([["a", "b"], ["1", "2"], ["3", "4"]],
+                                                          [1, 2, 4])  # fmt: skip

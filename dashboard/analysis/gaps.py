@@ -162,8 +162,13 @@ def target_sense(
     return UP
 
 
-def _rows(frame: pd.DataFrame | None) -> dict[int, dict[str, Any]]:
+SeriesRows = dict[int, dict[str, Any]]  # one series' rows by period, as ``_rows`` makes them
+
+
+def _rows(frame: pd.DataFrame | SeriesRows | None) -> SeriesRows:
     """Rows of one series by period (the last row wins if a period repeats)."""
+    if isinstance(frame, dict):
+        return frame  # already in this shape (see progress.assess_targets)
     if frame is None or frame.empty:
         return {}
     cols = ["period", "value", "numerator", "denominator", "flag"]
@@ -197,8 +202,8 @@ def shortfall(actual: float, reference: float, parity_sense: int) -> float:
 def build_track(
     target: Mapping[str, Any],
     indicator: Mapping[str, Any],
-    actual: pd.DataFrame | None,
-    reference: pd.DataFrame | None = None,
+    actual: pd.DataFrame | SeriesRows | None,
+    reference: pd.DataFrame | SeriesRows | None = None,
     area_level: str = "stadt",
 ) -> Track:
     """Turn one target (for one area) and its observations into an assessable track.

@@ -17,6 +17,7 @@ Cell = str | int | float | dt.date | None
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 DELIMITERS = (";", ",", "\t", "|")
 _BLANK = re.compile(r"[^\S\r\n]")  # whitespace that str.strip removes, except line ends
+_SPLIT_UNSAFE = re.compile("\x00")  # the csv module refuses NUL: leave such files to it
 
 
 @dataclass
@@ -83,10 +84,14 @@ def _read_plain_csv(text: str, delimiter: str) -> tuple[list[list[Cell]], list[i
         padded = re.compile(rf"(?:\A|[\r\n]|{d})[^\S\r\n]|[^\S\r\n](?:{d}|[\r\n]|\Z)")
         if padded.search(text):
             return None
-    try:
-        raw = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error:
-        return None  # the general loop reports the line
+    if _SPLIT_UNSAFE.search(text):
+        return None  # the csv module decides what these mean (or reports the line)
+    # without quotes a record is a line and a cell lies between delimiters: str.split does what
+    # csv.reader does here, several times faster (tests compare the two)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and max(map(len, lines)) > csv.field_size_limit():
+        return None  # a cell may be over the csv module's limit: its message is the one to give
+    raw = [line.split(delimiter) for line in lines]
     line_numbers = [i for i, row in enumerate(raw, start=1) if any(row)]
     rows: list[list[Cell]] = [row for row in raw if any(row)]
     return rows, line_numbers
