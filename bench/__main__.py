@@ -44,12 +44,15 @@ def naive_geojson(db: Path, out: Path) -> Path:
     return out
 
 
-def run_pages(db: Path, work: Path, pages: list[str], cold: int, warm: int, naive: Path) -> dict:
+def run_pages(
+    db: Path, work: Path, pages: list[str], cold: int, warm: int, naive: Path | None
+) -> dict:
     """AppTest timings in a child process (it must release the database afterwards)."""
     out = work / "pages.json"
+    naive_args = ["--naive-geojson", str(naive)] if naive else []
     subprocess.run(
         [sys.executable, "-m", "bench.pages", str(db), str(out), "--cold", str(cold),
-         "--warm", str(warm), "--pages", ",".join(pages), "--naive-geojson", str(naive)],
+         "--warm", str(warm), "--pages", ",".join(pages), *naive_args],
         check=True, cwd=ROOT,
     )  # fmt: skip
     return json.loads(out.read_text(encoding="utf-8"))
@@ -69,8 +72,10 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     print(f"[{scale.label}] building the dataset …", file=sys.stderr)
     db = work / "bench.duckdb"
     result["dataset"] = vars(build(db, scale, work=work))
-    naive = naive_geojson(db, work / "naive.geojson")
-    result["naive_geojson_bytes"] = naive.stat().st_size
+    naive = None
+    if factor in args.naive_scales:
+        naive = naive_geojson(db, work / "naive.geojson")
+        result["naive_geojson_bytes"] = naive.stat().st_size
     pages = [p for p in args.pages.split(",") if (ROOT / "pages" / f"{p}.py").exists()]
     if "pages" in metrics:
         print(f"[{scale.label}] page scripts (AppTest) …", file=sys.stderr)
@@ -79,10 +84,11 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     if "browser" in metrics:
         print(f"[{scale.label}] browser …", file=sys.stderr)
         result["browser"] = browser.measure(db, pages, args.browser_runs)
-        result["browser_naive"] = browser.measure(
-            db, [""], args.browser_runs, script=ROOT / "bench" / "naive_app.py",
-            env={"BENCH_GEOJSON": str(naive)},
-        )  # fmt: skip
+        if naive:
+            result["browser_naive"] = browser.measure(
+                db, [""], args.browser_runs, script=ROOT / "bench" / "naive_app.py",
+                env={"BENCH_GEOJSON": str(naive)},
+            )  # fmt: skip
     return result
 
 
@@ -91,8 +97,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--scales", default="1,10,100", help="scale factors (1, 10, 100)")
     parser.add_argument(
-        "--page-scales", default="1,10", help="scales that also get page/browser/memory metrics"
+        "--page-scales", default="1,10,100", help="scales that also get page/browser/memory metrics"
     )
+    parser.add_argument(
+        "--naive-scales", default="1,10",
+        help="scales that also run the naive baseline (at 100x it reads 26 million rows a rerun)",
+    )  # fmt: skip
     parser.add_argument("--metrics", default=",".join(METRICS), help="import,pages,browser")
     parser.add_argument("--pages", default=",".join(PAGES), help="pages to time")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
@@ -109,6 +119,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     args.scales = [int(s) for s in args.scales.split(",")]
     args.page_scales = [int(s) for s in args.page_scales.split(",")]
+    args.naive_scales = [int(s) for s in args.naive_scales.split(",")]
     if args.quick:
         args.import_runs, args.warm_runs, args.browser_runs = 3, 3, 1
     return args
