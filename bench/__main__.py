@@ -1,7 +1,8 @@
 """Run the benchmarks and write bench/RESULTS.md (between its bench markers).
 
-``python -m bench`` (= ``make bench``) measures 1× and 10× with every metric and the imports at
-100×. Choose with flags, e.g. ``python -m bench --scales 1,10 --quick`` or
+``python -m bench`` (= ``make bench``) measures 1×, 10× and 100× with every metric (the naive
+baseline at 1× and 10× only). Choose with flags, e.g.
+``python -m bench --scales 1,10 --page-scales 1,10 --quick`` or
 ``python -m bench --scales 1 --metrics import``. Never run by ``make test``.
 """
 
