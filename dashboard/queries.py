@@ -41,6 +41,7 @@ SQL_SELECT_ALL = {
     t: f"SELECT {', '.join(cols)} FROM {t} ORDER BY {'sort' if 'sort' in cols else cols[0]}"
     for t, cols in CATALOGUE_TABLES.items()
 }
+SQL_AREA_PARENTS = "SELECT code, parent_code FROM area"
 SQL_GROUP_LABEL_UPSERT = "INSERT OR REPLACE INTO group_label (id, label) VALUES (?, ?)"
 SQL_GROUP_LABEL_EXISTS = "SELECT count(*) FROM group_label WHERE id = ?"
 

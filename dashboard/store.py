@@ -276,6 +276,11 @@ class Store:
         """All rows of one catalogue table (area, field, goal, indicator …) in catalogue order."""
         return nulls_as_none(self._frame(SQL_SELECT_ALL[table]))
 
+    def area_parents(self) -> dict[str, str | None]:
+        """Area code -> parent code (checked on every scoped write: a plain small query)."""
+        with self.cursor() as cur:
+            return dict(cur.execute(queries.SQL_AREA_PARENTS).fetchall())
+
     def ensure_group_labels(self, labels: dict[str, str]) -> None:
         """Add group labels that are not yet known (labels of known groups stay)."""
 

@@ -143,7 +143,9 @@ def protocol_section(review: Review) -> None:
         icon=":material/download:", key="rv.dl.md",
     )  # fmt: skip
     cols[1].download_button(
-        tr("rv.protocol.docx"), protocol_export.docx_bytes(markdown, protocol.title, editor or ""),
+        # built when clicked (in Streamlit's download thread), not on every rerun
+        tr("rv.protocol.docx"),
+        lambda: protocol_export.docx_bytes(markdown, protocol.title, editor or ""),
         protocol_export.file_name(review.today, "docx"), mime=protocol_export.DOCX_MIME,
         icon=":material/description:", key="rv.dl.docx",
     )  # fmt: skip

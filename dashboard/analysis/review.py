@@ -333,14 +333,14 @@ def flag_texts(
 
 def _item(
     row: Mapping[str, Any],
-    events: pd.DataFrame,
+    events: list[dict[str, Any]],
     review: Review,
     labels: Mapping[str, str],
     field_labels: Mapping[str, str],
     fmt_date: Callable[[dt.date], str],
 ) -> ProtocolItem:
     changes = []
-    for ev in events.sort_values(["happened_at", "id"]).to_dict("records"):
+    for ev in events:  # in time order (build_protocol sorts them)
         when = fmt_date(pd.Timestamp(ev["happened_at"]).date())
         # creating and reviewing say everything in their kind; their diff adds nothing
         quiet = ev["kind"] in ("angelegt", "geprüft")
@@ -392,14 +392,17 @@ def build_protocol(
     )  # fmt: skip
     ids = sorted(set(review.changes["measure_id"].astype(int)) | set(review.attention_ids))
     by_id = {int(r["id"]): r for r in review.measures.to_dict("records")}
+    # each measure's events once (the changes are sorted per item; hundreds of items at 10x)
+    events_of: dict[int, list[dict[str, Any]]] = {}
+    for ev in review.changes.sort_values(["happened_at", "id"]).to_dict("records"):
+        events_of.setdefault(int(ev["measure_id"]), []).append(ev)
     items = []
     for mid in ids:
         row = by_id.get(mid)
+        events = events_of.get(mid, [])
         if row is None:  # archived in the window: still part of what was decided
-            events = review.changes[review.changes["measure_id"] == mid]
-            row = {"id": mid, "title": events["title"].iloc[0], "status": "archiviert",
+            row = {"id": mid, "title": events[0]["title"], "status": "archiviert",
                    "progress": 0, "goals": []}  # fmt: skip
-        events = review.changes[review.changes["measure_id"] == mid]
         items.append(_item(row, events, review, lab, flabels, fmt_date))
     meta = [lab["window"].format(start=fmt_date(review.start), end=fmt_date(review.end))]
     if author.strip():

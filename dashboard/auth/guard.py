@@ -29,8 +29,7 @@ KIND_ACTIONS = {
 
 def area_parents(store: Store) -> dict[str, str | None]:
     """Area code -> parent code, for checking scopes along the hierarchy."""
-    areas = store.catalogue("area")
-    return dict(zip(areas["code"], areas["parent_code"], strict=True))
+    return store.area_parents()
 
 
 def measure_scope(
