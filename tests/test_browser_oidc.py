@@ -31,6 +31,7 @@ EVA = MockUser(
     claims={"email": "Eva@Stadt-Muenster.de", "name": "Eva Beispiel", "roles": ["lb-admin"]},
 )
 KAI = MockUser(sub="kai", claims={"email": "kai@stadt-muenster.de", "name": "Kai", "roles": []})
+WAIT_MS = 90_000  # shared CI machines: a login round trip under load can take well over 30 s
 
 
 def _secrets(folder: Path, app_port: int, provider_port: int) -> Path:
@@ -58,10 +59,10 @@ def _city_login(page: object, url: str, sub: str) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Anmelden", exact=True).first.click()
     sidebar.get_by_role("button", name="Anmelden mit Stadt-Login").click()
-    page.wait_for_url("**/oauth2/authorize**")
+    page.wait_for_url("**/oauth2/authorize**", timeout=WAIT_MS)
     page.locator("input[name='sub']").fill(sub)
     page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(f"{url}/**")
+    page.wait_for_url(f"{url}/**", timeout=WAIT_MS)
     wait_for_app(page)
 
 
@@ -79,22 +80,24 @@ def test_city_login_end_to_end(demo_db: Path, tmp_path: Path) -> None:
         ):
             _city_login(page, url, "eva")
             sidebar = page.get_by_test_id("stSidebar")
-            sidebar.get_by_text("Angemeldet: Eva Beispiel").wait_for(timeout=30000)
+            sidebar.get_by_text("Angemeldet: Eva Beispiel").wait_for(timeout=WAIT_MS)
             assert sidebar.get_by_text("Rolle: Administration").count() == 1
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "oidc_logged_in.png"))
-            # logout ends the session at the provider too (RP-initiated logout) and returns
+            # logout ends the session at the provider too (RP-initiated logout) and returns;
+            # click only once the app is idle, so the click is not swallowed by a running rerun
+            wait_for_app(page)
             sidebar.get_by_role("button", name="Abmelden").click()
-            page.wait_for_url("**/oauth2/end_session**")
+            page.wait_for_url("**/oauth2/end_session**", timeout=WAIT_MS)
             page.get_by_role("button", name="End session").click()
-            page.wait_for_url(f"{url}/**")
+            page.wait_for_url(f"{url}/**", timeout=WAIT_MS)
             wait_for_app(page)
             page.get_by_test_id("stSidebar").get_by_text("Nur Ansicht").wait_for()
 
             # a person whose claims map to no role is a logged-in viewer
             _city_login(page, url, "kai")
             sidebar = page.get_by_test_id("stSidebar")
-            sidebar.get_by_text("Angemeldet: Kai").wait_for(timeout=30000)
+            sidebar.get_by_text("Angemeldet: Kai").wait_for(timeout=WAIT_MS)
             assert sidebar.get_by_text("Rolle: Lesen").count() == 1
     log = Store(demo_db).access_log()
     logins = log[log["action"] == "login"]

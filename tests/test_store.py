@@ -226,3 +226,10 @@ def test_unchanged_date_is_no_change(empty_store: Store) -> None:
     empty_store.update_measure(mid, 1, {"planned_start": dt.date(2025, 10, 11)}, "b")
     changes = json.loads(empty_store.measure_events(mid).iloc[-1]["changes"])
     assert changes == {"planned_start": ["2025-10-10", "2025-10-11"]}
+
+
+def test_area_parents_match_the_area_catalogue(empty_store: Store) -> None:
+    areas = empty_store.catalogue("area")
+    expected = dict(zip(areas["code"], areas["parent_code"], strict=True))
+    assert empty_store.area_parents() == expected
+    assert None in expected.values()  # the city has no parent, and says so as None
