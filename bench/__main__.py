@@ -51,12 +51,20 @@ def run_pages(
     """AppTest timings in a child process (it must release the database afterwards)."""
     out = work / "pages.json"
     naive_args = ["--naive-geojson", str(naive)] if naive else []
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "bench.pages", str(db), str(out), "--cold", str(cold),
          "--warm", str(warm), "--pages", ",".join(pages), *naive_args],
-        check=True, cwd=ROOT,
+        check=False, cwd=ROOT,
     )  # fmt: skip
-    return json.loads(out.read_text(encoding="utf-8"))
+    # bench.pages writes after every page: a child killed midway (e.g. out of memory) still
+    # leaves what it measured, and the run goes on with the other metrics and scales
+    measured = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    if done.returncode != 0:
+        missing = [p for p in pages if p not in measured]
+        measured["failed"] = {"returncode": done.returncode, "pages_not_measured": missing}
+        print(f"  bench.pages ended with {done.returncode}; not measured: {missing}",
+              file=sys.stderr)  # fmt: skip
+    return measured
 
 
 def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
@@ -81,7 +89,9 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     if "pages" in metrics:
         print(f"[{scale.label}] page scripts (AppTest) …", file=sys.stderr)
         result["pages"] = run_pages(db, work, pages, args.cold_runs, args.warm_runs, naive)
-        result["release"] = result["pages"].pop("release")
+        result["release"] = result["pages"].pop("release", None)
+        if "failed" in result["pages"]:
+            result["pages_failed"] = result["pages"].pop("failed")
     if "browser" in metrics:
         print(f"[{scale.label}] browser …", file=sys.stderr)
         result["browser"] = browser.measure(db, pages, args.browser_runs)
@@ -134,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     for factor in args.scales:
         with tempfile.TemporaryDirectory(prefix=f"bench{factor}_") as tmp:
             results["scales"].append(run_scale(factor, args, Path(tmp)))
+        # after every scale: an hour-long run that fails later keeps what it has
+        partial = Path(args.json).with_suffix(".partial.json")
+        partial.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     results["seconds"] = time.time() - started
     if args.merge:
         earlier = json.loads(Path(args.merge).read_text(encoding="utf-8"))

@@ -183,6 +183,14 @@ def _pages(scales: list[dict]) -> list[str]:
     runs = with_pages[0]["pages"][names[0]]
     out += ["", f"Kalt: {len(runs['cold_all'])} Lauf/Läufe je Seite, warm: "
             f"{len(runs['warm_all'])} Reruns; Median."]  # fmt: skip
+    for s in scales:
+        failed = s.get("pages_failed")
+        if failed:
+            out.append(
+                f"**{s['scale']}: nicht gemessen:** {', '.join(failed['pages_not_measured'])} "
+                f"(das Messprogramm endete mit Code {failed['returncode']}; -9 = vom System "
+                "beendet, meist wegen Speichermangel)."
+            )
     return out
 
 
