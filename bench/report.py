@@ -194,6 +194,11 @@ def _pages(scales: list[dict]) -> list[str]:
     return out
 
 
+def _bytes_or_dash(n: int | None) -> str:
+    """Bytes, or a dash where the naive page was not measured (100x)."""
+    return "– (nicht gemessen)" if n is None else f"{_num(n)} B"
+
+
 def _map(scales: list[dict]) -> list[str]:
     rows = [s for s in scales if "pages" in s]
     if not rows:
@@ -207,9 +212,10 @@ def _map(scales: list[dict]) -> list[str]:
     for s in rows:
         ours = s["pages"].get("karte", {}).get("map_bytes")
         naive = s["pages"].get("naive", {}).get("map_bytes")
+        geojson = s.get("naive_geojson_bytes")
         out.append(
-            f"| {s['scale']} | {_num(ours or 0)} B | {_num(naive or 0)} B | {_ratio(naive, ours)}"
-            f" | {_num(s.get('naive_geojson_bytes', 0))} B | "
+            f"| {s['scale']} | {_num(ours or 0)} B | {_bytes_or_dash(naive)} | "
+            f"{_ratio(naive, ours)} | {_bytes_or_dash(geojson)} | "
             f"{_met(None if ours is None else ours <= GOALS['map_bytes'])} |"
         )
     return out
@@ -259,9 +265,10 @@ def _memory(scales: list[dict]) -> list[str]:
         app = s["browser"]["peak_rss_bytes"]
         naive = s.get("browser_naive", {}).get("peak_rss_bytes")
         obs = s.get("dataset", {}).get("observations", 0)
+        naive_mib = "– (nicht gemessen)" if naive is None else f"{_num(naive / 2**20)} MiB"
         out.append(
-            f"| {s['scale']} | {_num(obs)} | {_num(app / 2**20)} MiB | "
-            f"{_num((naive or 0) / 2**20)} MiB | {_ratio(naive, app)} |"
+            f"| {s['scale']} | {_num(obs)} | {_num(app / 2**20)} MiB | {naive_mib} | "
+            f"{_ratio(naive, app)} |"
         )
     by = {s["scale"]: s["browser"]["peak_rss_bytes"] for s in rows}
     if "1×" in by and "10×" in by:
