@@ -57,9 +57,13 @@ def released_observations(
     return frame.reset_index(drop=True)
 
 
+def _thresholds() -> tuple[int, int]:
+    return int(config.get("min_count")), int(config.get("min_denominator"))
+
+
 def release_rule() -> str:
     """The thresholds released values are computed with (stored alongside them)."""
-    min_count, min_den = int(config.get("min_count")), int(config.get("min_denominator"))
+    min_count, min_den = _thresholds()
     return f"min_count={min_count};min_denominator={min_den}"
 
 
@@ -99,11 +103,5 @@ def _compute(
     # suppress with the base counts present, so a derived share is hidden wherever its count
     # is (and the result does not depend on which indicators a view happens to ask for)
     frame = with_derived(stored, ids, indicators)
-    released = suppress(
-        frame,
-        indicators,
-        catalogue.areas,
-        int(config.get("min_count")),
-        int(config.get("min_denominator")),
-    )
+    released = suppress(frame, indicators, catalogue.areas, *_thresholds())
     return released, ids
