@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
 from dashboard.auth import passwords
 from dashboard.store import Store
@@ -88,3 +90,33 @@ def test_a_disabled_account_drops_out_of_a_running_session(demo_db: Path, cora: 
     Store(demo_db).set_user_disabled("cora", True)
     at.run()
     assert "Nur Ansicht" in _sidebar_texts(at) and AUTH_KEY not in at.session_state
+
+
+def test_city_logout_sends_the_browser_to_the_logout_endpoint(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # st.logout() only queues a redirect for the browser; a rerun right after it clears that
+    # queue, so the cookie would survive and the provider session would never end
+    sent: list[ForwardMsg] = []
+    collect = LocalScriptRunner.forward_msgs
+
+    def recording(runner: LocalScriptRunner) -> list[ForwardMsg]:
+        messages = collect(runner)
+        sent.extend(messages)
+        return messages
+
+    monkeypatch.setattr(LocalScriptRunner, "forward_msgs", recording)
+    Store(demo_db).map_claim("lb-admin", "admin", [], [])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost/oauth2callback", "client_id": "x"}
+    at.user = {"is_logged_in": True, "email": "eva@stadt-muenster.de", "name": "Eva",
+               "roles": ["lb-admin"]}  # fmt: skip
+    at.run()
+    assert "Angemeldet: **Eva**" in _sidebar_texts(at)
+    at.button(key="auth.logout").click().run()
+    assert not at.exception
+    redirects = [m.auth_redirect.url for m in sent if m.WhichOneof("type") == "auth_redirect"]
+    assert redirects == ["/auth/logout"]
+    assert "Nur Ansicht" in _sidebar_texts(at)
+    log = Store(demo_db).access_log()
+    assert list(log["action"])[::-1] == ["login", "logout"]

@@ -123,13 +123,16 @@ def login_widgets(key: str, tr: Tr) -> None:
 
 
 def logout(user: User) -> None:
-    """End the session's login (local: forget the name; city login: st.logout)."""
+    """End the session's login (local: forget the name; city login: st.logout).
+
+    Meant as a button callback: the run that follows already shows the page logged out, and
+    no st.rerun() may come after st.logout(), whose browser redirect a rerun would discard.
+    """
     data.store().log_access(user.actor, "logout", user.source)
     st.session_state.pop(AUTH_KEY, None)
     st.session_state.pop(OIDC_LOGGED_KEY, None)
     if user.source == "oidc":
         st.logout()
-    st.rerun()
 
 
 def sidebar(tr: Tr, offer_login: bool = True) -> User | None:
@@ -141,8 +144,10 @@ def sidebar(tr: Tr, offer_login: bool = True) -> User | None:
             st.caption(role_text(user, tr))
             if user.source == "oidc" and user.role == "viewer":
                 st.caption(tr("auth.oidc.unmapped"))
-            if st.button(tr("auth.logout"), key="auth.logout", icon=":material/logout:"):
-                logout(user)
+            st.button(
+                tr("auth.logout"), key="auth.logout", icon=":material/logout:",
+                on_click=logout, args=(user,),
+            )  # fmt: skip
         elif offer_login:
             st.caption(tr("auth.anonymous"))
             with st.expander(tr("auth.login"), icon=":material/login:"):
