@@ -10,7 +10,7 @@ from dashboard.analysis import goal_rollup, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.ui import data, downloads, progress_data
 from dashboard.ui import progress_charts as charts
-from dashboard.ui.format import fmt_number
+from dashboard.ui.format import fmt_number, styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -171,12 +171,11 @@ with guarded():
                                 if f in cover.index else 0.0 for f in fields],
     })  # fmt: skip
     st.dataframe(
-        overview,
+        styled(overview, {tr("hf.col.score"): 1}, lang),
         hide_index=True,
         height=35 * (len(fields) + 1) + 3,
         column_config={
-            tr("hf.col.score"): st.column_config.NumberColumn(format="%.1f",
-                                                              help=tr("hf.col.score_help")),
+            tr("hf.col.score"): st.column_config.NumberColumn(help=tr("hf.col.score_help")),
             tr("hf.col.attention"): st.column_config.NumberColumn(
                 help=tr("hf.col.attention_help")),
             tr("hf.col.coverage"): st.column_config.ProgressColumn(

@@ -36,6 +36,7 @@ from dashboard.analysis.social_index import (
 from dashboard.ui import data, maps, raw_values
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
+from dashboard.ui.format import styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -417,9 +418,7 @@ def render_map(
     st.subheader(tr("karte.table"), help=tr("karte.table.help"))
     frame = table_frame(table, classes.classes, legend, indicator)
     places = maps.column_decimals(frame, int(indicator["decimals"]), tr)
-    st.dataframe(
-        maps.styled(frame, places, lang), hide_index=True, width="stretch", placeholder="–"
-    )
+    st.dataframe(styled(frame, places, lang), hide_index=True, width="stretch", placeholder="–")
     # the workbook's notes also say which data are loaded (demo or real) and their Stand
     notes = download_notes(indicator, display, ref_text) + table_downloads.status_notes()
     downloads(frame, notes, f"karte_{indicator['id']}_{period}")

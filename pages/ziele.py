@@ -11,7 +11,7 @@ from dashboard.analysis.gaps import PP, gap_table
 from dashboard.ui import data, downloads, progress_data, target_form
 from dashboard.ui import export_frames as xf
 from dashboard.ui import progress_charts as charts
-from dashboard.ui.format import fmt_number
+from dashboard.ui.format import fmt_number, styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -140,7 +140,8 @@ with guarded():
         table = charts.display_table(listed, labels, tr, lang)
         st.session_state["_table_keys"] = list(table["key"])
         st.dataframe(
-            table.drop(columns="key"), hide_index=True, key="tabelle", on_select=_on_table_select,
+            styled(table.drop(columns="key"), {"gap_relative": 1}, lang, percent=["gap_relative"]),
+            hide_index=True, key="tabelle", on_select=_on_table_select,
             selection_mode="single-row",
             column_config={
                 "indicator": st.column_config.TextColumn(tr("zi.col.indicator"), width="medium"),
@@ -148,8 +149,7 @@ with guarded():
                 "target": st.column_config.TextColumn(tr("zi.col.target"), width="medium"),
                 "actual": tr("zi.col.actual"), "gap": tr("zi.col.gap"),
                 "gap_relative": st.column_config.NumberColumn(
-                    tr("zi.col.gap_relative"), format="%.1f %%",
-                    help=tr("zi.col.gap_relative_help")),
+                    tr("zi.col.gap_relative"), help=tr("zi.col.gap_relative_help")),
                 "status": tr("col.status"),
                 "trend": st.column_config.LineChartColumn(tr("zi.col.trend")),
                 "years": st.column_config.TextColumn(tr("zi.col.years"),

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+from collections.abc import Iterable
 
+import pandas as pd
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
+from pandas.io.formats.style import Styler
 
 LOCALES = {"de": "de_DE", "en": "en_GB"}
 
@@ -40,3 +43,20 @@ def fmt_date(value: dt.date | dt.datetime | None, lang: str = "de") -> str:
         pattern = "dd.MM.yyyy, HH:mm" if lang == "de" else "d MMM yyyy, HH:mm"
         return format_datetime(value, format=pattern, locale=locale)
     return format_date(value, format="medium", locale=locale)
+
+
+def styled(
+    frame: pd.DataFrame, places: dict[str, int], lang: str, percent: Iterable[str] = ()
+) -> Styler:
+    """The frame with numbers shown in the page language's format; columns stay numeric.
+
+    st.dataframe formats numbers in the browser with a decimal point and ignores the shown text
+    of a column that has a column_config format, so such columns must not get one.
+    """
+    in_percent = set(percent)
+
+    def shown(places: int, percent: bool) -> object:
+        show = fmt_percent if percent else fmt_number
+        return lambda v: "–" if pd.isna(v) else show(v, places, lang)
+
+    return frame.style.format({col: shown(p, col in in_percent) for col, p in places.items()})

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from dashboard.analysis.aggregation import children_map
 from dashboard.analysis.classify import MISSING_COLOUR, Classification
@@ -487,15 +486,6 @@ def column_decimals(frame: pd.DataFrame, decimals: int, tr: Callable[..., str]) 
     if tr("karte.col.share_of_city") in places:
         places[tr("karte.col.share_of_city")] = 1
     return places
-
-
-def styled(frame: pd.DataFrame, places: dict[str, int], lang: str) -> Styler:
-    """Numbers shown in German format while the columns stay numeric (and sort as numbers)."""
-    formats = {
-        col: (lambda v, p=p: "–" if pd.isna(v) else fmt_number(v, p, lang))
-        for col, p in places.items()
-    }
-    return frame.style.format(formats)
 
 
 def download_files(
