@@ -122,7 +122,7 @@ def _goals(scales: list[dict]) -> list[str]:
         if not data:
             return None
         items = data["pages"].items() if source == "browser" else data.items()
-        vals = [(name, r[key]) for name, r in items if name != "naive"]
+        vals = [(name, r[key]) for name, r in items if name != "naive" and r.get(key) is not None]
         return max(vals, key=lambda v: v[1]) if vals else None
 
     for scale, goal, label in (
@@ -135,6 +135,10 @@ def _goals(scales: list[dict]) -> list[str]:
     w = worst("1×", "render_s", "browser")
     rows.append(("1×: erste Darstellung ≤ 2 s", f"langsamste: {w[0]} {_ms(w[1])}" if w else
                  "nicht gemessen", None if w is None else w[1] <= GOALS["render_1x"]))  # fmt: skip
+    w = worst("1×", "cached_s", "browser")
+    if w is not None:  # runs before the warm-cache measurement have none
+        rows.append(("1×, zum Vergleich: Darstellung mit warmem Browser-Cache ≤ 2 s",
+                     f"langsamste: {w[0]} {_ms(w[1])}", w[1] <= GOALS["render_1x"]))  # fmt: skip
     sizes = [(s["scale"], s["pages"]["karte"]["map_bytes"]) for s in scales
              if s.get("pages", {}).get("karte", {}).get("map_bytes")]  # fmt: skip
     rows.append(("Kartenfigur ≤ 60 KB", ", ".join(f"{k}: {_num(v / 1024)} KB" for k, v in sizes)
@@ -228,8 +232,12 @@ def _render(scales: list[dict]) -> list[str]:
     out = [
         "### Erste vollständige Darstellung im Browser (headless Chromium, Median)",
         "",
-        "| Skala | Seite | Median | erster Aufruf | Ziel 1× ≤ 2 s | externe Anfragen |",
-        "|---|---|---:|---:|---|---|",
+        "Median: frischer Browser-Kontext je Aufruf (leerer Cache); Cache warm: Neuladen im selben"
+        " Kontext (Median).",
+        "",
+        "| Skala | Seite | Median | erster Aufruf | Ziel 1× ≤ 2 s | Cache warm | externe Anfragen"
+        " |",
+        "|---|---|---:|---:|---|---:|---|",
     ]
     for s in rows:
         pages = {**s["browser"]["pages"]}
@@ -238,15 +246,15 @@ def _render(scales: list[dict]) -> list[str]:
             goal = _met(r["render_s"] <= GOALS["render_1x"]) if s["scale"] == "1×" else "–"
             out.append(
                 f"| {s['scale']} | {name} | {_ms(r['render_s'])} | {_ms(r['first_s'])} | {goal} |"
-                f" {len(r['external_requests'])} |"
+                f" {_ms(r.get('cached_s'))} | {len(r['external_requests'])} |"
             )
         if naive:
             ext = ", ".join(naive["external_requests"]) or "keine"
             karte = pages.get("karte", {}).get("render_s")
             out.append(
                 f"| {s['scale']} | naive Seite (Karte/naiv {_ratio(karte, naive['render_s'])}) | "
-                f"{_ms(naive['render_s'])} | {_ms(naive['first_s'])} | – | {ext} (scheitert "
-                "offline) |"
+                f"{_ms(naive['render_s'])} | {_ms(naive['first_s'])} | – | "
+                f"{_ms(naive.get('cached_s'))} | {ext} (scheitert offline) |"
             )
     return out
 
