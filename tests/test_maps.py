@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -240,8 +241,8 @@ def test_payload_per_map_is_a_small_fraction_of_the_official_file(real_db: Path,
         )
         fig = maps.figure(shapes, table, texts, spec)
         sizes[geometry] = payload_bytes(json.loads(fig.to_json()))
-    # measured: official about 75 KB per figure (of which ~41 KB outlines), tiles about 45 KB
-    assert sizes["amtlich"] < 110_000 and sizes["kacheln"] < 70_000, sizes
+    # measured: official 61.9 KB per figure (83.5 KB with lon/lat coordinates), tiles 35.2 KB
+    assert sizes["amtlich"] < 66_000 and sizes["kacheln"] < 40_000, sizes
     bezirke = maps.shapes(db, "amtlich", "stadtbezirke")
     assert len(bezirke.features) == 6
     union = shapely.union_all(
@@ -285,3 +286,26 @@ def test_new_geometry_reaches_the_map_once_the_data_caches_are_cleared(demo_db: 
     data.clear_caches()
     after = maps.shapes(db, "kacheln", "stadtteile")
     assert after.bounds[0] == pytest.approx(before.bounds[0] + 1.0, abs=1e-4)
+
+
+def test_grid_keeps_distances_equal_on_both_axes_and_shared_points_shared() -> None:
+    grid = maps.Grid.of((7.47, 51.84, 7.77, 52.06))  # Münster's bounds
+    # 1 km east and 1 km north of the corner are the same number of units (5 m each)
+    east = 1000 / (maps.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
+    north = 1000 / maps.METRES_PER_DEGREE
+    assert grid.xs([7.47, 7.47 + east]) == [0, 200]
+    assert grid.ys([51.84, 51.84 + north]) == [0, 200]
+    assert grid.xs([7.6, None, 7.6]) == [grid.xs([7.6])[0], None, grid.xs([7.6])[0]]
+
+
+def test_figure_uses_grid_units_at_equal_scale(catalogue) -> None:
+    table, shapes = three_areas(catalogue)
+    classes = classify(table["value"], "quantile", 3, decimals=1)
+    texts = maps.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
+    spec = maps.MapSpec(classes, "Titel", ["a", "b"], "m", show_labels=True, label_kind="code")
+    fig = maps.figure(shapes, table, texts, spec)
+    values = [v for t in fig.data if t.x is not None for v in (*t.x, *t.y) if v is not None]
+    assert values and all(isinstance(v, int) and v >= 0 for v in values)
+    assert fig.layout.yaxis.scaleratio == 1
+    lo, hi = fig.layout.xaxis.range
+    assert lo < 0 < max(v for t in fig.data if t.x is not None for v in t.x if v is not None) < hi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -82,6 +83,18 @@ def test_labels_and_click_targets_lie_inside() -> None:
     targets = click_targets(ring, 0.25, 1.0, point)
     assert len(targets) > 20 and targets[0] == point
     assert all(ring.contains(shapely.Point(p)) for p in targets)
+
+
+def test_a_tile_square_on_screen_gets_its_label_in_the_middle() -> None:
+    # 1 km × 1 km at Münster's latitude is a rectangle 1.6 times wider than high in degrees
+    aspect = math.cos(math.radians(52.0))
+    width, height = 0.009 / aspect, 0.009
+    tile = box(7.6, 52.0, 7.6 + width, 52.0 + height)
+    x, y = label_point(tile, aspect)
+    assert x == pytest.approx(7.6 + width / 2, abs=width * 0.03)
+    assert y == pytest.approx(52.0 + height / 2, abs=height * 0.03)
+    out = map_shapes({"11": tile, "12": box(7.6 + width, 52.0, 7.6 + 2 * width, 52.0 + height)}, 0)
+    assert out.labels["11"][0] == pytest.approx(7.6 + width / 2, abs=width * 0.03)
 
 
 def test_path_separates_rings() -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import shapely
+import shapely.affinity
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
@@ -132,12 +133,18 @@ def feature(code: str, geom: BaseGeometry, decimals: int = DECIMALS) -> dict[str
     return {"type": "Feature", "id": code, "properties": {}, "geometry": geometry}
 
 
-def label_point(geom: BaseGeometry) -> tuple[float, float]:
-    """A point well inside the (largest part of the) area, for its label and click target."""
+def label_point(geom: BaseGeometry, aspect: float = 1.0) -> tuple[float, float]:
+    """A point well inside the (largest part of the) area, for its label and click target.
+
+    ``aspect`` (cos of the latitude for lon/lat) measures distances as the map shows them: a
+    tile that is square on screen is a wide rectangle in degrees, where every point of its
+    middle line is equally far inside and the label could land off-centre.
+    """
     largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
-    tolerance = max(math.sqrt(largest.area) / 50, 1e-6)
-    point = polylabel(largest, tolerance=tolerance)
-    return round(point.x, DECIMALS), round(point.y, DECIMALS)
+    on_screen = shapely.affinity.scale(largest, xfact=aspect, yfact=1.0, origin=(0, 0))
+    tolerance = max(math.sqrt(on_screen.area) / 50, 1e-6)
+    point = polylabel(on_screen, tolerance=tolerance)
+    return round(point.x / aspect, DECIMALS), round(point.y, DECIMALS)
 
 
 def click_targets(
@@ -196,7 +203,7 @@ def map_shapes(
     minx, miny, maxx, maxy = shapely.total_bounds(list(simplified.values()))
     aspect = math.cos(math.radians((miny + maxy) / 2))
     spacing = (maxx - minx) / grid
-    labels = {code: label_point(g) for code, g in simplified.items()}
+    labels = {code: label_point(g, aspect) for code, g in simplified.items()}
     return MapShapes(
         features={code: feature(code, g) for code, g in simplified.items()},
         labels=labels,

@@ -59,7 +59,7 @@ def locator_figure(
             fig.add_trace(_trace(geom, colour, 0.8))
     if code in geoms:
         fig.add_trace(_trace(geoms[code], DISTRICT_COLOUR, 1.2))
-        x, y = label_point(geoms[code])
+        x, y = label_point(geoms[code], math.cos(math.radians(geoms[code].centroid.y)))
         fig.add_annotation(
             x=x, y=y, text=f"<b>{label}</b>", showarrow=True, arrowhead=0, ax=0, ay=-38,
             font={"size": 15, "color": LABEL_COLOUR}, bgcolor="rgba(255,255,255,0.85)",

@@ -49,6 +49,10 @@ MIN_LABEL_ROOM = 0.0095
 # tiles: grow each square by a bit more than half the widest gap, so a dissolved Stadtbezirk
 # reads as one block
 TILE_CLOSE_GAPS = TILE_DEG * GAP_SHARE * 0.9
+# the figure's coordinates are whole numbers of this many metres from the map's corner: far
+# below a pixel at city zoom (about 35 m) and half the characters of lon/lat with 5 decimals
+GRID_METRES = 5.0
+METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,35 @@ class MapSpec:
     missing_label: str
     show_labels: bool
     label_kind: str  # "code" (Stadtteile), "both" (tile map), "name" (aggregate levels)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Lon/lat to whole grid units east and north of the map's south-west corner.
+
+    Equirectangular at the map's middle latitude, so one unit is the same distance on both
+    axes; the same input point always becomes the same pair, so shared edges stay shared.
+    """
+
+    lon0: float
+    lat0: float
+    per_lon: float
+    per_lat: float
+
+    @classmethod
+    def of(cls, bounds: tuple[float, float, float, float]) -> Grid:
+        """The grid for shapes with these (minx, miny, maxx, maxy) bounds."""
+        minx, miny, _, maxy = bounds
+        per_lat = METRES_PER_DEGREE / GRID_METRES
+        return cls(minx, miny, per_lat * math.cos(math.radians((miny + maxy) / 2)), per_lat)
+
+    def xs(self, lons: list[float | None]) -> list[int | None]:
+        """Grid x of each longitude (None stays None: it separates rings)."""
+        return [None if v is None else round((v - self.lon0) * self.per_lon) for v in lons]
+
+    def ys(self, lats: list[float | None]) -> list[int | None]:
+        """Grid y of each latitude."""
+        return [None if v is None else round((v - self.lat0) * self.per_lat) for v in lats]
 
 
 # --- shapes -------------------------------------------------------------------------------------
@@ -210,7 +243,9 @@ def _luminance(colour: str) -> float:
 
 
 # --- figure -------------------------------------------------------------------------------------
-def _area_trace(code: str, shapes_: MapShapes, colour: str, hatched: bool) -> go.Scatter:
+def _area_trace(
+    code: str, shapes_: MapShapes, grid: Grid, colour: str, hatched: bool
+) -> go.Scatter:
     """The filled outline of one area (no hover: the click targets carry it)."""
     xs, ys = shapes_.path(code)
     pattern = (
@@ -219,8 +254,8 @@ def _area_trace(code: str, shapes_: MapShapes, colour: str, hatched: bool) -> go
         else None
     )
     return go.Scatter(
-        x=xs,
-        y=ys,
+        x=grid.xs(xs),
+        y=grid.ys(ys),
         mode="lines",
         fill="toself",
         fillcolor=colour,
@@ -231,12 +266,12 @@ def _area_trace(code: str, shapes_: MapShapes, colour: str, hatched: bool) -> go
     )
 
 
-def _target_trace(code: str, shapes_: MapShapes, text: str) -> go.Scatter:
+def _target_trace(code: str, shapes_: MapShapes, grid: Grid, text: str) -> go.Scatter:
     """Invisible points over the whole area: hovering shows its text, a click selects it."""
     points = shapes_.targets.get(code) or [shapes_.labels[code]]
     return go.Scatter(
-        x=[p[0] for p in points],
-        y=[p[1] for p in points],
+        x=grid.xs([p[0] for p in points]),
+        y=grid.ys([p[1] for p in points]),
         mode="markers",
         marker={"size": 18, "opacity": 0, "color": "#000000"},
         customdata=[code] * len(points),
@@ -264,7 +299,7 @@ def _legend_trace(colour: str, name: str, rank: int, missing: bool = False) -> g
     )
 
 
-def _border_trace(shapes_: MapShapes) -> go.Scatter:
+def _border_trace(shapes_: MapShapes, grid: Grid) -> go.Scatter:
     """Outlines of the Stadtbezirke, darker than the white Stadtteil edges."""
     xs: list[float | None] = []
     ys: list[float | None] = []
@@ -272,8 +307,8 @@ def _border_trace(shapes_: MapShapes) -> go.Scatter:
         xs += [p[0] for p in line] + [None]
         ys += [p[1] for p in line] + [None]
     return go.Scatter(
-        x=xs,
-        y=ys,
+        x=grid.xs(xs),
+        y=grid.ys(ys),
         mode="lines",
         line={"color": BORDER_COLOUR, "width": 1.4},
         hoverinfo="skip",
@@ -282,7 +317,7 @@ def _border_trace(shapes_: MapShapes) -> go.Scatter:
 
 
 def _label_traces(
-    table: pd.DataFrame, fills: list[str], shapes_: MapShapes, kind: str
+    table: pd.DataFrame, fills: list[str], shapes_: MapShapes, grid: Grid, kind: str
 ) -> list[go.Scatter]:
     """Labels at each area's inner point, dark on light fills and light on dark ones."""
     traces = []
@@ -297,8 +332,8 @@ def _label_traces(
             continue
         traces.append(
             go.Scatter(
-                x=[shapes_.labels[r.code][0] for r in rows],
-                y=[shapes_.labels[r.code][1] for r in rows],
+                x=grid.xs([shapes_.labels[r.code][0] for r in rows]),
+                y=grid.ys([shapes_.labels[r.code][1] for r in rows]),
                 mode="text",
                 text=[_label(r.code, r.name, kind) for r in rows],
                 textfont={
@@ -341,11 +376,13 @@ def short_name(name: str, limit: int = 11) -> str:
     return name[: limit - 1] + "."
 
 
-def _axes(shapes_: MapShapes) -> tuple[dict[str, object], dict[str, object]]:
-    """Axes that show lon/lat at the right aspect for Münster's latitude, fitted to the areas."""
-    minx, miny, maxx, maxy = shapes_.bounds
+def _axes(shapes_: MapShapes, grid: Grid) -> tuple[dict[str, object], dict[str, object]]:
+    """Hidden axes in grid units (equal on both), fitted to the areas."""
+    (minx, maxx), (miny, maxy) = (
+        grid.xs([shapes_.bounds[0], shapes_.bounds[2]]),
+        grid.ys([shapes_.bounds[1], shapes_.bounds[3]]),
+    )
     pad_x, pad_y = (maxx - minx) * 0.02, (maxy - miny) * 0.02
-    aspect = math.cos(math.radians((miny + maxy) / 2))
     hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
     xaxis = {
         **hidden,
@@ -357,7 +394,7 @@ def _axes(shapes_: MapShapes) -> tuple[dict[str, object], dict[str, object]]:
         **hidden,
         "range": [miny - pad_y, maxy + pad_y],
         "scaleanchor": "x",
-        "scaleratio": 1 / aspect,
+        "scaleratio": 1,
         "constrain": "domain",
     }
     return xaxis, yaxis
@@ -372,23 +409,24 @@ def figure(
     fill_of = dict(zip(table["code"], fills, strict=True))
     text_of = dict(zip(table["code"], texts, strict=True))
     codes = [c for c in shapes_.order if c in fill_of]
+    grid = Grid.of(shapes_.bounds)
     fig = go.Figure()
     missing = {c for c, k in zip(table["code"], classes, strict=True) if k < 0}
     for code in codes:
-        fig.add_trace(_area_trace(code, shapes_, fill_of[code], code in missing))
+        fig.add_trace(_area_trace(code, shapes_, grid, fill_of[code], code in missing))
     if shapes_.borders:
-        fig.add_trace(_border_trace(shapes_))
+        fig.add_trace(_border_trace(shapes_, grid))
     if spec.show_labels:
-        for trace in _label_traces(table, fills, shapes_, spec.label_kind):
+        for trace in _label_traces(table, fills, shapes_, grid, spec.label_kind):
             fig.add_trace(trace)
     for code in codes:
-        fig.add_trace(_target_trace(code, shapes_, text_of[code]))
+        fig.add_trace(_target_trace(code, shapes_, grid, text_of[code]))
     # highest class on top, as in printed atlases
     for i, (colour, label) in enumerate(zip(spec.classes.colours, spec.legend_labels, strict=True)):
         fig.add_trace(_legend_trace(colour, label, rank=100 - i))
     if missing:
         fig.add_trace(_legend_trace(MISSING_COLOUR, spec.missing_label, rank=200, missing=True))
-    xaxis, yaxis = _axes(shapes_)
+    xaxis, yaxis = _axes(shapes_, grid)
     fig.update_layout(
         xaxis=xaxis,
         yaxis=yaxis,
