@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -67,6 +69,26 @@ def run_pages(
     return measured
 
 
+def official_map_bytes(db: Path, work: Path) -> int | None:
+    """The Karte figure's bytes with the official Stadtteile imported (None without them).
+
+    The scaled datasets draw the tile map; a city that imports its official shapes sends
+    those, so this is measured on a copy of the 1x database with them imported.
+    """
+    if not OFFICIAL.exists():
+        return None
+    copy = work / "official.duckdb"
+    shutil.copy(db, copy)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "import", "areas", str(OFFICIAL)],
+        check=False, cwd=ROOT, env={**os.environ, "LEITBILD_DB": str(copy)},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"official shapes not imported:\n{done.stdout}{done.stderr}")
+    return run_pages(copy, work, ["karte"], 1, 1, None).get("karte", {}).get("map_bytes")
+
+
 def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     """Every chosen metric at one scale."""
     scale = SCALES[factor]
@@ -92,6 +114,8 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
         result["release"] = result["pages"].pop("release", None)
         if "failed" in result["pages"]:
             result["pages_failed"] = result["pages"].pop("failed")
+        if factor == 1 and "karte" in pages:
+            result["official_map_bytes"] = official_map_bytes(db, work)
     if "browser" in metrics:
         print(f"[{scale.label}] browser …", file=sys.stderr)
         result["browser"] = browser.measure(db, pages, args.browser_runs)

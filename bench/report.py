@@ -63,6 +63,11 @@ def _num(x: float) -> str:
     return f"{x:,.0f}".replace(",", ".")
 
 
+def _kb(n: int) -> str:
+    """Bytes as KB (1,024 B) with one decimal, German style: 61900 → '60,4 KB'."""
+    return f"{n / 1024:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " KB"
+
+
 def _ratio(a: float | None, b: float | None) -> str:
     return "–" if not a or not b else f"{a / b:.2f}×"
 
@@ -141,7 +146,9 @@ def _goals(scales: list[dict]) -> list[str]:
                      f"langsamste: {w[0]} {_ms(w[1])}", w[1] <= GOALS["render_1x"]))  # fmt: skip
     sizes = [(s["scale"], s["pages"]["karte"]["map_bytes"]) for s in scales
              if s.get("pages", {}).get("karte", {}).get("map_bytes")]  # fmt: skip
-    rows.append(("Kartenfigur ≤ 60 KB", ", ".join(f"{k}: {_num(v / 1024)} KB" for k, v in sizes)
+    sizes += [(f"{s['scale']} amtlich", s["official_map_bytes"]) for s in scales
+              if s.get("official_map_bytes")]  # fmt: skip
+    rows.append(("Kartenfigur ≤ 60 KB", ", ".join(f"{k}: {_kb(v)}" for k, v in sizes)
                  or "nicht gemessen", all(v <= GOALS["map_bytes"] for _, v in sizes)
                  if sizes else None))  # fmt: skip
     imports = [(s["scale"], r) for s in scales for r in s.get("imports", [])]
@@ -222,6 +229,12 @@ def _map(scales: list[dict]) -> list[str]:
             f"{_ratio(naive, ours)} | {_bytes_or_dash(geojson)} | "
             f"{_met(None if ours is None else ours <= GOALS['map_bytes'])} |"
         )
+        official = s.get("official_map_bytes")
+        if official:
+            out.append(
+                f"| {s['scale']}, amtliche Stadtteile | {_num(official)} B | – | – | – | "
+                f"{_met(official <= GOALS['map_bytes'])} |"
+            )
     return out
 
 

@@ -155,3 +155,15 @@ def test_report_shows_the_render_with_a_warm_browser_cache(
     assert "| 3,20 s | 4,00 s | **nicht erfüllt** |" in row and cell in row
     warm = [line for line in text.splitlines() if "warmem Browser-Cache" in line]
     assert warm == ([] if goal_row is None else [warm[0]]) and (not warm or goal_row in warm[0])
+
+
+def test_report_lists_the_official_map_beside_the_tile_map(tmp_path: Path) -> None:
+    karte = {"map_bytes": 35_000, "cold_s": 0.5, "warm_s": 0.1, "exceptions": 0,
+             "cold_all": [0.5], "warm_all": [0.1]}  # fmt: skip
+    scale = {"scale": "1×", "pages": {"karte": karte}, "official_map_bytes": 61_900}
+    path = tmp_path / "RESULTS.md"
+    write(path, {"started": 0, "seconds": 60, "scales": [scale], "argv": []})
+    text = path.read_text()
+    assert "| 1×, amtliche Stadtteile | 61.900 B | – | – | – | **nicht erfüllt** |" in text
+    goal = next(line for line in text.splitlines() if line.startswith("| Kartenfigur ≤ 60 KB"))
+    assert "1×: 34,2 KB, 1× amtlich: 60,4 KB | **nicht erfüllt** |" in goal
