@@ -9,6 +9,8 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from dashboard.ui.format import fmt_number
+
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 GOALS = {
     "warm_1x": 0.3, "render_1x": 2.0, "map_bytes": 60 * 1024, "warm_10x": 1.0,
@@ -65,7 +67,7 @@ def _num(x: float) -> str:
 
 def _kb(n: int) -> str:
     """Bytes as KB (1,024 B) with one decimal, German style: 61900 → '60,4 KB'."""
-    return f"{n / 1024:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".") + " KB"
+    return f"{fmt_number(n / 1024, 1)} KB"
 
 
 def _ratio(a: float | None, b: float | None) -> str:

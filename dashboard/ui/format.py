@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 from babel.dates import format_date, format_datetime
@@ -55,8 +55,8 @@ def styled(
     """
     in_percent = set(percent)
 
-    def shown(places: int, percent: bool) -> object:
-        show = fmt_percent if percent else fmt_number
-        return lambda v: "–" if pd.isna(v) else show(v, places, lang)
+    def text_of(decimals: int, as_percent: bool) -> Callable[[object], str]:
+        show = fmt_percent if as_percent else fmt_number
+        return lambda v: "–" if pd.isna(v) else show(v, decimals, lang)
 
-    return frame.style.format({col: shown(p, col in in_percent) for col, p in places.items()})
+    return frame.style.format({col: text_of(d, col in in_percent) for col, d in places.items()})
