@@ -173,6 +173,7 @@ with guarded():
     st.dataframe(
         styled(overview, {tr("hf.col.score"): 1}, lang),
         hide_index=True,
+        placeholder="–",
         height=35 * (len(fields) + 1) + 3,
         column_config={
             tr("hf.col.score"): st.column_config.NumberColumn(help=tr("hf.col.score_help")),
@@ -226,6 +227,7 @@ with guarded():
     pivot.index = [labels["area"].get(a, a) for a in pivot.index]
     st.dataframe(
         pivot,
+        placeholder="–",
         column_config={
             f: st.column_config.ProgressColumn(f"{f}", format="%.0f %%", min_value=0,
                                                max_value=100, help=labels["field"][f])

@@ -247,7 +247,7 @@ with guarded():
                            strict=True))  # fmt: skip
     counts.index = [f"{i} {field_short[i]}" if i in field_short else tr("rv.total")
                     for i in counts.index]  # fmt: skip
-    st.dataframe(counts, width="stretch", height=38 + 35 * len(counts))
+    st.dataframe(counts, width="stretch", height=38 + 35 * len(counts), placeholder="–")
     downloads.offer(
         lambda c=counts: c.rename_axis(tr("col.field")).reset_index(),
         tr("dl.title.review_counts"), "rv_counts",

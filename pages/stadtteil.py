@@ -279,12 +279,12 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
     counts_frame = charts.counts_table(profile, view.bezirk_name, lang)
     if not counts_frame.empty:
         with st.expander(tr("stadtteil.profile.counts")):
-            st.dataframe(counts_frame, hide_index=True)
+            st.dataframe(counts_frame, hide_index=True, placeholder="–")
             counted = profile[~profile["comparable"].astype(bool)]
             _offer_profile(view, counted, "counts", "dl.title.counts")
     with st.expander(tr("stadtteil.profile.table")):
         table = charts.profile_table(profile, view.fields, view.bezirk_name, lang)
-        st.dataframe(table, hide_index=True)
+        st.dataframe(table, hide_index=True, placeholder="–")
         _offer_profile(view, profile, "profile_table", "dl.title.profile")
         ids = list(view.cat.indicators["id"])
         raw_values.offer_many(ids, [view.code], view.period, tr, key="stadtteil_raw")
@@ -360,7 +360,12 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
         st.info(tr("stadtteil.measures.empty", name=view.name))
     else:
         st.caption(tr("stadtteil.measures.count", n=len(local), name=view.name))
-        st.dataframe(charts.measures_table(local, lang), hide_index=True, column_config=progress)
+        st.dataframe(
+            charts.measures_table(local, lang),
+            hide_index=True,
+            placeholder="–",
+            column_config=progress,
+        )
         downloads.offer(
             lambda: charts.measures_table(local, lang),
             tr("dl.title.measures", name=view.name), "measures",
@@ -371,7 +376,7 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
             st.caption(tr("stadtteil.measures.citywide_empty"))
         else:
             table = charts.measures_table(citywide, lang)
-            st.dataframe(table, hide_index=True, column_config=progress)
+            st.dataframe(table, hide_index=True, placeholder="–", column_config=progress)
             downloads.offer(table, tr("dl.title.measures_citywide"), "measures_citywide")
 
 
@@ -422,7 +427,7 @@ def compare_section(view: View) -> None:
     st.caption(tr("stadtteil.compare.caption"))
     fig = profile_data.compare_figure(db, tuple(codes), view.period, view.group, lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
-    st.dataframe(charts.compare_table(frame, view.names, lang), hide_index=True)
+    st.dataframe(charts.compare_table(frame, view.names, lang), hide_index=True, placeholder="–")
     names = view.names
     downloads.offer(
         lambda: xf.compare_frame(frame, names, lang),
@@ -445,7 +450,7 @@ def similar_section(view: View, excluded: set[str]) -> None:
     used = ", ".join(view.shorts[i] for i in result.indicators)
     st.caption(tr("stadtteil.similar.caption", indicators=used))
     table = charts.similar_table(result, view.code, view.names, view.cat.indicators, lang)
-    st.dataframe(table, hide_index=True)
+    st.dataframe(table, hide_index=True, placeholder="–")
     code, names, indicators = view.code, view.names, view.cat.indicators
     downloads.offer(
         lambda: xf.similar_frame(result, code, names, indicators, lang),

@@ -76,7 +76,7 @@ with guarded():
     table[tr("col.indicators")] = (
         fields["id"].map(indicators.groupby("field_id").size()).fillna(0).astype(int)
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(table, tr("dl.title.fields"), "start_fields")
 
     left, right = st.columns([2, 1])
@@ -100,7 +100,7 @@ with guarded():
                     tr("col.status"): log["status"],
                 }
             )
-            st.dataframe(shown_log, hide_index=True, width="stretch")
+            st.dataframe(shown_log, hide_index=True, placeholder="–", width="stretch")
             downloads.offer(shown_log, tr("dl.title.imports"), "start_imports")
     with right:
         st.subheader(tr("start.geometry"))
@@ -111,5 +111,5 @@ with guarded():
                 tr("col.areas"): list(layers.values()),
             }
         )
-        st.dataframe(shown_layers, hide_index=True, width="stretch")
+        st.dataframe(shown_layers, hide_index=True, placeholder="–", width="stretch")
         downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")

@@ -141,7 +141,7 @@ with guarded():
         st.session_state["_table_keys"] = list(table["key"])
         st.dataframe(
             styled(table.drop(columns="key"), {"gap_relative": 1}, lang, percent=["gap_relative"]),
-            hide_index=True, key="tabelle", on_select=_on_table_select,
+            hide_index=True, placeholder="–", key="tabelle", on_select=_on_table_select,
             selection_mode="single-row",
             column_config={
                 "indicator": st.column_config.TextColumn(tr("zi.col.indicator"), width="medium"),
@@ -246,7 +246,7 @@ with guarded():
                         lambda v: charts.fmt_value(v, gap_unit, decimals, lang, tr)),
                     tr("col.status"): [charts.status_text(s.code, tr) for s in history],
                 }),
-                hide_index=True,
+                hide_index=True, placeholder="–",
             )  # fmt: skip
             per_year = [charts.status_text(s.code, tr) for s in history]
             downloads.offer(

@@ -1,4 +1,4 @@
-"""Numbers in tables: shown in the page language's format while the columns stay numeric."""
+"""Tables: numbers in the page language's format while the columns stay numeric; no "None"."""
 
 from __future__ import annotations
 
@@ -63,3 +63,13 @@ def test_no_table_on_a_page_shows_a_decimal_point(demo_db: Path, page: str) -> N
             texts = shown.iloc[:, list(frame.columns).index(col)].astype(str)
             assert texts.str.contains(",").any(), f"{page}: {col} shows {texts.head(3).tolist()}"
             assert not texts.str.contains(r"\d\.\d{1,2}(?!\d)").any(), f"{page}: {col}"
+
+
+@pytest.mark.parametrize("page", sorted(p.stem for p in (ROOT / "pages").glob("*.py")))
+def test_empty_cells_show_a_dash_not_none(demo_db: Path, page: str) -> None:
+    # without a placeholder st.dataframe writes the English word "None" into empty cells
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120).run()
+    assert not at.exception
+    for element in at.dataframe:
+        if element.value.isna().to_numpy().any():
+            assert element.proto.placeholder == "–", f"{page}: {list(element.value.columns)}"

@@ -318,7 +318,9 @@ def conflict_panel(
             tr("mn.conflict.clash"): [tr("mn.yes") if r["clash"] else "" for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key=f"conflict.table.{mid}")
+    st.dataframe(
+        table, hide_index=True, placeholder="–", width="stretch", key=f"conflict.table.{mid}"
+    )
     needed, overwritten = reapply(state["base"], state["changes"], theirs)
     after = merged(theirs, needed)
     problems = validate(after, catalogue, today)

@@ -349,7 +349,7 @@ def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int 
         "last_reviewed": st.column_config.DateColumn(tr("mf.last_reviewed"), format="DD.MM.YYYY"),
     }
     event = st.dataframe(
-        rows, hide_index=True, width="stretch", column_config=config_, key=key,
+        rows, hide_index=True, placeholder="–", width="stretch", column_config=config_, key=key,
         on_select="rerun", selection_mode="single-row", height=min(38 + 35 * len(rows), 560),
     )  # fmt: skip
     downloads.offer(
@@ -541,7 +541,9 @@ def transfer_view(
         problems = problems_frame(checked.problems).drop(columns="file")
         problems["severity"] = problems["severity"].map(lambda s: tr(f"mn.import.{s}"))
         problems.columns = [tr(f"mn.import.col.{c}") for c in problems.columns]
-        st.dataframe(problems, hide_index=True, width="stretch", key="mn.i.problems")
+        st.dataframe(
+            problems, hide_index=True, placeholder="–", width="stretch", key="mn.i.problems"
+        )
     else:
         st.success(tr("mn.import.ok", rows=checked.rows), icon=":material/task_alt:")
     if checked.errors:
@@ -586,7 +588,7 @@ def change_rows(changes: pd.DataFrame, tr: Callable[..., str], lang: str) -> pd.
 def changes_table(rows: pd.DataFrame, tr: Callable[..., str]) -> None:
     """The window's events; the measure column opens the measure."""
     st.dataframe(
-        rows, hide_index=True, width="stretch", key="rv.changes",
+        rows, hide_index=True, placeholder="–", width="stretch", key="rv.changes",
         height=min(38 + 35 * len(rows), 420),
         column_config={
             "at": st.column_config.DatetimeColumn(tr("rv.col.at"), format="DD.MM.YYYY, HH:mm"),

@@ -45,4 +45,9 @@ def offer_many(
     st.warning(tr("auth.raw.warning"), icon=":material/visibility:")
     st.markdown(f"**{tr('auth.raw.title')}**")
     columns = ["indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator"]
-    st.dataframe(frame[[c for c in columns if c in frame.columns]], hide_index=True, key=f"{key}.t")
+    st.dataframe(
+        frame[[c for c in columns if c in frame.columns]],
+        hide_index=True,
+        placeholder="–",
+        key=f"{key}.t",
+    )

@@ -175,7 +175,7 @@ def _history(db: str, target_id: int, tr: Tr, lang: str) -> None:
         tr("tf.h.retired_by"): history["retired_by"].fillna("–"),
         tr("tf.h.reason"): history["retire_reason"].fillna("–"),
     })  # fmt: skip
-    st.dataframe(shown, hide_index=True)
+    st.dataframe(shown, hide_index=True, placeholder="–")
     downloads.offer(shown, tr("dl.title.target_history", id=target_id), f"tf_history_{target_id}")
 
 
@@ -261,7 +261,7 @@ def _import(db: str, tr: Tr) -> None:
             columns={"file": tr("tf.p.file"), "row": tr("tf.p.row"), "column": tr("tf.p.column"),
                      "expected": tr("tf.p.expected"), "found": tr("tf.p.found"),
                      "severity": tr("tf.p.severity")})  # fmt: skip
-        st.dataframe(frame, hide_index=True)
+        st.dataframe(frame, hide_index=True, placeholder="–")
     if errors:
         st.info(tr("tf.import_refused"))
         return
@@ -289,7 +289,7 @@ def _retired(db: str, tr: Tr, lang: str, labels: dict[str, dict[str, Any]]) -> N
         tr("tf.h.retired_by"): retired["retired_by"],
         tr("tf.h.reason"): retired["retire_reason"],
     })  # fmt: skip
-    st.dataframe(shown, hide_index=True)
+    st.dataframe(shown, hide_index=True, placeholder="–")
     downloads.offer(shown, tr("dl.title.retired"), "tf_retired")
 
 
