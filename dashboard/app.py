@@ -31,6 +31,8 @@ PAGES = [
     PageSpec("karte.py", "nav.karte", ":material/map:", "karte", "nav.section.analysis"),
     PageSpec("stadtteil.py", "nav.stadtteil", ":material/location_city:", "stadtteil",
              "nav.section.analysis"),
+    PageSpec("indikator.py", "nav.indikator", ":material/query_stats:", "indikator",
+             "nav.section.analysis"),
     PageSpec("ziele.py", "nav.ziele", ":material/flag:", "ziele", "nav.section.goals"),
     PageSpec("handlungsfelder.py", "nav.handlungsfelder", ":material/account_tree:",
              "handlungsfelder", "nav.section.goals"),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 DEFAULT_LANGUAGE = "de"
 LANGUAGES = {"de": "Deutsch", "en": "English"}
@@ -89,6 +92,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lang.label": {"de": "Sprache", "en": "Language"},
 }
+
+
+# Translations kept as data: dashboard/locales/<language>/<topic>.yaml, flat "key: text" maps.
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+def load_locale_files(directory: Path = LOCALES_DIR) -> dict[str, dict[str, str]]:
+    """Messages from the locale files, keyed like MESSAGES; a key defined twice is an error."""
+    messages: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        for path in sorted((directory / lang).glob("*.yaml")):
+            for key, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+                entry = messages.setdefault(str(key), {})
+                if lang in entry:
+                    raise ValueError(f"{path.name}: key {key} defined twice for {lang}")
+                entry[lang] = str(text)
+    return messages
+
+
+_FROM_FILES = load_locale_files()
+if duplicated := sorted(set(_FROM_FILES) & set(MESSAGES)):
+    raise ValueError(f"keys in both the locale files and i18n.py: {duplicated}")
+MESSAGES.update(_FROM_FILES)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: Any) -> str:

@@ -1,0 +1,1 @@
+"""Presentation without Streamlit: pure figures and texts built from view models."""

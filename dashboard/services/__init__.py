@@ -1,0 +1,1 @@
+"""Services: view models that pages and reports share (no Streamlit, no SQL)."""
