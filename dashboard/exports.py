@@ -158,6 +158,15 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
+# characters Excel refuses in a sheet name
+_SHEET_FORBIDDEN = str.maketrans({ch: "_" for ch in "[]:*?/\\"})
+
+
+def sheet_name(name: str) -> str:
+    """A name Excel accepts for a sheet: forbidden characters replaced, at most 31 long."""
+    return name.translate(_SHEET_FORBIDDEN).strip("'")[:31] or "Daten"
+
+
 def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
     """An XLSX workbook with one sheet per frame."""
     buffer = io.BytesIO()
@@ -169,7 +178,7 @@ def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
                     out[col].dt, "tz", None
                 ):
                     out[col] = out[col].dt.tz_localize(None)
-            out.to_excel(writer, sheet_name=name[:31], index=False)
+            out.to_excel(writer, sheet_name=sheet_name(name), index=False)
     return buffer.getvalue()
 
 

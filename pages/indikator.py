@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.catalogues import Catalogue
+from dashboard.domain.notes import NoteTarget
 from dashboard.present.indicator_figures import ranking_figure, series_figure
 from dashboard.services.indicator_sheet import (
     DISTRICT_LEVEL,
@@ -19,7 +20,7 @@ from dashboard.services.indicator_sheet import (
     group_labels,
     parse_indicator_id,
 )
-from dashboard.ui import data, downloads
+from dashboard.ui import data, downloads, login, notes
 from dashboard.ui.format import fmt_number
 from dashboard.ui.profile_charts import fmt_value
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -209,6 +210,25 @@ def series_download(values: pd.DataFrame, cat: Catalogue, indicator_id: str) -> 
     ).reset_index(drop=True)
 
 
+def show_notes(cat: Catalogue, sheet: IndicatorSheet, indicator_id: str) -> None:
+    """The district network's notes on this indicator in the chosen district."""
+    assert sheet.district_code is not None and sheet.district_name is not None
+    names = dict(zip(cat.indicators["id"], cat.indicators["name"], strict=True))
+    periods = list(range(sheet.periods[0], sheet.periods[1] + 1)) if sheet.periods else None
+    target = NoteTarget(sheet.district_code, indicator_id)
+    notes.notes_section(
+        data.store(),
+        login.current_user(),
+        target,
+        sheet.district_name,
+        tr,
+        lang,
+        names,
+        {},
+        periods,
+    )
+
+
 def pick_view(
     cat: Catalogue, indicator: dict[str, object], labels: dict[str, str]
 ) -> tuple[str, str | None]:
@@ -284,6 +304,8 @@ def main() -> None:
     if not sheet.city.empty or not sheet.district.empty:
         st.subheader(tr("indikator.series"))
         show_series(sheet, city_name)
+    if sheet.district_code is not None:
+        show_notes(cat, sheet, indicator_id)
     st.subheader(tr("indikator.provenance"))
     for source in sheet.sources or [tr("indikator.provenance_none")]:
         st.markdown(f"- {source}")

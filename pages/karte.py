@@ -36,6 +36,7 @@ from dashboard.analysis.social_index import (
 from dashboard.ui import data, maps, raw_values
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
+from dashboard.ui import notes as local_notes
 from dashboard.ui.format import styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -399,6 +400,8 @@ def render_map(
     texts = maps.hover_texts(
         table, indicator, city=city, parts=part_names(indicator, catalogue.indicators), lang=lang
     )
+    counts = local_notes.indicator_note_counts(data.store(), str(indicator["id"]))
+    texts = local_notes.with_note_markers(texts, list(table["code"]), counts, tr)
     fig = maps.figure(shapes, table, texts, spec, lang)
     key_figures(table, indicator, city)
     event = st.plotly_chart(

@@ -26,7 +26,7 @@ from dashboard.analysis.social_index import (
 )
 from dashboard.catalogues import Catalogue
 from dashboard.reports.profile_report import profile_pdf
-from dashboard.ui import data, downloads, profile_data, raw_values
+from dashboard.ui import data, downloads, login, notes, profile_data, raw_values
 from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
@@ -574,6 +574,7 @@ with guarded():
     st.divider()
     goals_section(view, profile)
     measures_section(view, data.measures(db))
+    notes.district_notes(data.store(), login.current_user(), cat.frames, code, view.name, tr, lang)
     st.divider()
     excluded = index_section(view)
     st.divider()

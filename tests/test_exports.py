@@ -91,3 +91,19 @@ def test_frame_files_csv_raw_and_xlsx_with_notes() -> None:
     assert sheet["B3"].value is None
     assert [c.value for c in book["Hinweise"][1]] == ["Thema", "Hinweis"]
     assert book["Hinweise"]["B3"].value == "DEMODATEN"
+
+
+def test_sheet_names_are_made_acceptable_to_excel() -> None:
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from dashboard.exports import sheet_name, to_xlsx
+
+    assert sheet_name("Zeitreihe Ausländer*innen, alle Gebiete") == "Zeitreihe Ausländer_innen, alle"
+    assert sheet_name("[a]/b\\c:d?") == "_a__b_c_d_"
+    book = openpyxl.load_workbook(
+        io.BytesIO(to_xlsx({"Ausländer*innen": pd.DataFrame({"a": [1]})}))
+    )
+    assert book.sheetnames == ["Ausländer_innen"]

@@ -88,6 +88,10 @@ PAGE_VIEWS: dict[str, list[dict[str, str]]] = {
     "ziele.py": [{"gebiet": "61"}],
     "handlungsfelder.py": [{"gebiet": "61"}],
     "massnahmen.py": [{}],
+    "indikator.py": [
+        {"id": "bevoelkerung_auslaender", "stadtteil": "61"},
+        {"id": "sgb2_kinder_u15", "stadtteil": "68"},
+    ],
     "review.py": [{}],
     "praesentation.py": [{}],
 }

@@ -45,6 +45,8 @@ ACTIONS: dict[str, Action] = {
         Action("organisation.create", "editor", False, "Organisation anlegen"),
         Action("protocol.save", "editor", False, "Review-Protokoll speichern"),
         Action("deck.save", "editor", False, "Präsentation speichern"),
+        Action("note.write", "editor", True, "Hinweis vor Ort schreiben"),
+        Action("note.moderate", "admin", False, "Hinweise prüfen oder ausblenden"),
         Action("target.edit", "admin", False, "Zielwerte anlegen/ändern"),
         Action("import", "admin", False, "Daten importieren"),
         Action("user.manage", "admin", False, "Konten verwalten"),

@@ -1,0 +1,1 @@
+"""Domain rules every layer shares: pure, no I/O."""

@@ -1,0 +1,1 @@
+"""Repositories: one per aggregate, each with its SQL beside it (bound parameters only)."""
