@@ -271,6 +271,28 @@ def _leitbild(path: Path, checker: _Checker, district_codes: set[str]) -> dict[s
     }
 
 
+def _natural_limit(
+    item: dict[str, Any], checker: _Checker, kind: str | None, direction: str | None
+) -> float | None:
+    """The natural limit of an indicator's values in its desired direction, or None.
+
+    Open SDG scales its no-target thresholds near such a limit. A share in per cent cannot
+    exceed 100 % nor fall below 0 %, so shares get 100 (higher is better) or 0 (lower is
+    better) unless the catalogue says ``limit: <number>`` or ``limit: null``.
+    """
+    if "limit" in item:
+        value = item["limit"]
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            checker.add(item, "limit", "eine Zahl (natürlicher Grenzwert) oder null", value)
+            return None
+        return float(value)
+    if kind == "share" and str(item.get("unit")) == "%":
+        return {"higher_better": 100.0, "lower_better": 0.0}.get(str(direction))
+    return None
+
+
 def _indicators(
     path: Path, checker: _Checker, field_ids: set[str], goal_ids: set[str]
 ) -> dict[str, pd.DataFrame]:
@@ -302,6 +324,8 @@ def _indicators(
         if not isinstance(decimals, int) or not 0 <= decimals <= 3:
             checker.add(item, "decimals", "ganze Zahl 0–3", decimals)
             decimals = 0
+        direction = checker.choice(item, "direction", DIRECTIONS)
+        limit = _natural_limit(item, checker, kind, direction)
         derived = item.get("derived") or {}
         default_agg = {"count": "sum", "share": "ratio", "rate": "ratio"}.get(kind, "none")
         aggregate = item.get("aggregate", default_agg)
@@ -319,7 +343,7 @@ def _indicators(
                 "field_id": fid,
                 "unit": checker.text(item, "unit"),
                 "kind": kind,
-                "direction": checker.choice(item, "direction", DIRECTIONS),
+                "direction": direction,
                 "target_type": checker.choice(item, "target_type", TARGET_TYPES),
                 "levels": levels,
                 "groups": igroups,
@@ -331,6 +355,7 @@ def _indicators(
                 "factor": float(derived.get("factor", 100)) if derived else None,
                 "parity_reference": item.get("parity_reference"),
                 "aggregate": aggregate,
+                "natural_limit": limit,
                 "sort": i,
                 "__line__": item.get("__line__"),
             }

@@ -27,7 +27,7 @@ CATALOGUE_TABLES: dict[str, list[str]] = {
     "indicator": [
         "id", "name", "short", "field_id", "unit", "kind", "direction", "target_type", "levels",
         "groups", "decimals", "definition", "source", "numerator_id", "denominator_id", "factor",
-        "parity_reference", "aggregate", "sort",
+        "parity_reference", "aggregate", "sort", "natural_limit",
     ],
     "goal_indicator": ["goal_id", "indicator_id"],
 }  # fmt: skip

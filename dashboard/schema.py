@@ -288,6 +288,12 @@ CREATE TABLE IF NOT EXISTS released_indicator (
 );
 """
 
+# Natural limit of an indicator's values (Open SDG's ``limit``, e.g. 100 for a share that
+# should rise); NULL: none. "limit" itself is an SQL keyword.
+M008_INDICATOR_LIMIT = """
+ALTER TABLE indicator ADD COLUMN IF NOT EXISTS natural_limit DOUBLE;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -296,6 +302,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
     ("007_released", M007_RELEASED),
+    ("008_indicator_limit", M008_INDICATOR_LIMIT),
 ]
 
 # Local notes of the district networks: never deleted; status changes are events.

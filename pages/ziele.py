@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import progress
 from dashboard.analysis.gaps import PP, gap_table
-from dashboard.ui import data, downloads, progress_data, target_form
+from dashboard.ui import data, downloads, progress_data, progress_method, target_form
 from dashboard.ui import export_frames as xf
 from dashboard.ui import progress_charts as charts
 from dashboard.ui.format import fmt_number, styled
@@ -81,6 +81,7 @@ with guarded():
          "ohne_ziel": implicit},
         defaults,
     )  # fmt: skip
+    progress_method.show(tr)
 
     assessments = progress_data.selected(db, method, implicit)
     if assessments.empty:

@@ -208,3 +208,36 @@ def test_broken_yaml_is_a_clear_problem(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as info:
         load_catalogues(folder)
     assert any("YAML" in p.expected for p in info.value.problems)
+
+
+def test_shares_have_their_natural_limit(catalogue: Catalogue) -> None:
+    limits = catalogue.indicators.set_index("id")["natural_limit"]
+    kinds = catalogue.indicators.set_index("id")
+    for iid, row in kinds.iterrows():
+        expected = None
+        if row["kind"] == "share" and row["unit"] == "%":
+            expected = {"higher_better": 100.0, "lower_better": 0.0}.get(row["direction"])
+        value = limits[iid]
+        assert (None if value is None or value != value else value) == expected, iid
+    assert limits["kita_besuch_3_6"] == 100.0 and limits["sgb2_quote"] == 0.0
+
+
+@pytest.mark.parametrize(("line", "expected"), [("limit: 50", 50.0), ("limit: null", None)])
+def test_natural_limit_can_be_set_in_the_catalogue(tmp_path: Path, line: str, expected) -> None:
+    folder = _copy_catalogues(tmp_path)
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    old = "  - id: sgb2_quote\n"
+    (folder / "indicators.yaml").write_text(text.replace(old, f"{old}    {line}\n", 1), "utf-8")
+    value = load_catalogues(folder).indicators.set_index("id")["natural_limit"]["sgb2_quote"]
+    assert (None if value is None or value != value else value) == expected
+
+
+def test_natural_limit_must_be_a_number(tmp_path: Path) -> None:
+    folder = _copy_catalogues(tmp_path)
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    old = "  - id: sgb2_quote\n"
+    (folder / "indicators.yaml").write_text(text.replace(old, f"{old}    limit: hundert\n", 1),
+                                            "utf-8")  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        load_catalogues(folder)
+    assert any(p.column == "limit" and "hundert" in p.found and p.row for p in info.value.problems)

@@ -63,6 +63,7 @@ class Track:
     area_level: str = "stadt"
     parity_sense: int = 0  # parity: +1 should rise to the reference, -1 fall, 0 equal
     target_value: float | None = None  # the target's own value (absolute / per cent)
+    limit: float | None = None  # natural limit of the value in the desired direction
 
     @property
     def latest(self) -> Point | None:
@@ -269,6 +270,8 @@ def build_track(
         unit = str(indicator.get("unit") or "")
     if kind not in ("absolute", "relative_change", "parity", "direction"):
         problem = "unknown_type"
+    # the natural limit bounds the indicator's own value, not a parity shortfall
+    limit = None if kind == "parity" else _none(indicator.get("natural_limit"))
     if not points and problem is None:
         problem = "no_data"
     return Track(
@@ -277,6 +280,7 @@ def build_track(
         omitted=tuple(omitted), problem=problem, unit=unit,
         indicator_kind=str(indicator.get("kind") or ""), area_level=area_level,
         parity_sense=parity_sense, target_value=value,
+        limit=None if limit is None else float(limit),
     )  # fmt: skip
 
 

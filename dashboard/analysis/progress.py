@@ -26,6 +26,13 @@ the growth required to reach the target on time (ratio R: ≥ 0.95 on track, ≥
 ≥ 0 off track, < 0 wrong direction); without a level, the growth itself (≥ 1.5 %, ≥ 0.5 %,
 ≥ 0, < 0). Scores run from −5 to +5. Shares and rates below city level, parity gaps there, and
 series with values ≤ 0 use changes in units (percentage points) instead of growth rates.
+Without a level, the positive thresholds shrink near a natural limit (``Track.limit``, e.g.
+100 % for a share that should rise) by Open SDG's factor C; a series at its limit that does not
+fall back is on track. A target base period after the newest data is not assessable.
+
+Both methods: a latest value that already meets the target is ``reached`` however short the
+series (as in Open SDG); the weather method counts a series held at its natural limit as on
+track instead of standstill.
 """
 
 from __future__ import annotations
@@ -64,6 +71,7 @@ DESTATIS_ON_TRACK = 0.05  # projected miss below 5 % of the remaining gap
 DESTATIS_SLIGHTLY_OFF = 0.20  # projected miss up to 20 % of the remaining gap
 CAGR_WITH_TARGET = (0.95, 0.6, 0.0)  # ratio observed / required growth
 CAGR_WITHOUT_TARGET = (0.015, 0.005, 0.0)  # observed growth per year
+LIMIT_EXPONENT = 4.44  # Open SDG: C = 1 − (base / limit)^4.44 near a natural limit
 PP_LEVELS = ("stadtbezirk", "teilbereich", "stadtteil")  # small areas: shares move in points
 # Points per Destatis category for roll-ups: the middle of Open SDG's score band of the category.
 CATEGORY_SCORES = {
@@ -135,6 +143,8 @@ class Explanation:
     observed_rate: float | None = None
     required_rate: float | None = None
     ratio: float | None = None
+    limit: float | None = None  # natural limit used (cagr without a level)
+    limit_factor: float | None = None  # Open SDG's C that scaled the thresholds
     thresholds: tuple[tuple[str, float], ...] = ()
     notes: tuple[Note, ...] = ()
 
@@ -176,6 +186,44 @@ def _not_assessable(method: str, track: Track, reason: str, **values: Any) -> St
     )  # fmt: skip
     return Status("not_assessable", method, latest.period if latest else None, None,
                   explanation, reason)  # fmt: skip
+
+
+def _meets_target(track: Track) -> bool:
+    """True if the newest point already meets the target level (False without a level)."""
+    latest = track.latest
+    if latest is None or track.target_level is None:
+        return False
+    return (track.target_level - latest.value) * track.sense <= 0
+
+
+def _reached_early(method: str, track: Track, needed: int) -> Status:
+    """'reached' for a series too short for a trend whose newest value meets the target."""
+    latest = track.latest
+    assert latest is not None
+    explanation = Explanation(
+        method=method, rule="reached_few_points", target_type=track.target_type,
+        sense=track.sense, unit=track.unit,
+        variable="shortfall" if track.target_type == "parity" else "value",
+        points=tuple((p.period, p.value) for p in track.points), omitted=track.omitted,
+        target_level=track.target_level, target_period=track.target_period,
+        latest_period=latest.period, latest_value=latest.value,
+        notes=(Note("few_points", {"found": len(track.points), "needed": needed}),),
+    )  # fmt: skip
+    return Status("reached", method, latest.period, 5.0, explanation)
+
+
+def limit_factor(base: float, limit: float) -> float:
+    """Open SDG's factor C (0–1) for the no-target thresholds near a natural limit.
+
+    1 far from the limit, 0 at it; the same at equal relative distances below a maximum and
+    above a minimum. A minimum of 0 never scales (every base is at least twice 0 away).
+    """
+    base, limit = abs(base), abs(limit)
+    if base >= 2 * limit:
+        return 1.0
+    if base <= limit:
+        return 1.0 - (base / limit) ** LIMIT_EXPONENT
+    return 1.0 - ((2 * limit - base) / limit) ** LIMIT_EXPONENT
 
 
 def _mostly_hidden(track: Track, used: list[Point]) -> int:
@@ -268,9 +316,15 @@ def _destatis_level(
     return "off_track", "projection", out
 
 
-def _destatis_direction(mean: float, latest: float, sense: int) -> tuple[str, str]:
+def _destatis_direction(
+    mean: float, latest: float, sense: int, at_limit: bool = False
+) -> tuple[str, str]:
     """Status and rule of a direction-only target."""
     mean_right, latest_right = mean * sense > EPS, latest * sense > EPS
+    if at_limit and mean * sense >= -EPS and latest * sense >= -EPS:
+        # a share held at 100 % cannot rise further: holding the limit is progress, not
+        # standstill (Open SDG likewise: base at the limit and no fall → on track)
+        return "on_track", "direction_at_limit"
     if abs(mean) <= EPS and abs(latest) <= EPS:
         # no change at all is standstill, not a move the wrong way (as in the CAGR method)
         return "off_track", "direction_flat"
@@ -291,6 +345,8 @@ def assess_destatis(track: Track, cfg: Settings | None = None) -> Status:
         return _not_assessable(method, track, track.problem)
     points = list(track.points)
     if len(points) < cfg.min_points:
+        if _meets_target(track):
+            return _reached_early(method, track, cfg.min_points)
         return _not_assessable(
             method, track, "too_few_points", found=len(points), needed=cfg.min_points
         )
@@ -306,13 +362,16 @@ def assess_destatis(track: Track, cfg: Settings | None = None) -> Status:
         code, rule, numbers = _destatis_level(track, used, mean)
         thresholds = (("on_track", DESTATIS_ON_TRACK), ("slightly_off", DESTATIS_SLIGHTLY_OFF))
     else:
-        code, rule = _destatis_direction(mean, latest_change, track.sense)
+        at_limit = track.limit is not None and (last.value - track.limit) * track.sense >= -EPS
+        code, rule = _destatis_direction(mean, latest_change, track.sense, at_limit)
         thresholds = ()
+        if rule == "direction_at_limit":
+            numbers["limit"] = track.limit
         if track.target_period and track.target_period > last.period:
-            numbers = {
-                "projection": last.value + mean * (track.target_period - last.period),
-                "projection_period": track.target_period,
-            }
+            numbers.update(
+                projection=last.value + mean * (track.target_period - last.period),
+                projection_period=track.target_period,
+            )
     notes = _notes(track, used, mean, cfg)
     if len(used) < cfg.window + 1:
         notes.append(Note("short_window", {"changes": len(used) - 1, "window": cfg.window}))
@@ -328,8 +387,16 @@ def assess_destatis(track: Track, cfg: Settings | None = None) -> Status:
 
 
 # --- Open SDG CAGR method ---------------------------------------------------------------------
-def cagr_score(ratio: float, with_target: bool) -> float:
-    """Open SDG's linear score (−5…+5) of a growth ratio (with target) or growth (without)."""
+def cagr_score(ratio: float, with_target: bool, factor: float = 1.0) -> float:
+    """Open SDG's linear score (−5…+5) of a growth ratio (with target) or growth (without).
+
+    ``factor`` is the natural-limit factor C: growth in the desired direction is read against
+    thresholds scaled by C (at C = 0 any growth ≥ 0 scores +5); decline is never scaled.
+    """
+    if not with_target and ratio >= 0 and factor < 1.0:
+        if factor <= 0:
+            return 5.0
+        ratio /= factor
     if with_target:
         if ratio <= -0.6:
             return -5.0
@@ -366,25 +433,40 @@ def _cagr_variable(track: Track, point: Point, linear: bool) -> float:
     return ratio
 
 
-def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
-    """Status by Open SDG's CAGR method (see module docstring)."""
-    cfg = cfg or Settings()
-    method = "cagr"
-    if track.problem:
-        return _not_assessable(method, track, track.problem)
+def _cagr_used(track: Track) -> tuple[list[Point], Status | None]:
+    """The points from the base period on, or a status if the data predate the base period."""
     points = list(track.points)
-    start = points[0] if points else None
-    if track.baseline_period is not None:
-        later = [p for p in points if p.period >= track.baseline_period]
-        start = later[0] if later else start
-    used = [p for p in points if start is not None and p.period >= start.period]
-    if len(used) < cfg.cagr_min_points:
-        return _not_assessable(
-            method, track, "too_few_points", found=len(used), needed=cfg.cagr_min_points
-        )
-    hidden = _mostly_hidden(track, used)
-    if hidden:
-        return _not_assessable(method, track, "mostly_hidden", hidden=hidden, usable=len(used))
+    base = track.baseline_period
+    if base is not None and points and points[-1].period < base:
+        # never fall back to older data: the status would describe a time before the target
+        return [], _not_assessable("cagr", track, "baseline_after_data", baseline=base,
+                                   latest=points[-1].period)  # fmt: skip
+    if base is not None:
+        points = [p for p in points if p.period >= base]
+    return points, None
+
+
+def _cagr_growth(
+    track: Track, observed: float, y0: float, sense: int, linear: bool
+) -> tuple[float, float | None] | None:
+    """Growth per year in the desired direction and the limit factor C (None: zero base)."""
+    if linear:
+        growth = observed / 100 if track.indicator_kind in ("share", "rate") else None
+        if growth is None:
+            if y0 == 0:
+                return None
+            growth = observed / abs(y0)
+        growth *= sense
+    else:
+        growth = sense * observed
+    factor = None
+    if track.limit is not None and sense:
+        factor = limit_factor(y0, track.limit)
+    return growth, factor
+
+
+def _cagr_parts(track: Track, used: list[Point]) -> tuple[bool, float, float, Any, int, list[Note]]:
+    """Mode (linear?), base and latest value, target and sense in the measured variable."""
     notes: list[Note] = []
     small_area = track.indicator_kind in ("share", "rate") and track.area_level in PP_LEVELS
     linear = small_area
@@ -394,22 +476,46 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
         linear = linear or any(not p.reference for p in used)
     first, last = used[0], used[-1]
     y0, yi = _cagr_variable(track, first, linear), _cagr_variable(track, last, linear)
-    with_target = track.has_level
     if parity and not linear:
         y_target, sense = 1.0, UP if track.parity_sense == UP else DOWN
     else:
         y_target, sense = track.target_level, track.sense
-    if not linear and (y0 <= 0 or yi <= 0 or (with_target and y_target <= 0)):
+    if not linear and (y0 <= 0 or yi <= 0 or (track.has_level and y_target <= 0)):
         linear = True
         notes.append(Note("nonpositive"))
         if parity:
             y0, yi, y_target, sense = first.value, last.value, 0.0, DOWN
     if small_area:
         notes.append(Note("pp_mode"))
+    return linear, y0, yi, y_target, sense, notes
+
+
+def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
+    """Status by Open SDG's CAGR method (see module docstring)."""
+    cfg = cfg or Settings()
+    method = "cagr"
+    if track.problem:
+        return _not_assessable(method, track, track.problem)
+    used, refused = _cagr_used(track)
+    if refused is not None:
+        return refused
+    if len(used) < cfg.cagr_min_points:
+        if _meets_target(track):
+            return _reached_early(method, track, cfg.cagr_min_points)
+        return _not_assessable(
+            method, track, "too_few_points", found=len(used), needed=cfg.cagr_min_points
+        )
+    hidden = _mostly_hidden(track, used)
+    if hidden:
+        return _not_assessable(method, track, "mostly_hidden", hidden=hidden, usable=len(used))
+    linear, y0, yi, y_target, sense, notes = _cagr_parts(track, used)
+    parity = track.target_type == "parity"
+    first, last = used[0], used[-1]
     dt = last.period - first.period
     observed = (yi - y0) / dt if linear else (yi / y0) ** (1 / dt) - 1
+    names = ("on_track", "slightly_off", "off_track")
     numbers: dict[str, Any] = {}
-    if with_target:
+    if track.has_level:
         period = track.target_period
         if (y_target - yi) * sense <= 0:
             code, rule, ratio, score = "reached", "reached", None, 5.0
@@ -422,24 +528,22 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
             ratio = (sense * observed / abs(required)) if abs(required) > EPS else -math.inf
             code, rule = _category(ratio, CAGR_WITH_TARGET), "ratio"
             score = cagr_score(ratio, True)
-        thresholds = tuple(zip(("on_track", "slightly_off", "off_track"), CAGR_WITH_TARGET,
-                               strict=True))  # fmt: skip
+        thresholds = tuple(zip(names, CAGR_WITH_TARGET, strict=True))
         numbers.update(required_rate=required, ratio=ratio)
     else:
-        if linear:
-            growth = observed / 100 if track.indicator_kind in ("share", "rate") else None
-            if growth is None:
-                if y0 == 0:
-                    return _not_assessable(method, track, "zero_base")
-                growth = observed / abs(y0)
-            growth *= sense
-        else:
-            growth = sense * observed
-        code, rule, ratio = _category(growth, CAGR_WITHOUT_TARGET), "growth", growth
-        score = cagr_score(growth, False)
-        thresholds = tuple(zip(("on_track", "slightly_off", "off_track"), CAGR_WITHOUT_TARGET,
-                               strict=True))  # fmt: skip
-        numbers.update(ratio=growth)
+        grown = _cagr_growth(track, observed, y0, sense, linear)
+        if grown is None:
+            return _not_assessable(method, track, "zero_base")
+        growth, factor = grown
+        scale = 1.0 if factor is None else factor
+        scaled = tuple(t * scale for t in CAGR_WITHOUT_TARGET)
+        code, rule = _category(growth, scaled), "growth"  # type: ignore[arg-type]
+        score = cagr_score(growth, False, scale)
+        thresholds = tuple(zip(names, scaled, strict=True))
+        numbers.update(ratio=growth, limit=track.limit if factor is not None else None,
+                       limit_factor=factor)  # fmt: skip
+        if factor is not None and factor < 1.0:
+            notes.append(Note("limit", {"limit": track.limit, "factor": factor}))
     if track.target_period and track.target_period > last.period:
         steps = track.target_period - last.period
         proj_var = yi + observed * steps if linear else yi * (1 + observed) ** steps
@@ -451,7 +555,7 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
         method=method, rule=rule, target_type=track.target_type, sense=sense, unit=track.unit,
         variable=variable, points=tuple((p.period, _cagr_variable(track, p, linear))
                                         for p in used),
-        omitted=track.omitted, target_level=y_target if with_target else None,
+        omitted=track.omitted, target_level=y_target if track.has_level else None,
         target_period=track.target_period, latest_period=last.period, latest_value=yi,
         base_period=first.period, base_value=y0, mode="linear" if linear else "growth",
         observed_rate=observed, thresholds=thresholds, notes=tuple(notes),

@@ -17,12 +17,11 @@ import plotly.graph_objects as go
 from dashboard.analysis.gaps import PP, Track
 from dashboard.analysis.progress import (
     CAGR_WITH_TARGET,
-    CAGR_WITHOUT_TARGET,
     DESTATIS_ON_TRACK,
     DESTATIS_SLIGHTLY_OFF,
     Status,
 )
-from dashboard.ui import i18n_ziele  # noqa: F401  (registers the messages used below)
+from dashboard.ui import i18n_method, i18n_ziele  # noqa: F401  (registers the messages below)
 from dashboard.ui.format import fmt_number
 
 Tr = Callable[..., str]
@@ -155,6 +154,9 @@ def note_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> l
             lines.append(tr("zi.note.short_window", changes=v["changes"], window=v["window"]))
         elif note.code in ("pp_mode", "nonpositive"):
             lines.append(tr(f"zi.note.{note.code}"))
+        elif note.code == "limit":
+            lines.append(tr("zi.note.limit", limit=fmt_value(v["limit"], unit, decimals, lang, tr),
+                            factor=fmt_number(v["factor"], 2, lang)))  # fmt: skip
     return lines
 
 
@@ -189,7 +191,8 @@ def _destatis_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr)
         lines.append(tr("zi.explain.latest_change", change=fv(ex.latest_change, True)))
         lines.append(tr("zi.explain.direction_wanted." + ("up" if ex.sense > 0 else "down")))
         lines.append(tr("zi.rule.destatis.direction"))
-        lines.append(tr("zi.fired.destatis." + ex.rule))
+        lines.append(tr("zi.fired.destatis." + ex.rule,
+                        limit=fmt_value(ex.limit, unit, decimals, lang, tr)))  # fmt: skip
         return lines
     target = fmt_value(ex.target_level, unit, decimals, lang, tr)
     if ex.rule in ("reached", "reached_but_worsening"):
@@ -252,12 +255,20 @@ def _cagr_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> 
         lines.append(tr("zi.rule.cagr.target", on=_ratio(on, lang), slight=_ratio(slight, lang),
                         zero=_ratio(zero, lang)))  # fmt: skip
     else:
-        on, slight, _zero = CAGR_WITHOUT_TARGET
+        on, slight = dict(ex.thresholds)["on_track"], dict(ex.thresholds)["slightly_off"]
         key = "zi.rule.cagr.no_target_pp" if ex.mode == "linear" else "zi.rule.cagr.no_target"
         lines.append(tr("zi.explain.cagr.growth", growth=_pct(ex.ratio, lang, True)))
         lines.append(tr(key, on=_pct(on, lang), slight=_pct(slight, lang)))
     lines.append(tr("zi.explain.cagr.score", score=fmt_number(status.score, 1, lang)))
     return lines
+
+
+def _reached_early_line(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> str:
+    ex = status.explanation
+    few = dict(ex.notes[0].values) if ex.notes else {"found": len(ex.points), "needed": "–"}
+    level = lambda v: fmt_value(v, unit, decimals, lang, tr)  # noqa: E731
+    return tr("zi.fired.reached_few_points", value=level(ex.latest_value),
+              period=ex.latest_period, target=level(ex.target_level), **few)  # fmt: skip
 
 
 def summary_line(status: Status, tr: Tr) -> str:
@@ -290,6 +301,8 @@ def explain_lines(
         lines += _not_assessable_lines(status, tr)
         return lines
     lines.insert(1, summary_line(status, tr))
+    if status.explanation.rule == "reached_few_points":
+        return [*lines, _reached_early_line(status, unit, decimals, lang, tr)]
     if status.method == "destatis":
         lines += _destatis_lines(status, unit, decimals, lang, tr)
     else:
@@ -303,6 +316,8 @@ def short_reason(status: Status, tr: Tr, lang: str) -> str:
     ex = status.explanation
     if not status.assessable:
         return _not_assessable_lines(status, tr)[0]
+    if ex.rule == "reached_few_points":
+        return tr("zi.short.reached")
     if status.method == "destatis":
         if ex.miss_ratio is not None and ex.rule == "projection":
             return tr("zi.short.miss", ratio=_pct(ex.miss_ratio, lang))
