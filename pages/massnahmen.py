@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import clock, config
+from dashboard.ids import parse_id
 from dashboard.ui import data
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
@@ -71,10 +72,11 @@ with guarded():
 
     raw_id = st.query_params.get("id")
     if raw_id:
-        if not raw_id.isdigit():
+        measure_id = parse_id(raw_id)
+        if measure_id is None:
             st.warning(tr("mn.not_found", id=raw_id))
             st.stop()
-        show_measure(int(raw_id))
+        show_measure(measure_id)
         st.stop()
 
     tab_list, tab_new, tab_io = st.tabs(
