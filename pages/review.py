@@ -22,6 +22,7 @@ from dashboard.analysis.review import (
     protocol_markdown,
 )
 from dashboard.auth import guard
+from dashboard.escaping import user_markdown
 from dashboard.ui import data, downloads, login, protocol_export
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
@@ -191,7 +192,7 @@ def earlier(stored: pd.DataFrame) -> None:
             protocol_export.file_name(day, "docx"), mime=protocol_export.DOCX_MIME,
             key="rv.old.docx",
         )  # fmt: skip
-        st.markdown(row["content"])
+        st.markdown(user_markdown(row["content"]))
 
 
 with guarded():
