@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import clock, config
 from dashboard.ids import parse_id
-from dashboard.ui import data
+from dashboard.ui import actors, data
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -42,7 +42,7 @@ def show_measure(mid: int) -> None:
         st.markdown(f"#### {tr('mn.timeline')}")
         if form.require_editor(tr, current, "measure.comment", quiet=True):
             form.comment_section(store, base, tr, views.clear_caches)
-        history = views.events(db)
+        history = actors.public_events(views.events(db), tr)
         views.timeline(history[history["measure_id"] == mid], tr, lang)
     with tabs[1]:
         if form.require_editor(tr, current):

@@ -33,7 +33,7 @@ from dashboard.escaping import user_markdown
 from dashboard.exports import export_tables, to_csv, to_xlsx
 from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.measures import STATUSES
-from dashboard.ui import data, downloads, login
+from dashboard.ui import actors, data, downloads, login
 from dashboard.ui.format import fmt_date
 from dashboard.ui.measure_form import FORM_FIELDS, display_value
 
@@ -512,6 +512,7 @@ def transfer_view(
     st.markdown(f"#### {tr('mn.export.title')}")
     st.caption(tr("mn.export.explain"))
     sheets = export_tables(store, "measures")
+    sheets["Historie"] = actors.public_events(sheets["Historie"], tr)  # no logins for viewers
     stamp = today.isoformat()
     cols = st.columns(3)
     cols[0].download_button(
