@@ -29,3 +29,32 @@ def markdown_literal(text: object) -> str:
 def markdown_without_html(markdown: str) -> str:
     """Markdown kept as Markdown, but every raw HTML tag turned into literal text."""
     return _TAG_OPEN.sub(r"\\<", markdown)
+
+
+# Link targets people may click in user text; everything else (javascript:, file:, data:,
+# relative paths, entity tricks) becomes literal text. Images never render: a viewer's browser
+# would fetch the URL (tracking, and it breaks the offline promise).
+_SAFE_TARGET = re.compile(r"\s*<?\s*(?:https?://|mailto:)", re.IGNORECASE)
+_LINK_CLOSE = re.compile(r"\]\(")
+_IMAGE_OPEN = re.compile(r"!\[")
+_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:(.*)$", re.MULTILINE)
+
+
+def _guard_target(match: re.Match[str]) -> str:
+    rest = match.string[match.end() :]
+    return match.group(0) if _SAFE_TARGET.match(rest) else "]\\("
+
+
+def _guard_definition(match: re.Match[str]) -> str:
+    indent, label, target = match.groups()
+    if _SAFE_TARGET.match(target):
+        return match.group(0)
+    return f"{indent}\\[{label}]:{target}"
+
+
+def user_markdown(markdown: object) -> str:
+    """User text rendered as Markdown: no raw HTML, no images, links only to http(s)/mailto."""
+    text = markdown_without_html(str(markdown))
+    text = _IMAGE_OPEN.sub(r"!\\[", text)
+    text = _LINK_CLOSE.sub(_guard_target, text)
+    return _DEFINITION.sub(_guard_definition, text)

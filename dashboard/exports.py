@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pandas as pd
 
@@ -15,6 +16,8 @@ from dashboard.store import Store
 
 EXPORT_KINDS = ("observations", "goals", "indicators", "measures", "areas")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")  # also full-width
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 CANONICAL_EXPORT = {
     "indicator_id": "indicator", "area_code": "area", "period": "period", "grp": "group",
     "value": "value", "numerator": "numerator", "denominator": "denominator", "flag": "flag",
@@ -22,14 +25,27 @@ CANONICAL_EXPORT = {
 }  # fmt: skip
 
 
+def neutral_text(text: str) -> str:
+    """Text that no spreadsheet runs as a formula: an apostrophe before every risky line.
+
+    Spreadsheets start a new row at a bare CR or LF and skip leading spaces, and some read the
+    full-width ``＝`` as ``=``: every line of the text is checked, after its leading spaces.
+    """
+    if text.startswith(("\t", "\r")):
+        text = "'" + text
+    parts = _LINE_BREAK.split(text)  # lines at even positions, the breaks between them
+    for i in range(0, len(parts), 2):
+        if parts[i].lstrip(" \t\u3000").startswith(_FORMULA_STARTS):
+            parts[i] = "'" + parts[i]
+    return "".join(parts)
+
+
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
+    """Text cells that a spreadsheet would run as a formula, neutralised (see neutral_text)."""
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
+            out[col] = out[col].map(lambda v: neutral_text(v) if isinstance(v, str) else v)
     return out
 
 
@@ -154,8 +170,10 @@ def export_tables(
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a header row (raw numbers, dot as decimal separator)."""
-    return frame.to_csv(index=False).encode("utf-8")
+    """UTF-8 CSV with a header row (raw numbers, dot as decimal separator), CRLF line ends."""
+    # with CRLF as the line end the writer quotes every field holding a CR or LF: a bare CR
+    # inside an unquoted field would start a new row in spreadsheet programs
+    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 # characters Excel refuses in a sheet name
@@ -205,9 +223,7 @@ def notes_frame(
 def safe_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """Neutralised cells and neutralised column headers (headers may be area names too)."""
     out = neutralise(frame)
-    out.columns = [
-        "'" + c if isinstance(c, str) and c.startswith(FORMULA_PREFIXES) else c for c in out.columns
-    ]
+    out.columns = [neutral_text(c) if isinstance(c, str) else c for c in out.columns]
     return out
 
 

@@ -886,6 +886,30 @@ class Store:
             sql, params = queries.SQL_USER_LOGIN_FAILED, [max_failures, lock_until, username]
         self.transaction(lambda cur: cur.execute(sql, params))
 
+    def begin_login(
+        self, username: str, now: object, max_failures: int, lock_until: object
+    ) -> tuple[dict[str, object] | None, bool]:
+        """The account and whether its password may be checked; counts the attempt as failed.
+
+        Lock check and count happen in one transaction (issue 20): parallel attempts cannot
+        check more passwords than ``max_failures``. A locked account is not counted (False).
+        """
+
+        def work(cur: duckdb.DuckDBPyConnection) -> tuple[dict[str, object] | None, bool]:
+            frame = cur.execute(queries.SQL_USER_BY_NAME, [username]).df()
+            if frame.empty:
+                return None, False
+            record = nulls_as_none(frame).iloc[0].to_dict()
+            for key in ("areas", "fields"):
+                record[key] = [] if record[key] is None else list(record[key])
+            locked = record["locked_until"]
+            if locked is not None and pd.Timestamp(now) < pd.Timestamp(locked):
+                return record, False
+            cur.execute(queries.SQL_USER_LOGIN_FAILED, [max_failures, lock_until, username])
+            return record, True
+
+        return self.transaction(work)
+
     def claim_roles(self, values: list[str]) -> pd.DataFrame:
         """Rows of the claim → role mapping whose claim value is one of ``values``."""
         return self._frame(queries.SQL_CLAIM_ROLES, [values])

@@ -33,6 +33,7 @@ from dashboard.analysis.social_index import (
     compute_social_index,
     method_text,
 )
+from dashboard.ids import parse_id
 from dashboard.ui import data, maps, raw_values
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
@@ -163,7 +164,7 @@ def pick_period_and_group(
     present = set(values["grp"])
     groups = [g for g in groups_order if g in present] or sorted(present)
     labels = data.catalogue(db, "group_label").set_index("id")["label"]
-    key = restore("periode", periods, periods[-1], int)
+    key = restore("periode", periods, periods[-1], parse_id)
     if len(periods) > 1:
         period = left.select_slider(tr("karte.period"), periods, key=key, persist_state=KEEP)
     else:
@@ -206,7 +207,7 @@ def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any
     )
     remember("klassen", method)
     counts = list(range(MIN_CLASSES, MAX_CLASSES + 1))
-    key = restore("anzahl", counts, 5, int)
+    key = restore("anzahl", counts, 5, parse_id)
     k = cols[2].select_slider(tr("karte.classes"), counts, key=key, persist_state=KEEP)
     remember("anzahl", k)
     key = restore("beschriftung", [True, False], True, yes_no)

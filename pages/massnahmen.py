@@ -9,7 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import clock, config
-from dashboard.ui import data
+from dashboard.ids import parse_id
+from dashboard.ui import actors, data
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -41,7 +42,7 @@ def show_measure(mid: int) -> None:
         st.markdown(f"#### {tr('mn.timeline')}")
         if form.require_editor(tr, current, "measure.comment", quiet=True):
             form.comment_section(store, base, tr, views.clear_caches)
-        history = views.events(db)
+        history = actors.public_events(views.events(db), tr)
         views.timeline(history[history["measure_id"] == mid], tr, lang)
     with tabs[1]:
         if form.require_editor(tr, current):
@@ -71,10 +72,11 @@ with guarded():
 
     raw_id = st.query_params.get("id")
     if raw_id:
-        if not raw_id.isdigit():
+        measure_id = parse_id(raw_id)
+        if measure_id is None:
             st.warning(tr("mn.not_found", id=raw_id))
             st.stop()
-        show_measure(int(raw_id))
+        show_measure(measure_id)
         st.stop()
 
     tab_list, tab_new, tab_io = st.tabs(

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.errors import ConflictError, LeitbildError
+from dashboard.ids import parse_id
 from dashboard.reports.deck import DeckSpec
 from dashboard.ui import data
 from dashboard.ui import measure_form as form
@@ -39,7 +40,7 @@ def show(spec: DeckSpec) -> None:
         st.info(tr("pr.invalid"))
         st.stop()
     raw = st.query_params.get("folie", "1")
-    number = min(max(int(raw) if raw.isdigit() else 1, 1), len(content))
+    number = min(max(parse_id(raw) or 1, 1), len(content))
     slide = content[number - 1]
     pr.render_slide(slide)
     nav = st.container(key="pr-nav")

@@ -22,7 +22,8 @@ from dashboard.analysis.review import (
     protocol_markdown,
 )
 from dashboard.auth import guard
-from dashboard.ui import data, downloads, login, protocol_export
+from dashboard.escaping import user_markdown
+from dashboard.ui import actors, data, downloads, login, protocol_export
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
 from dashboard.ui.format import fmt_date
@@ -163,7 +164,7 @@ def protocol_section(review: Review) -> None:
     if not today_saved.empty:
         row = today_saved.iloc[0]
         at = fmt_date(pd.Timestamp(row["updated_at"]).to_pydatetime(), lang)
-        who, version = row["created_by"], int(row["version"])
+        who, version = actors.public_name(row["created_by"], tr), int(row["version"])
         st.caption(tr("rv.protocol.exists", who=who, version=version, at=at))
     earlier(stored)
 
@@ -171,6 +172,9 @@ def protocol_section(review: Review) -> None:
 def earlier(stored: pd.DataFrame) -> None:
     """Earlier protocols, one per review date, downloadable as they were saved."""
     if stored.empty:
+        return
+    if not actors.sees_accounts():  # stored minutes name accounts in their text
+        st.caption(tr("rv.protocol.earlier.team", n=len(stored)))
         return
     with st.expander(tr("rv.protocol.earlier", n=len(stored))):
         dates = [pd.Timestamp(d).date() for d in stored["review_date"]]
@@ -191,7 +195,7 @@ def earlier(stored: pd.DataFrame) -> None:
             protocol_export.file_name(day, "docx"), mime=protocol_export.DOCX_MIME,
             key="rv.old.docx",
         )  # fmt: skip
-        st.markdown(row["content"])
+        st.markdown(user_markdown(row["content"]))
 
 
 with guarded():
@@ -212,7 +216,8 @@ with guarded():
     start, end, days = controls(today)
     goals_off = views.off_track_goals(db)
     review = build_review(
-        measures, views.events(db), today, start, end, catalogue.frames["field"]["id"], days,
+        measures, actors.public_events(views.events(db), tr), today, start, end,
+        catalogue.frames["field"]["id"], days,
         goals_off or (),
     )  # fmt: skip
     metrics(review)

@@ -25,6 +25,7 @@ from dashboard.analysis.social_index import (
     method_text,
 )
 from dashboard.catalogues import Catalogue
+from dashboard.ids import parse_id
 from dashboard.reports.profile_report import profile_pdf
 from dashboard.ui import data, downloads, login, notes, profile_data, raw_values
 from dashboard.ui import export_frames as xf
@@ -107,7 +108,7 @@ def pick_period(values: pd.DataFrame, code: str) -> int | None:
     """Period picker ('latest for each' or one year), synced with ?periode=."""
     periods = sorted({int(p) for p in values.loc[values["area_code"] == code, "period"]})[::-1]
     options = [LATEST, *periods]
-    _synced("periode", "st_period", lambda raw: int(raw) if raw and raw.isdigit() else LATEST)
+    _synced("periode", "st_period", lambda raw: parse_id(raw) or LATEST)
     if st.session_state.get("st_period") not in options:
         st.session_state["st_period"] = LATEST
     period = st.selectbox(

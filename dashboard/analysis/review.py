@@ -23,7 +23,7 @@ from dashboard.analysis.lateness import (
     as_date,
     with_lateness,
 )
-from dashboard.escaping import markdown_without_html
+from dashboard.escaping import user_markdown
 
 DEFAULT_WINDOW_DAYS = 7
 STATUS_ORDER = ("geplant", "laufend", "pausiert", "abgeschlossen", "abgebrochen")
@@ -452,5 +452,5 @@ def protocol_markdown(protocol: Protocol) -> str:
     lines.append("")
     if protocol.notes:
         # the team's own notes may use Markdown (lists, emphasis) on purpose
-        lines += [f"## {lab['notes']}", "", markdown_without_html(protocol.notes), ""]
+        lines += [f"## {lab['notes']}", "", user_markdown(protocol.notes), ""]
     return "\n".join(lines).rstrip() + "\n"

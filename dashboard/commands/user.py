@@ -12,6 +12,7 @@ import getpass
 import sys
 
 from dashboard.auth.accounts import check_new_account
+from dashboard.auth.names import new_username, resolve_username
 from dashboard.auth.passwords import hash_password
 from dashboard.auth.roles import ROLES
 from dashboard.errors import UsageError
@@ -79,11 +80,9 @@ def _add(store: Store, args: argparse.Namespace) -> int:
     areas, fields = args.area or [], args.field or []
     check_new_account(args.role, areas, fields)
     _check_scope(store, areas, fields)
-    username = args.username.strip()
-    if not username or any(c.isspace() for c in username):
-        raise UsageError("Der Benutzername darf nicht leer sein und keine Leerzeichen enthalten.")
+    username = new_username(store, args.username)
     password_hash = None if args.no_password else hash_password(_password(args.password_stdin))
-    display = args.display_name or username
+    display = args.display_name or args.username.strip()
     store.add_user(username, display, args.role, password_hash, areas, fields)
     print(f"Konto „{username}“ angelegt ({args.role}).")
     return 0
@@ -124,6 +123,8 @@ def run(store: Store, args: argparse.Namespace) -> int:
     command = args.user_command
     if command == "add":
         return _add(store, args)
+    if command in ("set-role", "set-password", "disable", "enable"):
+        args.username = resolve_username(store, args.username) or args.username
     if command == "set-role":
         return _set_role(store, args)
     if command == "set-password":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Any
 
 from dashboard import clock
@@ -29,6 +30,16 @@ MEASURE_ALIASES = {
     "zuletzt_geprüft": "last_reviewed", "nächster_schritt": "next_step",
     "notizen": "notes",
 }  # fmt: skip
+
+
+# fields shown on one line: a line break or control character there only serves to smuggle
+# rows into CSV exports (a bare CR) or to disguise text; multi-line fields keep their breaks
+SINGLE_LINE_FIELDS = ("title", "organisation", "contact", "partners", "origin", "next_step")
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether text holds a control character or a line/paragraph separator (tab included)."""
+    return any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in text)
 
 
 def organisation_id(name: str) -> str:
@@ -86,6 +97,9 @@ def check_measure(
             issues.append((key, "einen Wert ≥ 0", m[key]))
     if m.get("origin") and m["origin"] not in ORIGINS:
         issues.append(("origin", "eine Herkunft aus " + ", ".join(ORIGINS), m["origin"]))
+    for key in SINGLE_LINE_FIELDS:
+        if isinstance(m.get(key), str) and has_control_characters(m[key]):
+            issues.append((key, "eine Zeile ohne Zeilenumbruch oder Steuerzeichen", repr(m[key])))
     return issues
 
 

@@ -419,6 +419,12 @@ _REVIEW: dict[str, tuple[str, str]] = {
         "Saved for today by {who} (version {version}, {at}).",
     ),
     "rv.protocol.earlier": ("Gespeicherte Protokolle ({n})", "Saved minutes ({n})"),
+    "rv.protocol.earlier.team": (
+        "Gespeicherte Protokolle ({n}) nennen die Beteiligten und sind nach der Anmeldung mit "
+        "Redaktionsrechten zu sehen.",
+        "Saved minutes ({n}) name the people involved and are shown after logging in with "
+        "editor rights.",
+    ),
     "rv.protocol.date": ("Datum", "Date"),
     "rv.protocol.by": (
         "Gespeichert von {who}, Version {version}",

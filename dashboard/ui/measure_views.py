@@ -29,10 +29,11 @@ from dashboard.analysis.review import CATEGORIES, describe_changes, flag_texts, 
 from dashboard.auth import guard
 from dashboard.config import PROJECT_ROOT
 from dashboard.errors import LeitbildError
+from dashboard.escaping import user_markdown
 from dashboard.exports import export_tables, to_csv, to_xlsx
 from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.measures import STATUSES
-from dashboard.ui import data, downloads, login
+from dashboard.ui import actors, data, downloads, login
 from dashboard.ui.format import fmt_date
 from dashboard.ui.measure_form import FORM_FIELDS, display_value
 
@@ -376,7 +377,7 @@ def facts(
 
     def line(key: str) -> str:
         value = display_value(key, m.get(key), tr, lang, names.get(key, {}))
-        return f"**{tr('mf.' + key)}:** {value}"
+        return f"**{tr('mf.' + key)}:** {user_markdown(value)}"
 
     left, right = st.columns(2)
     who = ("organisation_id", "contact", "partners", "origin", "reach", "budget", "fields")
@@ -387,9 +388,9 @@ def facts(
     left.markdown("  \n".join(line(k) for k in who))
     right.markdown("  \n".join(line(k) for k in when))
     if m.get("description"):
-        st.markdown(str(m["description"]))
+        st.markdown(user_markdown(m["description"]))
     if m.get("notes"):
-        st.caption(f"{tr('mf.notes')}: {m['notes']}")
+        st.caption(f"{tr('mf.notes')}: {user_markdown(m['notes'])}")
 
 
 def links(m: Mapping[str, Any], tr: Callable[..., str], names: dict[str, dict[str, str]]) -> None:
@@ -428,7 +429,7 @@ def timeline(events_of_one: pd.DataFrame, tr: Callable[..., str], lang: str) -> 
             body.append(row["text"])
         if row["comment"]:
             body.append(f"„{row['comment']}“")
-        st.markdown("  \n".join(body))
+        st.markdown(user_markdown("  \n".join(body)))
 
 
 # --- Streamlit: whole views of the measures page ---------------------------------------------
@@ -484,7 +485,7 @@ def _area_names(labels: dict[str, dict[str, str]]) -> dict[str, str]:
 def detail_header(m: Mapping[str, Any], today: dt.date, tr: Callable[..., str], lang: str) -> None:
     """Title, status, flags and the key numbers of one measure."""
     flagged = with_lateness(pd.DataFrame([m]), today, review_days()).iloc[0].to_dict()
-    st.subheader(f"{m['title']}")
+    st.subheader(user_markdown(m["title"]))
     badges = st.container(horizontal=True)
     with badges:
         st.badge(tr(f"status.{m['status']}"), color="blue", icon=":material/flag_circle:")
@@ -511,6 +512,7 @@ def transfer_view(
     st.markdown(f"#### {tr('mn.export.title')}")
     st.caption(tr("mn.export.explain"))
     sheets = export_tables(store, "measures")
+    sheets["Historie"] = actors.public_events(sheets["Historie"], tr)  # no logins for viewers
     stamp = today.isoformat()
     cols = st.columns(3)
     cols[0].download_button(
@@ -618,7 +620,7 @@ def attention_label(row: Mapping[str, Any], tr: Callable[..., str], extra: list[
     """Expander label of a measure in the review: title, number and its short flags."""
     flags = [tr(f"flag.short.{f}") for f in row["flags"] if f != "finished_late"]
     reasons = " · ".join([*flags, *extra])
-    return f"**{row['title']}** (Nr. {int(row['id'])}) — {reasons}"
+    return f"**{user_markdown(row['title'])}** (Nr. {int(row['id'])}) — {reasons}"
 
 
 def attention_summary(
@@ -637,7 +639,7 @@ def attention_summary(
     labels = {f"flag.{f}": tr(f"flag.long.{f}") for f in FLAGS}
     labels["flag.needs_review_never"] = tr("flag.long.needs_review_never")
     texts = flag_texts(row, labels, lambda d: fmt_date(d, lang))
-    step = row.get("next_step") or tr("rv.no_next_step")
+    step = user_markdown(row.get("next_step") or tr("rv.no_next_step"))
     step_day = display_value("next_step_date", row.get("next_step_date"), tr, lang)
     st.markdown(
         "  \n".join(

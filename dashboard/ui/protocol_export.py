@@ -16,7 +16,7 @@ from docx import Document
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from dashboard.escaping import markdown_without_html
+from dashboard.escaping import user_markdown
 
 MARKDOWN_MIME = "text/markdown"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -32,8 +32,8 @@ def file_name(review_date: dt.date, extension: str) -> str:
 
 
 def markdown_bytes(markdown: str) -> bytes:
-    """The protocol as a UTF-8 Markdown file (raw HTML tags escaped for other viewers)."""
-    return markdown_without_html(markdown).encode("utf-8")
+    """The protocol as a UTF-8 Markdown file (raw HTML, images and unsafe links as text)."""
+    return user_markdown(markdown).encode("utf-8")
 
 
 def unescape(text: str) -> str:

@@ -1,0 +1,45 @@
+"""Who changed what, as anonymous viewers may see it: the role, not the account (issue 20).
+
+Timelines, the review and protocols name the acting account; with the city login that is an
+e-mail address. Editors and admins see it (accountability within the team); everyone else
+sees the account's role ("Redaktion", "Administration").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from dashboard.auth.roles import RANK
+from dashboard.ui import data, login
+
+PUBLIC_FALLBACK_ROLE = "editor"  # whoever wrote an event needed at least this role
+
+
+def sees_accounts() -> bool:
+    """Whether the current user may see account names (editors and admins)."""
+    user = login.current_user()
+    return user is not None and RANK.get(user.role, -1) >= RANK["editor"]
+
+
+def public_name(actor: object, tr: Callable[..., str], roles: dict[str, str] | None = None) -> str:
+    """The actor as the current user may see it: the account, or its role label."""
+    if sees_accounts():
+        return str(actor)
+    roles = account_roles() if roles is None else roles
+    return tr(f"auth.role.{roles.get(str(actor), PUBLIC_FALLBACK_ROLE)}")
+
+
+def account_roles() -> dict[str, str]:
+    """Role of every local account by user name."""
+    users = data.store().users()
+    return dict(zip(users["username"].astype(str), users["role"].astype(str), strict=True))
+
+
+def public_events(events: pd.DataFrame, tr: Callable[..., str]) -> pd.DataFrame:
+    """Measure events with the actor replaced by its role for anyone below editor."""
+    if sees_accounts() or events.empty:
+        return events
+    roles = account_roles()
+    return events.assign(actor=[public_name(a, tr, roles) for a in events["actor"]])
