@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--period", type=int, help="Jahr, wenn die Tabelle Kategorien als Spalten hat"
         )
+        p.add_argument(
+            "--group", help="Gruppe der ganzen Tabelle (für stats, z. B. maennlich, weiblich)"
+        )
 
     imp = sub.add_parser("import", help="Dateien prüfen und importieren (alles oder nichts)")
     imp.add_argument("kind", choices=KINDS)
@@ -75,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace) -> Options:
-    return Options(args.indicator, args.sheet, args.id_column, args.period)
+    return Options(args.indicator, args.sheet, args.id_column, args.period, args.group)
 
 
 def _print_problems(err: ValidationError) -> None:

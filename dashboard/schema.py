@@ -288,6 +288,12 @@ CREATE TABLE IF NOT EXISTS released_indicator (
 );
 """
 
+# issue 13: the table's own notes and a series break flag travel with each observation
+M008_OBSERVATION_NOTES = """
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS note VARCHAR;
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS series_break BOOLEAN DEFAULT false;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -296,4 +302,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
     ("007_released", M007_RELEASED),
+    ("008_observation_notes", M008_OBSERVATION_NOTES),
 ]

@@ -313,6 +313,11 @@ class Store:
         """Upsert observations and log the import, all in one transaction."""
         incoming = frame[OBSERVATION_COLUMNS].copy()
         incoming["is_demo"] = frame.get("is_demo", False)
+        # notes and the series break come from the statistics layout; other writers have none
+        incoming["note"] = frame.get("note", None)
+        incoming["series_break"] = (
+            frame["series_break"].fillna(False).astype(bool) if "series_break" in frame else False
+        )
 
         def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry:
             self._add_group_labels(cur, group_labels or {})
@@ -346,6 +351,19 @@ class Store:
             SQL_OBSERVATIONS,
             [indicator_ids, area_codes, area_codes, periods, periods, groups, groups],
         )
+
+    def observation_notes(self, indicator_ids: list[str]) -> pd.DataFrame:
+        """Source, note and series break of the observations that carry a note or a break."""
+        return self._frame(queries.SQL_OBSERVATION_NOTES, [indicator_ids])
+
+    def previous_values(self, keys: pd.DataFrame) -> pd.DataFrame:
+        """For each key (indicator_id, area_code, period, grp): the latest stored earlier value."""
+        with self.cursor() as cur:
+            cur.register("incoming_keys", keys)
+            try:
+                return cur.execute(queries.SQL_OBSERVATION_PREVIOUS).df()
+            finally:
+                cur.unregister("incoming_keys")
 
     def periods(self, indicator_id: str | None = None) -> list[int]:
         """Periods with data (of one indicator, or of any)."""

@@ -12,6 +12,7 @@ import pandas as pd
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem
 from dashboard.ingest import columns
+from dashboard.ingest.area_hint import unknown_area_expected
 from dashboard.ingest.cells import FLAGS, NUMBER_EXPECTED, parse_period
 from dashboard.ingest.gc_pause import gc_paused
 from dashboard.ingest.plausibility import INTEGER_EXPECTED, count_hint, value_rule
@@ -226,7 +227,7 @@ class _Validation:
         self.code = columns.map_cells(self.catalogue.resolve_area, self.area)
         unknown = _isnone(self.code)
         self.bad(
-            unknown, 1, "area", "einen Gebietsschlüssel oder -namen aus dem Katalog",
+            unknown, 1, "area", lambda i: unknown_area_expected(self.area[i], self.catalogue),
             lambda i: self.area[i],
         )  # fmt: skip
         level = objects_or(self.code, levels)

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard import config
@@ -29,6 +29,7 @@ class RawTable:
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    other_sheets: list[str] = field(default_factory=list)  # visible sheets not read
 
 
 def cell_text(cell: Cell) -> str:
@@ -174,7 +175,8 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> RawTable:
             line_numbers.append(i)
     if not rows:
         raise ValidationError([Problem(name, None, None, "Daten", f"ein leeres Blatt {sheet!r}")])
-    return RawTable(name, rows, line_numbers, sheet=sheet)
+    others = [title for title in visible if title != sheet]
+    return RawTable(name, rows, line_numbers, sheet=sheet, other_sheets=others)
 
 
 @gc_paused
