@@ -9,13 +9,13 @@ from typing import Any
 import pandas as pd
 
 from dashboard import config
-from dashboard.analysis.aggregation import reconcile
+from dashboard.analysis.aggregation import district_members, reconcile
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem, UsageError, ValidationError
 from dashboard.ingest.geometry import parse_geometry
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
-from dashboard.ingest.plausibility import jump_warnings
+from dashboard.ingest.plausibility import jump_warnings, ratio_aggregate_problems
 from dashboard.ingest.sniff import check_upload
 from dashboard.ingest.stats_layout import StatsLayout, parse_stats
 from dashboard.ingest.tables import read_bytes, read_table
@@ -122,6 +122,8 @@ def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) ->
                 )
             )
         checked.notes.append(f"Summenzeilen geprüft: {n_checked}, davon abweichend: {len(diffs)}")
+    members = district_members(catalogue.areas)
+    checked.problems += ratio_aggregate_problems(result.frame, members, ind, name)
     return checked
 
 

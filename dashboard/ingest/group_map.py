@@ -126,7 +126,9 @@ def group_in_text(text: str) -> str | None:
     found = {
         gid
         for word, gid in table.groups.items()
-        if gid in table.file_groups and len(word) > 2 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", key)
+        if gid in table.file_groups
+        and len(word) > 2
+        and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", key)
     }
     return found.pop() if len(found) == 1 else None
 

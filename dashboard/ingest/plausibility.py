@@ -126,3 +126,35 @@ def jump_warnings(frame: pd.DataFrame, previous: pd.DataFrame, file: str) -> lis
         )
         for r in jumps.sort_values("_row").itertuples()
     ]
+
+
+def ratio_aggregate_problems(
+    frame: pd.DataFrame, members: dict[str, list[str]], indicator: dict[str, Any], file: str
+) -> list[Problem]:
+    """Aggregate rows of a share or rate that lie outside the range of their districts.
+
+    A share or rate of a Stadtbezirk or the city is a weighted mean of its districts, so it
+    lies between their smallest and largest value; a larger value is a count (or a sum) where
+    a rate is expected.
+    """
+    if indicator_unit_class(indicator) not in ("percent", "per100", "per1000") or frame.empty:
+        return []
+    keys = list(zip(frame["area_code"], frame["period"], frame["grp"], strict=True))
+    values = {k: v for k, v in zip(keys, frame["value"], strict=True) if pd.notna(v)}
+    rows = dict(zip(keys, frame["_row"], strict=True))
+    problems = []
+    for (code, period, grp), value in values.items():
+        parts = [values.get((m, period, grp)) for m in members.get(code, [])]
+        parts = [p for p in parts if p is not None]
+        if len(parts) < 2 or min(parts) - 1e-9 <= value <= max(parts) + 1e-9:
+            continue
+        problems.append(
+            Problem(
+                file, int(rows[(code, period, grp)]), str(period),
+                f"einen Wert zwischen {min(parts):g} und {max(parts):g} (Spanne der Stadtteile: "
+                f"eine Summenzeile eines Anteils oder einer Quote ist ein Mittelwert)"
+                + count_hint(indicator),
+                f"{value:g}",
+            )
+        )  # fmt: skip
+    return problems
