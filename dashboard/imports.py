@@ -151,7 +151,8 @@ def layout_notes(layout: StatsLayout) -> list[str]:
         notes.append(f"Gruppe der Tabelle: {layout.file_group}")
     if layout.groups:
         notes.append("Gruppen: " + ", ".join(layout.groups))
-    notes.append(f"Gebiete erkannt: {layout.areas}")
+    if layout.areas:
+        notes.append(f"Gebiete erkannt: {layout.areas}")
     if layout.source:
         notes.append(f"Quelle: {layout.source}")
     notes += [f"Anmerkung: {n}" for n in layout.notes]

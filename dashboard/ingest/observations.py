@@ -402,6 +402,11 @@ def objects_or(codes: np.ndarray, lookup: dict[str, str]) -> np.ndarray:
 def parse_canonical(table: RawTable, catalogue: Catalogue) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate a table in the canonical long format; every problem is reported."""
     positions, names, problems = header_map(table, CANONICAL_COLUMNS, COLUMN_ALIASES)
+    if not positions:  # not one known column: prose, or another kind of table
+        expected = "eine Tabelle im Langformat (Spalten indicator, area, period, value …)"
+        found = "keine Tabelle erkannt (keine bekannte Spalte in Zeile 1)"
+        problem = Problem(table.file, table.line_numbers[0], None, expected, found)
+        return pd.DataFrame(columns=[*OUTPUT_COLUMNS, "_row"]), [problem]
     missing = [c for c in REQUIRED if c not in positions]
     if "value" not in positions and "numerator" not in positions:
         missing.append("value")

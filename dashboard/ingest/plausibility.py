@@ -110,21 +110,21 @@ def jump_warnings(frame: pd.DataFrame, previous: pd.DataFrame, file: str) -> lis
     if frame.empty or previous.empty:
         return []
     keys = ["indicator_id", "area_code", "period", "grp"]
-    both = frame.merge(previous, on=keys, how="inner")
+    both = frame.rename(columns={"_row": "line"}).merge(previous, on=keys, how="inner")
     both = both[(both["value"] > 0) & (both["prev_value"] > 0)]
     ratio = both["value"] / both["prev_value"]
     jumps = both[(ratio > JUMP_FACTOR) | (ratio < 1 / JUMP_FACTOR)]
     return [
         Problem(
             file,
-            int(r._row),
+            int(r.line),
             str(r.period),
             f"höchstens Faktor {JUMP_FACTOR:g} Abstand zum gespeicherten Wert "
             f"{int(r.prev_period)} ({r.prev_value:g}, {r.area_code}/{r.grp})",
             f"{r.value:g}",
             "warning",
         )
-        for r in jumps.sort_values("_row").itertuples()
+        for r in jumps.sort_values("line").itertuples()
     ]
 
 

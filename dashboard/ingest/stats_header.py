@@ -136,11 +136,23 @@ class _Context:
     has_year_columns: bool
 
 
-def _split(header: str, shared: set[str]) -> tuple[list[str], str]:
-    """Years in a header and the rest without them and without words shared by all columns."""
+def _split(header: str, shared: list[str]) -> tuple[list[str], str, str]:
+    """Years in a header, the rest without them, and the rest without the shared lead words."""
     years = YEAR.findall(header)
-    rest = " ".join(w for w in YEAR.sub(" ", header).split() if w not in shared)
-    return years, rest
+    words = YEAR.sub(" ", header).split()
+    lead = words[len(shared) :] if words[: len(shared)] == shared else words
+    return years, " ".join(words), " ".join(lead)
+
+
+def _shared_lead(headers: list[str]) -> list[str]:
+    """The words every header starts with (a spanning title joined into each column)."""
+    lists = [YEAR.sub(" ", h).split() for h in headers]
+    lead: list[str] = []
+    for words in zip(*lists, strict=False):
+        if len(set(words)) != 1:
+            break
+        lead.append(words[0])
+    return lead
 
 
 def _unit_of(rest: str) -> tuple[str | None, str]:
@@ -161,13 +173,7 @@ def plan_columns(
     plan = ColumnPlan(file_group=file_group, unit=head_unit)
     # text shared by every value header (a spanning title row) says nothing about one column,
     # except that a group word in it ("männlich" over every column) is the file's group
-    shared = (
-        set.intersection(*(set(headers[j].split()) for j in value_cols))
-        if len(value_cols) > 1
-        else set(headers[value_cols[0]].split())
-        if value_cols
-        else set()
-    )
+    shared = _shared_lead([headers[j] for j in value_cols])
     shared_group = group_in_text(" ".join(shared))
     if shared_group and file_group is None:
         plan.file_group = shared_group
@@ -188,8 +194,10 @@ def plan_columns(
     return plan
 
 
-def _plan_one(header: str, shared: set[str], ctx: _Context, plan: ColumnPlan) -> ColumnSpec | None:
-    years, rest = _split(header, shared)
+def _plan_one(header: str, shared: list[str], ctx: _Context, plan: ColumnPlan) -> ColumnSpec | None:
+    years, full, rest = _split(header, shared)
+    if full != rest and read_header(full) is not None:
+        rest = full  # the whole header names a group ("0 - 9" alone): keep every word
     unit, rest = _unit_of(rest)
     if unit is not None:
         plan.unit = plan.unit or unit

@@ -178,12 +178,21 @@ def _file_group(
     return explicit or (named[0] if named else None)
 
 
+def _is_area_row(row: list[object], label_cols: int, catalogue: Catalogue) -> bool:
+    """A known area, or a row labelled with a code ('982 Zelle'): an area row either way."""
+    if _resolve(row, label_cols, catalogue)[0] is not None:
+        return True
+    first = cell_text(row[0]) if row else ""
+    second = cell_text(row[1]) if len(row) > 1 and label_cols == 2 else ""
+    return bool(_CODE_LABEL.match(first) or _CODE.match(second))
+
+
 def _first_data(table: RawTable, label_cols: int, catalogue: Catalogue) -> int | None:
     return next(
         (
             i
             for i, row in enumerate(table.rows)
-            if _resolve(row, label_cols, catalogue)[0] is not None and _has_numbers(row, label_cols)
+            if _is_area_row(row, label_cols, catalogue) and _has_numbers(row, label_cols)
         ),
         None,
     )
@@ -270,7 +279,7 @@ def _read_rows(
     cells = _Cells()
     below: list[str] = []
     rows = list(zip(table.rows[first_data:], table.line_numbers[first_data:], strict=True))
-    last_area = max(i for i, (r, _) in enumerate(rows) if _resolve(r, label_cols, catalogue)[0])
+    last_area = max(i for i, (r, _) in enumerate(rows) if _is_area_row(r, label_cols, catalogue))
     seen_areas: dict[str, int] = {}
     for i, (row, line) in enumerate(rows):
         code, label = _resolve(row, label_cols, catalogue)

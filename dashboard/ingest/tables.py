@@ -63,8 +63,11 @@ def _sniff_delimiter(text: str) -> str:
             continue
         if not counts or max(counts) < 2:
             continue
-        # many columns, consistently: favour the delimiter most rows agree on
-        modal = max(set(counts), key=counts.count)
+        # many columns, consistently: favour the delimiter most rows agree on; title and
+        # footnote lines of one cell say nothing about the delimiter (a comma in a source
+        # line must not outvote the semicolons of the table)
+        split = [c for c in counts if c > 1] or counts
+        modal = max(set(split), key=lambda c: (split.count(c), c))
         score = counts.count(modal) / len(counts) * modal
         if score > best_score:
             best, best_score = delim, score
