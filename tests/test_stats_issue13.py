@@ -125,9 +125,7 @@ EXPECTED_2YEARS = {
 
 @pytest.mark.parametrize("layout", list(UNIT_LAYOUTS))
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_unit_row_above_or_below_the_years(
-    db: Path, tmp_path: Path, layout: str, fmt: str
-) -> None:
+def test_unit_row_above_or_below_the_years(db: Path, tmp_path: Path, layout: str, fmt: str) -> None:
     rows = [*UNIT_LAYOUTS[layout], *DATA_2YEARS]
     unit_row = next(i for i, r in enumerate(rows) if "Anzahl" in r) + 1
     merges = [f"B{unit_row}:C{unit_row}"] if layout.endswith("once") else []

@@ -138,10 +138,8 @@ def _resolve(row: list[object], label_cols: int, catalogue: Catalogue) -> tuple[
 
 
 def _has_numbers(row: list[object], start: int) -> bool:
-    return any(
-        cell_text(c) and parse_number(c) is not None and parse_number(c).value is not None
-        for c in row[start:]
-    )
+    """A number or an official symbol ('.' secret …) in a value cell: a row of data."""
+    return any(cell_text(c) and parse_number(c) is not None for c in row[start:])
 
 
 _SOURCE = re.compile(r"^\s*quelle\s*:\s*", re.IGNORECASE)
