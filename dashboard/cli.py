@@ -13,7 +13,7 @@ import duckdb
 
 from dashboard import config
 from dashboard.bootstrap import initialise
-from dashboard.errors import LeitbildError, UsageError, ValidationError
+from dashboard.errors import LeitbildError, UsageError, ValidationError, summarise
 from dashboard.exports import EXPORT_KINDS, export_tables, to_csv, to_xlsx
 from dashboard.imports import KINDS, Options, check_file, import_file
 from dashboard.store import Store
@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--period", type=int, help="Jahr, wenn die Tabelle Kategorien als Spalten hat"
         )
+        p.add_argument(
+            "--group", help="Gruppe der ganzen Tabelle (für stats, z. B. maennlich, weiblich)"
+        )
 
     imp = sub.add_parser("import", help="Dateien prüfen und importieren (alles oder nichts)")
     imp.add_argument("kind", choices=KINDS)
@@ -75,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace) -> Options:
-    return Options(args.indicator, args.sheet, args.id_column, args.period)
+    return Options(args.indicator, args.sheet, args.id_column, args.period, args.group)
 
 
 def _print_problems(err: ValidationError) -> None:
@@ -98,8 +101,8 @@ def _cmd_import(store: Store, args: argparse.Namespace) -> int:
         )
         for note in checked.notes:
             print(f"  {note}")
-        for problem in checked.problems:
-            print(f"  {problem}")
+        for line in summarise(checked.problems):
+            print(f"  {line}")
     return status
 
 
@@ -114,8 +117,8 @@ def _cmd_check(store: Store, args: argparse.Namespace) -> int:
     if checked.errors:
         _print_problems(ValidationError(checked.problems, f"{args.file.name}: ungültig."))
         return 1
-    for problem in checked.problems:
-        print(problem)
+    for line in summarise(checked.problems):
+        print(line)
     print(f"{args.file.name}: gültig, {checked.rows} Zeilen.")
     return 0
 

@@ -30,6 +30,46 @@ class Problem:
         return asdict(self)
 
 
+GROUP_AT = 4  # this many problems with the same cause become one message
+
+
+def _span(numbers: list[int]) -> str:
+    low, high = min(numbers), max(numbers)
+    return f"Zeile {low}" if low == high else f"Zeilen {low}–{high}"
+
+
+def _grouped(same: list[Problem]) -> str:
+    """One message for many problems with one cause: how many, where, a few examples."""
+    first = same[0]
+    kind = "Fehler" if first.severity == "error" else "Hinweis"
+    rows = [p.row for p in same if p.row is not None]
+    where = [first.file, f"{len(same)} Stellen"]
+    if rows:
+        where.append(_span(rows))
+    columns = list(dict.fromkeys(p.column for p in same if p.column is not None))
+    if columns:
+        shown = ", ".join(f"„{c}“" for c in columns[:4]) + (" …" if len(columns) > 4 else "")
+        where.append(f"Spalte{'n' if len(columns) > 1 else ''} {shown}")
+    found = list(dict.fromkeys(p.found for p in same))
+    examples = ", ".join(found[:3]) + (f" und {len(found) - 3} weitere" if len(found) > 3 else "")
+    return f"{kind}: {', '.join(where)}: erwartet {first.expected}, gefunden {examples}"
+
+
+def summarise(problems: list[Problem]) -> list[str]:
+    """Problems as message lines; one line for every cause seen GROUP_AT times or more."""
+    causes: dict[tuple[str, str, str], list[Problem]] = {}
+    for p in problems:
+        causes.setdefault((p.file, p.expected, p.severity), []).append(p)
+    lines: list[str] = []
+    for p in problems:
+        same = causes[(p.file, p.expected, p.severity)]
+        if len(same) < GROUP_AT:
+            lines.append(str(p))
+        elif same[0] is p:
+            lines.append(_grouped(same))
+    return lines
+
+
 class LeitbildError(Exception):
     """Base of all errors the user should see as a clear message, never as a traceback."""
 
@@ -49,9 +89,9 @@ class ValidationError(LeitbildError):
         super().__init__(summary)
 
     def user_message(self) -> str:
-        """Summary followed by one line per problem."""
+        """Summary followed by one line per problem (one per cause where many share it)."""
         lines = [f"{self.summary} ({len(self.errors)} Fehler, {len(self.warnings)} Hinweise)"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {line}" for line in summarise(self.problems)]
         return "\n".join(lines)
 
     @property

@@ -9,14 +9,15 @@ from typing import Any
 import pandas as pd
 
 from dashboard import config
-from dashboard.analysis.aggregation import reconcile
+from dashboard.analysis.aggregation import district_members, reconcile
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem, UsageError, ValidationError
 from dashboard.ingest.geometry import parse_geometry
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
+from dashboard.ingest.plausibility import jump_warnings, ratio_aggregate_problems
 from dashboard.ingest.sniff import check_upload
-from dashboard.ingest.stats_layout import parse_stats
+from dashboard.ingest.stats_layout import StatsLayout, parse_stats
 from dashboard.ingest.tables import read_bytes, read_table
 from dashboard.ingest.targets import parse_targets
 from dashboard.store import ImportLogEntry, Store, sha256_of
@@ -39,6 +40,7 @@ class Options:
     sheet: str | None = None
     id_column: str | None = None
     period: int | None = None
+    group: str | None = None  # the group a whole statistics table is in (e.g. maennlich)
 
 
 @dataclass
@@ -54,11 +56,17 @@ class Checked:
     layer: str | None = None
     group_labels: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    layout: StatsLayout | None = None  # statistics tables: what was recognised (preview)
 
     @property
     def errors(self) -> list[Problem]:
         """Blocking problems."""
         return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems that do not block the import but must be shown before it (e.g. jumps)."""
+        return [p for p in self.problems if p.severity != "error"]
 
 
 def store_catalogue(store: Store) -> Catalogue:
@@ -78,10 +86,15 @@ def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) ->
             f"{opts.indicator!r} wird berechnet ({ind['numerator_id']} / {ind['denominator_id']});"
             " bitte Zähler und Nenner importieren."
         )
+    if opts.group is not None and opts.group not in catalogue.group_ids():
+        known = ", ".join(sorted(catalogue.group_ids()))
+        raise UsageError(f"Unbekannte Gruppe {opts.group!r} (--group); bekannt: {known}.")
     table = read_table(data, name, opts.sheet)
-    result = parse_stats(table, catalogue, opts.indicator, opts.period)
+    result = parse_stats(table, catalogue, opts.indicator, opts.period, opts.group)
     checked = Checked("stats", name, sha256_of(data), len(result.frame), result.problems)
     checked.payload, checked.group_labels = result.frame, result.group_labels
+    checked.layout = result.layout
+    checked.notes += layout_notes(result.layout)
     if ind["aggregate"] == "sum" and len(result.frame):
         tolerance = float(config.get("aggregate_tolerance"))
         diffs, n_checked = reconcile(result.frame, catalogue.areas, tolerance)
@@ -109,13 +122,67 @@ def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) ->
                 )
             )
         checked.notes.append(f"Summenzeilen geprüft: {n_checked}, davon abweichend: {len(diffs)}")
+    members = district_members(catalogue.areas)
+    checked.problems += ratio_aggregate_problems(result.frame, members, ind, name)
     return checked
+
+
+def layout_notes(layout: StatsLayout) -> list[str]:
+    """What was recognised in a statistics table, as lines for the CLI and the preview."""
+    notes = []
+    if layout.sheet is not None:
+        line = f"Blatt „{layout.sheet}“ gelesen"
+        if layout.other_sheets:
+            others = ", ".join(f"„{s}“" for s in layout.other_sheets)
+            line += f"; weitere Blätter: {others} (Auswahl mit --sheet)"
+        notes.append(line)
+    if layout.title:
+        notes.append(f"Titel: {layout.title}")
+    if layout.unit:
+        notes.append(f"Einheit: {layout.unit}")
+    if layout.year_columns:
+        notes.append("Jahresspalten: " + ", ".join(layout.year_columns))
+    if layout.category_columns:
+        notes.append("Kategorienspalten: " + ", ".join(layout.category_columns))
+    if layout.skipped_totals:
+        totals = ", ".join(layout.skipped_totals)
+        notes.append(f"Summenspalte über die Jahre nicht importiert: {totals}")
+    if layout.file_group:
+        notes.append(f"Gruppe der Tabelle: {layout.file_group}")
+    if layout.groups:
+        notes.append("Gruppen: " + ", ".join(layout.groups))
+    if layout.areas:
+        notes.append(f"Gebiete erkannt: {layout.areas}")
+    if layout.source:
+        notes.append(f"Quelle: {layout.source}")
+    notes += [f"Anmerkung: {n}" for n in layout.notes]
+    if layout.series_break is not None:
+        notes.append(f"Zeitreihenbruch ab {layout.series_break} (wird mit den Werten gespeichert)")
+    return notes
+
+
+def _add_jump_warnings(store: Store, checked: Checked) -> None:
+    """Warn about values far from the stored previous period (possible but implausible)."""
+    frame = checked.payload
+    if not isinstance(frame, pd.DataFrame) or frame.empty:
+        return
+    previous = store.previous_values(frame[["indicator_id", "area_code", "period", "grp"]])
+    checked.problems += jump_warnings(frame, previous, checked.name)
 
 
 def check_file(
     store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
 ) -> Checked:
     """Validate one file of the given kind against the stored catalogues (writes nothing)."""
+    checked = _check_file(store, kind, data, name, opts)
+    if kind in ("observations", "stats"):
+        _add_jump_warnings(store, checked)
+    return checked
+
+
+def _check_file(
+    store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
+) -> Checked:
     opts = opts or Options()
     if kind not in KINDS:
         raise UsageError(f"Unbekannte Importart {kind!r}; erlaubt: {', '.join(KINDS)}.")

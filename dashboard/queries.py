@@ -61,14 +61,18 @@ WHERE o.indicator_id IS NULL
    OR o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
    OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
    OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
+   OR o.note IS DISTINCT FROM i.note OR o.series_break IS DISTINCT FROM i.series_break
 """
 SQL_OBSERVATION_CHANGED_COUNTS = """
 SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new)
 FROM changed_observation
 """
 _OBSERVATION_WRITE = (
-    "indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo"
+    "indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,"
+    " note, series_break"
 )
+# the source line's notes and the series break flag of each observation (issue 13)
+NOTE_COLUMNS = ["note", "series_break"]
 # new keys cannot conflict: a plain insert spares the replace path for most of a first import
 SQL_OBSERVATION_INSERT_NEW = f"""
 INSERT INTO observation ({_OBSERVATION_WRITE}, import_id)
@@ -87,6 +91,23 @@ WHERE list_contains(?, indicator_id)
   AND (? IS NULL OR list_contains(?, period))
   AND (? IS NULL OR list_contains(?, grp))
 ORDER BY indicator_id, area_code, period, grp
+"""
+SQL_OBSERVATION_NOTES = """
+SELECT indicator_id, area_code, period, grp, source, note, series_break
+FROM observation
+WHERE list_contains(?, indicator_id) AND (note IS NOT NULL OR series_break)
+ORDER BY indicator_id, area_code, period, grp
+"""
+# the latest stored earlier period of every incoming key (plausibility: jumps)
+SQL_OBSERVATION_PREVIOUS = """
+SELECT i.indicator_id, i.area_code, i.period, i.grp,
+       o.period AS prev_period, o.value AS prev_value
+FROM incoming_keys i
+JOIN observation o
+  ON o.indicator_id = i.indicator_id AND o.area_code = i.area_code AND o.grp = i.grp
+ AND o.period < i.period AND o.value IS NOT NULL
+QUALIFY row_number() OVER (
+    PARTITION BY i.indicator_id, i.area_code, i.period, i.grp ORDER BY o.period DESC) = 1
 """
 SQL_OBSERVATION_PERIODS = """
 SELECT DISTINCT period FROM observation

@@ -294,19 +294,14 @@ M008_INDICATOR_LIMIT = """
 ALTER TABLE indicator ADD COLUMN IF NOT EXISTS natural_limit DOUBLE;
 """
 
-MIGRATIONS: list[tuple[str, str]] = [
-    ("001_catalogues", M001_CATALOGUES),
-    ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
-    ("003_targets_and_measures", M003_TARGETS_AND_MEASURES),
-    ("004_history_and_reviews", M004_HISTORY_AND_REVIEWS),
-    ("005_decks", M005_DECKS),
-    ("006_access", M006_ACCESS),
-    ("007_released", M007_RELEASED),
-    ("008_indicator_limit", M008_INDICATOR_LIMIT),
-]
+# issue 13: the table's own notes and a series break flag travel with each observation
+M009_OBSERVATION_NOTES = """
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS note VARCHAR;
+ALTER TABLE observation ADD COLUMN IF NOT EXISTS series_break BOOLEAN DEFAULT false;
+"""
 
 # Local notes of the district networks: never deleted; status changes are events.
-M008_LOCAL_NOTES = """
+M010_LOCAL_NOTES = """
 CREATE SEQUENCE IF NOT EXISTS local_note_id START 1;
 CREATE TABLE IF NOT EXISTS local_note (
     id INTEGER PRIMARY KEY DEFAULT nextval('local_note_id'),
@@ -334,4 +329,16 @@ CREATE TABLE IF NOT EXISTS local_note_event (
 );
 """
 
-MIGRATIONS.append(("008_local_notes", M008_LOCAL_NOTES))
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("001_catalogues", M001_CATALOGUES),
+    ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
+    ("003_targets_and_measures", M003_TARGETS_AND_MEASURES),
+    ("004_history_and_reviews", M004_HISTORY_AND_REVIEWS),
+    ("005_decks", M005_DECKS),
+    ("006_access", M006_ACCESS),
+    ("007_released", M007_RELEASED),
+    ("008_indicator_limit", M008_INDICATOR_LIMIT),
+    ("009_observation_notes", M009_OBSERVATION_NOTES),
+    ("010_local_notes", M010_LOCAL_NOTES),
+]

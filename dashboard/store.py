@@ -146,6 +146,17 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _one(result: duckdb.DuckDBPyConnection) -> tuple | None:
+    """First row of a statement's result, read to the end.
+
+    A result left half-read (``fetchone`` on a statement that is not exhausted) blocks the
+    cursor: the next ``register`` or ``execute`` on it fails with "unfinished result". Every
+    single-row read goes through here so no statement stays open before the cursor is reused.
+    """
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
 def _is_lock_error(exc: Exception) -> bool:
     return "lock" in str(exc).lower()
 
@@ -246,7 +257,7 @@ class Store:
     def meta(self, key: str) -> str | None:
         """A value from the key/value meta table."""
         with self.cursor() as cur:
-            row = cur.execute(SQL_META_GET, [key]).fetchone()
+            row = _one(cur.execute(SQL_META_GET, [key]))
         return None if row is None else row[0]
 
     def set_meta(self, key: str, value: str) -> None:
@@ -284,12 +295,13 @@ class Store:
     def ensure_group_labels(self, labels: dict[str, str]) -> None:
         """Add group labels that are not yet known (labels of known groups stay)."""
 
-        def work(cur: duckdb.DuckDBPyConnection) -> None:
-            for gid, label in labels.items():
-                if cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]).fetchone()[0] == 0:
-                    cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])
+        self.transaction(lambda cur: self._add_group_labels(cur, labels))
 
-        self.transaction(work)
+    @staticmethod
+    def _add_group_labels(cur: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> None:
+        for gid, label in labels.items():
+            if _one(cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]))[0] == 0:
+                cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])
 
     # --- observations -------------------------------------------------------------------------
     def write_observations(
@@ -301,14 +313,17 @@ class Store:
         """Upsert observations and log the import, all in one transaction."""
         incoming = frame[OBSERVATION_COLUMNS].copy()
         incoming["is_demo"] = frame.get("is_demo", False)
+        # notes and the series break come from the statistics layout; other writers have none
+        incoming["note"] = frame.get("note", None)
+        incoming["series_break"] = (
+            frame["series_break"].fillna(False).astype(bool) if "series_break" in frame else False
+        )
 
         def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry:
-            for gid, label in (group_labels or {}).items():
-                if cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]).fetchone()[0] == 0:
-                    cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])
+            self._add_group_labels(cur, group_labels or {})
             cur.register("incoming", incoming)
             cur.execute(queries.SQL_OBSERVATION_CHANGED)
-            inserted, updated = cur.execute(queries.SQL_OBSERVATION_CHANGED_COUNTS).fetchone()
+            inserted, updated = _one(cur.execute(queries.SQL_OBSERVATION_CHANGED_COUNTS))
             entry.inserted, entry.updated = inserted, updated
             entry.unchanged = len(incoming) - inserted - updated
             entry.status = "ok" if inserted or updated else "unverändert"
@@ -337,6 +352,19 @@ class Store:
             [indicator_ids, area_codes, area_codes, periods, periods, groups, groups],
         )
 
+    def observation_notes(self, indicator_ids: list[str]) -> pd.DataFrame:
+        """Source, note and series break of the observations that carry a note or a break."""
+        return self._frame(queries.SQL_OBSERVATION_NOTES, [indicator_ids])
+
+    def previous_values(self, keys: pd.DataFrame) -> pd.DataFrame:
+        """For each key (indicator_id, area_code, period, grp): the latest stored earlier value."""
+        with self.cursor() as cur:
+            cur.register("incoming_keys", keys)
+            try:
+                return cur.execute(queries.SQL_OBSERVATION_PREVIOUS).df()
+            finally:
+                cur.unregister("incoming_keys")
+
     def periods(self, indicator_id: str | None = None) -> list[int]:
         """Periods with data (of one indicator, or of any)."""
         with self.cursor() as cur:
@@ -351,7 +379,7 @@ class Store:
 
     @staticmethod
     def _observation_version(cur: duckdb.DuckDBPyConnection) -> int:
-        row = cur.execute(SQL_META_GET, [queries.OBSERVATION_VERSION_KEY]).fetchone()
+        row = _one(cur.execute(SQL_META_GET, [queries.OBSERVATION_VERSION_KEY]))
         return 0 if row is None else int(row[0])
 
     def released_state(self, rule: str) -> tuple[int, set[str]]:
@@ -433,13 +461,13 @@ class Store:
     @staticmethod
     def _log(cur: duckdb.DuckDBPyConnection, entry: ImportLogEntry) -> int:
         problems = json.dumps([p.as_dict() for p in entry.problems], ensure_ascii=False)
-        row = cur.execute(
+        row = _one(cur.execute(
             SQL_IMPORT_LOG_INSERT,
             [
                 entry.by, entry.file, entry.sha256, entry.kind, entry.rows, entry.inserted,
                 entry.updated, entry.unchanged, entry.status, problems,
             ],
-        ).fetchone()  # fmt: skip
+        ))  # fmt: skip
         return int(row[0])
 
     def log_rejected(self, entry: ImportLogEntry) -> None:
@@ -459,7 +487,7 @@ class Store:
         def work(cur: duckdb.DuckDBPyConnection) -> int:
             import_id = self._log(cur, entry) if entry is not None else None
             cur.register("incoming", incoming)
-            added = cur.execute(SQL_TARGET_INSERT_NEW, [import_id]).fetchone()[0]
+            added = _one(cur.execute(SQL_TARGET_INSERT_NEW, [import_id]))[0]
             cur.unregister("incoming")
             if entry is not None:
                 entry.id, entry.inserted = import_id, int(added)
@@ -503,13 +531,13 @@ class Store:
             import_id = self._log(cur, entry) if entry is not None else None
             added = 0
             for m in measures:
-                if cur.execute(SQL_MEASURE_FIND, [m["title"]]).fetchone() is not None:
+                if _one(cur.execute(SQL_MEASURE_FIND, [m["title"]])) is not None:
                     continue
                 created = m.get("created_at") or pd.Timestamp.now().floor("s")
                 values = [m.get(c) for c in MEASURE_COLUMNS]
-                mid = cur.execute(
-                    SQL_MEASURE_INSERT, [*values, import_id, created, created]
-                ).fetchone()[0]
+                mid = _one(cur.execute(SQL_MEASURE_INSERT, [*values, import_id, created, created]))[
+                    0
+                ]
                 for f in m.get("fields", []):
                     cur.execute(SQL_MEASURE_FIELD_INSERT, [mid, f])
                 for g in m.get("goals", []):
@@ -561,7 +589,7 @@ class Store:
         values[TARGET_COLUMNS.index("created_by")] = by
         values[TARGET_COLUMNS.index("is_demo")] = bool(target.get("is_demo", False))
         return self.transaction(
-            lambda cur: int(cur.execute(SQL_TARGET_INSERT_ONE, [*values, None]).fetchone()[0])
+            lambda cur: int(_one(cur.execute(SQL_TARGET_INSERT_ONE, [*values, None]))[0])
         )
 
     def _retire(
@@ -569,9 +597,7 @@ class Store:
     ) -> None:
         if not reason.strip():
             raise LeitbildError("Bitte einen Grund angeben.")
-        done = cur.execute(SQL_TARGET_RETIRE, [_now(), by, reason, target_id, version]).fetchone()[
-            0
-        ]
+        done = _one(cur.execute(SQL_TARGET_RETIRE, [_now(), by, reason, target_id, version]))[0]
         if done != 1:
             raise ConflictError(
                 "Der Zielwert wurde inzwischen von jemand anderem geändert oder ist nicht mehr "
@@ -592,7 +618,7 @@ class Store:
             values = [new.get(c) for c in TARGET_COLUMNS]
             values[TARGET_COLUMNS.index("created_by")] = by
             values[TARGET_COLUMNS.index("is_demo")] = bool(new.get("is_demo", False))
-            return int(cur.execute(SQL_TARGET_INSERT_ONE, [*values, target_id]).fetchone()[0])
+            return int(_one(cur.execute(SQL_TARGET_INSERT_ONE, [*values, target_id]))[0])
 
         return self.transaction(work)
 
@@ -618,7 +644,7 @@ class Store:
             now = _now()
             values = [measure.get(c) for c in MEASURE_COLUMNS]
             values[MEASURE_COLUMNS.index("is_demo")] = bool(measure.get("is_demo", False))
-            mid = int(cur.execute(SQL_MEASURE_INSERT, [*values, None, now, now]).fetchone()[0])
+            mid = int(_one(cur.execute(SQL_MEASURE_INSERT, [*values, None, now, now]))[0])
             for key in MEASURE_LINKS:
                 for item in measure.get(key) or []:
                     cur.execute(SQL_LINK_INSERT[key], [mid, item])
@@ -712,12 +738,12 @@ class Store:
         with self.cursor() as cur:
             cur.execute(SQL_SUMMARY)
             names = [d[0] for d in cur.description]
-            return dict(zip(names, cur.fetchone(), strict=True))
+            return dict(zip(names, cur.fetchall()[0], strict=True))
 
     def fingerprint(self) -> dict[str, tuple[int, int]]:
         """Row count and content hash per data table (import_log excluded), to prove no change."""
         with self.cursor() as cur:
-            return {t: tuple(cur.execute(sql).fetchone()) for t, sql in SQL_FINGERPRINT.items()}
+            return {t: tuple(_one(cur.execute(sql))) for t, sql in SQL_FINGERPRINT.items()}
 
     # --- backup and restore (issue 7) ----------------------------------------------------------
     def copy_to(self, target: Path) -> None:
@@ -740,13 +766,13 @@ class Store:
         except duckdb.Error as exc:
             raise LeitbildError(f"{path.name} lässt sich nicht öffnen: {exc}") from exc
         try:
-            if con.execute(SQL_HAS_MIGRATION_TABLE).fetchone()[0] == 0:
+            if _one(con.execute(SQL_HAS_MIGRATION_TABLE))[0] == 0:
                 raise LeitbildError(f"{path.name} ist keine Datenbank des Leitbild-Monitors.")
             names = [r[0] for r in con.execute(SQL_APPLIED_MIGRATIONS).fetchall()]
             prints = {}
             for table, sql in SQL_FINGERPRINT.items():
                 try:
-                    prints[table] = tuple(con.execute(sql).fetchone())
+                    prints[table] = tuple(_one(con.execute(sql)))
                 except duckdb.CatalogException:
                     continue  # an older backup without this table: migrate() adds it
             return names, prints
@@ -771,14 +797,14 @@ class Store:
 
         def work(cur: duckdb.DuckDBPyConnection) -> int:
             if version is None:
-                row = cur.execute(queries.SQL_DECK_INSERT, [name, spec, _now(), by]).fetchone()
+                row = _one(cur.execute(queries.SQL_DECK_INSERT, [name, spec, _now(), by]))
                 if row is None:
                     raise ConflictError(
                         f"Eine Präsentation „{name}“ gibt es schon. Bitte laden und dann "
                         "speichern, oder einen anderen Namen wählen."
                     )
                 return int(row[0])
-            row = cur.execute(queries.SQL_DECK_UPDATE, [spec, _now(), by, name, version]).fetchone()
+            row = _one(cur.execute(queries.SQL_DECK_UPDATE, [spec, _now(), by, name, version]))
             if row is None:
                 raise ConflictError(
                     f"Die Präsentation „{name}“ wurde inzwischen von jemand anderem gespeichert "
@@ -791,7 +817,7 @@ class Store:
     def delete_deck(self, name: str) -> bool:
         """Delete a saved deck; False when there was none of that name."""
         return self.transaction(
-            lambda cur: cur.execute(queries.SQL_DECK_DELETE, [name]).fetchone() is not None
+            lambda cur: _one(cur.execute(queries.SQL_DECK_DELETE, [name])) is not None
         )
 
     # --- logins and roles (issue 7) ------------------------------------------------------------
@@ -821,7 +847,7 @@ class Store:
         """Create an account (hash None: login only through the city's identity provider)."""
 
         def work(cur: duckdb.DuckDBPyConnection) -> None:
-            if cur.execute(queries.SQL_USER_BY_NAME, [username]).fetchone() is not None:
+            if _one(cur.execute(queries.SQL_USER_BY_NAME, [username])) is not None:
                 raise ConflictError(f"Das Konto „{username}“ gibt es schon.")
             cur.execute(queries.SQL_USER_INSERT, [username, display_name, role, password_hash])
             self._write_scopes(cur, username, areas, fields)
@@ -864,7 +890,7 @@ class Store:
         """Disable (or enable) an account; a disabled account cannot log in any more."""
 
         def work(cur: duckdb.DuckDBPyConnection) -> None:
-            if cur.execute(queries.SQL_USER_BY_NAME, [username]).fetchone() is None:
+            if _one(cur.execute(queries.SQL_USER_BY_NAME, [username])) is None:
                 raise LeitbildError(f"Das Konto „{username}“ gibt es nicht.")
             cur.execute(queries.SQL_USER_SET_DISABLED, [disabled, _now(), username])
 

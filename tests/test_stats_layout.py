@@ -29,15 +29,16 @@ REAL_FILES = [
     "ms_wohnberechtigte_nach_alter_maennlich.csv",
     "ms_wohnberechtigte_nach_alter_weiblich.csv",
 ]
-AGE_GROUPS = {
-    "insgesamt", "g_0_9", "g_10_19", "g_20_29", "g_30_39", "g_40_49", "g_50_59", "g_60_69",
-    "g_70_79", "g_80_89", "g_90_u_mehr",
-}  # fmt: skip
+AGE_BANDS = ["0_9", "10_19", "20_29", "30_39", "40_49", "50_59", "60_69", "70_79", "80_89",
+             "90_plus"]  # fmt: skip
+AGE_GROUPS = {"insgesamt", *(f"alter_{b}" for b in AGE_BANDS)}
 
 
 def parse_asset(name: str, catalogue: Catalogue, period: int | None = None) -> StatsResult:
     table, _ = read_path(ASSETS / name)
-    return parse_stats(table, catalogue, "bevoelkerung_mv", period)
+    # the XLSX sample has age bands: groups of bevoelkerung only
+    indicator = "bevoelkerung" if name.endswith(".xlsx") else "bevoelkerung_mv"
+    return parse_stats(table, catalogue, indicator, period)
 
 
 def parse_text(text: str, catalogue: Catalogue, period: int | None = None) -> StatsResult:
@@ -91,7 +92,7 @@ def test_good_samples_parse_without_any_problem(
 @pytest.mark.parametrize(
     ("area", "period", "line", "value", "flag"),
     [
-        ("12", 2014, 7, 16.1, None),  # '12 Überwasser', decimal comma
+        ("12", 2014, 7, 247.0, None),  # '12 Überwasser', decimal comma '247,0'
         ("61", 2013, 8, 3498.0, None),  # '61 Coerde', thousands point
         ("62", 2012, 9, 1450.0, None),  # '1 450'
         ("68", 2014, 11, None, "secret"),  # '.'
@@ -129,7 +130,10 @@ def test_good_csv_reads_only_the_area_rows(catalogue: Catalogue) -> None:
     assert set(frame["period"]) == {2012, 2013, 2014}
     assert len(frame) == 12 * 3
     assert set(frame["indicator_id"]) == {"bevoelkerung_mv"}
-    assert set(frame["source"]) == {"stats_good.csv"}
+    # the table's own source line below the data, not the file name
+    assert set(frame["source"]) == {
+        "Testdaten (erfunden) nach dem Muster der Statistik für Münsters Stadtteile"
+    }
 
 
 def test_good_csv_spanning_header_is_not_a_group(catalogue: Catalogue) -> None:
@@ -142,13 +146,13 @@ def test_good_csv_spanning_header_is_not_a_group(catalogue: Catalogue) -> None:
     ("area", "grp", "line", "value", "flag"),
     [
         ("61", "insgesamt", 5, 4523.0, None),  # text cell '4.523' in a workbook
-        ("61", "g_0_9", 5, 702.0, None),
-        ("68", "g_65_u_mehr", 8, None, "secret"),
-        ("B3", "g_20_64", 9, 6331.0, None),
+        ("61", "alter_0_9", 5, 702.0, None),
+        ("68", "alter_30_39", 8, None, "secret"),
+        ("B3", "alter_20_29", 9, 6331.0, None),
         ("00", "insgesamt", 10, 7.0, "provisional"),
-        ("00", "g_0_9", 10, 0.0, None),
-        ("00", "g_65_u_mehr", 10, None, "not_yet_available"),
-        ("0", "g_10_19", 11, 6321.0, None),
+        ("00", "alter_0_9", 10, 0.0, None),
+        ("00", "alter_30_39", 10, None, "not_yet_available"),
+        ("0", "alter_10_19", 11, 6321.0, None),
     ],
 )
 def test_good_xlsx_cells(
@@ -158,15 +162,12 @@ def test_good_xlsx_cells(
     assert cell(frame, area, 2014, grp) == (line, value, flag)
 
 
-def test_good_xlsx_category_columns_become_groups(catalogue: Catalogue) -> None:
+def test_good_xlsx_category_columns_become_catalogue_groups(catalogue: Catalogue) -> None:
     result = parse_asset("stats_good.xlsx", catalogue, 2014)
-    assert result.group_labels == {
-        "g_0_9": "0 - 9",
-        "g_10_19": "10 - 19",
-        "g_20_64": "20 - 64",
-        "g_65_u_mehr": "65 u. mehr",
-    }
-    assert set(result.frame["grp"]) == {"insgesamt", *result.group_labels}
+    assert result.group_labels == {}  # no new groups: every column is a catalogue group
+    assert set(result.frame["grp"]) == {
+        "insgesamt", "alter_0_9", "alter_10_19", "alter_20_29", "alter_30_39",
+    }  # fmt: skip
     assert set(result.frame["period"]) == {2014}
     assert sorted(set(result.frame["_row"])) == list(range(5, 12))
     assert set(result.frame["area_code"]) == {"61", "62", "63", "68", "B3", "00", "0"}
@@ -179,8 +180,8 @@ def test_category_columns_need_a_period(catalogue: Catalogue) -> None:
         (4, "Gesamt"),
         (4, "0 - 9"),
         (4, "10 - 19"),
-        (4, "20 - 64"),
-        (4, "65 u. mehr"),
+        (4, "20 - 29"),
+        (4, "30 - 39"),
     ]
     assert all("--period" in p.expected for p in result.problems)
 
@@ -190,10 +191,10 @@ def test_hidden_sheet_is_skipped_unless_named(catalogue: Catalogue) -> None:
     default = read_table(data, "stats_good.xlsx")
     assert default.sheet == "Tabelle 2"
     hidden = parse_stats(
-        read_table(data, "stats_good.xlsx", "Tabelle 1"), catalogue, "bevoelkerung_mv", 2014
+        read_table(data, "stats_good.xlsx", "Tabelle 1"), catalogue, "bevoelkerung", 2014
     )
     assert cell(hidden.frame, "61", 2014, "insgesamt")[1] == 1.0
-    shown = parse_stats(default, catalogue, "bevoelkerung_mv", 2014)
+    shown = parse_stats(default, catalogue, "bevoelkerung", 2014)
     assert cell(shown.frame, "61", 2014, "insgesamt")[1] == 4523.0
 
 
@@ -237,7 +238,7 @@ def test_name_and_number_columns_layout(catalogue: Catalogue) -> None:
 def test_a_table_without_area_rows(catalogue: Catalogue) -> None:
     result = parse_text("Gebiet;2014\nAtlantis;5\nOz;6\n", catalogue)
     assert result.frame.empty
-    assert [(p.row, p.found) for p in result.problems] == [(None, "keine erkannt")]
+    assert [(p.row, p.found) for p in result.problems] == [(None, "keine Tabelle erkannt")]
 
 
 @pytest.mark.parametrize(
@@ -284,12 +285,12 @@ def test_bad_sample_reports_every_planted_problem(catalogue: Catalogue) -> None:
     ("line", "column", "expected_part", "found"),
     [
         (2, "2013", "jede Periode/Gruppe nur einmal", "doppelt"),
-        (4, "Stadtteil", "ein Gebiet aus dem Katalog", "'99 Atlantis'"),
+        (4, "Stadtteil", "einen Gebietsschlüssel oder -namen aus dem Katalog", "'99 Atlantis'"),
         (5, "2013", "eine Zahl", "'viele'"),
         (6, "Stadtteil", "schon Zeile 3", "'61 Coerde'"),
         (7, "2014", "eine Anzahl ≥ 0", "-12.0"),
         (8, "Stadtteil", "Name passend zu Nummer 68", "'Coerde'"),
-        (9, "Stadtteil", "ein Gebiet aus dem Katalog", "'Südwest'"),
+        (9, "Stadtteil", "einen Gebietsschlüssel oder -namen aus dem Katalog", "'Südwest'"),
     ],
 )
 def test_bad_sample_messages(
@@ -329,7 +330,7 @@ def test_vertically_merged_headers_are_read_once(catalogue: Catalogue) -> None:
     assert table.rows[1] == ["Stadtteil", "Insgesamt", "0 - 9", "10 - 19"]  # filled by merge
     result = parse_stats(table, catalogue, "bevoelkerung", 2014)
     assert result.problems == []
-    assert set(result.frame["grp"]) == {"insgesamt", "g_0_9", "g_10_19"}
+    assert set(result.frame["grp"]) == {"insgesamt", "alter_0_9", "alter_10_19"}
 
 
 def test_partial_spanning_header_is_not_part_of_the_group(catalogue: Catalogue) -> None:
@@ -340,7 +341,7 @@ def test_partial_spanning_header_is_not_part_of_the_group(catalogue: Catalogue) 
     ]
     table = read_table(workbook(rows, ["A1:A2", "C1:D1"]), "p.xlsx")
     result = parse_stats(table, catalogue, "bevoelkerung", 2014)
-    assert set(result.group_labels) == {"g_0_9", "g_10_19"}
+    assert set(result.frame["grp"]) == {"insgesamt", "alter_0_9", "alter_10_19"}
 
 
 def test_excel_date_headers_are_years(catalogue: Catalogue) -> None:
@@ -403,7 +404,7 @@ def test_import_check_warns_about_the_mismatch(
     warnings = [(p.row, p.column, p.expected, p.found, p.severity) for p in checked.problems]
     expected = [(6, "2014", "Summe der Stadtteile 28610", "28620", "warning")]
     assert warnings == (expected if warned else [])
-    assert checked.notes == [f"Summenzeilen geprüft: 2, davon abweichend: {int(warned)}"]
+    assert checked.notes[-1] == f"Summenzeilen geprüft: 2, davon abweichend: {int(warned)}"
 
 
 # --- the real Münster files ---------------------------------------------------------------------
@@ -412,7 +413,8 @@ def test_import_check_warns_about_the_mismatch(
 def _real(muenster: Path, name: str, catalogue: Catalogue) -> StatsResult:
     table, _ = read_path(muenster / "stats" / name)
     period = 2014 if "_nach_alter" in name else None
-    return parse_stats(table, catalogue, "bevoelkerung", period)
+    group = next((g for g in ("maennlich", "weiblich") if g in name), None)
+    return parse_stats(table, catalogue, "bevoelkerung", period, group)
 
 
 @pytest.mark.realdata
@@ -429,7 +431,9 @@ def test_real_file_parses_without_problems(muenster: Path, catalogue: Catalogue,
     )
     if "_nach_alter" in name:
         assert set(result.frame["period"]) == {2014}
-        assert set(result.frame["grp"]) == AGE_GROUPS
+        prefix = next((f"{g}_" for g in ("maennlich", "weiblich") if g in name), "")
+        total = prefix.rstrip("_") or "insgesamt"
+        assert set(result.frame["grp"]) == {total, *(f"{prefix}alter_{b}" for b in AGE_BANDS)}
     else:
         assert set(result.frame["period"]) == {2010, 2011, 2012, 2013, 2014}
         assert set(result.frame["grp"]) == {"insgesamt"}
@@ -448,7 +452,8 @@ def test_real_secret_cells_become_flag_secret(
     assert len(secret) == raw_dots
     assert secret["value"].isna().all()
     # Überwasser's oldest age groups are among them
-    assert cell(frame, "12", 2014, "g_80_89")[1:] == (None, "secret")
+    prefix = "maennlich" if "maennlich" in name else "weiblich"
+    assert cell(frame, "12", 2014, f"{prefix}_alter_80_89")[1:] == (None, "secret")
     assert (frame["flag"] != "secret").sum() == frame["value"].notna().sum()
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem
+from dashboard.ingest.area_hint import unknown_area_expected
 
 ID_CANDIDATES = ("code", "Nr", "nr", "NR", "id", "ID", "Nummer", "nummer", "schluessel")
 LAYER_BY_LEVEL = {"stadtteil": "amtlich_stadtteile", "teilbereich": "amtlich_bezirke",
@@ -96,7 +97,8 @@ def parse_geometry(
         text = _code_text(raw)
         code = catalogue.resolve_area(text)
         if code is None:
-            problems.append(Problem(name, i, column, "ein Gebietsschlüssel aus dem Katalog", text))
+            expected = unknown_area_expected(text, catalogue)
+            problems.append(Problem(name, i, column, expected, text))
             continue
         if code in seen:
             problems.append(

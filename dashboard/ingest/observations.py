@@ -12,8 +12,10 @@ import pandas as pd
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem
 from dashboard.ingest import columns
+from dashboard.ingest.area_hint import unknown_area_expected
 from dashboard.ingest.cells import FLAGS, NUMBER_EXPECTED, parse_period
 from dashboard.ingest.gc_pause import gc_paused
+from dashboard.ingest.plausibility import INTEGER_EXPECTED, count_hint, value_rule
 from dashboard.ingest.rows import header_map
 from dashboard.ingest.tables import Cell, RawTable, cell_text
 
@@ -207,13 +209,25 @@ class _Validation:
         self.kind = np.array([*kinds, ""], dtype=object)[codes]
         factors = [_factor(s) if s is not None else 1.0 for s in specs]
         self.factor = np.array([*factors, 1.0])[codes]
+        # the possible values of each indicator: one definition in plausibility.value_rule
+        rules = [value_rule(s) if s is not None else value_rule({"kind": "", "unit": ""})
+                 for s in specs]  # fmt: skip
+        lows = [-np.inf if r.low is None else r.low for r in rules]
+        highs = [np.inf if r.high is None else r.high for r in rules]
+        self.low = np.array([*lows, -np.inf])[codes]
+        self.high = np.array([*highs, np.inf])[codes]
+        self.integer = np.array([*(r.integer for r in rules), False])[codes]
+        self.range_text = [
+            r.expected + (count_hint(s) if s is not None else "")
+            for r, s in zip(rules, specs, strict=True)
+        ]
 
     def _areas(self) -> None:
         levels = dict(zip(self.catalogue.areas["code"], self.catalogue.areas["level"], strict=True))
         self.code = columns.map_cells(self.catalogue.resolve_area, self.area)
         unknown = _isnone(self.code)
         self.bad(
-            unknown, 1, "area", "einen Gebietsschlüssel oder -namen aus dem Katalog",
+            unknown, 1, "area", lambda i: unknown_area_expected(self.area[i], self.catalogue),
             lambda i: self.area[i],
         )  # fmt: skip
         level = objects_or(self.code, levels)
@@ -275,14 +289,16 @@ class _Validation:
         )  # fmt: skip
         flag[lacking & (flag == "")] = "not_available"
         has_v = ~np.isnan(v)
+        # a value computed from a negative part is reported at that part, not twice
+        broken_part = derive & ((num < 0) | (den < 0))
+        outside = has_v & ~broken_part & ((v < self.low) | (v > self.high))
         self.bad(
-            (self.kind == "count") & has_v & (v < 0), 10, "value", "eine Anzahl ≥ 0",
+            outside, 10, "value", lambda i: self.range_text[self.ind_codes[i]],
             lambda i: float(v[i]),
         )  # fmt: skip
-        self.bad(
-            (self.kind == "share") & has_v & ~((v >= 0) & (v <= 100)), 11, "value",
-            "einen Anteil zwischen 0 und 100", lambda i: float(v[i]),
-        )  # fmt: skip
+        with np.errstate(invalid="ignore"):
+            fraction = has_v & ~outside & self.integer & (v != np.floor(v))
+        self.bad(fraction, 11, "value", INTEGER_EXPECTED, lambda i: float(v[i]))
         for order, (name, x) in enumerate((("numerator", num), ("denominator", den)), start=12):
             self.bad(
                 ~np.isnan(x) & (x < 0), order, name, "eine Anzahl ≥ 0",
@@ -386,6 +402,11 @@ def objects_or(codes: np.ndarray, lookup: dict[str, str]) -> np.ndarray:
 def parse_canonical(table: RawTable, catalogue: Catalogue) -> tuple[pd.DataFrame, list[Problem]]:
     """Validate a table in the canonical long format; every problem is reported."""
     positions, names, problems = header_map(table, CANONICAL_COLUMNS, COLUMN_ALIASES)
+    if not positions:  # not one known column: prose, or another kind of table
+        expected = "eine Tabelle im Langformat (Spalten indicator, area, period, value …)"
+        found = "keine Tabelle erkannt (keine bekannte Spalte in Zeile 1)"
+        problem = Problem(table.file, table.line_numbers[0], None, expected, found)
+        return pd.DataFrame(columns=[*OUTPUT_COLUMNS, "_row"]), [problem]
     missing = [c for c in REQUIRED if c not in positions]
     if "value" not in positions and "numerator" not in positions:
         missing.append("value")

@@ -8,7 +8,6 @@ of one period, given by the caller or found in the title rows).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -16,17 +15,43 @@ import pandas as pd
 
 from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
+from dashboard.ingest.area_hint import unknown_area_expected
 from dashboard.ingest.cells import parse_number
 from dashboard.ingest.gc_pause import gc_paused
+from dashboard.ingest.group_map import group_in_text
 from dashboard.ingest.observations import Candidates, validate_candidates
+from dashboard.ingest.plausibility import unit_problem
+from dashboard.ingest.stats_header import (
+    ColumnSpec,
+    column_headers,
+    plan_columns,
+    sort_head,
+)
 from dashboard.ingest.tables import RawTable, cell_text
 
 _CODE_LABEL = re.compile(r"^(?P<code>\d{2,3})\s+(?P<name>\S.*)$")
 _CODE = re.compile(r"^\d{1,3}$")
-_FOOTNOTE = re.compile(r"(?<=\S)\s+\d{1,2}\)$|\*+$")
-_YEAR = re.compile(r"(?<!\d)(?:\d{1,2}\.\d{1,2}\.)?((?:19|20)\d{2})(?!\d)")
 _CODE_HEADERS = ("nummer", "nr", "schlüssel", "schluessel", "code", "kennziffer")
 TOTAL_HEADERS = {"gesamt", "insgesamt", "summe", "zusammen", "total"}
+
+
+@dataclass
+class StatsLayout:
+    """What the importer recognised in a statistics table (shown before anything is written)."""
+
+    sheet: str | None = None
+    other_sheets: list[str] = field(default_factory=list)
+    title: str = ""
+    unit: str | None = None
+    year_columns: list[str] = field(default_factory=list)
+    category_columns: list[str] = field(default_factory=list)
+    skipped_totals: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    file_group: str | None = None
+    areas: int = 0
+    source: str | None = None
+    notes: list[str] = field(default_factory=list)
+    series_break: int | None = None
 
 
 @dataclass
@@ -35,7 +60,8 @@ class StatsResult:
 
     frame: pd.DataFrame
     problems: list[Problem]
-    group_labels: dict[str, str]
+    group_labels: dict[str, str]  # always empty now: every group is a catalogue group
+    layout: StatsLayout = field(default_factory=StatsLayout)
 
 
 @dataclass
@@ -49,22 +75,22 @@ class _Cells:
     def candidates(
         self,
         indicator_id: str,
-        columns: dict[int, tuple[int | None, str, str]],
+        columns: dict[int, ColumnSpec],
         label_header: str,
-        file: str,
+        source: str,
     ) -> Candidates:
         """The cells as candidate observations; period and group come from the column."""
         rows = len(self.row) // max(len(columns), 1)
         specs = list(columns.values())
-        headers = [h for _, _, h in specs] * rows
+        headers = [c.header for c in specs] * rows
         return Candidates(
             row=self.row,
             indicator=[indicator_id] * len(self.row),
             area=self.area,
-            period=[p for p, _, _ in specs] * rows,
-            group=[g for _, g, _ in specs] * rows,
+            period=[c.period for c in specs] * rows,
+            group=[c.group for c in specs] * rows,
             value=self.value,
-            source=[file] * len(self.row),
+            source=[source] * len(self.row),
             names={"area": label_header},
             row_names={"value": headers, "group": headers},
         )
@@ -111,52 +137,62 @@ def _resolve(row: list[object], label_cols: int, catalogue: Catalogue) -> tuple[
     return catalogue.resolve_area(first), first
 
 
-def _header_text(cell: object) -> str:
-    """Header cell as text; Excel turns a typed '31.12.2014' into a date, we want the year."""
-    if isinstance(cell, dt.date):
-        return str(cell.year)
-    return _FOOTNOTE.sub("", cell_text(cell)).strip()
-
-
-def _column_headers(head_rows: list[list[object]], label_cols: int, width: int) -> list[str]:
-    """One header text per column from several header rows.
-
-    A cell spanning several columns (merged in XLSX, or written once in CSV) is carried to
-    the right; a spanning cell that is the only text of its row over the columns below it is
-    a title, not a category, and is dropped; a vertically merged cell counts once.
-    """
-    grid = [[_header_text(r[j]) if j < len(r) else "" for j in range(width)] for r in head_rows]
-    parts: list[list[str]] = [[grid[i][j] for i in range(len(grid))] for j in range(width)]
-    for i in range(len(grid) - 1):
-        filled = list(grid[i])
-        for j in range(label_cols + 1, width):
-            if not filled[j]:
-                filled[j] = filled[j - 1]
-        below = [
-            j
-            for j in range(label_cols, width)
-            if any(grid[k][j] and grid[k][j] != filled[j] for k in range(i + 1, len(grid)))
-        ]
-        texts = {filled[j] for j in below if filled[j]}
-        for j in range(label_cols, width):
-            if len(texts) == 1 and filled[j] in texts:
-                parts[j][i] = ""
-            elif j in below:
-                parts[j][i] = filled[j]
-    headers = []
-    for column in parts:
-        kept: list[str] = []
-        for text in column:
-            if text and (not kept or kept[-1] != text):
-                kept.append(text)
-        headers.append(" ".join(kept))
-    return headers
-
-
 def _has_numbers(row: list[object], start: int) -> bool:
-    return any(
-        cell_text(c) and parse_number(c) is not None and parse_number(c).value is not None
-        for c in row[start:]
+    """A number or an official symbol ('.' secret …) in a value cell: a row of data."""
+    return any(cell_text(c) and parse_number(c) is not None for c in row[start:])
+
+
+_SOURCE = re.compile(r"^\s*quelle\s*:\s*", re.IGNORECASE)
+_LEGEND = re.compile(r"^\s*zeichenerkl", re.IGNORECASE)
+_BREAK = re.compile(
+    r"definitions?änderung|geänderte definition|neue definition|methodenwechsel|"
+    r"methodenänderung|zeitreihenbruch|bruch in der zeitreihe",
+    re.IGNORECASE,
+)
+_FROM_YEAR = re.compile(r"\b(?:ab|seit)\s+(?:dem\s+)?(?:\d{1,2}\.\d{1,2}\.)?((?:19|20)\d{2})")
+
+
+def read_notes(texts: list[str], layout: StatsLayout) -> None:
+    """Source line, notes and a series break from the lines below the table."""
+    for text in texts:
+        if _SOURCE.match(text):
+            layout.source = _SOURCE.sub("", text).strip() or None
+        elif not _LEGEND.match(text):
+            layout.notes.append(text)
+            year = _FROM_YEAR.search(text)
+            if _BREAK.search(text) and year:
+                layout.series_break = int(year[1])
+
+
+def _file_group(
+    table: RawTable, title: str, explicit: str | None, file: str, problems: list[Problem]
+) -> str | None:
+    """The group the whole table is in: --group, else the sheet name, else the title."""
+    named = [g for g in (group_in_text(table.sheet or ""), group_in_text(title)) if g]
+    if explicit and any(g != explicit for g in named):
+        said = ", ".join(sorted(set(named)))
+        problems.append(Problem(file, None, "--group", f"die Gruppe des Blatts/Titels ({said})",
+                                explicit))  # fmt: skip
+    return explicit or (named[0] if named else None)
+
+
+def _is_area_row(row: list[object], label_cols: int, catalogue: Catalogue) -> bool:
+    """A known area, or a row labelled with a code ('982 Zelle'): an area row either way."""
+    if _resolve(row, label_cols, catalogue)[0] is not None:
+        return True
+    first = cell_text(row[0]) if row else ""
+    second = cell_text(row[1]) if len(row) > 1 and label_cols == 2 else ""
+    return bool(_CODE_LABEL.match(first) or _CODE.match(second))
+
+
+def _first_data(table: RawTable, label_cols: int, catalogue: Catalogue) -> int | None:
+    return next(
+        (
+            i
+            for i, row in enumerate(table.rows)
+            if _is_area_row(row, label_cols, catalogue) and _has_numbers(row, label_cols)
+        ),
+        None,
     )
 
 
@@ -166,129 +202,113 @@ def parse_stats(
     catalogue: Catalogue,
     indicator_id: str,
     period: int | None = None,
+    group: str | None = None,
 ) -> StatsResult:
     """Turn one statistics-layout table into validated observations of one indicator."""
     file = table.file
     problems: list[Problem] = []
-    empty = StatsResult(pd.DataFrame(), problems, {})
+    layout = StatsLayout(sheet=table.sheet, other_sheets=list(table.other_sheets))
+    empty = StatsResult(pd.DataFrame(), problems, {}, layout)
+    indicator = catalogue.indicator(indicator_id) or {
+        "id": indicator_id, "groups": ["insgesamt"], "kind": "", "unit": ""
+    }  # fmt: skip
     label_cols = _label_columns(table, catalogue)
-    first_data = next(
-        (
-            i
-            for i, row in enumerate(table.rows)
-            if _resolve(row, label_cols, catalogue)[0] is not None and _has_numbers(row, label_cols)
-        ),
-        None,
-    )
-    if first_data is None:
+    first_data = _first_data(table, label_cols, catalogue)
+    if first_data is None or max(len(r) for r in table.rows) < 2:
         problems.append(
-            Problem(file, None, None, "Zeilen mit Gebieten wie „61 Coerde“", "keine erkannt")
-        )
+            Problem(file, None, None, "eine Tabelle mit Gebietszeilen wie „61 Coerde“",
+                    "keine Tabelle erkannt")
+        )  # fmt: skip
         return empty
     width = max(len(r) for r in table.rows)
-    head_rows = [r for r in table.rows[:first_data] if any(cell_text(c) for c in r[label_cols:])]
-    title_rows = [r for r in table.rows[:first_data] if r not in head_rows]
-    headers = _column_headers(head_rows, label_cols, width)
-    if not head_rows:
+    head = sort_head(table.rows[:first_data], table.line_numbers[:first_data], label_cols)
+    layout.title, layout.unit = head.title, head.unit
+    if not head.header_rows:
         problems.append(
             Problem(file, table.line_numbers[first_data], None, "Kopfzeilen mit Jahren", "keine")
         )
         return empty
-    title_years = {y for r in title_rows for c in r for y in _YEAR.findall(cell_text(c))}
+    if head.unit is not None:
+        wrong = unit_problem(file, head.unit_line, None, head.unit, indicator)
+        if wrong is not None:
+            problems.append(wrong)
+    headers = column_headers(head.header_rows, label_cols, width)
     default_period = period
-    if default_period is None and len(title_years) == 1:
-        default_period = int(next(iter(title_years)))
-
+    if default_period is None and len(head.title_years) == 1:
+        default_period = next(iter(head.title_years))
+    file_group = _file_group(table, head.title, group, file, problems)
     value_cols = [j for j in range(label_cols, width) if headers[j]]
-    # text shared by every value header (a spanning title row) says nothing about one column
-    shared = (
-        set.intersection(*(set(headers[j].split()) for j in value_cols)) if value_cols else set()
-    )
-    columns: dict[int, tuple[int | None, str, str]] = {}
-    group_labels: dict[str, str] = {}
-    seen: dict[tuple[int | None, str], int] = {}
-    head_line = table.line_numbers[table.rows.index(head_rows[-1])]
-    for j in value_cols:
-        years = _YEAR.findall(headers[j])
-        rest = " ".join(w for w in _YEAR.sub(" ", headers[j]).split() if w not in shared)
-        col_period = int(years[0]) if len(set(years)) == 1 else default_period
-        if len(set(years)) > 1:
-            problems.append(Problem(file, head_line, headers[j], "ein Jahr je Spalte", headers[j]))
-        if col_period is None:
-            problems.append(
-                Problem(
-                    file,
-                    head_line,
-                    headers[j],
-                    "ein Jahr im Kopf, im Titel oder --period",
-                    "keines",
-                )
-            )
-            continue
-        grp = group_id(rest) if rest.strip(" .,:;()") else "insgesamt"
-        if grp != "insgesamt":
-            group_labels.setdefault(grp, rest)
-        if (col_period, grp) in seen:
-            problems.append(
-                Problem(file, head_line, headers[j], "jede Periode/Gruppe nur einmal", "doppelt")
-            )
-            continue
-        seen[(col_period, grp)] = j
-        columns[j] = (col_period, grp, headers[j])
+    plan = plan_columns(
+        headers, value_cols, (file, head.header_line, indicator, default_period, file_group),
+        head.unit,
+    )  # fmt: skip
+    problems += plan.problems
+    layout.unit = plan.unit
+    layout.year_columns, layout.category_columns = plan.year_columns, plan.category_columns
+    layout.skipped_totals, layout.file_group = plan.skipped_totals, plan.file_group
+    layout.groups = sorted({c.group for c in plan.columns.values()})
+    skipped = {j for j in value_cols if headers[j] in plan.skipped_totals}
+    cells, below = _read_rows(table, first_data, label_cols, headers, plan.columns, skipped,
+                              catalogue, problems)  # fmt: skip
+    read_notes(below, layout)
+    layout.areas = len(set(cells.area))
+    label_header = headers[0] or "Gebiet"
+    source = layout.source or file
+    candidates = cells.candidates(indicator_id, plan.columns, label_header, source)
+    frame, more = validate_candidates(candidates, catalogue, file)
+    frame["note"] = "; ".join(layout.notes) or None
+    frame["series_break"] = frame["period"] == layout.series_break
+    return StatsResult(frame, problems + more, {}, layout)
+
+
+def _read_rows(
+    table: RawTable,
+    first_data: int,
+    label_cols: int,
+    headers: list[str],
+    columns: dict[int, ColumnSpec],
+    skipped: set[int],
+    catalogue: Catalogue,
+    problems: list[Problem],
+) -> tuple[_Cells, list[str]]:
+    """The value cells of every area row, and the texts of the lines below the table."""
+    file = table.file
     label_header = headers[0] or "Gebiet"
     cells = _Cells()
+    below: list[str] = []
     rows = list(zip(table.rows[first_data:], table.line_numbers[first_data:], strict=True))
-    last_area = max(i for i, (r, _) in enumerate(rows) if _resolve(r, label_cols, catalogue)[0])
+    last_area = max(i for i, (r, _) in enumerate(rows) if _is_area_row(r, label_cols, catalogue))
     seen_areas: dict[str, int] = {}
     for i, (row, line) in enumerate(rows):
         code, label = _resolve(row, label_cols, catalogue)
         if code is None:
             if i > last_area and not _has_numbers(row, label_cols):
+                below.append(" ".join(cell_text(c) for c in row if cell_text(c)))
                 continue  # footnotes and source lines below the table
-            problems.append(
-                Problem(file, line, label_header, "ein Gebiet aus dem Katalog", repr(label))
-            )
+            expected = unknown_area_expected(label, catalogue)
+            problems.append(Problem(file, line, label_header, expected, repr(label)))
             continue
         if code in seen_areas:
             problems.append(
-                Problem(
-                    file,
-                    line,
-                    label_header,
-                    f"jedes Gebiet nur einmal (schon Zeile {seen_areas[code]})",
-                    repr(label),
-                )
-            )
+                Problem(file, line, label_header,
+                        f"jedes Gebiet nur einmal (schon Zeile {seen_areas[code]})", repr(label))
+            )  # fmt: skip
             continue
         seen_areas[code] = line
         name = cell_text(row[0])
         name = _CODE_LABEL.match(name)["name"] if _CODE_LABEL.match(name) else name
         if name and catalogue.resolve_area(name) not in (None, code):
             problems.append(
-                Problem(
-                    file,
-                    line,
-                    label_header,
-                    f"Name passend zu Nummer {code}",
-                    repr(name),
-                    "warning",
-                )
-            )
+                Problem(file, line, label_header, f"Name passend zu Nummer {code}", repr(name),
+                        "warning")
+            )  # fmt: skip
         for j in range(label_cols, len(row)):
-            if j not in columns and not headers[j] and cell_text(row[j]):
+            if j not in columns and j not in skipped and not headers[j] and cell_text(row[j]):
                 problems.append(
-                    Problem(
-                        file,
-                        line,
-                        f"Spalte {j + 1}",
-                        "Werte nur unter einer Überschrift",
-                        repr(cell_text(row[j])),
-                    )
-                )
-        width_row = len(row)
+                    Problem(file, line, f"Spalte {j + 1}", "Werte nur unter einer Überschrift",
+                            repr(cell_text(row[j])))
+                )  # fmt: skip
         cells.row.extend([line] * len(columns))
         cells.area.extend([code] * len(columns))
-        cells.value.extend(row[j] if j < width_row else None for j in columns)
-    candidates = cells.candidates(indicator_id, columns, label_header, file)
-    frame, more = validate_candidates(candidates, catalogue, file, set(group_labels))
-    return StatsResult(frame, problems + more, group_labels)
+        cells.value.extend(row[j] if j < len(row) else None for j in columns)
+    return cells, below

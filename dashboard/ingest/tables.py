@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard import config
@@ -29,6 +29,7 @@ class RawTable:
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    other_sheets: list[str] = field(default_factory=list)  # visible sheets not read
 
 
 def cell_text(cell: Cell) -> str:
@@ -62,8 +63,11 @@ def _sniff_delimiter(text: str) -> str:
             continue
         if not counts or max(counts) < 2:
             continue
-        # many columns, consistently: favour the delimiter most rows agree on
-        modal = max(set(counts), key=counts.count)
+        # many columns, consistently: favour the delimiter most rows agree on; title and
+        # footnote lines of one cell say nothing about the delimiter (a comma in a source
+        # line must not outvote the semicolons of the table)
+        split = [c for c in counts if c > 1] or counts
+        modal = max(set(split), key=lambda c: (split.count(c), c))
         score = counts.count(modal) / len(counts) * modal
         if score > best_score:
             best, best_score = delim, score
@@ -174,7 +178,8 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> RawTable:
             line_numbers.append(i)
     if not rows:
         raise ValidationError([Problem(name, None, None, "Daten", f"ein leeres Blatt {sheet!r}")])
-    return RawTable(name, rows, line_numbers, sheet=sheet)
+    others = [title for title in visible if title != sheet]
+    return RawTable(name, rows, line_numbers, sheet=sheet, other_sheets=others)
 
 
 @gc_paused
