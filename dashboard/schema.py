@@ -288,6 +288,43 @@ CREATE TABLE IF NOT EXISTS released_indicator (
 );
 """
 
+# Data care in the app (issue 13): what an import replaced, so that it can be undone. Rows are
+# written under a token before the import and linked to its import_log id right after it.
+M008_IMPORT_UNDO = """
+CREATE TABLE IF NOT EXISTS observation_undo (
+    token VARCHAR NOT NULL,
+    import_id INTEGER,
+    indicator_id VARCHAR NOT NULL,
+    area_code VARCHAR NOT NULL,
+    period INTEGER NOT NULL,
+    grp VARCHAR NOT NULL,
+    existed BOOLEAN NOT NULL,
+    value DOUBLE,
+    numerator DOUBLE,
+    denominator DOUBLE,
+    flag VARCHAR,
+    source VARCHAR,
+    is_demo BOOLEAN,
+    old_import_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS geometry_undo (
+    token VARCHAR NOT NULL,
+    import_id INTEGER,
+    layer VARCHAR NOT NULL,
+    area_code VARCHAR,
+    wkb BLOB,
+    old_import_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS import_undo (
+    import_id INTEGER PRIMARY KEY,
+    undo_id INTEGER NOT NULL,
+    undone_at TIMESTAMP NOT NULL,
+    undone_by VARCHAR NOT NULL,
+    restored INTEGER NOT NULL,
+    removed INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -296,4 +333,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
     ("007_released", M007_RELEASED),
+    ("008_import_undo", M008_IMPORT_UNDO),
 ]
