@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.auth import guard
 from dashboard.auth.roles import User, require
-from dashboard.errors import LeitbildError, Problem, UsageError, ValidationError
+from dashboard.errors import ConflictError, LeitbildError, Problem, UsageError, ValidationError
 from dashboard.imports import Checked, Options, check_file, store_catalogue
 from dashboard.store import ImportLogEntry, Store, sha256_of
 
@@ -140,8 +140,6 @@ def commit(store: Store, user: User | None, previews: list[Preview]) -> list[Imp
     if not previews or any(not p.ready for p in previews):
         raise LeitbildError("Die Vorschau enthält Fehler; es wurde nichts importiert.")
     if store.data_version() != previews[0].version:
-        from dashboard.errors import ConflictError
-
         raise ConflictError(
             "Die Daten wurden seit der Vorschau geändert. Bitte die neue Vorschau prüfen; "
             "es wurde nichts importiert."
