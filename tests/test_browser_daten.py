@@ -3,16 +3,22 @@ imports, sees the new value on /stadtteil, undoes the import and sees the old va
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dashboard.auth.passwords import hash_password
+from dashboard.store import Store
 from tests.auth_helpers import add_user, browser_log_in
 from tests.browser import ARTIFACTS, app_server, browser_page, require_chromium, wait_for_app
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 PASSWORD = secrets.token_urlsafe(12)  # a test account only, created in the test database
@@ -80,3 +86,36 @@ def test_steward_imports_previews_and_undoes(demo_db: Path, tmp_path: Path) -> N
         assert "1 Werte wiederhergestellt, 0 entfernt" in main.inner_text()
         assert _residents_tile(page, url) == OLD
         assert page.get_by_test_id("stException").count() == 0
+
+
+def test_cli_import_while_the_app_holds_the_database(demo_db: Path, tmp_path: Path) -> None:
+    """The CLI says within seconds, in German, that the app holds the file and /daten does the
+    same job; no traceback, and nothing is written."""
+    require_chromium()
+    table = tmp_path / "bevoelkerung_2025.csv"
+    table.write_bytes(TABLE.encode("latin-1"))
+    store = Store(demo_db)
+    before, imports = store.fingerprint(), len(store.import_log(1000))
+    store.close()
+    with app_server(demo_db) as url, browser_page() as (page, _requests):
+        page.goto(f"{url}/start")  # the first run opens the database and keeps it
+        wait_for_app(page, 90000)
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "dashboard", "import", "stats", str(table),
+             "--indicator", "bevoelkerung"],
+            capture_output=True, text=True, cwd=ROOT, timeout=120,
+            env={**os.environ, "LEITBILD_DB": str(demo_db), "LEITBILD_LOCK_WAIT_SECONDS": "2"},
+        )  # fmt: skip
+        elapsed = time.monotonic() - started
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "von einem anderen Prozess geöffnet (meist die laufende App)" in result.stderr
+    assert "/daten" in result.stderr and "Nichts wurde geändert" in result.stderr
+    assert elapsed < 15, elapsed  # 2 s of waiting plus the interpreter's start on a busy machine
+    store = Store(demo_db)
+    try:
+        assert store.fingerprint() == before
+        assert len(store.import_log(1000)) == imports
+    finally:
+        store.close()
