@@ -81,7 +81,10 @@ def _layout(checked: Checked, store: Store, indicator: str | None) -> dict[str, 
         layout.update(detected)
     elif detected is not None and hasattr(detected, "__dict__"):
         layout.update({k: v for k, v in vars(detected).items() if not k.startswith("_")})
-    if frame is None or frame.empty or "indicator_id" not in frame:
+    if checked.kind not in ("observations", "stats") or frame is None or frame.empty:
+        layout.setdefault("rows", checked.rows)
+        if checked.layer:
+            layout.setdefault("layer", checked.layer)
         return layout
     catalogue = store_catalogue(store)
     levels = dict(zip(catalogue.areas["code"], catalogue.areas["level"], strict=True))

@@ -519,6 +519,8 @@ SELECT l.id, l.logged_at, l.actor, l.file, l.sha256, l.kind, l.rows, l.inserted,
        u.import_id IS NULL AND (
            EXISTS (SELECT 1 FROM observation_undo ou WHERE ou.import_id = l.id)
            OR EXISTS (SELECT 1 FROM geometry_undo gu WHERE gu.import_id = l.id)
+           OR EXISTS (SELECT 1 FROM target t WHERE t.import_id = l.id AND t.active)
+           OR EXISTS (SELECT 1 FROM measure m WHERE m.import_id = l.id AND NOT m.archived)
        ) AS undoable
 FROM import_log l
 LEFT JOIN import_undo u ON u.import_id = l.id
@@ -531,3 +533,19 @@ SELECT coalesce((SELECT value FROM meta WHERE key = 'observation_version'), '0')
        || coalesce((SELECT max(id) FROM import_log), 0)::VARCHAR
 """
 SQL_DC_GEOMETRY_LAYER_COUNT = "SELECT count(*) FROM area_geometry WHERE layer = ?"
+# targets and measures an import added: undone by retiring / archiving them (history stays)
+SQL_DC_TARGETS_OF_IMPORT = """
+SELECT count(*) FILTER (WHERE active), count(*) FILTER (WHERE NOT active)
+FROM target WHERE import_id = ?
+"""
+SQL_DC_TARGETS_RETIRE = """
+UPDATE target SET active = false, retired_at = ?, retired_by = ?, retire_reason = ?,
+    version = version + 1
+WHERE import_id = ? AND active
+"""
+SQL_DC_MEASURES_OF_IMPORT = """
+SELECT id, archived, version FROM measure WHERE import_id = ? ORDER BY id
+"""
+SQL_DC_MEASURE_ARCHIVE = """
+UPDATE measure SET archived = true, version = version + 1, updated_at = ? WHERE id = ?
+"""

@@ -1030,6 +1030,36 @@ class Store:
         restored = _first(cur, queries.SQL_DC_GEOMETRY_UNDO_COUNT, [import_id])[0]
         return int(restored), int(current)
 
+    @staticmethod
+    def _undo_targets(cur: duckdb.DuckDBPyConnection, import_id: int, file: str, by: str) -> int:
+        """Retire the targets the import added (never deleted: the history keeps them)."""
+        active, inactive = _first(cur, queries.SQL_DC_TARGETS_OF_IMPORT, [import_id])
+        if inactive:
+            raise ConflictError(
+                f"Dieser Import lässt sich nicht mehr rückgängig machen: {inactive} seiner "
+                "Zielwerte wurden seitdem geändert oder beendet. Nichts wurde geändert."
+            )
+        reason = f"Import Nr. {import_id} ({file}) rückgängig gemacht"
+        cur.execute(queries.SQL_DC_TARGETS_RETIRE, [_now(), by, reason, import_id])
+        return int(active)
+
+    @staticmethod
+    def _undo_measures(cur: duckdb.DuckDBPyConnection, import_id: int, file: str, by: str) -> int:
+        """Archive the measures the import added, each with an event (archiving is reversible)."""
+        rows = cur.execute(queries.SQL_DC_MEASURES_OF_IMPORT, [import_id]).fetchall()
+        edited = [mid for mid, archived, version in rows if archived or version != 1]
+        if edited:
+            raise ConflictError(
+                f"Dieser Import lässt sich nicht mehr rückgängig machen: {len(edited)} seiner "
+                "Maßnahmen wurden seitdem bearbeitet oder archiviert. Nichts wurde geändert."
+            )
+        now, comment = _now(), f"Import Nr. {import_id} ({file}) rückgängig gemacht"
+        for mid, _archived, _version in rows:
+            cur.execute(queries.SQL_DC_MEASURE_ARCHIVE, [now, mid])
+            changes = json.dumps({"archived": [False, True]})
+            cur.execute(SQL_MEASURE_EVENT_INSERT, [mid, now, by, "archiviert", changes, comment])
+        return len(rows)
+
     def undo_import(self, import_id: int, by: str) -> ImportLogEntry:
         """Put back what one import replaced, in one transaction, and log the undo itself.
 
@@ -1051,6 +1081,12 @@ class Store:
                 restored, removed = self._undo_observations(cur, import_id)
             elif kind == "areas" and _first(cur, queries.SQL_DC_GEOMETRY_UNDO_LAYER, [import_id]):
                 restored, removed = self._undo_geometry(cur, import_id)
+            elif kind == "targets" and sum(
+                _first(cur, queries.SQL_DC_TARGETS_OF_IMPORT, [import_id])
+            ):
+                restored, removed = 0, self._undo_targets(cur, import_id, file, by)
+            elif kind == "measures" and _first(cur, queries.SQL_DC_MEASURES_OF_IMPORT, [import_id]):
+                restored, removed = 0, self._undo_measures(cur, import_id, file, by)
             else:
                 raise ConflictError(
                     f"Import Nr. {import_id} ({file}) hat nichts geändert, was sich rückgängig "

@@ -258,3 +258,33 @@ def test_other_sessions_see_an_import_on_their_next_run(demo_db: Path, fresh_cac
     assert data.summary(db)["imports"] == imports + 1
     assert coerde() == [12345]
     assert not data.refresh_if_changed()
+
+
+def test_undo_of_targets_and_measures_retires_and_archives_them(empty_store: Store) -> None:
+    for kind, file in (("targets", "targets_good.csv"), ("measures", "measures_good.csv")):
+        part = datacare.preview(empty_store, kind, (ASSETS / file).read_bytes(), file)
+        assert part.ready, part.problems
+        (entry,) = datacare.commit(empty_store, STEWARD, [part])
+        assert entry.inserted > 0
+        undo = datacare.undo(empty_store, STEWARD, entry.id)
+        assert undo.rows == entry.inserted
+    assert empty_store.targets().empty  # retired, not deleted:
+    retired = empty_store.targets(include_retired=True)
+    assert set(retired["retire_reason"]) == {"Import Nr. 1 (targets_good.csv) rückgängig gemacht"}
+    assert empty_store.measures().empty
+    events = empty_store.measure_events()
+    assert set(events[events["kind"] == "archiviert"]["actor"]) == {"bea"}
+
+
+def test_undo_of_measures_refused_after_an_edit(empty_store: Store) -> None:
+    part = datacare.preview(
+        empty_store, "measures", (ASSETS / "measures_good.csv").read_bytes(), "m.csv"
+    )
+    (entry,) = datacare.commit(empty_store, STEWARD, [part])
+    first = empty_store.measures().iloc[0]
+    empty_store.update_measure(
+        int(first["id"]), int(first["version"]), {"next_step": "anrufen"}, "cora"
+    )
+    with pytest.raises(ConflictError, match="bearbeitet"):
+        datacare.undo(empty_store, STEWARD, entry.id)
+    assert len(empty_store.measures()) == entry.inserted

@@ -21,6 +21,7 @@ from dashboard.ui.format import fmt_date, fmt_number
 Tr = Callable[..., str]
 Labels = dict[str, dict[str, Any]]
 KIND_KEYS = ("stats", "observations", "areas", "targets", "measures")
+LEVEL_ORDER = ("stadtteil", "stadtbezirk", "stadt", "nicht_zuzuordnen")
 SHA_SHOWN = 12  # leading hex digits shown in the table; the download holds all 64
 
 
@@ -48,14 +49,22 @@ def _decimals(labels: Labels, indicator_id: str) -> int:
 
 
 def _list_text(values: object, labels: Labels, tr: Tr, key: str) -> str:
-    if isinstance(values, dict):  # areas matched per level
-        return ", ".join(f"{n} {tr(f'dt.level.{level}')}" for level, n in values.items())
+    if isinstance(values, dict):  # areas matched per level, finest first
+        order = {level: i for i, level in enumerate(LEVEL_ORDER)}
+        items = sorted(values.items(), key=lambda kv: order.get(kv[0], len(order)))
+        return ", ".join(
+            f"{n} {tr(f'dt.level1.{level}' if n == 1 else f'dt.level.{level}')}"
+            for level, n in items
+        )
     if isinstance(values, list | tuple):
         if key == "indicators":
             return ", ".join(indicator_name(labels, v) for v in values)
         if key == "groups":
             return ", ".join(str(labels["group"].get(v, v)) for v in values)
         return ", ".join(str(v) for v in values)
+    if key == "layer":  # a map layer by its name, not its id
+        text = tr(f"layer.{values}")
+        return str(values) if text == f"layer.{values}" else text
     return "–" if values is None else str(values)
 
 
@@ -137,8 +146,8 @@ def _problem_count(raw: object) -> int:
 
 
 def kind_label(kind: str, tr: Tr) -> str:
-    """The kind of an import as a word."""
-    key = f"dt.kind.{kind}"
+    """The kind of an import as a short word."""
+    key = f"dt.short.{kind}" if kind in KIND_KEYS else f"dt.kind.{kind}"
     text = tr(key)
     return kind if text == key else text
 
