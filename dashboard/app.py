@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import login
+from dashboard.ui import data, login
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -41,7 +41,16 @@ PAGES = [
     PageSpec("review.py", "nav.review", ":material/event_note:", "review", "nav.section.work"),
     PageSpec("praesentation.py", "nav.praesentation", ":material/slideshow:", "praesentation",
              "nav.section.share"),
+    PageSpec("daten.py", "nav.daten", ":material/database:", "daten", "nav.section.data"),
 ]  # fmt: skip
+# Pages listed in the navigation only for those who may use them (the URL always works and
+# explains what is needed).
+RESTRICTED = {"daten": "import"}
+
+
+def _may_see(url_path: str) -> bool:
+    action = RESTRICTED.get(url_path)
+    return action is None or login.may(action)
 
 
 def _login_page() -> None:
@@ -55,6 +64,7 @@ def main() -> None:
     # an emoji favicon becomes a data URI; a ":material/…:" favicon is fetched from a font CDN
     st.set_page_config(page_title=tr("app.title"), page_icon="🤝", layout="wide")
     st.session_state["lang"] = language()
+    data.refresh_if_changed()  # an import or undo since the last run: no stale page anywhere
     # who is logged in (sidebar); without anonymous viewing nothing else is shown before login:
     # every URL then leads to the login page (no page script runs)
     anonymous = bool(config.get("anonymous_viewing"))
@@ -73,6 +83,7 @@ def main() -> None:
             icon=spec.icon,
             url_path=spec.url_path,
             default=spec.url_path == "start",
+            visibility="visible" if _may_see(spec.url_path) else "hidden",
         )
         sections.setdefault(tr(spec.section), []).append(page)
     st.navigation(sections).run()

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import importlib
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -13,7 +14,13 @@ import duckdb
 
 from dashboard import config
 from dashboard.bootstrap import initialise
-from dashboard.errors import LeitbildError, UsageError, ValidationError, summarise
+from dashboard.errors import (
+    LeitbildError,
+    StoreLockedError,
+    UsageError,
+    ValidationError,
+    summarise,
+)
 from dashboard.exports import EXPORT_KINDS, export_tables, to_csv, to_xlsx
 from dashboard.imports import KINDS, Options, check_file, import_file
 from dashboard.store import Store
@@ -136,6 +143,19 @@ def _cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_store() -> Store:
+    """Open the database, waiting (bounded) while another process holds it."""
+    deadline = time.monotonic() + float(config.get("lock_wait_seconds"))
+    while True:
+        try:
+            return Store(config.db_path())
+        except StoreLockedError:
+            # the running app holds the file for good; a short CLI call may let go soon
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     try:
@@ -144,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     store: Store | None = None
     try:
-        store = Store(config.db_path())
+        store = _open_store()
         if args.command == "init":
             for message in initialise(store, demo=not args.no_demo):
                 print(message)

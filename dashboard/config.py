@@ -121,6 +121,12 @@ SETTINGS: dict[str, Setting] = {
             "Claim of the city login (OpenID Connect) whose values (e.g. groups) are looked up "
             "in the role mapping table (python -m dashboard user map-claim).",
         ),
+        Setting(
+            "lock_wait_seconds",
+            3.0,
+            "How long a command-line call waits for the database while another process (the "
+            "running app) holds it, before it says so and stops.",
+        ),
     )
 }
 

@@ -111,8 +111,9 @@ class StoreLockedError(LeitbildError):
     def __init__(self, path: str) -> None:
         super().__init__(
             f"Die Datenbank {path} ist von einem anderen Prozess geöffnet "
-            "(meist die laufende App). Beenden Sie die App oder importieren Sie über die "
-            "Oberfläche; oder setzen Sie "
+            "(meist die laufende App). Nichts wurde geändert. Importieren Sie in der App auf "
+            "der Seite „Daten“ (/daten): dort geht dasselbe, mit Vorschau und Rückgängig. "
+            "Oder beenden Sie die App und rufen Sie den Befehl erneut auf; oder setzen Sie "
             "LEITBILD_DB auf eine andere Datei."
         )
 

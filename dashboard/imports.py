@@ -221,9 +221,10 @@ def write_checked(store: Store, checked: Checked, by: str) -> ImportLogEntry:
     payload = checked.payload
     if checked.kind in ("observations", "stats"):
         frame = payload.drop(columns="_row").assign(is_demo=False)
-        return store.write_observations(frame, entry, checked.group_labels)
+        # undoable: the page Daten can put back what the import replaced (issue 13)
+        return store.write_observations_undoable(frame, entry, checked.group_labels)
     if checked.kind == "areas":
-        return store.replace_geometry(str(checked.layer), payload, entry)
+        return store.replace_geometry_undoable(str(checked.layer), payload, entry)
     if checked.kind == "targets":
         frame = payload.assign(created_by=by)
         store.insert_targets(frame, entry)

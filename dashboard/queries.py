@@ -52,16 +52,19 @@ OBSERVATION_COLUMNS = [
 ]  # fmt: skip
 # One join against the stored rows finds what is new or changed; unchanged rows are not
 # written, so a repeated import leaves import_id untouched.
-SQL_OBSERVATION_CHANGED = """
+# One rule for "an incoming observation differs from the stored one" (write, preview, undo).
+_OBSERVATION_DIFFERS = """
+   o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
+   OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
+   OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
+   OR o.note IS DISTINCT FROM i.note OR o.series_break IS DISTINCT FROM i.series_break
+"""
+SQL_OBSERVATION_CHANGED = f"""
 CREATE OR REPLACE TEMP TABLE changed_observation AS
 SELECT i.*, o.indicator_id IS NULL AS is_new
 FROM incoming i
 LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
-WHERE o.indicator_id IS NULL
-   OR o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
-   OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
-   OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
-   OR o.note IS DISTINCT FROM i.note OR o.series_break IS DISTINCT FROM i.series_break
+WHERE o.indicator_id IS NULL OR {_OBSERVATION_DIFFERS}
 """
 SQL_OBSERVATION_CHANGED_COUNTS = """
 SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new)
@@ -441,4 +444,129 @@ FROM released_observation
 WHERE list_contains(?, indicator_id)
   AND (? IS NULL OR list_contains(?, area_code))
 ORDER BY list_position(?, indicator_id), area_code, period, grp
+"""
+
+# --- data care in the app: preview diff, undo, data version (issue 13) -------------------------
+# Compare a file's rows with the stored ones (same rule as SQL_OBSERVATION_CHANGED), row by row.
+SQL_DC_OBSERVATION_DIFF = f"""
+SELECT i.indicator_id, i.area_code, i.period, i.grp,
+       o.value AS old_value, i.value AS new_value, o.flag AS old_flag, i.flag AS new_flag,
+       CASE WHEN o.indicator_id IS NULL THEN 'new'
+            WHEN {_OBSERVATION_DIFFERS} THEN 'changed' ELSE 'unchanged' END AS status
+FROM incoming i
+LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
+ORDER BY i.indicator_id, i.period, i.grp, i.area_code
+"""
+# Orphans of an import that died between its snapshot and its write are dropped first.
+SQL_DC_OBSERVATION_UNDO_ORPHANS = "DELETE FROM observation_undo WHERE import_id IS NULL"
+SQL_DC_OBSERVATION_SNAPSHOT = f"""
+INSERT INTO observation_undo
+    (token, import_id, indicator_id, area_code, period, grp, existed, value, numerator,
+     denominator, flag, source, is_demo, old_import_id, note, series_break)
+SELECT ?, NULL, i.indicator_id, i.area_code, i.period, i.grp, o.indicator_id IS NOT NULL,
+       o.value, o.numerator, o.denominator, o.flag, o.source, o.is_demo, o.import_id,
+       o.note, o.series_break
+FROM incoming i
+LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
+WHERE o.indicator_id IS NULL OR {_OBSERVATION_DIFFERS}
+"""
+SQL_DC_OBSERVATION_SNAPSHOT_LINK = "UPDATE observation_undo SET import_id = ? WHERE token = ?"
+SQL_DC_OBSERVATION_SNAPSHOT_DROP = "DELETE FROM observation_undo WHERE token = ?"
+# rows of the import that a later import (or an undo) has changed since
+SQL_DC_OBSERVATION_UNDO_CONFLICTS = """
+SELECT o.import_id, count(*) AS n
+FROM observation_undo u
+JOIN observation o USING (indicator_id, area_code, period, grp)
+WHERE u.import_id = ? AND o.import_id IS DISTINCT FROM u.import_id
+GROUP BY o.import_id ORDER BY o.import_id
+"""
+SQL_DC_OBSERVATION_UNDO_MISSING = """
+SELECT count(*) FROM observation_undo u
+ANTI JOIN observation o USING (indicator_id, area_code, period, grp)
+WHERE u.import_id = ?
+"""
+SQL_DC_OBSERVATION_UNDO_DELETE = """
+DELETE FROM observation o USING observation_undo u
+WHERE u.import_id = ? AND NOT u.existed AND o.indicator_id = u.indicator_id
+  AND o.area_code = u.area_code AND o.period = u.period AND o.grp = u.grp
+"""
+SQL_DC_OBSERVATION_UNDO_RESTORE = """
+INSERT OR REPLACE INTO observation
+    (indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,
+     import_id, note, series_break)
+SELECT indicator_id, area_code, period, grp, value, numerator, denominator, flag, source,
+       is_demo, old_import_id, note, series_break
+FROM observation_undo WHERE import_id = ? AND existed
+"""
+SQL_DC_OBSERVATION_UNDO_COUNTS = """
+SELECT count(*) FILTER (WHERE existed), count(*) FILTER (WHERE NOT existed)
+FROM observation_undo WHERE import_id = ?
+"""
+SQL_DC_OBSERVATION_UNDO_INDICATORS = """
+SELECT DISTINCT indicator_id FROM observation_undo WHERE import_id = ?
+"""
+SQL_DC_GEOMETRY_UNDO_ORPHANS = "DELETE FROM geometry_undo WHERE import_id IS NULL"
+SQL_DC_GEOMETRY_SNAPSHOT = """
+INSERT INTO geometry_undo
+SELECT ?, NULL, ?, area_code, wkb, import_id FROM area_geometry WHERE layer = ?
+"""
+SQL_DC_GEOMETRY_SNAPSHOT_EMPTY = "INSERT INTO geometry_undo VALUES (?, NULL, ?, NULL, NULL, NULL)"
+SQL_DC_GEOMETRY_SNAPSHOT_LINK = "UPDATE geometry_undo SET import_id = ? WHERE token = ?"
+SQL_DC_GEOMETRY_SNAPSHOT_DROP = "DELETE FROM geometry_undo WHERE token = ?"
+SQL_DC_GEOMETRY_UNDO_LAYER = "SELECT DISTINCT layer FROM geometry_undo WHERE import_id = ?"
+SQL_DC_GEOMETRY_LAYER_IMPORTS = """
+SELECT DISTINCT import_id FROM area_geometry WHERE layer = ? AND import_id IS DISTINCT FROM ?
+"""
+SQL_DC_GEOMETRY_UNDO_RESTORE = """
+INSERT INTO area_geometry (layer, area_code, wkb, import_id)
+SELECT layer, area_code, wkb, old_import_id FROM geometry_undo
+WHERE import_id = ? AND area_code IS NOT NULL
+"""
+SQL_DC_GEOMETRY_UNDO_COUNT = """
+SELECT count(area_code) FROM geometry_undo WHERE import_id = ?
+"""
+SQL_DC_IMPORT_BY_ID = """
+SELECT id, logged_at, actor, file, sha256, kind, rows, inserted, updated, unchanged, status
+FROM import_log WHERE id = ?
+"""
+SQL_DC_UNDO_INSERT = "INSERT INTO import_undo VALUES (?, ?, ?, ?, ?, ?)"
+SQL_DC_UNDONE = "SELECT undo_id FROM import_undo WHERE import_id = ?"
+# the log with what each entry undid or was undone by, and whether it can be undone now
+SQL_DC_IMPORT_LOG = """
+SELECT l.id, l.logged_at, l.actor, l.file, l.sha256, l.kind, l.rows, l.inserted, l.updated,
+       l.unchanged, l.status, l.problems,
+       u.undo_id AS undone_by_id, u.undone_at, u.undone_by,
+       r.import_id AS undoes_id, r.restored AS undo_restored, r.removed AS undo_removed,
+       u.import_id IS NULL AND (
+           EXISTS (SELECT 1 FROM observation_undo ou WHERE ou.import_id = l.id)
+           OR EXISTS (SELECT 1 FROM geometry_undo gu WHERE gu.import_id = l.id)
+           OR EXISTS (SELECT 1 FROM target t WHERE t.import_id = l.id AND t.active)
+           OR EXISTS (SELECT 1 FROM measure m WHERE m.import_id = l.id AND NOT m.archived)
+       ) AS undoable
+FROM import_log l
+LEFT JOIN import_undo u ON u.import_id = l.id
+LEFT JOIN import_undo r ON r.undo_id = l.id
+ORDER BY l.id DESC LIMIT ?
+"""
+# changes with every import, undo and catalogue change: the key of the app's data caches
+SQL_DC_DATA_VERSION = """
+SELECT coalesce((SELECT value FROM meta WHERE key = 'observation_version'), '0') || ':'
+       || coalesce((SELECT max(id) FROM import_log), 0)::VARCHAR
+"""
+SQL_DC_GEOMETRY_LAYER_COUNT = "SELECT count(*) FROM area_geometry WHERE layer = ?"
+# targets and measures an import added: undone by retiring / archiving them (history stays)
+SQL_DC_TARGETS_OF_IMPORT = """
+SELECT count(*) FILTER (WHERE active), count(*) FILTER (WHERE NOT active)
+FROM target WHERE import_id = ?
+"""
+SQL_DC_TARGETS_RETIRE = """
+UPDATE target SET active = false, retired_at = ?, retired_by = ?, retire_reason = ?,
+    version = version + 1
+WHERE import_id = ? AND active
+"""
+SQL_DC_MEASURES_OF_IMPORT = """
+SELECT id, archived, version FROM measure WHERE import_id = ? ORDER BY id
+"""
+SQL_DC_MEASURE_ARCHIVE = """
+UPDATE measure SET archived = true, version = version + 1, updated_at = ? WHERE id = ?
 """

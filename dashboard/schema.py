@@ -329,6 +329,45 @@ CREATE TABLE IF NOT EXISTS local_note_event (
 );
 """
 
+# Data care in the app (issue 13): what an import replaced, so that it can be undone. Rows are
+# written under a token before the import and linked to its import_log id right after it.
+M011_IMPORT_UNDO = """
+CREATE TABLE IF NOT EXISTS observation_undo (
+    token VARCHAR NOT NULL,
+    import_id INTEGER,
+    indicator_id VARCHAR NOT NULL,
+    area_code VARCHAR NOT NULL,
+    period INTEGER NOT NULL,
+    grp VARCHAR NOT NULL,
+    existed BOOLEAN NOT NULL,
+    value DOUBLE,
+    numerator DOUBLE,
+    denominator DOUBLE,
+    flag VARCHAR,
+    source VARCHAR,
+    is_demo BOOLEAN,
+    old_import_id INTEGER,
+    note VARCHAR,
+    series_break BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS geometry_undo (
+    token VARCHAR NOT NULL,
+    import_id INTEGER,
+    layer VARCHAR NOT NULL,
+    area_code VARCHAR,
+    wkb BLOB,
+    old_import_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS import_undo (
+    import_id INTEGER PRIMARY KEY,
+    undo_id INTEGER NOT NULL,
+    undone_at TIMESTAMP NOT NULL,
+    undone_by VARCHAR NOT NULL,
+    restored INTEGER NOT NULL,
+    removed INTEGER NOT NULL
+);
+"""
+
 
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
@@ -341,4 +380,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("008_indicator_limit", M008_INDICATOR_LIMIT),
     ("009_observation_notes", M009_OBSERVATION_NOTES),
     ("010_local_notes", M010_LOCAL_NOTES),
+    ("011_import_undo", M011_IMPORT_UNDO),
 ]

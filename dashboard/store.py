@@ -13,6 +13,7 @@ import json
 import shutil
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -159,6 +160,18 @@ def _one(result: duckdb.DuckDBPyConnection) -> tuple | None:
 
 def _is_lock_error(exc: Exception) -> bool:
     return "lock" in str(exc).lower()
+
+
+def _incoming_observations(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns an observation write compares and stores, with their defaults."""
+    incoming = frame[OBSERVATION_COLUMNS].copy()
+    incoming["is_demo"] = frame.get("is_demo", False)
+    # notes and the series break come from the statistics layout; other writers have none
+    incoming["note"] = frame.get("note", None)
+    incoming["series_break"] = (
+        frame["series_break"].fillna(False).astype(bool) if "series_break" in frame else False
+    )
+    return incoming
 
 
 class Store:
@@ -311,13 +324,7 @@ class Store:
         group_labels: dict[str, str] | None = None,
     ) -> ImportLogEntry:
         """Upsert observations and log the import, all in one transaction."""
-        incoming = frame[OBSERVATION_COLUMNS].copy()
-        incoming["is_demo"] = frame.get("is_demo", False)
-        # notes and the series break come from the statistics layout; other writers have none
-        incoming["note"] = frame.get("note", None)
-        incoming["series_break"] = (
-            frame["series_break"].fillna(False).astype(bool) if "series_break" in frame else False
-        )
+        incoming = _incoming_observations(frame)
 
         def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry:
             self._add_group_labels(cur, group_labels or {})
@@ -963,3 +970,205 @@ class Store:
     def access_log(self, limit: int = 100) -> pd.DataFrame:
         """The newest access log entries."""
         return self._frame(queries.SQL_ACCESS_LOG, [limit])
+
+    # --- data care in the app: preview diff, undoable imports, data version (issue 13) ----------
+    def observation_diff(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Each incoming observation beside the stored one: old/new value and flag, and a status
+        ``new``, ``changed`` or ``unchanged`` (the rule the write uses). Writes nothing."""
+        incoming = _incoming_observations(frame)
+        with self.cursor() as cur:
+            cur.register("incoming", incoming)
+            try:
+                return cur.execute(queries.SQL_DC_OBSERVATION_DIFF).df()
+            finally:
+                cur.unregister("incoming")
+
+    def write_observations_undoable(
+        self,
+        frame: pd.DataFrame,
+        entry: ImportLogEntry,
+        group_labels: dict[str, str] | None = None,
+    ) -> ImportLogEntry:
+        """``write_observations``, keeping the rows it replaces (and which it adds) for an undo.
+
+        The snapshot is taken under the same write lock, so nothing can change in between; it is
+        linked to the import's log entry right after the write (an import that dies in between
+        leaves an unlinked snapshot, dropped by the next import, and is simply not undoable).
+        """
+        incoming = _incoming_observations(frame)
+        token = uuid.uuid4().hex
+
+        def snapshot(cur: duckdb.DuckDBPyConnection) -> None:
+            cur.execute(queries.SQL_DC_OBSERVATION_UNDO_ORPHANS)
+            cur.register("incoming", incoming)
+            cur.execute(queries.SQL_DC_OBSERVATION_SNAPSHOT, [token])
+            cur.unregister("incoming")
+
+        with self._write_lock:
+            self.transaction(snapshot)
+            try:
+                result = self.write_observations(frame, entry, group_labels)
+            except BaseException:
+                self.transaction(
+                    lambda cur: cur.execute(queries.SQL_DC_OBSERVATION_SNAPSHOT_DROP, [token])
+                )
+                raise
+            sql = queries.SQL_DC_OBSERVATION_SNAPSHOT_LINK
+            self.transaction(lambda cur: cur.execute(sql, [result.id, token]))
+        return result
+
+    def replace_geometry_undoable(
+        self, layer: str, frame: pd.DataFrame, entry: ImportLogEntry
+    ) -> ImportLogEntry:
+        """``replace_geometry``, keeping the layer as it was for an undo (see above)."""
+        token = uuid.uuid4().hex
+
+        def snapshot(cur: duckdb.DuckDBPyConnection) -> None:
+            cur.execute(queries.SQL_DC_GEOMETRY_UNDO_ORPHANS)
+            cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT, [token, layer, layer])
+            cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT_EMPTY, [token, layer])
+
+        with self._write_lock:
+            self.transaction(snapshot)
+            try:
+                result = self.replace_geometry(layer, frame, entry)
+            except BaseException:
+                self.transaction(
+                    lambda cur: cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT_DROP, [token])
+                )
+                raise
+            if result is None or result.status == "unverändert":  # nothing written, nothing to undo
+                sql, params = queries.SQL_DC_GEOMETRY_SNAPSHOT_DROP, [token]
+            else:
+                sql, params = queries.SQL_DC_GEOMETRY_SNAPSHOT_LINK, [result.id, token]
+            self.transaction(lambda cur: cur.execute(sql, params))
+        return result
+
+    @staticmethod
+    def _later_imports_message(rows: list[tuple[object, int]]) -> str:
+        later = ", ".join(f"Nr. {i}" if i is not None else "ohne Nummer" for i, _ in rows)
+        return (
+            "Dieser Import lässt sich nicht mehr rückgängig machen: "
+            f"{sum(n for _, n in rows)} seiner Werte wurden seitdem durch Import {later} geändert. "
+            "Bitte zuerst die späteren Importe rückgängig machen; nichts wurde geändert."
+        )
+
+    @staticmethod
+    def _undo_observations(cur: duckdb.DuckDBPyConnection, import_id: int) -> tuple[int, int]:
+        conflicts = cur.execute(queries.SQL_DC_OBSERVATION_UNDO_CONFLICTS, [import_id]).fetchall()
+        missing = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_MISSING, [import_id])[0]
+        if conflicts or missing:
+            raise ConflictError(
+                Store._later_imports_message([*conflicts, *([(None, missing)] * bool(missing))])
+            )
+        restored, removed = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_COUNTS, [import_id])
+        indicators = cur.execute(queries.SQL_DC_OBSERVATION_UNDO_INDICATORS, [import_id]).df()
+        cur.execute(queries.SQL_DC_OBSERVATION_UNDO_DELETE, [import_id])
+        cur.execute(queries.SQL_DC_OBSERVATION_UNDO_RESTORE, [import_id])
+        # the released values of these indicators (and shares built on them) are computed anew
+        cur.register("incoming", indicators)
+        cur.execute(queries.SQL_RELEASED_STALE_INCOMING)
+        cur.unregister("incoming")
+        cur.execute(queries.SQL_OBSERVATION_VERSION_BUMP)
+        return int(restored), int(removed)
+
+    @staticmethod
+    def _undo_geometry(cur: duckdb.DuckDBPyConnection, import_id: int) -> tuple[int, int]:
+        layer = _first(cur, queries.SQL_DC_GEOMETRY_UNDO_LAYER, [import_id])[0]
+        later = cur.execute(queries.SQL_DC_GEOMETRY_LAYER_IMPORTS, [layer, import_id]).fetchall()
+        if later:
+            raise ConflictError(Store._later_imports_message([(r[0], 1) for r in later]))
+        current = _first(cur, queries.SQL_DC_GEOMETRY_LAYER_COUNT, [layer])[0]
+        cur.execute(SQL_GEOMETRY_DELETE_LAYER, [layer])
+        cur.execute(queries.SQL_DC_GEOMETRY_UNDO_RESTORE, [import_id])
+        restored = _first(cur, queries.SQL_DC_GEOMETRY_UNDO_COUNT, [import_id])[0]
+        return int(restored), int(current)
+
+    @staticmethod
+    def _undo_targets(cur: duckdb.DuckDBPyConnection, import_id: int, file: str, by: str) -> int:
+        """Retire the targets the import added (never deleted: the history keeps them)."""
+        active, inactive = _first(cur, queries.SQL_DC_TARGETS_OF_IMPORT, [import_id])
+        if inactive:
+            raise ConflictError(
+                f"Dieser Import lässt sich nicht mehr rückgängig machen: {inactive} seiner "
+                "Zielwerte wurden seitdem geändert oder beendet. Nichts wurde geändert."
+            )
+        reason = f"Import Nr. {import_id} ({file}) rückgängig gemacht"
+        cur.execute(queries.SQL_DC_TARGETS_RETIRE, [_now(), by, reason, import_id])
+        return int(active)
+
+    @staticmethod
+    def _undo_measures(cur: duckdb.DuckDBPyConnection, import_id: int, file: str, by: str) -> int:
+        """Archive the measures the import added, each with an event (archiving is reversible)."""
+        rows = cur.execute(queries.SQL_DC_MEASURES_OF_IMPORT, [import_id]).fetchall()
+        edited = [mid for mid, archived, version in rows if archived or version != 1]
+        if edited:
+            raise ConflictError(
+                f"Dieser Import lässt sich nicht mehr rückgängig machen: {len(edited)} seiner "
+                "Maßnahmen wurden seitdem bearbeitet oder archiviert. Nichts wurde geändert."
+            )
+        now, comment = _now(), f"Import Nr. {import_id} ({file}) rückgängig gemacht"
+        for mid, _archived, _version in rows:
+            cur.execute(queries.SQL_DC_MEASURE_ARCHIVE, [now, mid])
+            changes = json.dumps({"archived": [False, True]})
+            cur.execute(SQL_MEASURE_EVENT_INSERT, [mid, now, by, "archiviert", changes, comment])
+        return len(rows)
+
+    def undo_import(self, import_id: int, by: str) -> ImportLogEntry:
+        """Put back what one import replaced, in one transaction, and log the undo itself.
+
+        Refused (ConflictError, nothing changed) when the import was undone already, kept nothing to
+        undo, or a later import has changed its values since.
+        """
+
+        def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry:
+            row = _first(cur, queries.SQL_DC_IMPORT_BY_ID, [import_id])
+            if row is None:
+                raise LeitbildError(f"Einen Import Nr. {import_id} gibt es nicht.")
+            file, sha, kind = row[3], row[4], row[5]
+            if _first(cur, queries.SQL_DC_UNDONE, [import_id]) is not None:
+                raise ConflictError(
+                    f"Import Nr. {import_id} ({file}) ist schon rückgängig gemacht."
+                )
+            has_obs = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_COUNTS, [import_id])
+            if kind in ("observations", "stats") and sum(has_obs) > 0:
+                restored, removed = self._undo_observations(cur, import_id)
+            elif kind == "areas" and _first(cur, queries.SQL_DC_GEOMETRY_UNDO_LAYER, [import_id]):
+                restored, removed = self._undo_geometry(cur, import_id)
+            elif kind == "targets" and sum(
+                _first(cur, queries.SQL_DC_TARGETS_OF_IMPORT, [import_id])
+            ):
+                restored, removed = 0, self._undo_targets(cur, import_id, file, by)
+            elif kind == "measures" and _first(cur, queries.SQL_DC_MEASURES_OF_IMPORT, [import_id]):
+                restored, removed = 0, self._undo_measures(cur, import_id, file, by)
+            else:
+                raise ConflictError(
+                    f"Import Nr. {import_id} ({file}) hat nichts geändert, was sich rückgängig "
+                    "machen ließe."
+                )
+            entry = ImportLogEntry(
+                by=by, file=file, sha256=sha, kind="undo", rows=restored + removed,
+                updated=restored, inserted=0, unchanged=0, status="ok",
+            )  # fmt: skip
+            entry.id = self._log(cur, entry)
+            cur.execute(
+                queries.SQL_DC_UNDO_INSERT, [import_id, entry.id, _now(), by, restored, removed]
+            )
+            return entry
+
+        return self.transaction(work)
+
+    def import_history(self, limit: int = 50) -> pd.DataFrame:
+        """The newest import log entries with their undo state (undone by, undoes, undoable)."""
+        return self._frame(queries.SQL_DC_IMPORT_LOG, [limit])
+
+    def data_version(self) -> str:
+        """A short text that changes with every import, undo and catalogue change (cache key)."""
+        with self.cursor() as cur:
+            return str(_first(cur, queries.SQL_DC_DATA_VERSION, [])[0])
+
+
+def _first(cur: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> tuple | None:
+    """The first row of a query, read to the end so the cursor is free for the next statement."""
+    rows = cur.execute(sql, params).fetchall()
+    return rows[0] if rows else None

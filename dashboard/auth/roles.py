@@ -1,8 +1,10 @@
 """Roles and permissions as data, and the one check every write calls (pure: no I/O).
 
-Roles, lowest first: ``viewer`` (read-only), ``editor`` (measures and their reviews within the
-districts and/or fields assigned to them), ``admin`` (everything: imports, targets, users, raw
-values). Scope rules for editors:
+Roles, lowest first: ``viewer`` (read-only), ``steward`` (data care: imports and their undo on
+the page Daten, nothing else), ``editor`` (measures and their reviews within the districts
+and/or fields assigned to them), ``admin`` (everything: imports, targets, users, raw values).
+The steward ranks just above the viewer so that no rank check lets it edit measures; the data
+actions name it explicitly (``Action.also``). Scope rules for editors:
 
 - An editor must be assigned at least one area or one field; an editor with neither may do
   nothing that is scoped (the CLI refuses to create one).
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 from dashboard.errors import PermissionDenied
 
-ROLES = ("viewer", "editor", "admin")
+ROLES = ("viewer", "steward", "editor", "admin")
 RANK = {role: rank for rank, role in enumerate(ROLES)}
 
 
@@ -32,8 +34,14 @@ class Action:
     min_role: str
     scoped: bool
     label: str
+    also: frozenset[str] = frozenset()  # further roles allowed regardless of rank
+
+    def allows(self, role: str) -> bool:
+        """Whether this role may do the action at all (scope aside)."""
+        return RANK[role] >= RANK[self.min_role] or role in self.also
 
 
+_STEWARD = frozenset({"steward"})
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
@@ -48,7 +56,8 @@ ACTIONS: dict[str, Action] = {
         Action("note.write", "editor", True, "Hinweis vor Ort schreiben"),
         Action("note.moderate", "admin", False, "Hinweise prüfen oder ausblenden"),
         Action("target.edit", "admin", False, "Zielwerte anlegen/ändern"),
-        Action("import", "admin", False, "Daten importieren"),
+        Action("import", "admin", False, "Daten importieren", _STEWARD),
+        Action("import.undo", "admin", False, "Import rückgängig machen", _STEWARD),
         Action("user.manage", "admin", False, "Konten verwalten"),
         Action("raw.view", "admin", False, "Rohwerte ohne Geheimhaltung ansehen"),
     )
@@ -112,7 +121,7 @@ def can(
     whether the user may do the action anywhere at all (used to show or hide controls).
     """
     spec = ACTIONS[action]  # an unknown action is a programming error, not a denial
-    if user is None or RANK[user.role] < RANK[spec.min_role]:
+    if user is None or not spec.allows(user.role):
         return False
     if not spec.scoped or user.unrestricted:
         return True
@@ -136,10 +145,11 @@ def require(
     what = ACTIONS[action].label
     if user is None:
         raise PermissionDenied(f"{what}: bitte zuerst anmelden.")
-    if RANK[user.role] < RANK[ACTIONS[action].min_role]:
+    spec = ACTIONS[action]
+    if not spec.allows(user.role):
+        needed = " oder ".join([spec.min_role, *sorted(spec.also)])
         raise PermissionDenied(
-            f"{what}: Ihre Rolle „{user.role}“ erlaubt das nicht "
-            f"(nötig: {ACTIONS[action].min_role})."
+            f"{what}: Ihre Rolle „{user.role}“ erlaubt das nicht (nötig: {needed})."
         )
     raise PermissionDenied(
         f"{what}: liegt außerhalb Ihrer Zuständigkeit (Gebiete: "

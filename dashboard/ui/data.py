@@ -103,3 +103,31 @@ def clear_caches() -> None:
         all_values, geometry, measures, targets,
     ):  # fmt: skip
         fn.clear()
+
+
+# --- data version as cache key (issue 13) ------------------------------------------------------
+# Every import, undo and catalogue change moves the store's data version. Each script run
+# compares it with the version the caches were filled under and drops them all when it moved,
+# so every open session shows new data on its next click, without a restart.
+_CACHED_VERSION: dict[str, str] = {}
+
+
+def refresh_if_changed() -> bool:
+    """Drop every cached result when the data changed since they were cached; True if so."""
+    path = str(config.db_path())
+    version = store().data_version()
+    seen = _CACHED_VERSION.get(path)
+    _CACHED_VERSION[path] = version
+    if seen is None or seen == version:
+        return False
+    clear_all_caches()
+    return True
+
+
+def clear_all_caches() -> None:
+    """Drop the cached results of every page module (data and shared frames, not the store)."""
+    from dashboard.ui import progress_data  # imports this module: only here, at run time
+
+    st.cache_data.clear()
+    all_values.clear()
+    progress_data.assessments.clear()

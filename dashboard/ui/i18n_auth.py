@@ -24,6 +24,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "auth.role.viewer": ("Lesen", "Viewer"),
     "auth.role.editor": ("Redaktion", "Editor"),
     "auth.role.admin": ("Administration", "Administrator"),
+    "auth.role.steward": ("Datenpflege", "Data steward"),
     "auth.anonymous": (
         "Nur Ansicht. Zum Bearbeiten bitte anmelden.",
         "View only. Please log in to edit.",
