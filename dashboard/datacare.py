@@ -72,15 +72,32 @@ def sheet_names(data: bytes) -> list[str]:
         book.close()
 
 
+# the parser's names for what it recognised, where the preview calls it differently
+_DETECTED_NAMES = {"skipped_totals": "total_columns"}
+# shown by the preview itself (the sheet) or counted by level below (areas)
+_DETECTED_SKIPPED = {"sheet", "areas"}
+
+
+def _detected(checked: Checked) -> dict[str, Any]:
+    """What the parser recognised (statistics layout), without empty or duplicated entries."""
+    detected = getattr(checked, "layout", None)
+    if isinstance(detected, dict):
+        items = dict(detected)
+    elif detected is not None and hasattr(detected, "__dict__"):
+        items = {k: v for k, v in vars(detected).items() if not k.startswith("_")}
+    else:
+        return {}
+    return {
+        _DETECTED_NAMES.get(key, key): value
+        for key, value in items.items()
+        if key not in _DETECTED_SKIPPED and value is not None and value != "" and value != []
+    }
+
+
 def _layout(checked: Checked, store: Store, indicator: str | None) -> dict[str, Any]:
     """What was detected, as far as the parser tells (richer parsers add ``checked.layout``)."""
     frame = checked.payload if isinstance(checked.payload, pd.DataFrame) else None
-    layout: dict[str, Any] = {}
-    detected = getattr(checked, "layout", None)
-    if isinstance(detected, dict):
-        layout.update(detected)
-    elif detected is not None and hasattr(detected, "__dict__"):
-        layout.update({k: v for k, v in vars(detected).items() if not k.startswith("_")})
+    layout = _detected(checked)
     if checked.kind not in ("observations", "stats") or frame is None or frame.empty:
         layout.setdefault("rows", checked.rows)
         if checked.layer:

@@ -262,6 +262,38 @@ def _population_series(b: _Base) -> list[_Series]:
     ]
 
 
+# --- age bands ----------------------------------------------------------------------------------
+# the statistics office's ten bands ("0 - 9" … "90 u. mehr") and a city-like age profile; a
+# district with more need has more children and fewer old people
+AGE_BANDS = (
+    "alter_0_9", "alter_10_19", "alter_20_29", "alter_30_39", "alter_40_49", "alter_50_59",
+    "alter_60_69", "alter_70_79", "alter_80_89", "alter_90_plus",
+)  # fmt: skip
+AGE_PROFILE = np.array([0.090, 0.088, 0.200, 0.140, 0.110, 0.130, 0.100, 0.077, 0.053, 0.012])
+AGE_TILT = np.array([0.012, 0.010, 0.0, 0.004, 0.0, -0.004, -0.006, -0.008, -0.006, -0.002])
+
+
+def _age_series(rng: np.random.Generator, b: _Base) -> list[_Series]:
+    """Population by sex and age band; the bands of each sex add up to its total exactly."""
+    shares = np.clip(AGE_PROFILE[None, :] + np.clip(b.dep, -2, 3)[:, None] * AGE_TILT, 0.004, 1)
+    shares = shares / shares.sum(axis=1, keepdims=True)
+    series: list[_Series] = []
+    totals = np.zeros((len(AGE_BANDS), *b.pop.shape), dtype=np.int64)
+    for sex, counts in (("maennlich", b.pop_m), ("weiblich", b.pop - b.pop_m)):
+        remaining, left = counts.copy(), np.ones(len(b.codes))
+        for k, band in enumerate(AGE_BANDS):
+            last = k == len(AGE_BANDS) - 1
+            p = (shares[:, k] / np.maximum(left, 1e-9))[:, None]
+            part = remaining if last else _binom(rng, remaining, p)
+            remaining, left = remaining - part, left - shares[:, k]
+            totals[k] += part
+            series.append(_Series("bevoelkerung", f"{sex}_{band}", b.codes, part))
+    series += [
+        _Series("bevoelkerung", band, b.codes, totals[k]) for k, band in enumerate(AGE_BANDS)
+    ]
+    return series
+
+
 # --- labour market ------------------------------------------------------------------------------
 # indicator: (German rate in 2023 = a + b·dep, foreign/German ratio, mean slope, slope sd,
 #             share of men among the counted persons or None without sex groups)
@@ -592,7 +624,7 @@ def _observations(catalogue: Catalogue, seed: int) -> pd.DataFrame:
     agg_codes = [c for c in areas["code"] if levels[c] in ("stadt", "stadtbezirk", "teilbereich")]
     matrix = np.array([[float(c in members[a]) for c in codes] for a in agg_codes])
     base = _population(_rng(seed, "population"), codes)
-    district: list[_Series] = _population_series(base)
+    district: list[_Series] = _population_series(base) + _age_series(_rng(seed, "age"), base)
     for part, make in (
         ("labour", _labour), ("school", _school), ("children", _child_poverty_language),
         ("neighbourhood", _neighbourhood),
