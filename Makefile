@@ -12,9 +12,9 @@ export LEITBILD_DB
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# make the package importable from `streamlit run dashboard/app.py` (what an editable
-	@# install does, without needing build tools from the network)
-	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'leitbild_monitor.pth').write_text('$(CURDIR)\n')"
+	@# dashboard/app.py finds its package by itself now; an older set-up's path file would
+	@# hide a missing module from the packaging tests
+	rm -f $(VENV)/lib/python3*/site-packages/leitbild_monitor.pth
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
@@ -24,8 +24,9 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 init: $(VENV)/.installed
 	$(PY) -m dashboard init
 
-run: init system-deps
-	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
+# `python -m dashboard run` = the installed `leitbild-monitor run`: init, then serve (with /healthz)
+run: $(VENV)/.installed system-deps
+	$(PY) -m dashboard run --port $(PORT)
 
 # System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;
 # never a downloaded browser), poppler-utils (pdftoppm renders exported PDFs to PNG) and the

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root, so the
+# package would not import without an install; the root first also makes a checkout win over
+# an installed copy (installed, the parent is site-packages, already on the path)
+if (_ROOT := str(Path(__file__).resolve().parents[1])) not in sys.path:
+    sys.path.insert(0, _ROOT)
 
 import streamlit as st
 
