@@ -145,9 +145,12 @@ def get(name: str) -> str | int | float:
     return raw
 
 
-def db_path() -> Path:
-    """Path of the DuckDB file (``LEITBILD_DB``; relative: see the setting's help)."""
-    path = Path(str(get("db")))
+def db_path() -> Path | str:
+    """The DuckDB file (``LEITBILD_DB``; relative: see the setting's help) or a PostgreSQL URL."""
+    raw = str(get("db"))
+    if raw.startswith(("postgresql://", "postgres://")):
+        return raw  # a URL stays text: Path() would fold its "//"
+    path = Path(raw)
     if path.is_absolute():
         return path
     # an installed package must not write into site-packages: its database lives where it runs
