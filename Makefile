@@ -31,10 +31,14 @@ run: $(VENV)/.installed system-deps
 # System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;
 # never a downloaded browser), poppler-utils (pdftoppm renders exported PDFs to PNG) and the
 # DejaVu fonts the PDF documents embed (they have every glyph we print, offline).
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core
+# postgresql: the store tests' throwaway server (initdb/pg_ctl); nginx: the proxy in front of
+# several app processes (make serve, tests/test_serve.py).
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core postgresql nginx
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -f $(FONT) ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -f $(FONT) ] \
+	    || [ -z "$(INITDB)" ] || [ ! -x /usr/sbin/nginx ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
 	      || echo "$(SYSTEM_PACKAGES) could not be installed: browser and PDF tests will fail under CI"; \

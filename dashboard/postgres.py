@@ -43,6 +43,13 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "app_user": ("username",),
 }
 
+# One writer at a time across every process, as with DuckDB's one writing process: each
+# transaction of the store first takes this lock (held to COMMIT/ROLLBACK). Under READ
+# COMMITTED every statement then sees all earlier commits, so a check-then-write (a measure's
+# version, the observation version of released values) cannot interleave with another process.
+WRITE_LOCK_KEY = 0x4C454954  # "LEIT"
+BEGIN = f"BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
+
 _OID_DATES = {1082, 1114, 1184}  # date, timestamp, timestamptz
 _OID_NUMERIC = 1700
 
@@ -87,7 +94,7 @@ def _rewrite(part: str) -> str:
         r"CREATE OR REPLACE TEMP TABLE (\w+)", r"DROP TABLE IF EXISTS \1; CREATE TEMP TABLE \1",
         part,
     )  # fmt: skip
-    return re.sub(r"^\s*BEGIN TRANSACTION\s*$", "BEGIN ISOLATION LEVEL REPEATABLE READ", part)
+    return re.sub(r"^\s*BEGIN TRANSACTION\s*$", BEGIN, part)
 
 
 @lru_cache(maxsize=1024)
