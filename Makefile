@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+WORKERS ?= 2
 LEITBILD_DB ?= data/leitbild.duckdb
 export LEITBILD_DB
 
-.PHONY: run test lint format init bench clean system-deps
+.PHONY: run serve test lint format init bench clean system-deps
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,11 @@ init: $(VENV)/.installed
 # `python -m dashboard run` = the installed `leitbild-monitor run`: init, then serve (with /healthz)
 run: $(VENV)/.installed system-deps
 	$(PY) -m dashboard run --port $(PORT)
+
+# N app processes behind nginx on PORT (sticky sessions, websockets): needs
+# LEITBILD_DB=postgresql://… (README: Operation)
+serve: $(VENV)/.installed system-deps
+	$(PY) -m dashboard serve --workers $(WORKERS) --port $(PORT)
 
 # System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;
 # never a downloaded browser), poppler-utils (pdftoppm renders exported PDFs to PNG) and the

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import login
+from dashboard.ui import freshness, login
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -61,6 +61,7 @@ def main() -> None:
     # an emoji favicon becomes a data URI; a ":material/…:" favicon is fetched from a font CDN
     st.set_page_config(page_title=tr("app.title"), page_icon="🤝", layout="wide")
     st.session_state["lang"] = language()
+    freshness.sync()  # other processes' writes (PostgreSQL behind a proxy) show on this run
     # who is logged in (sidebar); without anonymous viewing nothing else is shown before login:
     # every URL then leads to the login page (no page script runs)
     anonymous = bool(config.get("anonymous_viewing"))

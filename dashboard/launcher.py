@@ -11,7 +11,10 @@ from dashboard import cli, config
 
 SERVER_SCRIPT = Path(__file__).resolve().parent / "server.py"
 STREAMLIT_CONFIG = config.PROJECT_ROOT / ".streamlit" / "config.toml"
-RUN_HELP = "run [--port 8501] [--address ADRESSE] [--no-init]  die App starten (Streamlit)"
+RUN_HELP = (
+    "run [--port 8501] [--address ADRESSE] [--no-init]  die App starten (Streamlit)\n"
+    "serve --workers N [--port 8501]  N App-Prozesse hinter nginx (braucht PostgreSQL)"
+)
 
 
 def streamlit_flags(path: Path = STREAMLIT_CONFIG) -> list[str]:
@@ -72,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["run"]:
         return run(argv[1:])
+    if argv[:1] == ["serve"]:
+        from dashboard.serve import serve
+
+        return serve(argv[1:])
     if not argv or argv[0] in {"-h", "--help"}:
         print(f"Befehle: {RUN_HELP}\n")
     return cli.main(argv)

@@ -50,6 +50,11 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 WRITE_LOCK_KEY = 0x4C454954  # "LEIT"
 BEGIN = f"BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
 
+# Bumped after every committed write transaction: other processes compare it on each page run
+# and drop their cached query results when it moved (dashboard/ui/freshness.py).
+WRITE_VERSION = "leitbild_write_version"
+_WRITES = {"INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER"}
+
 _OID_DATES = {1082, 1114, 1184}  # date, timestamp, timestamptz
 _OID_NUMERIC = 1700
 
@@ -158,17 +163,25 @@ class Cursor:
         self._conn = pool.getconn()
         self._cur = self._conn.cursor()
         self._pending: dict[str, pd.DataFrame] = {}
+        self._wrote = False
         self.description: list[tuple[Any, ...]] | None = None
 
     def execute(self, sql: str, params: list[object] | tuple | None = None) -> Cursor:
         """Run one statement (DuckDB dialect) with bound parameters; returns the cursor."""
         for name in [n for n in self._pending if re.search(rf"\b{n}\b", sql)]:
             self._materialise(name, self._pending.pop(name), sql)
+        verb = sql.lstrip().split(None, 1)[0].upper() if sql.strip() else ""
+        self._wrote = self._wrote or verb in _WRITES
         try:
             # always with a parameter list: psycopg then turns %% back into % in every statement
             self._cur.execute(translate(sql), [_param(p) for p in params or []])
+            if verb == "COMMIT" and self._wrote:
+                # after the commit, so whoever sees the new version also sees the new data
+                self._cur.execute(f"SELECT nextval('{WRITE_VERSION}')")
         except psycopg.Error as exc:
             _raise_as_duckdb(exc)
+        if verb in {"COMMIT", "ROLLBACK"}:
+            self._wrote = False
         self.description = (
             None if self._cur.description is None else [tuple(d) for d in self._cur.description]
         )
@@ -288,8 +301,16 @@ class Database:
                 kwargs={"autocommit": True, "cursor_factory": ClientCursor},
             )  # fmt: skip
             self._pool.wait(timeout=30)
+            with self._pool.connection() as conn:
+                conn.execute(f"CREATE SEQUENCE IF NOT EXISTS {WRITE_VERSION}")
         except (psycopg.Error, Exception) as exc:
             raise duckdb.IOException(f"PostgreSQL nicht erreichbar: {exc}") from exc
+
+    def write_version(self) -> int:
+        """A number that grows with every committed write, from any process."""
+        with self._pool.connection() as conn:
+            row = conn.execute(f"SELECT last_value, is_called FROM {WRITE_VERSION}").fetchone()
+        return int(row[0]) if row and row[1] else 0
 
     def cursor(self) -> Cursor:
         """A cursor on a connection of its own (returned to the pool by ``close()``)."""

@@ -204,6 +204,10 @@ class Store:
             time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
 
+    def write_version(self) -> int | None:
+        """Grows with every write from any process (PostgreSQL); None with DuckDB (one process)."""
+        return self._root.write_version() if isinstance(self._root, postgres.Database) else None
+
     def close(self) -> None:
         """Close the process-wide connection of this file (tests and CLI only)."""
         with _ROOTS_LOCK:

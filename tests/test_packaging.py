@@ -100,7 +100,7 @@ def checkout_files() -> set[str]:
     files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "dashboard").rglob("*.py")}
     resources = [*ROOT.glob("data/*.yaml"), *ROOT.glob("geo/*.geojson"), *ROOT.glob("pages/*.py")]
     files |= {"dashboard/_res/" + p.relative_to(ROOT).as_posix() for p in resources}
-    return files | {"dashboard/_res/.streamlit/config.toml"}
+    return files | {"dashboard/_res/.streamlit/config.toml", "dashboard/_res/deploy/nginx.conf"}
 
 
 def test_wheel_holds_every_module_and_data_file(wheel: Path) -> None:
