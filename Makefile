@@ -4,17 +4,18 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+WORKERS ?= 2
 LEITBILD_DB ?= data/leitbild.duckdb
 export LEITBILD_DB
 
-.PHONY: run test lint format init bench clean system-deps
+.PHONY: run serve test lint format init bench clean system-deps
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# make the package importable from `streamlit run dashboard/app.py` (what an editable
-	@# install does, without needing build tools from the network)
-	$(PY) -c "import pathlib, site; pathlib.Path(site.getsitepackages()[0], 'leitbild_monitor.pth').write_text('$(CURDIR)\n')"
+	@# dashboard/app.py finds its package by itself now; an older set-up's path file would
+	@# hide a missing module from the packaging tests
+	rm -f $(VENV)/lib/python3*/site-packages/leitbild_monitor.pth
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
@@ -24,16 +25,26 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 init: $(VENV)/.installed
 	$(PY) -m dashboard init
 
-run: init system-deps
-	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT) --server.headless true
+# `python -m dashboard run` = the installed `leitbild-monitor run`: init, then serve (with /healthz)
+run: $(VENV)/.installed system-deps
+	$(PY) -m dashboard run --port $(PORT)
+
+# N app processes behind nginx on PORT (sticky sessions, websockets): needs
+# LEITBILD_DB=postgresql://… (README: Operation)
+serve: $(VENV)/.installed system-deps
+	$(PY) -m dashboard serve --workers $(WORKERS) --port $(PORT)
 
 # System packages the tests need: Debian's Chromium (browser tests and kaleido's chart images;
 # never a downloaded browser), poppler-utils (pdftoppm renders exported PDFs to PNG) and the
 # DejaVu fonts the PDF documents embed (they have every glyph we print, offline).
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core
+# postgresql: the store tests' throwaway server (initdb/pg_ctl); nginx: the proxy in front of
+# several app processes (make serve, tests/test_serve.py).
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core postgresql nginx
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+INITDB := $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
 system-deps:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -f $(FONT) ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftoppm ] || [ ! -f $(FONT) ] \
+	    || [ -z "$(INITDB)" ] || [ ! -x /usr/sbin/nginx ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
 	      || echo "$(SYSTEM_PACKAGES) could not be installed: browser and PDF tests will fail under CI"; \

@@ -1,7 +1,7 @@
-"""Entry point for ``python -m dashboard``."""
+"""Entry point for ``python -m dashboard`` (the same commands as ``leitbild-monitor``)."""
 
 import sys
 
-from dashboard.cli import main
+from dashboard.launcher import main
 
 sys.exit(main())

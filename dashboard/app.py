@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root, so the
+# package would not import without an install; the root first also makes a checkout win over
+# an installed copy (installed, the parent is site-packages, already on the path)
+if (_ROOT := str(Path(__file__).resolve().parents[1])) not in sys.path:
+    sys.path.insert(0, _ROOT)
 
 import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import data, login
+from dashboard.ui import data, freshness, login
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -65,6 +73,7 @@ def main() -> None:
     st.set_page_config(page_title=tr("app.title"), page_icon="🤝", layout="wide")
     st.session_state["lang"] = language()
     data.refresh_if_changed()  # an import or undo since the last run: no stale page anywhere
+    freshness.sync()  # other processes' writes (PostgreSQL behind a proxy) show on this run
     # who is logged in (sidebar); without anonymous viewing nothing else is shown before login:
     # every URL then leads to the login page (no page script runs)
     anonymous = bool(config.get("anonymous_viewing"))

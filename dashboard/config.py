@@ -10,7 +10,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PACKAGE_DIR = Path(__file__).resolve().parent
+# A source checkout has pyproject.toml beside the package; an installed package (wheel) carries
+# the catalogues, map, pages and Streamlit config in dashboard/_res with the same layout.
+IS_CHECKOUT = (PACKAGE_DIR.parent / "pyproject.toml").is_file()
+PROJECT_ROOT = PACKAGE_DIR.parent if IS_CHECKOUT else PACKAGE_DIR / "_res"
 DATA_DIR = PROJECT_ROOT / "data"
 GEO_DIR = PROJECT_ROOT / "geo"
 
@@ -34,8 +38,9 @@ SETTINGS: dict[str, Setting] = {
     for s in (
         Setting(
             "db",
-            str(DATA_DIR / "leitbild.duckdb"),
-            "Path of the DuckDB file. Relative paths are resolved against the project root.",
+            "data/leitbild.duckdb",
+            "Path of the DuckDB file. Relative paths are resolved against the project root "
+            "(an installed package: against the current directory).",
         ),
         Setting(
             "min_count",
@@ -146,7 +151,13 @@ def get(name: str) -> str | int | float:
     return raw
 
 
-def db_path() -> Path:
-    """Path of the DuckDB file (``LEITBILD_DB``, relative paths against the project root)."""
-    path = Path(str(get("db")))
-    return path if path.is_absolute() else PROJECT_ROOT / path
+def db_path() -> Path | str:
+    """The DuckDB file (``LEITBILD_DB``; relative: see the setting's help) or a PostgreSQL URL."""
+    raw = str(get("db"))
+    if raw.startswith(("postgresql://", "postgres://")):
+        return raw  # a URL stays text: Path() would fold its "//"
+    path = Path(raw)
+    if path.is_absolute():
+        return path
+    # an installed package must not write into site-packages: its database lives where it runs
+    return (PROJECT_ROOT if IS_CHECKOUT else Path.cwd()) / path

@@ -23,7 +23,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from dashboard import queries
+from dashboard import postgres, queries
 from dashboard.errors import ConflictError, LeitbildError, Problem, StoreLockedError
 from dashboard.frames import nulls_as_none
 from dashboard.queries import (
@@ -178,15 +178,17 @@ class Store:
     """Owns one DuckDB database file for this process; cheap to create, share one per app."""
 
     def __init__(self, path: Path | str) -> None:
-        self.path = Path(path).resolve()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # a postgresql:// URL stays text (a Path would fold its "//"); see dashboard/postgres.py
+        self.path = str(path) if postgres.is_url(path) else Path(path).resolve()
+        if isinstance(self.path, Path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         with _ROOTS_LOCK:
             root = _ROOTS.get(self.path)
             # whoever opened the file may close it; other Store objects share the connection
             self.owns_root = root is None
             if root is None:
                 try:
-                    root = duckdb.connect(str(self.path))
+                    root = postgres.connect_or(self.path, duckdb.connect)
                 except duckdb.IOException as exc:
                     if _is_lock_error(exc):
                         raise StoreLockedError(str(self.path)) from exc
@@ -225,6 +227,10 @@ class Store:
                     raise
             time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    def write_version(self) -> int | None:
+        """Grows with every write from any process (PostgreSQL); None with DuckDB (one process)."""
+        return self._root.write_version() if isinstance(self._root, postgres.Database) else None
 
     def close(self) -> None:
         """Close the process-wide connection of this file (tests and CLI only)."""

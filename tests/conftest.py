@@ -112,3 +112,18 @@ def fresh_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server for the session (tests/pg_server.py); its admin URL."""
+    import tempfile
+
+    from tests.pg_server import postgres_server
+
+    # not under pytest's temp root: that is private to root, the server runs as postgres
+    with (
+        tempfile.TemporaryDirectory(prefix="leitbild-pg-") as folder,
+        postgres_server(Path(folder)) as url,
+    ):
+        yield url

@@ -6,15 +6,36 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+from dashboard.bootstrap import load_catalogues_into
 from dashboard.errors import StoreLockedError
 from dashboard.schema import MIGRATIONS
 from dashboard.store import OBSERVATION_COLUMNS, ImportLogEntry, Store
+from tests.pg_server import fresh_database
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """An empty database on each backend: a DuckDB file, or a new PostgreSQL database."""
+    if request.param == "duckdb":
+        return tmp_path / "empty.duckdb"
+    return fresh_database(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def empty_store(database: Path | str) -> Iterator[Store]:
+    """The conftest fixture of the same name, on both backends (migrated, catalogues loaded)."""
+    store = Store(database)
+    store.migrate()
+    load_catalogues_into(store)
+    yield store
+    store.close()
 
 
 def _obs(rows: list[tuple]) -> pd.DataFrame:
@@ -26,8 +47,8 @@ def _entry(name: str = "x.csv") -> ImportLogEntry:
     return ImportLogEntry(by="test", file=name, sha256="0" * 64, kind="observations", rows=1)
 
 
-def test_migrations_are_recorded_in_order_and_rerunnable(tmp_path: Path) -> None:
-    store = Store(tmp_path / "m.duckdb")
+def test_migrations_are_recorded_in_order_and_rerunnable(database: Path | str) -> None:
+    store = Store(database)
     assert store.migrate() == [name for name, _ in MIGRATIONS]
     assert store.migrate() == []
     assert store.applied_migrations() == sorted(name for name, _ in MIGRATIONS)
