@@ -1,0 +1,130 @@
+"""Messages of the question-oriented views: start page at a glance, 'are we on track?' on the
+district page, the topic finder and the glossary."""
+
+from __future__ import annotations
+
+from dashboard.ui.i18n import MESSAGES
+
+_M: dict[str, tuple[str, str]] = {
+    # --- district page: are we on track? ---
+    "ot.heading": ("Sind wir in {name} auf Kurs?", "Is {name} on track?"),
+    "ot.summary": (
+        "{n} Zielwerte für {name}: {good} erreicht oder auf Kurs, {off} abseits oder in "
+        "falscher Richtung, {none} noch nicht bewertbar.",
+        "{n} target values for {name}: {good} reached or on track, {off} off track or in the "
+        "wrong direction, {none} not assessable yet.",
+    ),
+    "ot.conflicts": (
+        "Achtung bei {n} davon: auf Kurs, aber {name} steht ungünstiger da als die Stadt.",
+        "Note {n} of them: on track, but {name} is worse off than the city.",
+    ),
+    "ot.same_as_ziele": (
+        "Dieselben {n} Zielwerte zeigt der [Ziel-Ist-Vergleich für {name}](/ziele?gebiet={code}) "
+        "(mit Richtungsbewertungen für Indikatoren ohne eigenen Zielwert).",
+        "The same {n} target values are listed in [Targets and gaps for {name}]"
+        "(/ziele?gebiet={code}) (with direction assessments for indicators without a target).",
+    ),
+    "ot.district_goals": ("Eigene Ziele des Stadtteils im Leitbild", "The district's own goals"),
+    "ot.goal_status": ("Ziel {number}", "Goal {number}"),
+    "ot.goal_no_indicator": (
+        "Für dieses Ziel hat das Leitbild noch keinen Indikator, deshalb gibt es keinen Status. "
+        "Am nächsten liegen: {nearest}.",
+        "The strategy has no indicator for this goal yet, so there is no status. Nearest: "
+        "{nearest}.",
+    ),
+    "ot.goal_no_values": (
+        "Noch keine Daten für {name}: {indicators}.",
+        "No data for {name} yet: {indicators}.",
+    ),
+    "ot.goal_descriptive": (
+        "Beschreibt die Lage, ohne Zielrichtung (daher ohne Status): {indicators}.",
+        "Describes the situation without a direction (so no status): {indicators}.",
+    ),
+    "ot.other_targets": (
+        "Weitere Zielwerte und Richtungen für {name}",
+        "Further targets and directions for {name}",
+    ),
+    "ot.target_line": ("Ziel: {target}", "Target: {target}"),
+    "ot.value_line": ("{indicator}: {value} ({period})", "{indicator}: {value} ({period})"),
+    "ot.sentence.reached": ("Das Ziel ist erreicht", "The target is reached"),
+    "ot.sentence.on_track": (
+        "Der Wert entwickelt sich so, dass das Ziel erreicht wird",
+        "The value is moving so that the target will be reached",
+    ),
+    "ot.sentence.slightly_off": (
+        "Der Wert bewegt sich in die richtige Richtung, aber zu langsam",
+        "The value moves in the right direction, but too slowly",
+    ),
+    "ot.sentence.off_track": (
+        "So wird das Ziel deutlich verfehlt",
+        "At this pace the target will clearly be missed",
+    ),
+    "ot.sentence.wrong_direction": (
+        "Der Wert entwickelt sich vom Ziel weg",
+        "The value is moving away from the target",
+    ),
+    "ot.sentence.not_assessable": (
+        "Noch nicht bewertbar (zu wenige oder verborgene Werte)",
+        "Not assessable yet (too few or hidden values)",
+    ),
+    "ot.sentence.none": ("Noch keine Bewertung", "No assessment yet"),
+    "ot.city.but": ("aber", "but"),
+    "ot.city.and": ("und", "and"),
+    "ot.city.phrase": (
+        "{conj} {ratio} in der Stadt ({city}) – {judgement}",
+        "{conj} {ratio} the city ({city}) – {judgement}",
+    ),
+    "ot.city.similar_phrase": (
+        "{conj} etwa so hoch wie in der Stadt ({city})",
+        "{conj} about as high as in the city ({city})",
+    ),
+    "ot.ratio.many": ("mehr als viermal so hoch wie", "more than four times as high as"),
+    "ot.ratio.x4": ("etwa viermal so hoch wie", "about four times as high as"),
+    "ot.ratio.x3": ("etwa dreimal so hoch wie", "about three times as high as"),
+    "ot.ratio.x2": ("etwa doppelt so hoch wie", "about twice as high as"),
+    "ot.ratio.higher": ("höher als", "higher than"),
+    "ot.ratio.similar": ("etwa so hoch wie", "about as high as"),
+    "ot.ratio.lower": ("niedriger als", "lower than"),
+    "ot.ratio.half": ("etwa halb so hoch wie", "about half as high as"),
+    "ot.ratio.fraction": ("weniger als halb so hoch wie", "less than half as high as"),
+    "ot.judgement.worse": ("ungünstiger als der Stadtdurchschnitt", "worse than the city"),
+    "ot.judgement.better": ("günstiger als der Stadtdurchschnitt", "better than the city"),
+    "ot.col.status": ("Status (Ziel)", "Status (target)"),
+    "ot.col.city": ("Vergleich mit der Stadt", "Compared with the city"),
+    "ot.status_help": (
+        "Zwei getrennte Urteile: der Status sagt, ob der Stadtteil seinen Zielwert erreicht "
+        "(Wettermethode, siehe Glossar); der Vergleich mit der Stadt sagt, wo er heute im "
+        "Verhältnis zur ganzen Stadt steht. Ein Ziel kann auf Kurs sein, während der Stadtteil "
+        "noch weit hinter der Stadt liegt.",
+        "Two separate judgements: the status says whether the district reaches its target "
+        "(weather method, see glossary); the city comparison says where it stands today "
+        "against the whole city. A target can be on track while the district is still far "
+        "behind the city.",
+    ),
+    # --- topic finder ---
+    "topic.heading": ("Ihre Frage ist nicht dabei?", "Your question is not listed?"),
+    "topic.input": ("Thema suchen", "Search a topic"),
+    "topic.placeholder": ("z. B. Sprachförderung in der Kita", "e.g. language support in day care"),
+    "topic.help": (
+        "Sucht in den Zielen und Indikatoren des Leitbilds nach Ihrem Thema.",
+        "Searches the strategy's goals and indicators for your topic.",
+    ),
+    "topic.nothing": (
+        "Zu „{query}“ nennt das Leitbild kein Ziel und keinen Indikator.",
+        "The strategy names no goal and no indicator for “{query}”.",
+    ),
+    "topic.no_indicator": (
+        "Zu „{query}“ hat das Leitbild ein Ziel, aber **noch keinen Indikator**: {goals}. "
+        "Dafür gibt es deshalb noch keine Zahlen und keinen Status.",
+        "For “{query}” the strategy has a goal but **no indicator yet**: {goals}. So there are "
+        "no figures and no status for it yet.",
+    ),
+    "topic.goals": ("Passende Ziele des Leitbilds: {goals}", "Matching strategy goals: {goals}"),
+    "topic.nearest": (
+        "Am nächsten liegen diese Indikatoren: {indicators}",
+        "The nearest indicators are: {indicators}",
+    ),
+    "topic.goal_item": ("Handlungsfeld {field}, „{label}“", "field {field}, “{label}”"),
+}
+
+MESSAGES.update({key: {"de": de, "en": en} for key, (de, en) in _M.items()})
