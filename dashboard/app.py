@@ -61,6 +61,7 @@ def main() -> None:
                                default=True)], position="hidden").run()  # fmt: skip
         return
     sections: dict[str, list[st.Page]] = {}
+    pages: dict[str, st.Page] = {}
     for spec in PAGES:
         script = PAGES_DIR / spec.script
         if not script.exists():
@@ -69,10 +70,21 @@ def main() -> None:
             script,
             title=tr(spec.title),
             icon=spec.icon,
-            url_path=spec.url_path,
+            # the default page is served at "/" but still reserves its url_path without serving
+            # it; "start" itself goes to a hidden page that forwards to "/" (see below)
+            url_path="startseite" if spec.url_path == "start" else spec.url_path,
             default=spec.url_path == "start",
         )
         sections.setdefault(tr(spec.section), []).append(page)
+        pages[spec.url_path] = page
+    if "start" in pages:
+        # "/start" would otherwise open Streamlit's "Page not found": forward to "/" with the
+        # URL's parameters (?stadtteil=61 stays)
+        def forward() -> None:
+            st.switch_page(pages["start"], query_params=st.query_params.to_dict())
+
+        hidden = st.Page(forward, title=tr("nav.start"), url_path="start", visibility="hidden")
+        sections.setdefault(tr(PAGES[0].section), []).append(hidden)
     st.navigation(sections).run()
 
 

@@ -101,6 +101,53 @@ _M: dict[str, tuple[str, str]] = {
         "against the whole city. A target can be on track while the district is still far "
         "behind the city.",
     ),
+    # --- start page ---
+    "start.mine": ("Mein Stadtteil", "My district"),
+    "start.mine.pick": ("Stadtteil wählen", "Choose a district"),
+    "start.mine.placeholder": ("Name oder Nummer eingeben", "Type a name or number"),
+    "start.mine.help": (
+        "Die Auswahl steht in der Adresse der Seite: als Lesezeichen gespeichert, öffnet die "
+        "Startseite gleich mit Ihrem Stadtteil.",
+        "The choice is kept in the page address: bookmarked, the start page opens with your "
+        "district.",
+    ),
+    "start.district_line": (
+        "**{name}**: {n} Zielwerte – {counts}.",
+        "**{name}**: {n} target values – {counts}.",
+    ),
+    "start.open_district": ("{name}: Sind wir auf Kurs?", "{name}: are we on track?"),
+    "start.glance": ("Das Leitbild auf einen Blick", "The strategy at a glance"),
+    "start.glance.total": (
+        "Das Migrationsleitbild hat **{n} Ziele**: {counts}.",
+        "The migration strategy has **{n} goals**: {counts}.",
+    ),
+    "start.glance.counts": (
+        "{good} auf Kurs, {off} abseits, {none} ohne Daten",
+        "{good} on track, {off} off track, {none} without data",
+    ),
+    "start.glance.field": ("{n} Ziele – {counts}.", "{n} goals – {counts}."),
+    "start.glance.help": (
+        "Stadtweit. „Auf Kurs“ heißt: Zielwert erreicht oder die Entwicklung reicht dafür; "
+        "„abseits“: zu langsam oder in die falsche Richtung; „ohne Daten“: noch kein Indikator "
+        "oder zu wenige Werte (siehe Glossar).",
+        "City-wide. “On track”: target reached or the trend is enough; “off track”: too slow "
+        "or the wrong way; “without data”: no indicator yet or too few values (see glossary).",
+    ),
+    "start.open_fields": ("Alle Ziele nach Handlungsfeldern", "All goals by field of action"),
+    "start.focus": ("Schwerpunkt-Stadtteile", "Focus districts"),
+    "start.changed": ("Was sich seit letztem Monat geändert hat", "What changed since last month"),
+    "start.changed.imports": (
+        "{n} Datenimporte ({files})",
+        "{n} data imports ({files})",
+    ),
+    "start.changed.imports_one": ("ein Datenimport ({files})", "one data import ({files})"),
+    "start.changed.no_imports": ("keine neuen Daten importiert", "no new data imported"),
+    "start.changed.measures": (
+        "{n} Einträge zu Maßnahmen, davon {new} neue Maßnahmen und {status} Statusänderungen",
+        "{n} entries on measures, {new} new measures and {status} status changes",
+    ),
+    "start.changed.since": ("seit {date}", "since {date}"),
+    "start.open_review": ("Zum Wochenreview", "Open the weekly review"),
     # --- topic finder ---
     "topic.heading": ("Ihre Frage ist nicht dabei?", "Your question is not listed?"),
     "topic.input": ("Thema suchen", "Search a topic"),
