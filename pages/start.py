@@ -93,11 +93,14 @@ def changed() -> None:
     start = today - pd.Timedelta(days=glance.RECENT_DAYS - 1)
     events = changes_in_window(views.events(db), views.measures(db), start, today)
     counts = category_counts(events)
+    files = ", ".join(dict.fromkeys(log["file"]))[:200]
+    one = "_one" if len(log) == 1 else ""
     items = [
-        tr("start.changed.imports" + ("_one" if len(log) == 1 else ""), n=len(log), files=", ".join(dict.fromkeys(log["file"]))[:200])
-        if len(log) else tr("start.changed.no_imports"),
+        tr("start.changed.imports" + one, n=len(log), files=files)
+        if len(log)
+        else tr("start.changed.no_imports"),
         tr("start.changed.measures", n=len(events), new=counts["new"], status=counts["status"]),
-    ]  # fmt: skip
+    ]
     st.markdown("\n".join(f"- {item}" for item in items))
     st.caption(tr("start.changed.since", date=fmt_date(start, lang)))
     links.page_link("review.py", "review", tr("start.open_review"), ":material/event_note:")
