@@ -101,6 +101,62 @@ _M: dict[str, tuple[str, str]] = {
         "against the whole city. A target can be on track while the district is still far "
         "behind the city.",
     ),
+    # --- goal names ---
+    "goal.kind.leitziel": ("Leitziel", "Guiding goal"),
+    "goal.kind.teilziel": ("Teilziel", "Sub-goal"),
+    "goal.kind.umsetzungsperspektive": ("Umsetzungsperspektive", "Implementation idea"),
+    "goal.kind.stadtteilziel": ("Stadtteilziel", "District goal"),
+    # --- weekly review ---
+    "rv.kpi.changes_help": (
+        "Neue Maßnahmen, Statusänderungen, Bearbeitungen, Kommentare und Prüfungen im gewählten "
+        "Zeitraum.",
+        "New measures, status changes, edits, comments and reviews in the chosen period.",
+    ),
+    "rv.kpi.late_help": (
+        "Offene Maßnahmen, deren geplantes Ende, geplanter Beginn oder nächster Schritt "
+        "überschritten ist.",
+        "Open measures past their planned end, planned start or next-step date.",
+    ),
+    "rv.kpi.due_help": (
+        "Offene Maßnahmen, die seit mehr als {days} Tagen nicht geprüft wurden.",
+        "Open measures not reviewed for more than {days} days.",
+    ),
+    "rv.kpi.goals_off": ("Ziele abseits", "Goals off track"),
+    "rv.kpi.goals_off_help": (
+        "Ziele (nicht Maßnahmen), deren Zielwerte deutlich abseits liegen oder sich in die "
+        "falsche Richtung entwickeln (stadtweit, Wettermethode).",
+        "Goals (not measures) whose targets are clearly off track or moving the wrong way "
+        "(city-wide, weather method).",
+    ),
+    "rv.kpi.uncovered": ("davon ohne Maßnahme", "of which without a measure"),
+    "rv.kpi.uncovered_help": (
+        "Ziele abseits, die keine offene Maßnahme (geplant, laufend, pausiert) nennt: die "
+        "zentrale Steuerungsfrage. Die Liste steht unten und im Protokoll.",
+        "Off-track goals that no open measure (planned, running, paused) names: the central "
+        "steering question. The list is below and in the minutes.",
+    ),
+    "rv.kpi.off_measures": ("Maßnahmen zu Zielen abseits", "Measures on off-track goals"),
+    "rv.kpi.off_measures_help": (
+        "Offene Maßnahmen, die mindestens ein Ziel abseits nennen.",
+        "Open measures naming at least one off-track goal.",
+    ),
+    "rv.kpi.open": ("offene Maßnahmen", "open measures"),
+    "rv.kpi.open_help": (
+        "Geplant, laufend oder pausiert. Abgeschlossene und abgebrochene Maßnahmen zählen nicht "
+        "mit ({closed} weitere).",
+        "Planned, running or paused. Completed and stopped measures are not counted "
+        "({closed} more).",
+    ),
+    "rv.uncovered.none": (
+        "Jedes Ziel abseits hat mindestens eine offene Maßnahme.",
+        "Every off-track goal has at least one open measure.",
+    ),
+    "rv.action.plan": ("Geplantes Ende", "Planned end"),
+    "rv.action.plan_save": ("Geplantes Ende speichern", "Save planned end"),
+    "rv.action.plan_saved": (
+        "Geplantes Ende von „{title}“ gespeichert.",
+        "Planned end of “{title}” saved.",
+    ),
     # --- start page ---
     "start.mine": ("Mein Stadtteil", "My district"),
     "start.mine.pick": ("Stadtteil wählen", "Choose a district"),
@@ -175,3 +231,50 @@ _M: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES.update({key: {"de": de, "en": en} for key, (de, en) in _M.items()})
+
+_PROTOCOL_EXTRA_EN: dict[str, str] = {
+    "ov.measures": "{n} open measures (planned, running or paused)",
+    "ov.measures.one": "1 open measure (planned, running or paused)",
+    "ov.entries": "{n} entries in the period",
+    "ov.entries.one": "1 entry in the period",
+    "ov.cat.new": "{n} new measures",
+    "ov.cat.new.one": "1 new measure",
+    "ov.cat.status": "{n} status changes",
+    "ov.cat.status.one": "1 status change",
+    "ov.cat.edit": "{n} edits",
+    "ov.cat.edit.one": "1 edit",
+    "ov.cat.comment": "{n} comments",
+    "ov.cat.comment.one": "1 comment",
+    "ov.cat.reviewed": "{n} reviews",
+    "ov.cat.reviewed.one": "1 review",
+    "ov.cat.archived": "{n} archived",
+    "ov.cat.archived.one": "1 archived",
+    "ov.late": "{n} measures late or overdue",
+    "ov.late.one": "1 measure late or overdue",
+    "ov.due": "{n} measures due for review",
+    "ov.due.one": "1 measure due for review",
+    "ov.off_track": "{n} measures on off-track goals",
+    "ov.off_track.one": "1 measure on off-track goals",
+    "ov.uncovered": "{n} off-track goals without a measure",
+    "ov.uncovered.one": "1 off-track goal without a measure",
+    "uncovered": "Off-track goals without a measure",
+    "uncovered_explain": (
+        "Goals whose targets are clearly off track or moving the wrong way, and which no open "
+        "measure names."
+    ),
+    "no_uncovered": "Every off-track goal has at least one open measure.",
+}
+
+
+def _register_protocol_extra() -> None:
+    from dashboard.analysis.review import PROTOCOL_EXTRA_DE
+
+    MESSAGES.update(
+        {
+            f"rv.p.{k}": {"de": de, "en": _PROTOCOL_EXTRA_EN[k]}
+            for k, de in PROTOCOL_EXTRA_DE.items()
+        }
+    )
+
+
+_register_protocol_extra()
