@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import login
+from dashboard.ui import glossary, login
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -60,6 +60,8 @@ def main() -> None:
         st.navigation([st.Page(_login_page, title=tr("auth.login.title"), url_path="anmeldung",
                                default=True)], position="hidden").run()  # fmt: skip
         return
+    with st.sidebar:  # every method term explained, one click away on every page
+        glossary.popover(tr, language())
     sections: dict[str, list[st.Page]] = {}
     pages: dict[str, st.Page] = {}
     for spec in PAGES:

@@ -210,7 +210,12 @@ def header(view: View, summary: dict[str, Any]) -> None:
         flags = prof.flag_counts(values, code, int(latest))
         if flags:
             listed = ", ".join(
-                f"{n} × {tr('stadtteil.flag.' + f)}" for f, n in sorted(flags.items())
+                tr(
+                    "ux.flag_count" + ("_one" if n == 1 else ""),
+                    n=n,
+                    flag=tr("stadtteil.flag." + f),
+                )
+                for f, n in sorted(flags.items())
             )
             st.caption(tr("stadtteil.fact.flags", period=int(latest), flags=listed))
         else:

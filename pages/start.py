@@ -13,7 +13,7 @@ from dashboard.analysis import glance
 from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.review import category_counts, changes_in_window
-from dashboard.ui import data, downloads, i18n_ux, links, progress_data  # noqa: F401
+from dashboard.ui import data, downloads, glossary, i18n_ux, links, progress_data  # noqa: F401
 from dashboard.ui import measure_views as views
 from dashboard.ui.format import fmt_date, fmt_number
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -175,9 +175,9 @@ def inventory(summary: dict) -> None:
                     tr("col.who"): log["actor"],
                     tr("col.file"): log["file"],
                     tr("col.importkind"): log["kind"],
-                    tr("col.rows"): log["rows"],
-                    tr("col.inserted"): log["inserted"],
-                    tr("col.updated"): log["updated"],
+                    tr("col.rows"): log["rows"].map(lambda v: fmt_number(v, lang=lang)),
+                    tr("col.inserted"): log["inserted"].map(lambda v: fmt_number(v, lang=lang)),
+                    tr("col.updated"): log["updated"].map(lambda v: fmt_number(v, lang=lang)),
                     tr("col.status"): log["status"],
                 }
             )
@@ -213,5 +213,6 @@ with guarded():
         my_district(names_, prof.district_codes(catalogue_.areas))
         focus(names_)
         changed()
+    glossary.section(tr, lang)
     with st.expander(tr("start.loaded")):
         inventory(summary)

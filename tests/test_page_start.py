@@ -82,3 +82,21 @@ def test_leitbild_at_a_glance_and_my_district(demo_db: Path) -> None:
     assert "**Berg Fidel**: 14 Zielwerte" in body and "**Kinderhaus-West**" in body
     assert at.selectbox(key="start_district").value == "61"
     assert "Einträge zu Maßnahmen" in body
+
+
+def test_glossary_on_the_start_page_and_in_the_sidebar(demo_db: Path) -> None:
+    """Issue 15: every method term explained in one place; the sidebar offers it everywhere."""
+    from dashboard.ui import glossary
+
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    for term in ("Wettermethode (Destatis)", "Wachstumsraten (Open SDG)", "Punktwert",
+                 "Gleich viele Gebiete je Farbe (Quantile)", "Kartengrundlage",
+                 "Migrationsvorgeschichte (MV)",
+                 "Migrantenselbstorganisationen (MSO)", "Integrationsrat (Int.-Rat)",
+                 "Kennzeichen der Werte", "Prozentpunkte (Pp.)"):  # fmt: skip
+        assert f"- **{term}" in body, term
+    assert glossary.markdown("de") in body
+    assert len(glossary.entries("en")) == len(glossary.entries("de")) >= 15
+    assert any(p.proto.popover.label == "Glossar" for p in at.sidebar.get("popover"))

@@ -204,6 +204,8 @@ _M: dict[str, tuple[str, str]] = {
     ),
     "start.changed.since": ("seit {date}", "since {date}"),
     "start.open_review": ("Zum Wochenreview", "Open the weekly review"),
+    "ux.flag_count": ("{n} Werte {flag}", "{n} values {flag}"),
+    "ux.flag_count_one": ("1 Wert {flag}", "1 value {flag}"),
     # --- topic finder ---
     "topic.heading": ("Ihre Frage ist nicht dabei?", "Your question is not listed?"),
     "topic.input": ("Thema suchen", "Search a topic"),
