@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import data, freshness, login
+from dashboard.ui import data, freshness, glossary, login
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -81,7 +81,10 @@ def main() -> None:
         st.navigation([st.Page(_login_page, title=tr("auth.login.title"), url_path="anmeldung",
                                default=True)], position="hidden").run()  # fmt: skip
         return
+    with st.sidebar:  # every method term explained, one click away on every page
+        glossary.popover(tr, language())
     sections: dict[str, list[st.Page]] = {}
+    pages: dict[str, st.Page] = {}
     for spec in PAGES:
         script = PAGES_DIR / spec.script
         if not script.exists():
@@ -90,11 +93,22 @@ def main() -> None:
             script,
             title=tr(spec.title),
             icon=spec.icon,
-            url_path=spec.url_path,
+            # the default page is served at "/" but still reserves its url_path without serving
+            # it; "start" itself goes to a hidden page that forwards to "/" (see below)
+            url_path="startseite" if spec.url_path == "start" else spec.url_path,
             default=spec.url_path == "start",
             visibility="visible" if _may_see(spec.url_path) else "hidden",
         )
         sections.setdefault(tr(spec.section), []).append(page)
+        pages[spec.url_path] = page
+    if "start" in pages:
+        # "/start" would otherwise open Streamlit's "Page not found": forward to "/" with the
+        # URL's parameters (?stadtteil=61 stays)
+        def forward() -> None:
+            st.switch_page(pages["start"], query_params=st.query_params.to_dict())
+
+        hidden = st.Page(forward, title=tr("nav.start"), url_path="start", visibility="hidden")
+        sections.setdefault(tr(PAGES[0].section), []).append(hidden)
     st.navigation(sections).run()
 
 

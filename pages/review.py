@@ -6,6 +6,7 @@ URL: /review (window: the last 7 days unless chosen otherwise).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +14,7 @@ import streamlit as st
 from dashboard import clock, config
 from dashboard.analysis.review import (
     CATEGORY_ORDER,
+    PROTOCOL_EXTRA_DE,
     PROTOCOL_LABELS_DE,
     Review,
     build_protocol,
@@ -27,6 +29,7 @@ from dashboard.ui import actors, data, downloads, login, protocol_export
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
 from dashboard.ui.format import fmt_date
+from dashboard.ui.goal_names import goal_names
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -53,14 +56,38 @@ def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
     return start, end, int(days)
 
 
-def metrics(review: Review) -> None:
-    """The numbers of the week at a glance."""
-    cols = st.columns(5)
-    cols[0].metric(tr("rv.m.changes"), len(review.changes))
-    cols[1].metric(tr("rv.m.late"), len(review.late))
-    cols[2].metric(tr("rv.m.due"), len(review.needs_review))
-    cols[3].metric(tr("rv.m.off_track"), len(review.off_track))
-    cols[4].metric(tr("rv.m.active"), len(review.measures))
+def metrics(review: Review, goals_off: set[str] | None) -> None:
+    """The numbers of the week at a glance: measures and goals counted apart, each defined."""
+    row = st.container(horizontal=True, gap="medium")
+    metric = partial(row.metric, width="content")
+    metric(tr("rv.m.changes"), len(review.changes), help=tr("rv.kpi.changes_help"))
+    metric(tr("rv.m.late"), len(review.late), help=tr("rv.kpi.late_help"))
+    metric(tr("rv.m.due"), len(review.needs_review),
+           help=tr("rv.kpi.due_help", days=review.review_days))  # fmt: skip
+    if goals_off is not None:
+        metric(tr("rv.kpi.goals_off"), len(goals_off), help=tr("rv.kpi.goals_off_help"))
+        metric(tr("rv.kpi.uncovered"), len(review.uncovered_goals),
+               help=tr("rv.kpi.uncovered_help"))  # fmt: skip
+    metric(tr("rv.kpi.off_measures"), len(review.off_track), help=tr("rv.kpi.off_measures_help"))
+    closed = len(review.measures) - len(review.open_measures)
+    metric(tr("rv.kpi.open"), len(review.open_measures),
+           help=tr("rv.kpi.open_help", closed=closed))  # fmt: skip
+
+
+def uncovered_section(review: Review, names: dict[str, str]) -> None:
+    """Ziele abseits ohne Maßnahme: the team's central steering question, by name."""
+    st.subheader(f"{tr('rv.p.uncovered')} ({len(review.uncovered_goals)})")
+    st.caption(tr("rv.p.uncovered_explain"))
+    if not review.uncovered_goals:
+        st.success(tr("rv.uncovered.none"), icon=":material/task_alt:")
+        return
+    st.markdown("\n".join(f"- {names.get(g, g)}" for g in review.uncovered_goals))
+
+
+def _keep_open(mid: int) -> None:
+    """After a quick action the measure's panel stays open (its label may have changed)."""
+    st.session_state["rv.open"] = mid
+    views.clear_caches()
 
 
 def what_changed(review: Review) -> None:
@@ -103,7 +130,9 @@ def attention_list(
         mid = int(row["id"])
         base = form.normalise(row)
         label = views.attention_label(row, tr, extra.get(mid, []))
-        with st.expander(label, expanded=form.has_conflict(mid)):
+        opened = form.has_conflict(mid) or st.session_state.get("rv.open") == mid
+        saved = partial(_keep_open, mid)
+        with st.expander(label, expanded=opened):
             views.attention_summary(row, tr, lang, labels)
             form.conflict_panel(store, mid, catalogue, today, tr, lang, labels, views.clear_caches)
             if not form.require_editor(tr, base, "measure.review", quiet=True):
@@ -111,14 +140,15 @@ def attention_list(
             left, middle, right = st.columns([1, 1, 1.4])
             with left:
                 st.markdown(f"**{tr('rv.action.review')}**")
-                form.review_section(store, base, today, tr, views.clear_caches)
+                form.review_section(store, base, today, tr, saved)
             with middle:
                 st.markdown(f"**{tr('rv.action.step')}**")
-                form.next_step_section(store, base, today, tr, views.clear_caches)
+                form.next_step_section(store, base, today, tr, saved)
+                form.planned_end_section(store, base, tr, saved)
             with right:
                 st.markdown(f"**{tr('rv.action.status')}**")
                 form.status_section(
-                    store, base, catalogue, today, tr, lang, views.clear_caches,
+                    store, base, catalogue, today, tr, lang, saved,
                     key=f"rv.{mid}.v{base['version']}.sc", compact=True,
                 )  # fmt: skip
 
@@ -130,9 +160,10 @@ def protocol_section(review: Review) -> None:
     notes = st.text_area(tr("rv.protocol.notes"), key="rv.notes", height=100,
                          placeholder=tr("rv.protocol.notes.placeholder"))  # fmt: skip
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
+    labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
         review, editor or "", notes or "", labels_, views.field_labels(tr),
-        lambda d: fmt_date(d, lang),
+        lambda d: fmt_date(d, lang), goal_names(db, tr),
     )  # fmt: skip
     markdown = protocol_markdown(protocol)
     with st.expander(tr("rv.protocol.preview")):
@@ -220,7 +251,7 @@ with guarded():
         catalogue.frames["field"]["id"], days,
         goals_off or (),
     )  # fmt: skip
-    metrics(review)
+    metrics(review, goals_off)
     if not login.may("protocol.save"):
         login.hint(tr, "login" if login.current_user() is None else "role")
     what_changed(review)
@@ -230,10 +261,14 @@ with guarded():
     due = review.needs_review[~review.needs_review["id"].isin(late_ids)]
     shown = late_ids | set(due["id"])
     off = review.off_track[~review.off_track["id"].isin(shown)]
+    names = goal_names(db, tr)
     goal_notes = {
-        int(r["id"]): [tr("rv.off_track.goals", goals=", ".join(r["off_track"]))]
+        int(r["id"]): [tr("rv.off_track.goals", goals="; ".join(names.get(g, g)
+                                                                 for g in r["off_track"]))]
         for r in review.off_track.to_dict("records")
-    }
+    }  # fmt: skip
+    if goals_off is not None:
+        uncovered_section(review, names)
     attention_list(review.late, tr("rv.late"), tr("rv.late.none"), goal_notes)
     due_above = len(review.needs_review) - len(due)
     attention_list(due, tr("rv.due", days=days), tr("rv.due.none"), goal_notes, due_above)

@@ -27,7 +27,7 @@ from dashboard.analysis.social_index import (
 from dashboard.catalogues import Catalogue
 from dashboard.ids import parse_id
 from dashboard.reports.profile_report import profile_pdf
-from dashboard.ui import data, downloads, login, notes, profile_data, raw_values
+from dashboard.ui import data, downloads, login, notes, on_track_view, profile_data, raw_values
 from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
@@ -151,6 +151,7 @@ class View:
     code: str
     period: int | None
     group: str | None
+    group_label: str = ""
 
     @property
     def name(self) -> str:
@@ -177,20 +178,22 @@ class View:
 def header(view: View, summary: dict[str, Any]) -> None:
     """Name, key facts (population, share with migration history, borough) and data status."""
     values, code = view.values, view.code
-    facts = prof.key_facts(values, code)
-    city = prof.key_facts(values, prof.CITY)
+    # the tiles follow the chosen population group, as the charts below do
+    facts = prof.key_facts(values, code, group=view.group)
+    city = prof.key_facts(values, prof.CITY, group=view.group)
     st.header(f"{view.name} ({code})")
     cols = st.columns(4)
     pop, pop_period, pop_flag = facts["bevoelkerung"]
     share, share_period, share_flag = facts["anteil_mv"]
+    suffix = f" ({view.group_label})" if view.group else ""
     cols[0].metric(
-        tr("stadtteil.fact.population"),
+        tr("stadtteil.fact.population") + suffix,
         charts.fmt_value(pop, "Personen", 0, lang, pop_flag),
         help=tr("stadtteil.fact.as_of", period=pop_period) if pop_period else None,
     )
     city_share = city["anteil_mv"][0]
     cols[1].metric(
-        tr("stadtteil.fact.mv_share"),
+        tr("stadtteil.fact.mv_share") + suffix,
         charts.fmt_value(share, "%", 1, lang, share_flag),
         delta=None
         if pd.isna(city_share)
@@ -208,7 +211,12 @@ def header(view: View, summary: dict[str, Any]) -> None:
         flags = prof.flag_counts(values, code, int(latest))
         if flags:
             listed = ", ".join(
-                f"{n} × {tr('stadtteil.flag.' + f)}" for f, n in sorted(flags.items())
+                tr(
+                    "ux.flag_count" + ("_one" if n == 1 else ""),
+                    n=n,
+                    flag=tr("stadtteil.flag." + f),
+                )
+                for f, n in sorted(flags.items())
             )
             st.caption(tr("stadtteil.fact.flags", period=int(latest), flags=listed))
         else:
@@ -326,28 +334,10 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     st.caption(tr("stadtteil.trends.caption", name=view.name))
 
 
-def goals_section(view: View, profile: pd.DataFrame) -> None:
-    """The Leitbild's own goals for the district, with the indicators that measure them."""
-    st.subheader(tr("stadtteil.goals.heading", name=view.name))
-    goals = prof.district_goals(view.cat.frames["goal"], view.code)
-    if goals.empty:
-        st.info(tr("stadtteil.goals.empty", name=view.name))
-        return
-    links = view.cat.frames["goal_indicator"]
-    shown = profile.set_index("indicator_id")
-    lines = []
-    for goal in goals.itertuples():
-        linked = list(links.loc[links["goal_id"] == goal.id, "indicator_id"])
-        parts = [
-            _value_vs_city(shown.loc[i])
-            if i in shown.index
-            else tr("stadtteil.goals.no_data", indicator=view.shorts.get(i, i))
-            for i in linked
-        ]
-        measured = "; ".join(parts) or tr("stadtteil.goals.none_measured")
-        lines.append(f"{goal.number}. **{goal.label}**  \n")
-        lines.append(f"   :gray[{tr('stadtteil.col.goal_indicators')}: {measured}]\n")
-    st.markdown("".join(lines))
+def goals_section(view: View) -> None:
+    """Are we on track? Every goal and target value of the district with status and city gap."""
+    on_track_view.section(db, view.code, view.name, tr)
+    on_track_view.topic_finder(db, tr)
 
 
 def measures_section(view: View, measures: pd.DataFrame) -> None:
@@ -563,17 +553,18 @@ with guarded():
     with group_col:
         group = pick_group(values, code, group_labels)
 
-    view = View(values, cat, names, fields, code, period, group)
+    view = View(values, cat, names, fields, code, period, group, group_labels.get(group or "", ""))
     header(view, summary)
     profile = profile_data.district_profile(db, code, period, group)
     if profile.empty:
         label = group_labels.get(group or "", group)
         st.info(tr("stadtteil.profile.empty_group", group=label, name=view.name))
         st.stop()
+    goals_section(view)
+    st.divider()
     indicators_section(view, profile)
     trends_section(view, profile)
     st.divider()
-    goals_section(view, profile)
     measures_section(view, data.measures(db))
     notes.district_notes(data.store(), login.current_user(), cat.frames, code, view.name, tr, lang)
     st.divider()

@@ -1,4 +1,5 @@
-"""Start page: what is loaded (areas, indicators, periods, measures, demo or real, imports)."""
+"""Start page: the Leitbild at a glance (per field, focus districts, what changed since last
+month), "Mein Stadtteil" (?stadtteil=) and, folded away, what is loaded."""
 
 from __future__ import annotations
 
@@ -7,26 +8,106 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from dashboard import config
-from dashboard.ui import data, downloads
+from dashboard import clock, config
+from dashboard.analysis import glance
+from dashboard.analysis import profile as prof
+from dashboard.analysis.gaps import CITY
+from dashboard.analysis.review import category_counts, changes_in_window
+from dashboard.ui import data, downloads, glossary, i18n_ux, links, progress_data  # noqa: F401
+from dashboard.ui import measure_views as views
 from dashboard.ui.format import fmt_date, fmt_number
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
 lang = language()
 db = str(config.db_path())
+METHOD = "destatis"
 
-with guarded():
-    data.store()
-    summary = data.summary(db)
-    st.title(tr("app.title"))
-    st.caption(tr("app.subtitle"))
-    data_status_badge(summary)
 
-    if not summary["observations"] and not summary["measures"]:
-        st.info(tr("data.empty"))
+def counts_text(counts: dict[str, int]) -> str:
+    """'3 auf Kurs, 2 abseits, 5 ohne Daten'."""
+    return tr("start.glance.counts", good=counts["good"], off=counts["off"], none=counts["none"])
 
-    st.subheader(tr("start.loaded"))
+
+def my_district(names: dict[str, str], districts: list[str]) -> None:
+    """'Mein Stadtteil': a picker remembered in the URL (?stadtteil=), with its on-track line."""
+    st.subheader(tr("start.mine"))
+    if "start_district" not in st.session_state:
+        raw = st.query_params.get("stadtteil")
+        st.session_state["start_district"] = raw if raw in districts else None
+    code = st.selectbox(
+        tr("start.mine.pick"), districts, index=None, key="start_district",
+        format_func=lambda c: f"{names[c]} ({c})", placeholder=tr("start.mine.placeholder"),
+        help=tr("start.mine.help"),
+    )  # fmt: skip
+    progress_data.write_url({"stadtteil": code}, {})
+    if code is not None:
+        district_line(code, names[code])
+
+
+def district_line(code: str, name: str) -> None:
+    """One line per district: how many of its target values are on track, and a link."""
+    assessed = progress_data.assessments(db, METHOD, True)
+    mine = assessed[assessed["area"].astype(str) == code]
+    counts = glance.target_counts(mine["status"])
+    st.markdown(tr("start.district_line", name=name, n=counts["total"], counts=counts_text(counts)))
+    links.page_link("stadtteil.py", "stadtteil", tr("start.open_district", name=name),
+                    ":material/location_city:", {"stadtteil": code})  # fmt: skip
+
+
+def at_a_glance() -> None:
+    """One headline sentence per field of action (goals on track / off / no data)."""
+    catalogue = data.catalogues(db)
+    fields = catalogue.frames["field"]
+    tree = progress_data.rollup(db, METHOD, True, CITY)
+    table = glance.field_counts(tree, list(fields["id"]))
+    total = {g: int(table[g].sum()) for g in (*glance.GROUPS, "total")}
+    st.subheader(tr("start.glance"))
+    st.markdown(tr("start.glance.total", n=total["total"], counts=counts_text(total)))
+    st.caption(tr("start.glance.help"))
+    lines = []
+    for fid, title in zip(fields["id"], fields["title"], strict=True):
+        row = table.loc[fid]
+        lines.append(
+            f"- **{fid} {title}**: "
+            + tr("start.glance.field", n=int(row["total"]), counts=counts_text(row.to_dict()))
+        )
+    st.markdown("\n".join(lines))
+    links.page_link("handlungsfelder.py", "handlungsfelder", tr("start.open_fields"),
+                    ":material/account_tree:")  # fmt: skip
+
+
+def focus(names: dict[str, str]) -> None:
+    """The Leitbild's focus districts, each with its on-track line and a link."""
+    st.subheader(tr("start.focus"))
+    for code in prof.FOCUS_DISTRICTS:
+        if code in names:
+            district_line(code, names[code])
+
+
+def changed() -> None:
+    """What changed in the last month: imports and measure entries."""
+    today = clock.today()
+    st.subheader(tr("start.changed"))
+    log = glance.recent(data.import_log(db, 200), "logged_at", today)
+    start = today - pd.Timedelta(days=glance.RECENT_DAYS - 1)
+    events = changes_in_window(views.events(db), views.measures(db), start, today)
+    counts = category_counts(events)
+    files = ", ".join(dict.fromkeys(log["file"]))[:200]
+    one = "_one" if len(log) == 1 else ""
+    items = [
+        tr("start.changed.imports" + one, n=len(log), files=files)
+        if len(log)
+        else tr("start.changed.no_imports"),
+        tr("start.changed.measures", n=len(events), new=counts["new"], status=counts["status"]),
+    ]
+    st.markdown("\n".join(f"- {item}" for item in items))
+    st.caption(tr("start.changed.since", date=fmt_date(start, lang)))
+    links.page_link("review.py", "review", tr("start.open_review"), ":material/event_note:")
+
+
+def inventory(summary: dict) -> None:
+    """What is loaded: counts, fields, import log, map layers."""
     # a wrapping row: on narrow screens the figures move down instead of being cut off
     row = st.container(horizontal=True, gap="large")
     metric = partial(row.metric, width="content")
@@ -94,9 +175,9 @@ with guarded():
                     tr("col.who"): log["actor"],
                     tr("col.file"): log["file"],
                     tr("col.importkind"): log["kind"],
-                    tr("col.rows"): log["rows"],
-                    tr("col.inserted"): log["inserted"],
-                    tr("col.updated"): log["updated"],
+                    tr("col.rows"): log["rows"].map(lambda v: fmt_number(v, lang=lang)),
+                    tr("col.inserted"): log["inserted"].map(lambda v: fmt_number(v, lang=lang)),
+                    tr("col.updated"): log["updated"].map(lambda v: fmt_number(v, lang=lang)),
                     tr("col.status"): log["status"],
                 }
             )
@@ -113,3 +194,25 @@ with guarded():
         )
         st.dataframe(shown_layers, hide_index=True, placeholder="–", width="stretch")
         downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")
+
+
+with guarded():
+    data.store()
+    summary = data.summary(db)
+    catalogue_ = data.catalogues(db)
+    names_ = dict(zip(catalogue_.areas["code"], catalogue_.areas["name"], strict=True))
+    st.title(tr("app.title"))
+    st.caption(tr("app.subtitle"))
+    data_status_badge(summary)
+    if not summary["observations"] and not summary["measures"]:
+        st.info(tr("data.empty"))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        at_a_glance()
+    with right:
+        my_district(names_, prof.district_codes(catalogue_.areas))
+        focus(names_)
+        changed()
+    glossary.section(tr, lang)
+    with st.expander(tr("start.loaded")):
+        inventory(summary)

@@ -89,23 +89,38 @@ with guarded():
         target_form.manager(db, tr, lang)
         st.stop()
 
-    # --- matrix -------------------------------------------------------------------------------
+    # --- matrix ---------------------------------------------------------------------------
     st.subheader(tr("ziele.matrix"))
     st.caption(tr("ziele.matrix_help"))
-    matrix = progress_data.matrix(db, method, implicit)
-    fig = charts.heatmap(
-        matrix, labels["area"], {f: f"{f} {labels['field'][f]}" for f in fields}, tr, lang,
-        selected=(area, field) if area and field else None,
-    )  # fmt: skip
-    st.plotly_chart(
-        fig, key="matrix", on_select=_on_matrix_select, selection_mode="points",
-        config={"displayModeBar": False},
-    )  # fmt: skip
+    # the legend first: a reader needs it before the rows, not after 45 of them
     st.caption(" · ".join(charts.status_text(s, tr) for s in STATUSES) + " · "
                + tr("ziele.matrix_rule"))  # fmt: skip
+    matrix = progress_data.matrix(db, method, implicit)
+    # the filters filter the matrix too: the chosen area, field and the areas with the status
+    shown_matrix = matrix
+    if area:
+        shown_matrix = shown_matrix[shown_matrix["area"] == area]
+    if field:
+        shown_matrix = shown_matrix[shown_matrix["field_id"] == field]
+    if statuses:
+        hit = shown_matrix.loc[shown_matrix["status"].isin(statuses), "area"]
+        shown_matrix = shown_matrix[shown_matrix["area"].isin(set(hit))]
+    st.caption(" · ".join(f"{f} {labels['field'][f]}" for f in dict.fromkeys(
+        shown_matrix["field_id"])))  # fmt: skip
+    if shown_matrix.empty:
+        st.info(tr("ziele.empty_filter"))
+    else:
+        fig = charts.heatmap(
+            shown_matrix, labels["area"], {f: f"{f} {labels['field'][f]}" for f in fields}, tr,
+            lang, selected=(area, field) if area and field else None, compact=True,
+        )  # fmt: skip
+        st.plotly_chart(
+            fig, key="matrix", on_select=_on_matrix_select, selection_mode="points",
+            config={"displayModeBar": False},
+        )  # fmt: skip
     field_names = {f: f"{f} {labels['field'][f]}" for f in fields}
     downloads.offer(
-        lambda m=matrix, f=field_names: xf.matrix_frame(
+        lambda m=shown_matrix, f=field_names: xf.matrix_frame(
             m, labels["area"], f, lambda s: charts.status_text(s, tr), lang),
         tr("dl.title.matrix"), "ziele_matrix",
     )  # fmt: skip
@@ -145,9 +160,9 @@ with guarded():
             hide_index=True, placeholder="–", key="tabelle", on_select=_on_table_select,
             selection_mode="single-row",
             column_config={
-                "indicator": st.column_config.TextColumn(tr("zi.col.indicator"), width="medium"),
+                "indicator": st.column_config.TextColumn(tr("zi.col.indicator"), width=280),
                 "area": tr("zi.col.area"), "field": tr("zi.col.field_short"),
-                "target": st.column_config.TextColumn(tr("zi.col.target"), width="medium"),
+                "target": st.column_config.TextColumn(tr("zi.col.target"), width=300),
                 "actual": tr("zi.col.actual"), "gap": tr("zi.col.gap"),
                 "gap_relative": st.column_config.NumberColumn(
                     tr("zi.col.gap_relative"), help=tr("zi.col.gap_relative_help")),

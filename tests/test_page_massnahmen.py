@@ -255,3 +255,20 @@ def test_without_measures_the_register_says_so(demo_db: Path) -> None:
     at = _open()
     assert not at.exception
     assert any("Noch keine Maßnahmen" in i for i in _texts(at.info))
+
+
+def test_filters_are_kept_in_the_url(demo_db: Path) -> None:
+    """Issue 15: a filtered register can be shared: every filter is in the URL and read back."""
+    at = _open(status="laufend")
+    assert not at.exception
+    assert at.multiselect(key="mn.f.status").value == ["laufend"]
+    at.multiselect(key="mn.f.late").set_value(["overdue"])
+    at.text_input(key="mn.q").set_value("Sprach")
+    at.run()
+    # AppTest gives a single value as a string, repeated keys as a list
+    assert at.query_params["verzug"] in ("overdue", ["overdue"])
+    assert at.query_params["suche"] in ("Sprach", ["Sprach"])
+    assert at.query_params["status"] in ("laufend", ["laufend"])
+    shared = _open(status="laufend", verzug="overdue", suche="Sprach")
+    assert shared.multiselect(key="mn.f.late").value == ["overdue"]
+    assert shared.text_input(key="mn.q").value == "Sprach"

@@ -97,7 +97,9 @@ def test_lists_the_expected_late_and_unreviewed_measures(review_db: Path) -> Non
     metrics = _metrics(at)
     assert metrics["verspätet oder überfällig"] == str(len(late))
     assert metrics["Prüfung fällig"] == str(len(due))
-    assert metrics["aktive Maßnahmen"] == str(len(measures))
+    # completed and stopped measures are not active (issue 15)
+    open_ = measures["status"].isin(["geplant", "laufend", "pausiert"])
+    assert metrics["offene Maßnahmen"] == str(int(open_.sum())) != str(len(measures))
     ids = _ids(at)
     assert ids[: len(late)] and set(ids[: len(late)]) == late  # late first, most behind first
     assert set(ids[len(late) : len(late) + len(due - late)]) == due - late
@@ -202,3 +204,24 @@ def test_without_measures_the_page_says_so(review_db: Path) -> None:
     at = _open()
     assert not at.exception
     assert any("Noch keine Maßnahmen" in i.value for i in at.info)
+
+
+def test_off_track_goals_without_measure_by_name(review_db: Path) -> None:
+    """Issue 15: the KI team's steering question on the review page and in the protocol."""
+    at = _open()
+    assert not at.exception
+    metrics = _metrics(at)
+    n = int(metrics["davon ohne Maßnahme"])
+    assert int(metrics["Ziele abseits"]) >= n > 0
+    heading = next(h.value for h in at.subheader if h.value.startswith("Ziele abseits ohne"))
+    assert heading == f"Ziele abseits ohne Maßnahme ({n})"
+    listed = next(m.value for m in at.markdown if m.value.startswith("- 6.") or
+                  m.value.startswith("- 7.") or m.value.startswith("- 8."))  # fmt: skip
+    items = listed.split("\n")
+    assert len(items) == n and all(": " in item for item in items)  # names, not ids
+    assert not any(re.search(r"\d\.\d-[A-Za-z]", item) for item in items)
+    preview = next(m.value for m in at.markdown if m.value.startswith("# Wochenreview"))
+    assert "## Ziele abseits ohne Maßnahme" in preview
+    for item in items:
+        assert item in preview
+    assert not re.search(r"\b\d\.\d-[A-Za-z]+-[A-Z]\d", preview)  # e.g. 7.1-Jugendliche-T1

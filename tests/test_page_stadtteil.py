@@ -257,7 +257,7 @@ def test_berg_fidel_on_real_data(real: Path) -> None:
         "Bild von Berg Fidel verbessern",
     ]
     assert all(goal in body for goal in goals)
-    assert "Übergang Gymnasium (noch keine Daten)" in body  # linked, but not imported yet
+    assert "Noch keine Daten für Berg Fidel: Übergang Gymnasium" in body  # linked, not imported
     assert "Echte Daten" in body and "Demodaten" not in body
     assert "Für Berg Fidel sind noch keine Maßnahmen erfasst." in body
     assert "Der Sozialindex lässt sich mit den geladenen Daten nicht berechnen" in body

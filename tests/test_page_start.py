@@ -63,3 +63,40 @@ def test_real_data_is_labelled_real(demo_db: Path) -> None:
     assert not at.exception
     assert not any("Demodaten" in c.value for c in at.caption)
     assert any("keine" in i.value.lower() or "Daten" in i.value for i in at.info)
+
+
+def test_leitbild_at_a_glance_and_my_district(demo_db: Path) -> None:
+    """One headline sentence per field; focus districts; 'Mein Stadtteil' from the URL."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / "start.py"), default_timeout=120)
+    at.query_params["stadtteil"] = "61"
+    at.run()
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    assert "Das Migrationsleitbild hat **209 Ziele**" in body
+    for field in ("6.1", "7.1", "8.2"):
+        line = next(p for p in body.split("\n") if p.startswith(f"- **{field} "))
+        assert " auf Kurs, " in line and " abseits, " in line and " ohne Daten." in line
+    assert "**Coerde**: 14 Zielwerte – 9 auf Kurs, 5 abseits, 0 ohne Daten." in body
+    assert "**Berg Fidel**: 14 Zielwerte" in body and "**Kinderhaus-West**" in body
+    assert at.selectbox(key="start_district").value == "61"
+    assert "Einträge zu Maßnahmen" in body
+
+
+def test_glossary_on_the_start_page_and_in_the_sidebar(demo_db: Path) -> None:
+    """Issue 15: every method term explained in one place; the sidebar offers it everywhere."""
+    from dashboard.ui import glossary
+
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    for term in ("Wettermethode (Destatis)", "Wachstumsraten (Open SDG)", "Punktwert",
+                 "Gleich viele Gebiete je Farbe (Quantile)", "Kartengrundlage",
+                 "Migrationsvorgeschichte (MV)",
+                 "Migrantenselbstorganisationen (MSO)", "Integrationsrat (Int.-Rat)",
+                 "Kennzeichen der Werte", "Prozentpunkte (Pp.)"):  # fmt: skip
+        assert f"- **{term}" in body, term
+    assert glossary.markdown("de") in body
+    assert len(glossary.entries("en")) == len(glossary.entries("de")) >= 15
+    assert any(p.proto.popover.label == "Glossar" for p in at.sidebar.get("popover"))

@@ -291,3 +291,19 @@ def test_long_table_is_limited_but_counts_and_deep_links_are_whole(
     assert sum(statuses.values()) == total  # the counts are over every row
     picker = at.selectbox(key="ziel")
     assert len(picker.options) == 51 and picker.value == last_key
+
+
+def test_filters_filter_the_matrix_and_the_legend_comes_first(demo_db: Path) -> None:
+    """Issue 15: the area filter filters the heatmap; the legend stands above it."""
+    at = run(gebiet="61")
+    assert not at.exception
+    heat = heatmap_spec(at)["data"][0]
+    assert heat["y"] == ["61 Coerde"] and len(heat["x"]) == 12
+    legend = next(i for i, c in enumerate(at.caption) if "☀ auf Kurs" in c.value)
+    assert legend < len(at.caption) - 1  # not the last caption under the chart
+    at = run(gebiet="61", feld="7.1")
+    heat = heatmap_spec(at)["data"][0]
+    assert heat["y"] == ["61 Coerde"] and heat["x"] == ["7.1"]
+    at = run(status="wrong_direction")
+    heat = heatmap_spec(at)["data"][0]
+    assert 0 < len(heat["y"]) < 46  # only areas with a cell in the chosen status

@@ -378,14 +378,17 @@ def _common_period(rows: pd.DataFrame, codes: list[str], period: int | None) -> 
 
 
 def key_facts(
-    values: pd.DataFrame, code: str, period: int | None = None
+    values: pd.DataFrame, code: str, period: int | None = None, group: str | None = None
 ) -> dict[str, tuple[float, int | None, object]]:
-    """Population and share with migration history of an area: (value, period, flag) each."""
+    """Population and share with migration history of an area: (value, period, flag) each.
+
+    ``group`` (e.g. 'maennlich') gives the facts of that population group; None the total.
+    """
     facts: dict[str, tuple[float, int | None, object]] = {}
     for indicator_id in ("bevoelkerung", "anteil_mv"):
         rows = values[
             (values["indicator_id"] == indicator_id)
-            & (values["grp"] == "insgesamt")
+            & (values["grp"] == (group or "insgesamt"))
             & (values["area_code"] == code)
         ]
         if period is not None:

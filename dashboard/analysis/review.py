@@ -150,6 +150,13 @@ def off_track_measures(measures: pd.DataFrame, off_track_goals: Iterable[str]) -
     return measures[mask].assign(off_track=hits[mask])
 
 
+def goals_without_measure(off_track_goals: Iterable[str], measures: pd.DataFrame) -> list[str]:
+    """Off-track goals that no open measure (geplant, laufend, pausiert) names, sorted."""
+    open_ = measures[measures["status"].isin(OPEN_STATUSES)] if len(measures) else measures
+    covered = {g for gs in (open_["goals"] if len(open_) else []) if gs is not None for g in gs}
+    return sorted(set(off_track_goals) - covered)
+
+
 def status_field_counts(measures: pd.DataFrame, field_ids: Iterable[str]) -> pd.DataFrame:
     """Measures per field (rows, in catalogue order) and status (columns), with totals.
 
@@ -180,6 +187,13 @@ class Review:
     off_track: pd.DataFrame
     counts: pd.DataFrame
     off_track_goals: frozenset[str] = field(default_factory=frozenset)
+    uncovered_goals: list[str] = field(default_factory=list)  # off track, no open measure
+
+    @property
+    def open_measures(self) -> pd.DataFrame:
+        """Measures still under way (geplant, laufend, pausiert): completed and stopped ones
+        are not active."""
+        return self.measures[self.measures["status"].isin(OPEN_STATUSES)]
 
     @property
     def attention_ids(self) -> list[int]:
@@ -232,6 +246,7 @@ def build_review(
         off_track=off_track_measures(flagged, goals),
         counts=status_field_counts(active, field_ids),
         off_track_goals=goals,
+        uncovered_goals=goals_without_measure(goals, flagged),
     )
 
 
@@ -268,6 +283,62 @@ PROTOCOL_LABELS_DE: dict[str, str] = {
 }
 
 
+# Overview parts with singular and plural ('1 Statusänderung', '2 Statusänderungen') and the
+# section of off-track goals without a measure.
+PROTOCOL_EXTRA_DE: dict[str, str] = {
+    "ov.measures": "{n} offene Maßnahmen (geplant, laufend oder pausiert)",
+    "ov.measures.one": "1 offene Maßnahme (geplant, laufend oder pausiert)",
+    "ov.entries": "{n} Einträge im Zeitraum",
+    "ov.entries.one": "1 Eintrag im Zeitraum",
+    "ov.cat.new": "{n} neue Maßnahmen",
+    "ov.cat.new.one": "1 neue Maßnahme",
+    "ov.cat.status": "{n} Statusänderungen",
+    "ov.cat.status.one": "1 Statusänderung",
+    "ov.cat.edit": "{n} Bearbeitungen",
+    "ov.cat.edit.one": "1 Bearbeitung",
+    "ov.cat.comment": "{n} Kommentare",
+    "ov.cat.comment.one": "1 Kommentar",
+    "ov.cat.reviewed": "{n} Prüfungen",
+    "ov.cat.reviewed.one": "1 Prüfung",
+    "ov.cat.archived": "{n} archiviert",
+    "ov.cat.archived.one": "1 archiviert",
+    "ov.late": "{n} Maßnahmen verspätet oder überfällig",
+    "ov.late.one": "1 Maßnahme verspätet oder überfällig",
+    "ov.due": "bei {n} Maßnahmen ist die Prüfung fällig",
+    "ov.due.one": "bei 1 Maßnahme ist die Prüfung fällig",
+    "ov.off_track": "{n} Maßnahmen zu Zielen abseits",
+    "ov.off_track.one": "1 Maßnahme zu Zielen abseits",
+    "ov.uncovered": "{n} Ziele abseits ohne Maßnahme",
+    "ov.uncovered.one": "1 Ziel abseits ohne Maßnahme",
+    "uncovered": "Ziele abseits ohne Maßnahme",
+    "uncovered_explain": (
+        "Ziele, deren Zielwerte deutlich abseits liegen oder sich in die falsche Richtung "
+        "entwickeln, und die keine offene Maßnahme nennt."
+    ),
+    "no_uncovered": "Jedes Ziel abseits hat mindestens eine offene Maßnahme.",
+}
+
+
+def counted(labels: Mapping[str, str], key: str, n: int) -> str:
+    """The singular label for one, the plural otherwise, with the number filled in."""
+    return labels[f"{key}.one" if n == 1 and f"{key}.one" in labels else key].format(n=n)
+
+
+def overview_text(review: Review, labels: Mapping[str, str]) -> str:
+    """'12 offene Maßnahmen; 3 Einträge im Zeitraum (1 Statusänderung, 2 Kommentare); …'."""
+    counts = category_counts(review.changes)
+    parts = [counted(labels, f"ov.cat.{c}", n) for c, n in counts.items() if n]
+    entries = counted(labels, "ov.entries", len(review.changes))
+    entries += f" ({', '.join(parts)})" if parts else ""
+    return "; ".join([
+        counted(labels, "ov.measures", len(review.open_measures)), entries,
+        counted(labels, "ov.late", len(review.late)),
+        counted(labels, "ov.due", len(review.needs_review)),
+        counted(labels, "ov.off_track", len(review.off_track)),
+        counted(labels, "ov.uncovered", len(review.uncovered_goals)),
+    ]) + "."  # fmt: skip
+
+
 @dataclass
 class ProtocolItem:
     """One measure in the protocol: what was decided or changed, and what comes next."""
@@ -290,6 +361,7 @@ class Protocol:
     items: list[ProtocolItem]
     notes: str
     labels: dict[str, str] = field(default_factory=dict)
+    uncovered: list[str] = field(default_factory=list)  # names of off-track goals w/o measure
 
     @property
     def decided(self) -> list[ProtocolItem]:
@@ -338,7 +410,9 @@ def _item(
     labels: Mapping[str, str],
     field_labels: Mapping[str, str],
     fmt_date: Callable[[dt.date], str],
+    goal_names: Mapping[str, str] | None = None,
 ) -> ProtocolItem:
+    names = goal_names or {}
     changes = []
     for ev in events:  # in time order (build_protocol sorts them)
         when = fmt_date(pd.Timestamp(ev["happened_at"]).date())
@@ -353,7 +427,8 @@ def _item(
     attention = flag_texts(row, labels, fmt_date, [f for f in FLAGS if f != "finished_late"])
     hits = [g for g in row.get("goals", []) if g in review.off_track_goals]
     if hits and row.get("status") in OPEN_STATUSES:
-        attention.append(labels["off_track_goals"].format(goals=", ".join(hits)))
+        named = "; ".join(names.get(g, g) for g in hits)
+        attention.append(labels["off_track_goals"].format(goals=named))
     step = row.get("next_step")
     step_day = as_date(row.get("next_step_date"))
     if isinstance(step, str) and step.strip():
@@ -377,19 +452,19 @@ def build_protocol(
     labels: Mapping[str, str] | None = None,
     field_labels: Mapping[str, str] | None = None,
     fmt_date: Callable[[dt.date], str] = german_date,
+    goal_names: Mapping[str, str] | None = None,
 ) -> Protocol:
     """The protocol: overview, then per measure the decisions, flags and the next step.
+
+    ``goal_names`` turns goal ids into what a person reads ('7.1 Teilziel 2: …').
 
     A measure is listed when it changed in the window or needs attention (late, review due,
     goals off track); each measure once, by id.
     """
-    lab = {**PROTOCOL_LABELS_DE, **(labels or {})}
+    lab = {**PROTOCOL_LABELS_DE, **PROTOCOL_EXTRA_DE, **(labels or {})}
     flabels = dict(field_labels or {})
-    counts = category_counts(review.changes)
-    overview = lab["overview_line"].format(
-        measures=len(review.measures), changes=len(review.changes), **counts,
-        late=len(review.late), due=len(review.needs_review), off_track=len(review.off_track),
-    )  # fmt: skip
+    names = dict(goal_names or {})
+    overview = overview_text(review, lab)
     ids = sorted(set(review.changes["measure_id"].astype(int)) | set(review.attention_ids))
     by_id = {int(r["id"]): r for r in review.measures.to_dict("records")}
     # each measure's events once (the changes are sorted per item; hundreds of items at 10x)
@@ -403,7 +478,7 @@ def build_protocol(
         if row is None:  # archived in the window: still part of what was decided
             row = {"id": mid, "title": events[0]["title"], "status": "archiviert",
                    "progress": 0, "goals": []}  # fmt: skip
-        items.append(_item(row, events, review, lab, flabels, fmt_date))
+        items.append(_item(row, events, review, lab, flabels, fmt_date, names))
     meta = [lab["window"].format(start=fmt_date(review.start), end=fmt_date(review.end))]
     if author.strip():
         meta.append(lab["author"].format(author=author.strip()))
@@ -414,6 +489,7 @@ def build_protocol(
         items=items,
         notes=notes.strip(),
         labels=lab,
+        uncovered=[names.get(g, g) for g in review.uncovered_goals],
     )
 
 
@@ -434,6 +510,9 @@ def protocol_markdown(protocol: Protocol) -> str:
     lines = [f"# {_md_escape(protocol.title)}", ""]
     lines += [f"{_md_escape(m)}  " for m in protocol.meta] + [""]
     lines += [f"## {lab['overview']}", "", protocol.overview, ""]
+    lines += [f"## {lab['uncovered']}", "", lab["uncovered_explain"], ""]
+    lines += [f"- {_md_escape(name)}" for name in protocol.uncovered] or [lab["no_uncovered"]]
+    lines += [""]
     lines += [f"## {lab['items']}", ""]
     if not protocol.decided:
         lines += [lab["no_items"], ""]

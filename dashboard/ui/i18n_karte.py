@@ -44,7 +44,7 @@ KARTE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "karte.period": {"de": "Jahr", "en": "Year"},
     "karte.group": {"de": "Gruppe", "en": "Group"},
-    "karte.geometry": {"de": "Kartengrundlage", "en": "Base map"},
+    "karte.geometry": {"de": "Grenzen auf der Karte", "en": "Boundaries on the map"},
     "karte.geometry.amtlich": {"de": "Amtliche Grenzen", "en": "Official boundaries"},
     "karte.geometry.kacheln": {"de": "Kachelkarte", "en": "Tile map"},
     "karte.geometry.help": {
@@ -77,7 +77,10 @@ KARTE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "This indicator cannot be aggregated to boroughs; showing districts.",
     },
     "karte.method": {"de": "Klassenbildung", "en": "Classification"},
-    "karte.method.quantile": {"de": "Quantile", "en": "Quantiles"},
+    "karte.method.quantile": {
+        "de": "gleich viele Gebiete je Farbe",
+        "en": "equally many per colour",
+    },
     "karte.method.equal": {"de": "Gleiche Abstände", "en": "Equal intervals"},
     "karte.method.natural": {"de": "Natürliche Brüche (Jenks)", "en": "Natural breaks (Jenks)"},
     "karte.method.stddev": {

@@ -63,7 +63,7 @@ PROFILE_MESSAGES: dict[str, dict[str, str]] = {
     "stadtteil.fact.latest": {"de": "Neuester Stand", "en": "Latest period"},
     "stadtteil.fact.as_of": {"de": "Stand {period}", "en": "as of {period}"},
     "stadtteil.fact.flags": {
-        "de": "Kennzeichen {period}: {flags}",
+        "de": "Hinweise zu den Werten {period}: {flags}",
         "en": "Flags {period}: {flags}",
     },
     "stadtteil.fact.no_flags": {

@@ -13,8 +13,14 @@ ZIELE_MESSAGES: dict[str, dict[str, str]] = {
     "zi.status.wrong_direction": {"de": "falsche Richtung", "en": "wrong direction"},
     "zi.status.not_assessable": {"de": "nicht bewertbar", "en": "not assessable"},
     "zi.status.none": {"de": "keine Bewertung", "en": "no assessment"},
-    "zi.method.destatis": {"de": "Wettermethode (Destatis)", "en": "Weather method (Destatis)"},
-    "zi.method.cagr": {"de": "Wachstumsraten (Open SDG)", "en": "Growth rates (Open SDG)"},
+    "zi.method.destatis": {
+        "de": "Tempo bis zum Ziel (Wettermethode)",
+        "en": "Pace to the target (weather method)",
+    },
+    "zi.method.cagr": {
+        "de": "Nötige Wachstumsrate (Open SDG)",
+        "en": "Required growth rate (Open SDG)",
+    },
     "zi.type.absolute": {"de": "Zielwert", "en": "target value"},
     "zi.type.relative_change": {"de": "Veränderung in %", "en": "change in %"},
     "zi.type.parity": {"de": "Parität (gleicher Anteil)", "en": "parity (equal share)"},
@@ -485,7 +491,7 @@ ZIELE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "reference not available",
     },
     # --- charts ------------------------------------------------------------------------------
-    "zi.heat.score": {"de": "Punktwert {score}", "en": "score {score}"},
+    "zi.heat.score": {"de": "Punktwert {score} (von −5 bis +5)", "en": "score {score} (−5 to +5)"},
     "zi.bullet.achieved": {"de": "geschafft", "en": "achieved"},
     "zi.bullet.expected": {"de": "zeitlicher Soll-Stand", "en": "where it should be by now"},
     "zi.bullet.axis": {
@@ -691,7 +697,7 @@ ZIELE_MESSAGES: dict[str, dict[str, str]] = {
     "hf.counts_only": {"de": "{n}: {parts}", "en": "{n}: {parts}"},
     "hf.n_one": {"de": "1 Bewertung", "en": "1 assessment"},
     "hf.n_many": {"de": "{n} Bewertungen", "en": "{n} assessments"},
-    "hf.col.attention": {"de": "Achtung", "en": "Attention"},
+    "hf.col.attention": {"de": "Worauf achten", "en": "What to watch"},
     "hf.col.attention_help": {
         "de": "Ziele abseits ohne laufende Maßnahme oder mit abgeschlossenen Maßnahmen ohne "
         "Bewegung der Indikatoren.",

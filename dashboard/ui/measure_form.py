@@ -898,3 +898,28 @@ def next_step_section(
     if version is not None:
         _done(tr("rv.action.step_saved", title=base["title"]), on_saved)
     _after_write(mid)
+
+
+def planned_end_section(
+    store: Store,
+    base: dict[str, Any],
+    tr: Callable[..., str],
+    on_saved: Callable[[], None],
+) -> None:
+    """Move the planned end in place (a measure set back to 'laufend' is no longer overdue)."""
+    mid, by = int(base["id"]), login.current_user()
+    key = f"rv.{mid}.v{base['version']}.end"
+    day = st.date_input(
+        tr("rv.action.plan"), value=as_date(base.get("planned_end")), key=f"{key}.day",
+        min_value=DATE_MIN, max_value=DATE_MAX, format="DD.MM.YYYY",
+    )  # fmt: skip
+    changes = changes_between(base, {**base, "planned_end": day})
+    if not st.button(
+        tr("rv.action.plan_save"), key=f"{key}.button", icon=":material/event_available:",
+        disabled=not (by and changes),
+    ):  # fmt: skip
+        return
+    version = write_guarded(lambda: save_changes(store, mid, base, changes, by), tr)
+    if version is not None:
+        _done(tr("rv.action.plan_saved", title=base["title"]), on_saved)
+    _after_write(mid)

@@ -289,7 +289,11 @@ def filter_panel(
         "goals": [g for g in qp.get_all("ziel") if g in labels["goals"]],
         "fields": [f for f in qp.get_all("feld") if f in labels["fields"]],
         "statuses": [s for s in qp.get_all("status") if s in STATUSES],
+        "organisations": [o for o in qp.get_all("traeger") if o in org_opts],
+        "lateness": [f for f in qp.get_all("verzug") if f in (*FLAGS, "none")],
     }
+    if "mn.q" not in st.session_state:
+        st.session_state["mn.q"] = qp.get("suche", "")
     query = st.text_input(
         tr("mn.filter.search"), key="mn.q", placeholder=tr("mn.filter.search.placeholder"),
         icon=":material/search:",
@@ -306,6 +310,7 @@ def filter_panel(
     )  # fmt: skip
     out["organisations"] = c[2].multiselect(
         tr("mf.organisation_id"), org_opts, key="mn.f.orgs", placeholder=tr("mn.filter.all"),
+        default=preset["organisations"],
         format_func=lambda o: labels["organisation_id"].get(o, o),
     )  # fmt: skip
     out["statuses"] = c[3].multiselect(
@@ -313,13 +318,30 @@ def filter_panel(
         format_func=lambda s: tr(f"status.{s}"), placeholder=tr("mn.filter.all"),
     )  # fmt: skip
     out["lateness"] = c[4].multiselect(
-        tr("mn.filter.lateness"), [*FLAGS, "none"], key="mn.f.late",
+        tr("mn.filter.lateness"), [*FLAGS, "none"], key="mn.f.late", default=preset["lateness"],
         format_func=lambda f: tr(f"flag.short.{f}"), placeholder=tr("mn.filter.all"),
     )  # fmt: skip
     out["goals"] = preset["goals"]
     if preset["goals"]:
-        st.caption(tr("mn.filter.goal_preset", goals=", ".join(preset["goals"])))
+        goals = "; ".join(labels["goals"].get(g, g) for g in preset["goals"])
+        st.caption(tr("mn.filter.goal_preset", goals=goals))
+    _filters_to_url(out)
     return out
+
+
+def _filters_to_url(chosen: dict[str, Any]) -> None:
+    """Every filter into the URL (repeated keys), so a filtered register can be shared."""
+    params = {
+        "suche": [chosen["query"]] if chosen["query"] else [], "feld": chosen["fields"],
+        "stadtteil": chosen["areas"], "traeger": chosen["organisations"],
+        "status": chosen["statuses"], "verzug": chosen["lateness"], "ziel": chosen["goals"],
+    }  # fmt: skip
+    for key, values in params.items():
+        if not values:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get_all(key) != list(values):
+            st.query_params[key] = list(values)
 
 
 def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int | None:

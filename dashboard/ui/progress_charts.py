@@ -347,8 +347,13 @@ def heatmap(
     tr: Tr,
     lang: str,
     selected: tuple[str, str] | None = None,
+    compact: bool = False,
 ) -> go.Figure:
-    """Districts × fields: one cell per roll-up status; a transparent point layer for clicks."""
+    """Districts × fields: one cell per roll-up status; a transparent point layer for clicks.
+
+    ``compact``: columns labelled by the field number only (names in the hover), upright, so
+    the cells keep their width on a phone.
+    """
     areas = list(dict.fromkeys(matrix["area"]))
     fields = list(dict.fromkeys(matrix["field_id"]))
     index = {s: i for i, s in enumerate(STATUS_ORDER)}
@@ -380,7 +385,7 @@ def heatmap(
     for i, status in enumerate(STATUS_ORDER):
         scale += [[i / n, STATUS_COLORS[status]], [(i + 1) / n, STATUS_COLORS[status]]]
     ylabels = [area_labels.get(a, a) for a in areas]
-    xlabels = [field_labels.get(f, f) for f in fields]
+    xlabels = list(fields) if compact else [field_labels.get(f, f) for f in fields]
     fig = go.Figure(
         go.Heatmap(
             z=z, x=xlabels, y=ylabels, zmin=-0.5, zmax=n - 0.5, colorscale=scale,
@@ -406,9 +411,12 @@ def heatmap(
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 12})
-    fig.update_xaxes(side="top", showgrid=False, tickangle=-35, tickfont={"size": 12})
-    return _layout(fig, lang, max(320, 24 * len(areas) + 170), clickmode="event+select",
-                   dragmode=False)  # fmt: skip
+    fig.update_xaxes(side="top", showgrid=False, tickangle=0 if compact else -35,
+                     **({"tickmode": "array", "tickvals": list(fields)} if compact else {}),
+                     tickfont={"size": 12}, type="category")  # fmt: skip
+    top = 60 if compact else 170
+    return _layout(fig, lang, max(160 if compact else 320, 24 * len(areas) + top),
+                   clickmode="event+select", dragmode=False)  # fmt: skip
 
 
 def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str) -> go.Figure:

@@ -1,0 +1,25 @@
+"""What a person reads for a goal instead of its id: '7.1 Teilziel 2.1: Hürden abbauen …'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dashboard.ui import (
+    data,
+    i18n_ux,  # noqa: F401  (registers the kind words)
+)
+
+
+def goal_names(path: str, tr: Callable[..., str]) -> dict[str, str]:
+    """Goal id → field, kind, number and label (district goals with their district)."""
+    catalogue = data.catalogues(path)
+    goals = catalogue.frames["goal"]
+    areas = dict(zip(catalogue.areas["code"], catalogue.areas["name"], strict=True))
+    out: dict[str, str] = {}
+    for g in goals.to_dict("records"):
+        kind = tr(f"goal.kind.{g['kind']}")
+        if g["kind"] == "stadtteilziel" and g.get("area_code") in areas:
+            kind += f" {areas[g['area_code']]}"
+        number = f" {g['number']}" if g.get("number") not in (None, "") else ""
+        out[g["id"]] = f"{g['field_id']} {kind}{number}: {g['label']}"
+    return out
