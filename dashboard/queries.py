@@ -27,9 +27,10 @@ CATALOGUE_TABLES: dict[str, list[str]] = {
     "indicator": [
         "id", "name", "short", "field_id", "unit", "kind", "direction", "target_type", "levels",
         "groups", "decimals", "definition", "source", "numerator_id", "denominator_id", "factor",
-        "parity_reference", "aggregate", "sort",
+        "parity_reference", "aggregate", "sort", "numerator_groups", "denominator_groups",
     ],
     "goal_indicator": ["goal_id", "indicator_id"],
+    "analysis_setting": ["key", "indicators", "sort"],
 }  # fmt: skip
 # Table names come from the fixed dict above, never from input.
 SQL_DELETE_ALL = {t: f"DELETE FROM {t}" for t in CATALOGUE_TABLES}

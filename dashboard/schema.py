@@ -288,6 +288,18 @@ CREATE TABLE IF NOT EXISTS released_indicator (
 );
 """
 
+# Derived indicators whose parts are sums of groups (age bands), and the catalogue's settings
+# of the analyses (which indicators form the social status index and the similarity).
+M008_REAL_DATA = """
+ALTER TABLE indicator ADD COLUMN IF NOT EXISTS numerator_groups VARCHAR[];
+ALTER TABLE indicator ADD COLUMN IF NOT EXISTS denominator_groups VARCHAR[];
+CREATE TABLE IF NOT EXISTS analysis_setting (
+    key VARCHAR PRIMARY KEY,
+    indicators VARCHAR[] NOT NULL,
+    sort INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -296,4 +308,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
     ("007_released", M007_RELEASED),
+    ("008_real_data", M008_REAL_DATA),
 ]
