@@ -30,10 +30,9 @@ from dashboard.analysis.social_index import (
     CORE_INDICATORS,
     MIN_POPULATION_SETTING,
     SocialIndex,
-    compute_social_index,
     method_text,
 )
-from dashboard.ui import data, maps, raw_values
+from dashboard.ui import data, maps, profile_data, raw_values
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
 from dashboard.ui.format import styled
@@ -491,7 +490,8 @@ def download_notes(
 def social_map(catalogue: Any) -> None:
     """The social status index of the Stadtteile as a map, with its method one click away."""
     population = int(config.get(MIN_POPULATION_SETTING))
-    result = compute_social_index(data.all_values(db), catalogue.areas, min_population=population)
+    # the same cached index as the district page, composed as the catalogue says
+    result = profile_data.social_index(db, population)
     ind = catalogue.indicators
     shorts = dict(zip(ind["id"], ind["short"], strict=True))
     if result.available:
