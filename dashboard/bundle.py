@@ -78,6 +78,16 @@ class Manifest:
         return f"{self.office}: {spec.title} ({spec.name}), Stichtag {spec.reference(period)}"
 
 
+def official_files(path: Path = MANIFEST) -> set[str]:
+    """File names of the official tables the manifest describes (for provenance)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except FileNotFoundError:
+        return set()
+    return {Path(str(t.get("file", ""))).name for t in data.get("tables") or []}
+
+
 @dataclass
 class FileResult:
     """What happened to one file of the bundle."""

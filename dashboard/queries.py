@@ -89,6 +89,15 @@ WHERE list_contains(?, indicator_id)
   AND (? IS NULL OR list_contains(?, grp))
 ORDER BY indicator_id, area_code, period, grp
 """
+# where each stored value came from: demo or the import (file, when, by whom) that wrote it
+SQL_PROVENANCE = """
+SELECT o.indicator_id, o.area_code, o.period, o.grp, o.source, o.is_demo,
+       l.file, l.logged_at, l.actor
+FROM observation o
+LEFT JOIN import_log l ON l.id = o.import_id
+WHERE list_contains(?, o.indicator_id)
+  AND (? IS NULL OR list_contains(?, o.period))
+"""
 SQL_OBSERVATION_PERIODS = """
 SELECT DISTINCT period FROM observation
 WHERE ? IS NULL OR indicator_id = ? ORDER BY period

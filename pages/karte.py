@@ -32,7 +32,7 @@ from dashboard.analysis.social_index import (
     SocialIndex,
     method_text,
 )
-from dashboard.ui import data, maps, profile_data, raw_values
+from dashboard.ui import data, maps, profile_data, provenance_data, raw_values
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
 from dashboard.ui.format import styled
@@ -270,6 +270,7 @@ def table_frame(
         "share_of_city": tr("karte.col.share_of_city"),
         "class": tr("karte.col.class"),
         "flag": tr("karte.col.flag"),
+        "provenance": tr("karte.col.provenance"),
     }
     labels = [label.rsplit(" (", 1)[0] for label in legend]
     class_names = [labels[c] if c >= 0 else tr("karte.legend.missing") for c in classes]
@@ -349,6 +350,11 @@ def main() -> None:
     city, _flag = city_value(frame, areas, indicator, indicators=catalogue.indicators, **LIMITS)
     decimals = int(indicator["decimals"])
     table = map_table(rows, codes, areas, city=city, kind=indicator["kind"], decimals=decimals)
+    # where every value comes from: official table and reference date, computed, or demo
+    table["provenance"] = provenance_data.texts(
+        db, indicator["id"], int(period), group, tuple(table["code"]),
+        tuple(table["origin"].fillna("")), lang,
+    )  # fmt: skip
     if table["value"].isna().all() and (table["flag"] == "not_available").all():
         group_label = data.catalogue(db, "group_label").set_index("id")["label"].get(group, group)
         st.info(
