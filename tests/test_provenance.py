@@ -18,7 +18,9 @@ from dashboard.store import Store
 from dashboard.ui import maps
 from tests.conftest import ROOT
 
-TABLE = "Stadt Münster, Statistikdienststelle: Arbeitslose (ms_arbeitslose.csv), Stichtag 31.12.2014"
+TABLE = (
+    "Stadt Münster, Statistikdienststelle: Arbeitslose (ms_arbeitslose.csv), Stichtag 31.12.2014"
+)
 PARTS_COLUMNS = ["indicator_id", "area_code", "period", "grp", "source", "is_demo", "file",
                  "logged_at", "actor"]  # fmt: skip
 
