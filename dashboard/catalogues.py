@@ -87,6 +87,13 @@ class Catalogue:
         rows = self.indicators[self.indicators["id"] == indicator_id]
         return None if rows.empty else rows.iloc[0].to_dict()
 
+    def analysis_indicators(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """Indicators the catalogue names for an analysis (``analyses`` block), else ``default``."""
+        frame = self.frames.get("analysis_setting")
+        if frame is None or frame.empty or key not in set(frame["key"]):
+            return tuple(default)
+        return tuple(frame.loc[frame["key"] == key, "indicators"].iloc[0])
+
     def resolve_area(self, text: str) -> str | None:
         """Area code for a code, name or alias (None when unknown)."""
         return self.area_by_key.get(normalise_name(text))
@@ -353,6 +360,9 @@ def _indicators(
                 "numerator_id": derived.get("numerator"),
                 "denominator_id": derived.get("denominator"),
                 "factor": float(derived.get("factor", 100)) if derived else None,
+                # a part given as a sum of groups (age bands) yields a value of group insgesamt
+                "numerator_groups": _group_list(derived.get("numerator_groups")),
+                "denominator_groups": _group_list(derived.get("denominator_groups")),
                 "parity_reference": item.get("parity_reference"),
                 "aggregate": aggregate,
                 "natural_limit": limit,
@@ -372,6 +382,7 @@ def _indicators(
                 checker.add(r, "derived", "ein gespeicherter (nicht abgeleiteter) Indikator", ref)
         if (r["numerator_id"] is None) != (r["denominator_id"] is None):
             checker.add(r, "derived", "numerator und denominator", "nur eines von beiden")
+        _check_summed_groups(r, by_id, checker)
         ref = r["parity_reference"]
         if ref is not None and ref not in by_id:
             checker.add(r, "parity_reference", "eine vorhandene Indikator-ID", ref)
@@ -380,11 +391,57 @@ def _indicators(
     frame = pd.DataFrame(rows).drop(columns="__line__", errors="ignore")
     return {
         "indicator": frame,
+        "analysis_setting": _analysis_settings(data, checker, set(by_id)),
         "group_label": pd.DataFrame(group_rows, columns=["id", "label"]),
         "goal_indicator": pd.DataFrame(
             links, columns=["goal_id", "indicator_id"]
         ).drop_duplicates(),
     }
+
+
+def _group_list(value: Any) -> list[str] | None:
+    return None if value is None else [str(g) for g in value]
+
+
+def _check_summed_groups(
+    r: dict[str, Any], by_id: dict[str, dict[str, Any]], checker: _Checker
+) -> None:
+    """Summed groups must be groups of their part; the result then has group insgesamt only."""
+    summed = False
+    pairs = (("numerator_groups", "numerator_id"), ("denominator_groups", "denominator_id"))
+    for key, part in pairs:
+        groups = r[key]
+        if groups is None:
+            continue
+        summed = True
+        declared = set(by_id.get(r[part], {}).get("groups") or [])
+        for g in groups:
+            if g not in declared:
+                checker.add(r, "derived", f"eine Gruppe von {r[part]}", g)
+    if summed and r["groups"] != ["insgesamt"]:
+        checker.add(r, "groups", "nur insgesamt (Summe von Gruppen)", r["groups"])
+
+
+# settings of the analyses that name indicators (which ones form the social status index …)
+ANALYSIS_SETTINGS = ("social_index", "similarity")
+
+
+def _analysis_settings(data: dict[str, Any], checker: _Checker, ids: set[str]) -> pd.DataFrame:
+    """The ``analyses`` block: per analysis the indicators it uses, in order."""
+    block = data.get("analyses") or {}
+    rows = []
+    for i, key in enumerate(k for k in block if k != "__line__"):
+        item = block[key] if isinstance(block[key], dict) else {}
+        if key not in ANALYSIS_SETTINGS:
+            checker.add(block, "analyses", "einer von " + ", ".join(ANALYSIS_SETTINGS), key)
+        listed = [str(x) for x in item.get("indicators") or []]
+        for iid in listed:
+            if iid not in ids:
+                checker.add(item, "indicators", "eine vorhandene Indikator-ID", iid)
+        if not listed:
+            checker.add(item, "indicators", "mindestens einen Indikator", "keinen")
+        rows.append({"key": key, "indicators": listed, "sort": i})
+    return pd.DataFrame(rows, columns=["key", "indicators", "sort"])
 
 
 def load_catalogues(data_dir: Path = DATA_DIR) -> Catalogue:

@@ -65,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     imp = sub.add_parser("import", help="Dateien prüfen und importieren (alles oder nichts)")
-    imp.add_argument("kind", choices=KINDS)
+    # bundle: a directory of official tables described by the source manifest
+    imp.add_argument("kind", choices=(*KINDS, "bundle"))
     imp.add_argument("files", nargs="+", type=Path)
     imp.add_argument("--by", default=None, help="wer importiert (Standard: Benutzername)")
     file_options(imp)
@@ -92,8 +93,25 @@ def _print_problems(err: ValidationError) -> None:
     print(err.user_message(), file=sys.stderr)
 
 
+def _cmd_bundle(store: Store, args: argparse.Namespace, by: str) -> int:
+    from dashboard.bundle import import_bundle, summary
+
+    status = 0
+    for directory in args.files:
+        if not directory.is_dir():
+            raise UsageError(f"{directory}: kein Verzeichnis.")
+        results = import_bundle(store, directory, by)
+        for line in summary(results):
+            print(line)
+        if any(r.status == "abgelehnt" for r in results):
+            status = 1
+    return status
+
+
 def _cmd_import(store: Store, args: argparse.Namespace) -> int:
     by = args.by or getpass.getuser()
+    if args.kind == "bundle":
+        return _cmd_bundle(store, args, by)
     status = 0
     for path in args.files:
         try:

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from dashboard import config
+from dashboard.catalogues import Catalogue
 from dashboard.errors import UsageError
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
@@ -21,7 +22,7 @@ _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 CANONICAL_EXPORT = {
     "indicator_id": "indicator", "area_code": "area", "period": "period", "grp": "group",
     "value": "value", "numerator": "numerator", "denominator": "denominator", "flag": "flag",
-    "source": "source",
+    "source": "source", "provenance": "provenance",
 }  # fmt: skip
 
 
@@ -38,6 +39,23 @@ def neutral_text(text: str) -> str:
         if parts[i].lstrip(" \t\u3000").startswith(_FORMULA_STARTS):
             parts[i] = "'" + parts[i]
     return "".join(parts)
+
+
+def with_provenance(
+    store: Store, catalogue: Catalogue, frame: pd.DataFrame, lang: str = "de"
+) -> pd.Series:
+    """The provenance text of every row (indicator_id, area_code, period, grp[, origin])."""
+    from dashboard.analysis.derived import base_indicators
+    from dashboard.analysis.provenance import describe
+    from dashboard.bundle import official_files
+
+    if frame.empty:
+        return pd.Series([], dtype=object)
+    ids = list(dict.fromkeys(frame["indicator_id"]))
+    bases = base_indicators(ids, catalogue.indicators)
+    periods = sorted({int(p) for p in frame["period"]})
+    parts = store.provenance(bases, periods)
+    return describe(frame, parts, catalogue.indicators, official_files(), lang)
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -74,6 +92,9 @@ def observations_table(
         for v, i in zip(frame["value"], frame["indicator_id"], strict=True)
     ]
     frame = frame.assign(value=frame["value"].where(~is_derived, rounded))
+    # every exported value says where it comes from (official, computed, imported, demo)
+    frame = frame.reset_index(drop=True)
+    frame["provenance"] = with_provenance(store, catalogue, frame).to_numpy()
     order = {iid: i for i, iid in enumerate(indicators["id"])}
     frame = frame.sort_values(
         ["indicator_id", "area_code", "period", "grp"],

@@ -72,6 +72,7 @@ class Checked:
 def store_catalogue(store: Store) -> Catalogue:
     """The catalogues as stored in the database, with lookups."""
     tables = ("area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator")
+    tables += ("analysis_setting",)
     return Catalogue.from_frames({t: store.catalogue(t) for t in tables})
 
 

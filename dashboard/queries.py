@@ -27,9 +27,11 @@ CATALOGUE_TABLES: dict[str, list[str]] = {
     "indicator": [
         "id", "name", "short", "field_id", "unit", "kind", "direction", "target_type", "levels",
         "groups", "decimals", "definition", "source", "numerator_id", "denominator_id", "factor",
-        "parity_reference", "aggregate", "sort", "natural_limit",
+        "parity_reference", "aggregate", "sort", "natural_limit", "numerator_groups",
+        "denominator_groups",
     ],
     "goal_indicator": ["goal_id", "indicator_id"],
+    "analysis_setting": ["key", "indicators", "sort"],
 }  # fmt: skip
 # Table names come from the fixed dict above, never from input.
 SQL_DELETE_ALL = {t: f"DELETE FROM {t}" for t in CATALOGUE_TABLES}
@@ -111,6 +113,15 @@ JOIN observation o
  AND o.period < i.period AND o.value IS NOT NULL
 QUALIFY row_number() OVER (
     PARTITION BY i.indicator_id, i.area_code, i.period, i.grp ORDER BY o.period DESC) = 1
+"""
+# where each stored value came from: demo or the import (file, when, by whom) that wrote it
+SQL_PROVENANCE = """
+SELECT o.indicator_id, o.area_code, o.period, o.grp, o.source, o.is_demo,
+       l.file, l.logged_at, l.actor
+FROM observation o
+LEFT JOIN import_log l ON l.id = o.import_id
+WHERE list_contains(?, o.indicator_id)
+  AND (? IS NULL OR list_contains(?, o.period))
 """
 SQL_OBSERVATION_PERIODS = """
 SELECT DISTINCT period FROM observation

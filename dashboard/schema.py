@@ -369,6 +369,18 @@ CREATE TABLE IF NOT EXISTS import_undo (
 """
 
 
+# Derived indicators whose parts are sums of groups (age bands), and the catalogue's settings
+# of the analyses (which indicators form the social status index and the similarity).
+M012_REAL_DATA = """
+ALTER TABLE indicator ADD COLUMN IF NOT EXISTS numerator_groups VARCHAR[];
+ALTER TABLE indicator ADD COLUMN IF NOT EXISTS denominator_groups VARCHAR[];
+CREATE TABLE IF NOT EXISTS analysis_setting (
+    key VARCHAR PRIMARY KEY,
+    indicators VARCHAR[] NOT NULL,
+    sort INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -381,4 +393,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("009_observation_notes", M009_OBSERVATION_NOTES),
     ("010_local_notes", M010_LOCAL_NOTES),
     ("011_import_undo", M011_IMPORT_UNDO),
+    ("012_real_data", M012_REAL_DATA),
 ]

@@ -378,6 +378,12 @@ class Store:
             finally:
                 cur.unregister("incoming_keys")
 
+    def provenance(
+        self, indicator_ids: list[str], periods: list[int] | None = None
+    ) -> pd.DataFrame:
+        """Per stored value: source, demo or not, and the import (file, when, by whom)."""
+        return self._large_frame(queries.SQL_PROVENANCE, [indicator_ids, periods, periods])
+
     def periods(self, indicator_id: str | None = None) -> list[int]:
         """Periods with data (of one indicator, or of any)."""
         with self.cursor() as cur:

@@ -30,11 +30,10 @@ from dashboard.analysis.social_index import (
     CORE_INDICATORS,
     MIN_POPULATION_SETTING,
     SocialIndex,
-    compute_social_index,
     method_text,
 )
 from dashboard.ids import parse_id
-from dashboard.ui import data, maps, raw_values
+from dashboard.ui import data, maps, profile_data, provenance_data, raw_values
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
 from dashboard.ui import notes as local_notes
@@ -273,6 +272,7 @@ def table_frame(
         "share_of_city": tr("karte.col.share_of_city"),
         "class": tr("karte.col.class"),
         "flag": tr("karte.col.flag"),
+        "provenance": tr("karte.col.provenance"),
     }
     labels = [label.rsplit(" (", 1)[0] for label in legend]
     class_names = [labels[c] if c >= 0 else tr("karte.legend.missing") for c in classes]
@@ -352,6 +352,11 @@ def main() -> None:
     city, _flag = city_value(frame, areas, indicator, indicators=catalogue.indicators, **LIMITS)
     decimals = int(indicator["decimals"])
     table = map_table(rows, codes, areas, city=city, kind=indicator["kind"], decimals=decimals)
+    # where every value comes from: official table and reference date, computed, or demo
+    table["provenance"] = provenance_data.texts(
+        db, indicator["id"], int(period), group, tuple(table["code"]),
+        tuple(table["origin"].fillna("")), lang,
+    )  # fmt: skip
     if table["value"].isna().all() and (table["flag"] == "not_available").all():
         group_label = data.catalogue(db, "group_label").set_index("id")["label"].get(group, group)
         st.info(
@@ -495,7 +500,8 @@ def download_notes(
 def social_map(catalogue: Any) -> None:
     """The social status index of the Stadtteile as a map, with its method one click away."""
     population = int(config.get(MIN_POPULATION_SETTING))
-    result = compute_social_index(data.all_values(db), catalogue.areas, min_population=population)
+    # the same cached index as the district page, composed as the catalogue says
+    result = profile_data.social_index(db, population)
     ind = catalogue.indicators
     shorts = dict(zip(ind["id"], ind["short"], strict=True))
     if result.available:

@@ -21,6 +21,7 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.social_index import (
     DEFAULT_MIN_POPULATION,
     MIN_POPULATION_SETTING,
+    THIN_BELOW,
     SocialIndex,
     method_text,
 )
@@ -303,6 +304,10 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     """Line chart of one indicator over time: district, city, borough (?trend=)."""
     st.subheader(tr("stadtteil.trends.heading"))
     judged = profile[profile["comparable"].astype(bool)]
+    # offer only what has a time series here (e.g. the age-band rates exist for one year)
+    with_series = prof.indicators_with_series(view.values, view.code)
+    if judged["indicator_id"].isin(with_series).any():
+        judged = judged[judged["indicator_id"].isin(with_series)]
     options = list(judged["indicator_id"])
     if not options:
         st.info(tr("stadtteil.trends.empty"))
@@ -465,6 +470,9 @@ def index_section(view: View) -> set[str]:
         missing = ", ".join(view.shorts.get(i, i) for i in result.missing)
         st.info(tr("stadtteil.index.unavailable", missing=missing))
     else:
+        used = ", ".join(view.shorts.get(i, i) for i in result.indicators)
+        thin = tr("stadtteil.index.thin") if len(result.indicators) < THIN_BELOW else ""
+        st.caption(tr("stadtteil.index.composition", indicators=used, thin=thin))
         _index_facts(view, result)
         fig = charts.social_index_chart(result, view.names, view.code, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="index_chart")

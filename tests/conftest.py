@@ -127,3 +127,25 @@ def postgres_url() -> Iterator[str]:
         postgres_server(Path(folder)) as url,
     ):
         yield url
+
+
+@pytest.fixture(scope="session")
+def bundle_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every official table and shape of ../shared/muenster (`init --no-demo`, `import bundle`)."""
+    from dashboard.cli import main
+
+    muenster = require_shared()
+    path = tmp_path_factory.mktemp("bundle") / "bundle.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LEITBILD_DB", str(path))
+        assert main(["init", "--no-demo"]) == 0
+        assert main(["import", "bundle", str(muenster), "--by", "test"]) == 0
+    return path
+
+
+@pytest.fixture
+def bundle_db(bundle_db_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the bundle database, also set as LEITBILD_DB."""
+    path = copy_db(bundle_db_template, tmp_path)
+    monkeypatch.setenv("LEITBILD_DB", str(path))
+    return path

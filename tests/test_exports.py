@@ -101,7 +101,9 @@ def test_sheet_names_are_made_acceptable_to_excel() -> None:
 
     from dashboard.exports import sheet_name, to_xlsx
 
-    assert sheet_name("Zeitreihe Ausländer*innen, alle Gebiete") == "Zeitreihe Ausländer_innen, alle"
+    assert (
+        sheet_name("Zeitreihe Ausländer*innen, alle Gebiete") == "Zeitreihe Ausländer_innen, alle"
+    )
     assert sheet_name("[a]/b\\c:d?") == "_a__b_c_d_"
     book = openpyxl.load_workbook(
         io.BytesIO(to_xlsx({"Ausländer*innen": pd.DataFrame({"a": [1]})}))

@@ -266,14 +266,16 @@ def test_social_index_view_on_demo_data(demo_db: Path) -> None:
 def test_social_index_without_core_indicators_shows_an_info(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dashboard.analysis.social_index import CORE_INDICATORS
+    from dashboard.catalogues import load_catalogues
     from dashboard.ui import data
 
     original = data.all_values
+    # the index's composition is the catalogue's setting
+    core = load_catalogues().analysis_indicators("social_index")
 
     def without_core(path: str) -> pd.DataFrame:
         values = original(path)
-        return values[~values["indicator_id"].isin(CORE_INDICATORS)]
+        return values[~values["indicator_id"].isin(core)]
 
     monkeypatch.setattr(data, "all_values", without_core)
     at = run(ansicht="sozialindex")

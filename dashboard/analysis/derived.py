@@ -52,6 +52,42 @@ def derive(
     return out.sort_values(KEY, ignore_index=True)
 
 
+TOTAL_GROUP = "insgesamt"
+
+
+def _groups(value: object) -> list[str] | None:
+    """A catalogue list of summed groups (None, NaN or empty: the part is not summed)."""
+    if value is None or isinstance(value, float):
+        return None
+    groups = [str(g) for g in value]
+    return groups or None
+
+
+def summed_part(part: pd.DataFrame, groups: list[str] | None) -> pd.DataFrame:
+    """The part as used by a derived indicator of group insgesamt.
+
+    With ``groups`` the value is the sum of those groups per area and period (e.g. the age
+    bands 20–59 of the population); a sum with a missing or hidden band is hidden, never a
+    partial sum. Without ``groups`` it is the part's own group insgesamt.
+    """
+    if groups is None:
+        return part[part["grp"] == TOTAL_GROUP]
+    rows = part[part["grp"].isin(groups)]
+    if rows.empty:
+        return rows
+    hidden = rows["flag"].isin(FLAGS_WITHOUT_VALUE) | rows["value"].isna()
+    keyed = rows.assign(_hidden=hidden)
+    agg = keyed.groupby(["area_code", "period"], as_index=False, observed=True).agg(
+        value=("value", "sum"), n=("grp", "nunique"), hidden=("_hidden", "any"),
+        flag=("flag", "first"), source=("source", "first"),
+    )  # fmt: skip
+    complete = (agg["n"] == len(groups)) & ~agg["hidden"]
+    agg["value"] = agg["value"].where(complete)
+    agg["flag"] = agg["flag"].where(complete & agg["flag"].notna(), None)
+    agg.loc[~complete, "flag"] = "secret"
+    return agg.assign(grp=TOTAL_GROUP)[[*KEY, "value", "flag", "source"]]
+
+
 def with_derived(
     stored: pd.DataFrame, indicator_ids: list[str], indicators: pd.DataFrame
 ) -> pd.DataFrame:
@@ -66,6 +102,10 @@ def with_derived(
         if row["numerator_id"]:
             num = by_indicator.get(row["numerator_id"], empty)
             den = by_indicator.get(row["denominator_id"], empty)
+            num_groups = _groups(row.get("numerator_groups"))
+            den_groups = _groups(row.get("denominator_groups"))
+            if num_groups or den_groups:
+                num, den = summed_part(num, num_groups), summed_part(den, den_groups)
             parts.append(derive(num, den, iid, float(row["factor"] or 100.0)))
         else:
             parts.append(by_indicator.get(iid, empty))

@@ -157,6 +157,28 @@ def _link_derived(
             hidden_den[exposed] = True
 
 
+def _link_summed(frame: pd.DataFrame, indicators: pd.DataFrame, hidden: np.ndarray) -> None:
+    """Hide derived values (in place) one of whose summed groups (e.g. an age band) is hidden."""
+    if "numerator_groups" not in indicators.columns:
+        return
+    keys = frame[["indicator_id", *KEY]].assign(position=np.arange(len(frame)))
+    for row in indicators[indicators["numerator_id"].notna()].itertuples():
+        for base, groups in (
+            (row.numerator_id, row.numerator_groups),
+            (row.denominator_id, row.denominator_groups),
+        ):
+            if groups is None or isinstance(groups, float) or not len(groups):
+                continue
+            mine = keys[keys["indicator_id"] == row.id]
+            parts = keys[(keys["indicator_id"] == base) & keys["grp"].isin(list(groups))]
+            linked = mine.drop(columns="grp").merge(
+                parts.drop(columns=["indicator_id", "grp"]),
+                on=["period", "area_code"], suffixes=("", "_base"),
+            )  # fmt: skip
+            exposed = linked["position"].to_numpy()[hidden[linked["position_base"].to_numpy()]]
+            hidden[exposed] = True
+
+
 def _hide(frame: pd.DataFrame, hidden: np.ndarray, hidden_den: np.ndarray) -> pd.DataFrame:
     out = frame.copy()
     out.loc[hidden, ["value", "numerator"]] = np.nan
@@ -186,4 +208,5 @@ def suppress(
     hidden |= hidden_den
     _secondary(frame, _additive_sets(frame, areas, kind, set(derived)), hidden, hidden_den)
     _link_derived(frame, derived, hidden, hidden_den)
+    _link_summed(frame, indicators, hidden)
     return _hide(frame, hidden, hidden_den)

@@ -121,6 +121,8 @@ def display_table(
         out[headings["diff"]] = table["diff"].round(decimals)
     out[headings["class"]] = class_names
     out[headings["flag"]] = table["flag"].map(flag_label)
+    if "provenance" in table and "provenance" in headings:
+        out[headings["provenance"]] = table["provenance"]
     if table["numerator"].isna().all():
         out = out.drop(columns=[headings["numerator"], headings["denominator"]])
     return out

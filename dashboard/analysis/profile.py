@@ -293,6 +293,13 @@ def trend_series(
     return out.sort_values(["_o", "period"]).drop(columns="_o").reset_index(drop=True)
 
 
+def indicators_with_series(values: pd.DataFrame, code: str, min_periods: int = 2) -> set[str]:
+    """Indicators with visible values for ``code`` in at least ``min_periods`` periods."""
+    rows = values[(values["area_code"] == code) & values["value"].notna()]
+    counts = rows.groupby("indicator_id", observed=True)["period"].nunique()
+    return set(counts[counts >= min_periods].index)
+
+
 def default_comparison(code: str) -> list[str]:
     """The district, two focus districts (Berg Fidel, Coerde, Kinderhaus-West) and the city."""
     others = [c for c in FOCUS_DISTRICTS if c != code][:2]

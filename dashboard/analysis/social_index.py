@@ -2,9 +2,12 @@
 
 Method (also returned as text by ``method_text``):
 
-1. Core indicators, as in the city's Sozialmonitoring: SGB-II share of the 15–64-year-olds,
-   SGB-II share of children under 15, share of children under 18 with Migrationsvorgeschichte.
-   A higher value means a higher need for support; this describes living conditions, not people.
+1. Core indicators: the catalogue's ``analyses: social_index`` list (social situation only, e.g.
+   SGB-II shares, unemployment and employment density; no share with Migrationsvorgeschichte,
+   which would count migration as need). ``CORE_INDICATORS`` is only the default of the pure
+   function. An indicator whose higher value is better (employment) counts with reversed sign,
+   so a higher index always means a higher need for support; this describes living conditions,
+   not people.
 2. Each indicator is standardised as the deviation of the district from the *city value*
    (the official value of area "0"), divided by the standard deviation of the district values:
    z = (x − city) / sd. So 0 means "like the city as a whole".
@@ -66,6 +69,7 @@ class SocialIndex:
     spread: dict[str, float] = field(default_factory=dict)
     sigma: float = math.nan
     min_population: int = DEFAULT_MIN_POPULATION
+    reversed_indicators: frozenset[str] = frozenset()
 
     @property
     def available(self) -> bool:
@@ -124,12 +128,22 @@ def _pick_period(values: pd.DataFrame, indicators: tuple[str, ...]) -> int | Non
     return int(per_period[per_period == per_period.max()].index.max())
 
 
+def composition(
+    indicators: pd.DataFrame, listed: tuple[str, ...]
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The listed indicators the catalogue knows, and those counted reversed (higher_better)."""
+    direction = dict(zip(indicators["id"], indicators["direction"], strict=True))
+    known = tuple(i for i in listed if i in direction)
+    return known, frozenset(i for i in known if direction[i] == "higher_better")
+
+
 def _index_for_period(
     values: pd.DataFrame,
     codes: list[str],
     period: int,
     indicators: tuple[str, ...],
     min_population: int,
+    reversed_: frozenset[str] = frozenset(),
 ) -> tuple[pd.DataFrame, dict[str, float], dict[str, float], tuple[str, ...]]:
     """Per-district z-values, index and inclusion for one period (no classes, no dynamics)."""
     wide = _wide(values, indicators, period).reindex(codes)
@@ -151,7 +165,8 @@ def _index_for_period(
             continue
         used.append(ind)
         city[ind], spread[ind] = float(c), sd
-        out[f"z_{ind}"] = ((wide[ind] - c) / sd).where(~small).to_numpy()
+        sign = -1.0 if ind in reversed_ else 1.0  # higher employment means less need
+        out[f"z_{ind}"] = (sign * (wide[ind] - c) / sd).where(~small).to_numpy()
         out[f"value_{ind}"] = wide[ind].to_numpy()
     z_cols = [f"z_{ind}" for ind in used]
     n = out[z_cols].notna().sum(axis=1) if z_cols else pd.Series(0, index=out.index)
@@ -188,6 +203,7 @@ def compute_social_index(
     indicators: tuple[str, ...] = CORE_INDICATORS,
     min_population: int = DEFAULT_MIN_POPULATION,
     dynamics_periods: int = DYNAMICS_PERIODS,
+    reversed_indicators: frozenset[str] = frozenset(),
 ) -> SocialIndex:
     """The index of every Stadtteil for ``period`` (default: latest with city values).
 
@@ -195,7 +211,8 @@ def compute_social_index(
     area_code, population, included, reason (small_population | too_few_values | None),
     n_indicators, index, index_sd, class_no (1–5), class_key, rank (1 = highest need),
     previous_period, previous_index, dynamics, dynamics_key (rising | falling | stable),
-    and per indicator value_<id>, z_<id>, contrib_<id>.
+    and per indicator value_<id>, z_<id>, contrib_<id>. ``reversed_indicators`` (higher is
+    better) count with reversed sign.
     """
     codes = list(areas.loc[areas["level"] == "stadtteil", "code"])
     indicators = tuple(indicators)
@@ -203,16 +220,23 @@ def compute_social_index(
         period = _pick_period(values, indicators)
     if period is None or not codes:
         return SocialIndex(pd.DataFrame(columns=FRAME_COLUMNS), None, (), indicators)
-    out, city, spread, used = _index_for_period(values, codes, period, indicators, min_population)
+    out, city, spread, used = _index_for_period(
+        values, codes, period, indicators, min_population, reversed_indicators
+    )
     missing = tuple(i for i in indicators if i not in used)
     sigma = float(out["index"].std(ddof=1)) if out["index"].notna().sum() >= 3 else math.nan
     out["index_sd"] = out["index"] / sigma if sigma and not pd.isna(sigma) else math.nan
     out["class_no"] = out["index_sd"].map(classify).astype("Int64")
     out["class_key"] = out["class_no"].map(lambda c: None if pd.isna(c) else CLASS_KEYS[c - 1])
     out["rank"] = out["index"].rank(ascending=False, method="min")
-    _add_dynamics(out, values, codes, period, used, min_population, dynamics_periods)
+    _add_dynamics(
+        out, values, codes, period, used, min_population, dynamics_periods, reversed_indicators
+    )
     ordered = FRAME_COLUMNS + [c for c in out.columns if c not in FRAME_COLUMNS]
-    return SocialIndex(out[ordered], period, used, missing, city, spread, sigma, min_population)
+    return SocialIndex(
+        out[ordered], period, used, missing, city, spread, sigma, min_population,
+        frozenset(i for i in used if i in reversed_indicators),
+    )  # fmt: skip
 
 
 def _add_dynamics(
@@ -223,6 +247,7 @@ def _add_dynamics(
     used: tuple[str, ...],
     min_population: int,
     k: int,
+    reversed_: frozenset[str] = frozenset(),
 ) -> None:
     """Previous index and the change since (in place); NaN where no earlier index exists."""
     out["previous_period"] = pd.NA
@@ -232,7 +257,7 @@ def _add_dynamics(
     earlier = _earlier_period(values, used, period, k) if used else -1
     if earlier < 0:
         return
-    before, _, _, _ = _index_for_period(values, codes, earlier, used, min_population)
+    before, _, _, _ = _index_for_period(values, codes, earlier, used, min_population, reversed_)
     out["previous_period"] = earlier
     out["previous_index"] = before["index"].to_numpy()
     out["dynamics"] = out["index"] - out["previous_index"]
@@ -270,7 +295,7 @@ METHOD_TEXT = {
         "Vergleich zur Stadt.\n"
         "6. Stadtteile mit weniger als {min_population} Einwohnenden bleiben außen vor, weil "
         "dort wenige Personen die Anteile stark verschieben.\n\n"
-        "Stand: {period}. {missing}"
+        "Stand: {period}. {missing}{composition}"
     ),
     "en": (
         "**How the social index is computed** (after Münster's Sozialmonitoring)\n\n"
@@ -287,13 +312,56 @@ METHOD_TEXT = {
         "standard deviations counts as rising or falling need relative to the city.\n"
         "6. Districts with fewer than {min_population} inhabitants are left out, because a few "
         "people shift their shares strongly.\n\n"
-        "Period: {period}. {missing}"
+        "Period: {period}. {missing}{composition}"
     ),
 }
 MISSING_TEXT = {
     "de": "Ohne Daten und daher nicht im Index: {names}.",
     "en": "Without data and therefore not in the index: {names}.",
 }
+
+
+# why the composition is what it is, and what it cannot say on thin data
+COMPOSITION_TEXT = {
+    "de": (
+        "\n\nDie Zusammensetzung legt der Indikatorenkatalog fest: nur Indikatoren der sozialen "
+        "Lage (wie im Berliner Monitoring Soziale Stadtentwicklung), kein Anteil mit "
+        "Migrationsvorgeschichte – Migration ist kein Bedarf. {reversed}"
+    ),
+    "en": (
+        "\n\nThe indicator catalogue sets the composition: social situation only (as in Berlin's "
+        "Monitoring Soziale Stadtentwicklung), no share with migration history – migration is "
+        "not a need. {reversed}"
+    ),
+}
+REVERSED_TEXT = {
+    "de": "Umgekehrt gewertet (ein höherer Wert heißt weniger Bedarf): {names}. ",
+    "en": "Counted reversed (a higher value means less need): {names}. ",
+}
+THIN_TEXT = {
+    "de": (
+        "Mit nur {n} Indikatoren ist dieser Index deutlich dünner als das Sozialmonitoring der "
+        "Stadt Münster (das u. a. SGB-II-Quoten und Kinderarmut einbezieht); er ordnet die "
+        "Stadtteile grob, ersetzt es aber nicht."
+    ),
+    "en": (
+        "With only {n} indicators this index is much thinner than the city's own "
+        "Sozialmonitoring (which includes SGB II rates and child poverty, among others); it "
+        "ranks the districts roughly but does not replace it."
+    ),
+}
+THIN_BELOW = 3
+
+
+def composition_text(result: SocialIndex, names: dict[str, str], lang: str = "de") -> str:
+    """Why these indicators, which count reversed, and a warning when the index is thin."""
+    lang = lang if lang in COMPOSITION_TEXT else "de"
+    flipped = [names.get(i, i) for i in result.indicators if i in result.reversed_indicators]
+    reversed_ = REVERSED_TEXT[lang].format(names=", ".join(flipped)) if flipped else ""
+    text = COMPOSITION_TEXT[lang].format(reversed=reversed_)
+    if result.indicators and len(result.indicators) < THIN_BELOW:
+        text += THIN_TEXT[lang].format(n=len(result.indicators))
+    return text.rstrip()
 
 
 def method_text(result: SocialIndex, names: dict[str, str], lang: str = "de") -> str:
@@ -310,4 +378,5 @@ def method_text(result: SocialIndex, names: dict[str, str], lang: str = "de") ->
         threshold=threshold.replace(".", ",") if lang == "de" else threshold,
         min_population=f"{result.min_population:,}".replace(",", "." if lang == "de" else ","),
         missing=MISSING_TEXT[lang].format(names=missing) if missing else "",
+        composition=composition_text(result, names, lang),
     )

@@ -8,7 +8,7 @@ dashboard.analysis.profile and the goal roll-up of dashboard.analysis.goal_rollu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -18,6 +18,7 @@ from dashboard.analysis import gaps, goal_rollup, progress
 from dashboard.analysis import profile as prof
 from dashboard.catalogues import Catalogue
 from dashboard.errors import UsageError
+from dashboard.exports import with_provenance
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
 from dashboard.reports.locator_map import preferred_layer
@@ -52,6 +53,7 @@ class ProfileContent:
     geometry: pd.DataFrame  # area_code, wkb of that layer
     bezirk_members: list[str]
     today: dt.date
+    provenance: dict[str, str] = field(default_factory=dict)  # of the district's value
 
 
 def resolve_district(catalogue: Catalogue, text: str) -> str:
@@ -130,13 +132,14 @@ def gather(
     layer = preferred_layer(store.geometry_layers())
     districts = prof.district_codes(areas)
     members = [c for c in districts if bezirk and prof.stadtbezirk_of(areas, c) == bezirk]
+    profile = prof.profile(values, catalogue.indicators, areas, code, period)
     return ProfileContent(
         code=code,
         name=names[code],
         bezirk_code=bezirk,
         bezirk_name=names.get(bezirk) if bezirk else None,
         period=period,
-        profile=prof.profile(values, catalogue.indicators, areas, code, period),
+        profile=profile,
         facts=prof.key_facts(values, code, period),
         city_facts=prof.key_facts(values, prof.CITY, period),
         goals=goal_statuses(
@@ -155,4 +158,20 @@ def gather(
         geometry=store.geometry(layer) if layer else pd.DataFrame(columns=["area_code", "wkb"]),
         bezirk_members=members,
         today=clock.today(),
+        provenance=_provenance(store, catalogue, profile, code),
     )
+
+
+def _provenance(
+    store: Store, catalogue: Catalogue, profile: pd.DataFrame, code: str
+) -> dict[str, str]:
+    """Per indicator: where the district's value in the report comes from."""
+    rows = profile.dropna(subset=["period"])
+    if rows.empty:
+        return {}
+    frame = pd.DataFrame(
+        {"indicator_id": rows["indicator_id"].to_numpy(), "area_code": code,
+         "period": rows["period"].astype(int).to_numpy(), "grp": rows["grp"].to_numpy()}
+    )  # fmt: skip
+    texts = with_provenance(store, catalogue, frame)
+    return {i: str(x) for i, x in zip(frame["indicator_id"], texts, strict=True) if x}

@@ -487,8 +487,11 @@ def _sources(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list
     ]  # fmt: skip
     indicators = c.profile.drop_duplicates("indicator_id")
     for _, r in indicators.iterrows():
-        source = c.sources.get(r["indicator_id"]) or "–"
-        rows.append([_p(r["short"], s["cell"]), _p(source, s["cell"])])
+        source = escape(c.sources.get(r["indicator_id"]) or "–")
+        origin = c.provenance.get(r["indicator_id"])
+        if origin:  # where the district's value comes from: table, reference date, or demo
+            source += "<br/>" + escape(t("rp.sources.provenance", lang, text=origin))
+        rows.append([_p(r["short"], s["cell"]), Paragraph(source, s["cell"])])
     flow: list[Any] = [_p(t("rp.sources.heading", lang), s["h2"])]
     if len(rows) > 1:
         flow += [_table(rows, _widths(50, 124)), Spacer(1, 4)]

@@ -38,7 +38,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the key figures stated in the Leitbild). Real data can be imported on the command line.",
     },
     "data.real": {"de": "Echte Daten", "en": "Real data"},
-    "data.mixed": {"de": "Echte Daten und Demodaten", "en": "Real and demo data"},
+    "data.mixed": {"de": "Echte Daten, teils Demodaten", "en": "Real data, partly demo data"},
+    "data.mixed_help": {
+        "de": "Welche Werte Demodaten sind, steht in der Spalte „Herkunft“ der Tabellen und "
+        "Downloads und im Tooltip der Karte.",
+        "en": "Which values are demo data is shown in the column “Provenance” of the tables "
+        "and downloads and in the map's tooltip.",
+    },
     "data.empty": {
         "de": "Noch keine Daten geladen. Starten Sie mit `make run` (lädt Demodaten) oder "
         "importieren Sie Daten mit `python -m dashboard import …`.",

@@ -272,6 +272,10 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "In addition, {n} city-wide measures concern all districts.",
     },
     "rp.sources.heading": {"de": "Quellen", "en": "Sources"},
+    "rp.sources.provenance": {
+        "de": "Herkunft des Werts: {text}",
+        "en": "Value's provenance: {text}",
+    },
     "rp.sources.measures": {
         "de": "Maßnahmen und Ziele: Eingaben des Kommunalen Integrationszentrums im "
         "Leitbild-Monitor; Zielstruktur: Migrationsleitbild Münster 2025–2030.",

@@ -145,6 +145,7 @@ KARTE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Value withheld (too few cases)",
     },
     "karte.hover.missing": {"de": "Kein Wert vorhanden", "en": "No value available"},
+    "karte.hover.provenance": {"de": "Herkunft: {text}", "en": "Provenance: {text}"},
     "karte.hover.computed": {
         "de": "aus den Stadtteilen berechnet",
         "en": "computed from the districts",
@@ -212,6 +213,7 @@ KARTE_MESSAGES: dict[str, dict[str, str]] = {
     "karte.col.share_of_city": {"de": "Anteil an der Stadt (%)", "en": "Share of the city (%)"},
     "karte.col.class": {"de": "Klasse", "en": "Class"},
     "karte.col.flag": {"de": "Kennzeichen", "en": "Flag"},
+    "karte.col.provenance": {"de": "Herkunft", "en": "Provenance"},
     "karte.download.csv": {"de": "CSV herunterladen", "en": "Download CSV"},
     "karte.download.xlsx": {"de": "Excel herunterladen", "en": "Download Excel"},
     "karte.notes.indicator": {"de": "Indikator", "en": "Indicator"},

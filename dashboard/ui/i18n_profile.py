@@ -291,6 +291,16 @@ PROFILE_MESSAGES: dict[str, dict[str, str]] = {
     # social index
     "stadtteil.index.heading": {"de": "Sozialindex", "en": "Social index"},
     "stadtteil.index.value": {"de": "Sozialindex {period}", "en": "Social index {period}"},
+    "stadtteil.index.composition": {
+        "de": "Zusammensetzung: {indicators} – nur Indikatoren der sozialen Lage, ohne Anteil mit "
+        "Migrationsvorgeschichte.{thin}",
+        "en": "Composition: {indicators} – social situation only, without the share with "
+        "migration history.{thin}",
+    },
+    "stadtteil.index.thin": {
+        "de": " Dünner als das Sozialmonitoring der Stadt (Methode unten).",
+        "en": " Thinner than the city's Sozialmonitoring (method below).",
+    },
     "stadtteil.index.value_help": {
         "de": "0 = wie die Stadt insgesamt; positiv = höherer Unterstützungsbedarf, in "
         "Standardabweichungen.",

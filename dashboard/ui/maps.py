@@ -233,8 +233,18 @@ def hover_texts(
             lines.append(t("karte.hover.flag", lang, flag=flag))
         if row.origin == "computed":
             lines.append(t("karte.hover.computed", lang))
+        provenance = getattr(row, "provenance", None)
+        if isinstance(provenance, str) and provenance:
+            lines.append(t("karte.hover.provenance", lang, text=_wrapped(provenance)))
         texts.append("<br>".join(lines))
     return texts
+
+
+def _wrapped(text: str, width: int = 70) -> str:
+    """A long provenance text in hover-sized lines."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width))
 
 
 def _luminance(colour: str) -> float:

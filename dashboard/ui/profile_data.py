@@ -11,8 +11,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.analysis import profile as prof
-from dashboard.analysis.similarity import Similarity, similar_districts
-from dashboard.analysis.social_index import SocialIndex, compute_social_index
+from dashboard.analysis.similarity import SIMILARITY_INDICATORS, Similarity, similar_districts
+from dashboard.analysis.social_index import (
+    CORE_INDICATORS,
+    SocialIndex,
+    composition,
+    compute_social_index,
+)
 from dashboard.ui import data
 from dashboard.ui import profile_charts as charts
 
@@ -36,14 +41,23 @@ def comparison(path: str, codes: tuple[str, ...], period: int, group: str | None
 def social_index(path: str, min_population: int) -> SocialIndex:
     """The social status index of all districts (analysis.social_index)."""
     cat = data.catalogues(path)
-    return compute_social_index(data.all_values(path), cat.areas, min_population=min_population)
+    # the composition is a catalogue setting (analyses: social_index)
+    listed = cat.analysis_indicators("social_index", CORE_INDICATORS)
+    indicators, reversed_ = composition(cat.indicators, listed)
+    return compute_social_index(
+        data.all_values(path), cat.areas, indicators=indicators,
+        min_population=min_population, reversed_indicators=reversed_,
+    )  # fmt: skip
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def similar(path: str, code: str, excluded: frozenset[str]) -> Similarity:
     """The districts most like this one on the core indicators (analysis.similarity)."""
     cat = data.catalogues(path)
-    return similar_districts(data.all_values(path), cat.areas, code, excluded=set(excluded))
+    indicators = cat.analysis_indicators("similarity", SIMILARITY_INDICATORS)
+    return similar_districts(
+        data.all_values(path), cat.areas, code, indicators=indicators, excluded=set(excluded)
+    )
 
 
 def _names(path: str) -> tuple[dict[str, str], dict[str, str]]:

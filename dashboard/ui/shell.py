@@ -33,6 +33,7 @@ def data_status_badge(summary: dict[str, object]) -> None:
         st.caption(tr("data.demo_help"))
     elif status == "mixed":
         st.badge(tr("data.mixed"), icon=":material/science:", color="orange")
+        st.caption(tr("data.mixed_help"))
     elif status == "real":
         st.badge(tr("data.real"), icon=":material/verified:", color="green")
 
