@@ -27,7 +27,7 @@ from dashboard.analysis.social_index import (
 )
 from dashboard.catalogues import Catalogue
 from dashboard.reports.profile_report import profile_pdf
-from dashboard.ui import data, downloads, profile_data, raw_values
+from dashboard.ui import data, downloads, profile_data, provenance_data, raw_values
 from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
@@ -573,6 +573,7 @@ with guarded():
     view = View(values, cat, names, fields, code, period, group)
     header(view, summary)
     profile = profile_data.district_profile(db, code, period, group)
+    profile = provenance_data.with_district_provenance(db, code, profile, lang)
     if profile.empty:
         label = group_labels.get(group or "", group)
         st.info(tr("stadtteil.profile.empty_group", group=label, name=view.name))
