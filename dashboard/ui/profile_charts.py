@@ -256,7 +256,9 @@ def profile_table(
         )
         if "provenance" in profile:  # where the district's value comes from
             origin = r["provenance"]
-            rows[-1][t("stadtteil.col.provenance", lang)] = origin if isinstance(origin, str) else "–"
+            rows[-1][t("stadtteil.col.provenance", lang)] = (
+                origin if isinstance(origin, str) else "–"
+            )
     return pd.DataFrame(rows)
 
 
