@@ -43,6 +43,11 @@ SQL_SELECT_ALL = {
     for t, cols in CATALOGUE_TABLES.items()
 }
 SQL_AREA_PARENTS = "SELECT code, parent_code FROM area"
+SQL_AREA_INSERT_NEW = """
+INSERT INTO area (code, level, name, parent_code, aliases, sort)
+SELECT code, level, name, parent_code, aliases, sort FROM new_areas
+WHERE code NOT IN (SELECT code FROM area)
+"""
 SQL_GROUP_LABEL_UPSERT = "INSERT OR REPLACE INTO group_label (id, label) VALUES (?, ?)"
 SQL_GROUP_LABEL_EXISTS = "SELECT count(*) FROM group_label WHERE id = ?"
 

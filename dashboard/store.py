@@ -401,12 +401,24 @@ class Store:
 
     # --- geometry -----------------------------------------------------------------------------
     def replace_geometry(
-        self, layer: str, frame: pd.DataFrame, entry: ImportLogEntry | None
+        self,
+        layer: str,
+        frame: pd.DataFrame,
+        entry: ImportLogEntry | None,
+        new_areas: pd.DataFrame | None = None,
     ) -> ImportLogEntry | None:
-        """Replace one geometry layer (columns area_code, wkb) and log it, in one transaction."""
+        """Replace one geometry layer (columns area_code, wkb) and log it, in one transaction.
+
+        ``new_areas`` (a finer level such as Stadtzellen) are added to the area table first.
+        """
         incoming = frame[["area_code", "wkb"]].copy()
 
         def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry | None:
+            if new_areas is not None and len(new_areas):
+                cur.register("new_areas", new_areas[CATALOGUE_TABLES["area"]])
+                cur.execute(queries.SQL_AREA_INSERT_NEW)
+                cur.unregister("new_areas")
+                self._stale_all_released(cur)  # the hierarchy shapes what may be released
             before = cur.execute(SQL_GEOMETRY_FINGERPRINT, [layer]).fetchall()
             cur.register("incoming", incoming)
             after = cur.execute(SQL_GEOMETRY_INCOMING_FINGERPRINT).fetchall()

@@ -55,11 +55,22 @@ def reconcile(
     values = dict(zip(keys, frame["value"].tolist(), strict=True))
     diffs: list[dict[str, object]] = []
     checked = 0
+    kids = children_map(areas)
     for (code, period, grp), found in values.items():
-        if level.get(code) not in ("stadt", "stadtbezirk", "teilbereich") or pd.isna(found):
+        if pd.isna(found):
+            continue
+        if level.get(code) == "stadtteil":
+            # a Stadtteil is the sum of its cells (a finer level) when the file has them
+            cells = kids.get(code, [])
+            parts_of = cells if any((c, period, grp) in values for c in cells) else []
+        elif level.get(code) in ("stadt", "stadtbezirk", "teilbereich"):
+            parts_of = members[code]
+        else:
+            continue
+        if not parts_of:
             continue
         parts = []
-        for member in members[code]:
+        for member in parts_of:
             key = (member, period, grp)
             if key not in values:
                 if level[member] == "nicht_zuzuordnen":
