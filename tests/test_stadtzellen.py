@@ -119,3 +119,31 @@ def test_a_stadtteil_that_differs_from_its_cells_is_reported(store: Store, tmp_p
     checked, _ = import_file(store, "observations", _observations(tmp_path, 10556), "test")
     assert "Summenzeilen geprüft: 2, davon abweichend: 1" in checked.notes
     assert any("Summe der Stadtzellen 10555" in str(p) for p in checked.problems)
+
+
+def test_map_shows_the_cells_and_hides_the_small_one_and_its_sibling(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    import_file(store, "areas", _cells_file(tmp_path), "test")
+    import_file(store, "observations", _observations(tmp_path), "test")
+    path = store.path
+    store.close()
+    monkeypatch.setenv("LEITBILD_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "pages" / "karte.py"), default_timeout=180)
+    for key, value in {"indikator": "bevoelkerung_mv", "ebene": "stadtzellen",
+                       "periode": "2014"}.items():  # fmt: skip
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Nr.")
+    assert len(table) == 10
+    hidden = table[table["Wert (Personen)"].isna()].index.tolist()
+    assert "613" in hidden and len(hidden) == 2
+    assert set(table.loc[hidden, "Kennzeichen"]) == {"geheim"}
+    figure = str(json.loads(at.get("plotly_chart")[0].proto.spec))  # hover texts unescaped
+    assert "613 Coerde 3" in figure and "<b>2 Personen</b>" not in figure
+    assert "<b>1.300 Personen</b>" in figure  # a visible cell's hover shows its value

@@ -25,7 +25,8 @@ def district_members(areas: pd.DataFrame) -> dict[str, list[str]]:
     def walk(code: str) -> list[str]:
         if code in members:
             return members[code]
-        if level[code] in ("stadtteil", "nicht_zuzuordnen"):
+        # a Stadtzelle is its own member: roll-ups above the Stadtteile use the Stadtteile
+        if level[code] in ("stadtteil", "nicht_zuzuordnen", "stadtzelle"):
             result = [code]
         else:
             result = [d for child in kids.get(code, []) for d in walk(child)]

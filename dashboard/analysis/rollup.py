@@ -25,7 +25,8 @@ import pandas as pd
 from dashboard.analysis.aggregation import children_map, district_members
 from dashboard.analysis.disclosure import SECRET, suppress
 
-LEVELS = ("stadtteile", "teilbereiche", "stadtbezirke")
+LEVELS = ("stadtteile", "teilbereiche", "stadtbezirke", "stadtzellen")
+FINER = {"stadtzellen": "stadtzelle"}  # map levels made of a finer area level (from geometry)
 COLUMNS = ["area_code", "value", "numerator", "denominator", "flag", "origin"]
 # flags a member passes on to its aggregate, most serious first
 CARRIED_FLAGS = ("not_reliable", "estimated", "provisional", "corrected")
@@ -45,6 +46,8 @@ def level_codes(areas: pd.DataFrame, level: str) -> list[str]:
         return list(frame.loc[frame["level"] == "stadtteil", "code"])
     if level == "stadtbezirke":
         return list(frame.loc[frame["level"] == "stadtbezirk", "code"])
+    if level in FINER:
+        return list(frame.loc[frame["level"] == FINER[level], "code"])
     kids = children_map(frame)
     level_of = dict(zip(frame["code"], frame["level"], strict=True))
     codes: list[str] = []
