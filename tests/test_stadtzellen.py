@@ -147,3 +147,27 @@ def test_map_shows_the_cells_and_hides_the_small_one_and_its_sibling(
     figure = str(json.loads(at.get("plotly_chart")[0].proto.spec))  # hover texts unescaped
     assert "613 Coerde 3" in figure and "<b>2 Personen</b>" not in figure
     assert "<b>1.300 Personen</b>" in figure  # a visible cell's hover shows its value
+
+
+def test_stadtteil_without_own_value_is_the_sum_of_its_cells(store: Store, tmp_path) -> None:
+    from dashboard.analysis.rollup import level_codes, rollup
+
+    import_file(store, "areas", _cells_file(tmp_path), "test")
+    lines = ["indicator;area;period;value"]
+    lines += [f"bevoelkerung;{c};2014;{pop}" for c, (pop, _) in COERDE.items()]
+    lines += [f"bevoelkerung_mv;{c};2014;{mv}" for c, (_, mv) in COERDE.items()]
+    path = tmp_path / "nur_zellen.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_file(store, "observations", path, "test")
+    catalogue = store_catalogue(store)
+    codes = level_codes(catalogue.areas, "stadtteile")
+    for indicator_id, expected in (("bevoelkerung", 10555.0), ("bevoelkerung_mv", None)):
+        values = released_observations(store, catalogue, [indicator_id])
+        indicator = catalogue.indicator(indicator_id)
+        rows = rollup(values, catalogue.areas, indicator, codes, indicators=catalogue.indicators)
+        coerde = rows.set_index("area_code").loc["61"]
+        assert coerde["origin"] == "computed"
+        if expected is None:  # a hidden cell makes the sum hidden too
+            assert coerde["flag"] == "secret" and math.isnan(coerde["value"])
+        else:
+            assert coerde["value"] == expected
