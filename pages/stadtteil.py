@@ -27,7 +27,7 @@ from dashboard.analysis.social_index import (
 )
 from dashboard.catalogues import Catalogue
 from dashboard.reports.profile_report import profile_pdf
-from dashboard.ui import data, downloads, profile_data, provenance_data, raw_values
+from dashboard.ui import cells_view, data, downloads, profile_data, provenance_data, raw_values
 from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
@@ -579,6 +579,7 @@ with guarded():
         st.info(tr("stadtteil.profile.empty_group", group=label, name=view.name))
         st.stop()
     indicators_section(view, profile)
+    cells_view.cells_section(values, cat, code, view.name, view.period, lang)  # Stadtzellen
     trends_section(view, profile)
     st.divider()
     goals_section(view, profile)

@@ -171,3 +171,28 @@ def test_stadtteil_without_own_value_is_the_sum_of_its_cells(store: Store, tmp_p
             assert coerde["flag"] == "secret" and math.isnan(coerde["value"])
         else:
             assert coerde["value"] == expected
+
+
+def test_district_page_shows_its_cells(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    import_file(store, "areas", _cells_file(tmp_path), "test")
+    import_file(store, "observations", _observations(tmp_path), "test")
+    path = store.path
+    store.close()
+    monkeypatch.setenv("LEITBILD_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "pages" / "stadtteil.py"), default_timeout=180)
+    at.query_params["stadtteil"] = "61"
+    at.run()
+    assert not at.exception
+    assert "Stadtzellen von Coerde" in [h.value for h in at.subheader]
+    table = next(d.value for d in at.dataframe if "Stadtzelle" in d.value.columns)
+    assert list(table["Stadtzelle"]) == [f"61{i} Coerde {i}" for i in range(1, 6)]
+    row = table.set_index("Stadtzelle").loc["611 Coerde 1"]
+    assert row["Bevölkerung"] == "2.500" and row["Bevölkerung mit MV"] == "1.300"
+    hidden = table.set_index("Stadtzelle")["Bevölkerung mit MV"]
+    assert (hidden == "geheim").sum() == 2 and hidden["613 Coerde 3"] == "geheim"
