@@ -102,6 +102,7 @@ FROM observation o
 LEFT JOIN import_log l ON l.id = o.import_id
 WHERE list_contains(?, o.indicator_id)
   AND (? IS NULL OR list_contains(?, o.period))
+  AND (? IS NULL OR list_contains(?, o.area_code))
 """
 SQL_OBSERVATION_PERIODS = """
 SELECT DISTINCT period FROM observation

@@ -338,10 +338,16 @@ class Store:
         )
 
     def provenance(
-        self, indicator_ids: list[str], periods: list[int] | None = None
+        self,
+        indicator_ids: list[str],
+        periods: list[int] | None = None,
+        area_codes: list[str] | None = None,
     ) -> pd.DataFrame:
         """Per stored value: source, demo or not, and the import (file, when, by whom)."""
-        return self._large_frame(queries.SQL_PROVENANCE, [indicator_ids, periods, periods])
+        return self._large_frame(
+            queries.SQL_PROVENANCE,
+            [indicator_ids, periods, periods, area_codes, area_codes],
+        )
 
     def periods(self, indicator_id: str | None = None) -> list[int]:
         """Periods with data (of one indicator, or of any)."""

@@ -53,5 +53,5 @@ def _district_texts(
         {"indicator_id": list(ids), "area_code": code, "period": list(periods),
          "grp": list(groups)}
     )  # fmt: skip
-    texts = with_provenance(data.get_store(path), data.catalogues(path), frame, lang)
+    texts = with_provenance(data.get_store(path), data.catalogues(path), frame, lang, [code])
     return list(zip(ids, texts.tolist(), strict=True))
