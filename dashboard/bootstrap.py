@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import clock, config
-from dashboard.catalogues import load_catalogues
+from dashboard.catalogues import finer_levels, load_catalogues
 from dashboard.config import DATA_DIR, GEO_DIR
 from dashboard.errors import ValidationError
 from dashboard.ingest.geometry import parse_geometry
@@ -23,6 +23,14 @@ def load_catalogues_into(store: Store) -> None:
     stored_groups = store.catalogue("group_label")
     extra = stored_groups[~stored_groups["id"].isin(frames["group_label"]["id"])]
     frames["group_label"] = pd.concat([frames["group_label"], extra], ignore_index=True)
+    # areas of finer levels (Stadtzellen) come from imported geometry, not from the YAML
+    stored_areas = store.catalogue("area")
+    finer = {rule.level for rule in finer_levels(DATA_DIR)}
+    imported = stored_areas[
+        stored_areas["level"].isin(finer) & ~stored_areas["code"].isin(frames["area"]["code"])
+    ]
+    if len(imported):
+        frames["area"] = pd.concat([frames["area"], imported], ignore_index=True)
     store.replace_catalogues(frames)
 
 

@@ -44,6 +44,7 @@ class TableSpec:
     reference_date: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
     derived: tuple[str, ...] = ()
+    group: str | None = None  # the group of the whole table (a sheet of men or of women)
 
     @property
     def name(self) -> str:
@@ -117,6 +118,7 @@ def _spec(item: dict[str, Any], catalogue: Catalogue, problems: list[Problem], f
     columns = item.get("columns") or {}
     groups = [str(g).lstrip(CHECK_ONLY) for k, g in columns.items() if k != "__line__"]
     groups += list(item.get("groups") or [])
+    groups += [str(item["group"])] if item.get("group") else []
     for g in groups:
         if g not in ind["groups"]:
             problems.append(Problem(file, line, "groups", f"eine Gruppe von {ind['id']}", g))
@@ -147,6 +149,7 @@ def load_manifest(catalogue: Catalogue, path: Path = MANIFEST) -> Manifest:
                 periods=tuple(int(p) for p in item.get("periods") or ()),
                 period=item.get("period"), reference_date=item.get("reference_date"),
                 columns=columns, derived=tuple(item.get("derived") or ()),
+                group=str(item["group"]) if item.get("group") else None,
             )
         )  # fmt: skip
     if problems:
@@ -217,7 +220,7 @@ def check_table(store: Store, manifest: Manifest, spec: TableSpec, data: bytes) 
     """Validate one bundle file as the manifest describes it (writes nothing)."""
     if spec.kind == "areas":
         return check_file(store, "areas", data, spec.name)
-    opts = Options(indicator=spec.indicator, period=spec.period)
+    opts = Options(indicator=spec.indicator, period=spec.period, group=spec.group)
     checked = check_file(store, "stats", data, spec.name, opts)
     if checked.payload is None or checked.payload.empty:
         return checked

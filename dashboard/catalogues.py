@@ -21,7 +21,9 @@ GOAL_KINDS = ("leitziel", "teilziel", "umsetzungsperspektive", "stadtteilziel")
 INDICATOR_KINDS = ("share", "rate", "count", "mean", "index")
 DIRECTIONS = ("higher_better", "lower_better", "neutral")
 TARGET_TYPES = ("absolute", "parity", "relative_change", "direction")
-AREA_LEVELS = ("stadt", "stadtbezirk", "teilbereich", "stadtteil", "nicht_zuzuordnen")
+AREA_LEVELS = (
+    "stadt", "stadtbezirk", "teilbereich", "stadtteil", "nicht_zuzuordnen", "stadtzelle",
+)  # fmt: skip
 AGGREGATES = ("sum", "ratio", "none")
 GROUP_GOAL_PARTS = ("Arbeit", "Jugendliche", "Wirtschaft", "Partizipation", "Engagement")
 MAX_LABEL = 90
@@ -442,6 +444,40 @@ def _analysis_settings(data: dict[str, Any], checker: _Checker, ids: set[str]) -
             checker.add(item, "indicators", "mindestens einen Indikator", "keinen")
         rows.append({"key": key, "indicators": listed, "sort": i})
     return pd.DataFrame(rows, columns=["key", "indicators", "sort"])
+
+
+@dataclass(frozen=True)
+class FinerLevel:
+    """A finer area level created by importing its geometry (e.g. Stadtzellen)."""
+
+    level: str
+    parent_level: str
+    pattern: re.Pattern[str]
+
+    def parent_of(self, code: str) -> str | None:
+        """The parent code the code rule gives (None when the code does not follow it)."""
+        match = self.pattern.match(code)
+        return match["parent"] if match else None
+
+
+def finer_levels(data_dir: Path = DATA_DIR) -> list[FinerLevel]:
+    """The ``finer_levels`` block of areas.yaml; raise on an invalid rule."""
+    checker = _Checker(data_dir / "areas.yaml")
+    rules = []
+    for item in _read_yaml(data_dir / "areas.yaml", checker).get("finer_levels") or []:
+        level = checker.choice(item, "level", AREA_LEVELS)
+        parent = checker.choice(item, "parent_level", AREA_LEVELS)
+        try:
+            pattern = re.compile(str(item.get("code_pattern", "")))
+        except re.error as exc:
+            checker.add(item, "code_pattern", "ein regulärer Ausdruck", str(exc))
+            continue
+        if "parent" not in pattern.groupindex:
+            checker.add(item, "code_pattern", "eine Gruppe (?P<parent>…)", pattern.pattern)
+        rules.append(FinerLevel(level, parent, pattern))
+    if checker.problems:
+        raise ValidationError(checker.problems, "Die Gebietsebenen sind ungültig.")
+    return rules
 
 
 def load_catalogues(data_dir: Path = DATA_DIR) -> Catalogue:

@@ -42,9 +42,16 @@ def neutral_text(text: str) -> str:
 
 
 def with_provenance(
-    store: Store, catalogue: Catalogue, frame: pd.DataFrame, lang: str = "de"
+    store: Store,
+    catalogue: Catalogue,
+    frame: pd.DataFrame,
+    lang: str = "de",
+    area_codes: list[str] | None = None,
 ) -> pd.Series:
-    """The provenance text of every row (indicator_id, area_code, period, grp[, origin])."""
+    """The provenance text of every row (indicator_id, area_code, period, grp[, origin]).
+
+    ``area_codes`` narrows the stored rows read (a district page); roll-ups need all areas.
+    """
     from dashboard.analysis.derived import base_indicators
     from dashboard.analysis.provenance import describe
     from dashboard.bundle import official_files
@@ -54,7 +61,7 @@ def with_provenance(
     ids = list(dict.fromkeys(frame["indicator_id"]))
     bases = base_indicators(ids, catalogue.indicators)
     periods = sorted({int(p) for p in frame["period"]})
-    parts = store.provenance(bases, periods)
+    parts = store.provenance(bases, periods, area_codes)
     return describe(frame, parts, catalogue.indicators, official_files(), lang)
 
 

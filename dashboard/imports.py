@@ -10,8 +10,9 @@ import pandas as pd
 
 from dashboard import config
 from dashboard.analysis.aggregation import district_members, reconcile
-from dashboard.catalogues import Catalogue
+from dashboard.catalogues import Catalogue, finer_levels
 from dashboard.errors import Problem, UsageError, ValidationError
+from dashboard.ingest.finer_areas import new_areas, parent_layer
 from dashboard.ingest.geometry import parse_geometry
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
@@ -57,6 +58,7 @@ class Checked:
     group_labels: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     layout: StatsLayout | None = None  # statistics tables: what was recognised (preview)
+    new_areas: pd.DataFrame | None = None  # areas a finer-level geometry creates
 
     @property
     def errors(self) -> list[Problem]:
@@ -97,35 +99,34 @@ def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) ->
     checked.layout = result.layout
     checked.notes += layout_notes(result.layout)
     if ind["aggregate"] == "sum" and len(result.frame):
-        tolerance = float(config.get("aggregate_tolerance"))
-        diffs, n_checked = reconcile(result.frame, catalogue.areas, tolerance)
-        rows = dict(
-            zip(
-                zip(
-                    result.frame["area_code"].tolist(),
-                    result.frame["period"].tolist(),
-                    result.frame["grp"].tolist(),
-                    strict=True,
-                ),
-                result.frame["_row"].tolist(),
-                strict=True,
-            )
-        )
-        for d in diffs.itertuples():
-            checked.problems.append(
-                Problem(
-                    name,
-                    int(rows[(d.area_code, d.period, d.grp)]),
-                    str(d.period),
-                    f"Summe der Stadtteile {d.sum:g}",
-                    f"{d.found:g}",
-                    "warning",
-                )
-            )
-        checked.notes.append(f"Summenzeilen geprüft: {n_checked}, davon abweichend: {len(diffs)}")
+        _reconcile(checked, result.frame, catalogue)
     members = district_members(catalogue.areas)
     checked.problems += ratio_aggregate_problems(result.frame, members, ind, name)
     return checked
+
+
+def _reconcile(checked: Checked, frame: pd.DataFrame, catalogue: Catalogue) -> None:
+    """Aggregate rows (and Stadtteile with cells) against the sum of their parts, as notes."""
+    tolerance = float(config.get("aggregate_tolerance"))
+    diffs, n_checked = reconcile(frame, catalogue.areas, tolerance)
+    keys = zip(
+        frame["area_code"].tolist(), frame["period"].tolist(), frame["grp"].tolist(), strict=True
+    )
+    rows = dict(zip(keys, frame["_row"].tolist(), strict=True))
+    level = dict(zip(catalogue.areas["code"], catalogue.areas["level"], strict=True))
+    for d in diffs.itertuples():
+        parts = "Stadtzellen" if level.get(d.area_code) == "stadtteil" else "Stadtteile"
+        checked.problems.append(
+            Problem(
+                checked.name,
+                int(rows[(d.area_code, d.period, d.grp)]),
+                str(d.period),
+                f"Summe der {parts} {d.sum:g}",
+                f"{d.found:g}",
+                "warning",
+            )
+        )
+    checked.notes.append(f"Summenzeilen geprüft: {n_checked}, davon abweichend: {len(diffs)}")
 
 
 def layout_notes(layout: StatsLayout) -> list[str]:
@@ -195,12 +196,17 @@ def _check_file(
     if kind == "stats":
         return _check_stats(data, name, catalogue, opts)
     if kind == "areas":
-        frame, layer, problems = parse_geometry(data, name, catalogue, opts.id_column)
-        return Checked(kind, name, digest, len(frame), problems, payload=frame, layer=layer)
+        return _check_areas(store, data, name, catalogue, opts)
     table = read_table(data, name, opts.sheet)
     if kind == "observations":
         frame, problems = parse_canonical(table, catalogue)
-        return Checked(kind, name, digest, len(frame), problems, payload=frame)
+        checked = Checked(kind, name, digest, len(frame), problems, payload=frame)
+        summed = catalogue.indicators.loc[catalogue.indicators["aggregate"] == "sum", "id"]
+        additive = frame[frame["indicator_id"].isin(set(summed))] if len(frame) else frame
+        if len(additive):
+            for _iid, part in additive.groupby("indicator_id"):
+                _reconcile(checked, part, catalogue)
+        return checked
     if kind == "targets":
         frame, problems = parse_targets(table, catalogue, by="import")
         return Checked(kind, name, digest, len(frame), problems, payload=frame)
@@ -225,7 +231,9 @@ def write_checked(store: Store, checked: Checked, by: str) -> ImportLogEntry:
         # undoable: the page Daten can put back what the import replaced (issue 13)
         return store.write_observations_undoable(frame, entry, checked.group_labels)
     if checked.kind == "areas":
-        return store.replace_geometry_undoable(str(checked.layer), payload, entry)
+        return store.replace_geometry_undoable(
+            str(checked.layer), payload, entry, checked.new_areas
+        )
     if checked.kind == "targets":
         frame = payload.assign(created_by=by)
         store.insert_targets(frame, entry)
@@ -252,10 +260,32 @@ def import_file(
 
 
 def _check_shapefile(store: Store, path: Path, opts: Options) -> Checked:
-    catalogue = store_catalogue(store)
-    frame, layer, problems = parse_geometry(path, path.name, catalogue, opts.id_column)
-    digest = sha256_of(read_bytes(path))
-    return Checked("areas", path.name, digest, len(frame), problems, payload=frame, layer=layer)
+    checked = _check_areas(store, path, path.name, store_catalogue(store), opts)
+    checked.sha256 = sha256_of(read_bytes(path))
+    return checked
+
+
+def _check_areas(
+    store: Store, data: bytes | Path, name: str, catalogue: Catalogue, opts: Options
+) -> Checked:
+    """A geometry; codes of a finer level (Stadtzellen) create their areas under their parent."""
+    rules = finer_levels()
+    shapes = {}
+    for rule in rules:
+        layer = parent_layer(rule.parent_level)
+        if layer and store.geometry_layers().get(layer):
+            shapes[rule.parent_level] = store.geometry(layer)
+    created, more = new_areas(data, name, catalogue, rules, shapes, opts.id_column)
+    if len(created):
+        areas = pd.concat([catalogue.areas, created], ignore_index=True)
+        catalogue = Catalogue.from_frames({**catalogue.frames, "area": areas})
+    frame, layer, problems = parse_geometry(data, name, catalogue, opts.id_column)
+    digest = sha256_of(data) if isinstance(data, bytes) else ""
+    checked = Checked("areas", name, digest, len(frame), more + problems, payload=frame)
+    checked.layer, checked.new_areas = layer, created
+    if len(created):
+        checked.notes.append(f"Neue Gebiete: {len(created)} ({', '.join(created['code'])})")
+    return checked
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:

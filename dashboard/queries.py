@@ -44,6 +44,11 @@ SQL_SELECT_ALL = {
     for t, cols in CATALOGUE_TABLES.items()
 }
 SQL_AREA_PARENTS = "SELECT code, parent_code FROM area"
+SQL_AREA_INSERT_NEW = """
+INSERT INTO area (code, level, name, parent_code, aliases, sort)
+SELECT code, level, name, parent_code, aliases, sort FROM new_areas
+WHERE code NOT IN (SELECT code FROM area)
+"""
 SQL_GROUP_LABEL_UPSERT = "INSERT OR REPLACE INTO group_label (id, label) VALUES (?, ?)"
 SQL_GROUP_LABEL_EXISTS = "SELECT count(*) FROM group_label WHERE id = ?"
 
@@ -122,6 +127,7 @@ FROM observation o
 LEFT JOIN import_log l ON l.id = o.import_id
 WHERE list_contains(?, o.indicator_id)
   AND (? IS NULL OR list_contains(?, o.period))
+  AND (? IS NULL OR list_contains(?, o.area_code))
 """
 SQL_OBSERVATION_PERIODS = """
 SELECT DISTINCT period FROM observation

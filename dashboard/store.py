@@ -379,10 +379,16 @@ class Store:
                 cur.unregister("incoming_keys")
 
     def provenance(
-        self, indicator_ids: list[str], periods: list[int] | None = None
+        self,
+        indicator_ids: list[str],
+        periods: list[int] | None = None,
+        area_codes: list[str] | None = None,
     ) -> pd.DataFrame:
         """Per stored value: source, demo or not, and the import (file, when, by whom)."""
-        return self._large_frame(queries.SQL_PROVENANCE, [indicator_ids, periods, periods])
+        return self._large_frame(
+            queries.SQL_PROVENANCE,
+            [indicator_ids, periods, periods, area_codes, area_codes],
+        )
 
     def periods(self, indicator_id: str | None = None) -> list[int]:
         """Periods with data (of one indicator, or of any)."""
@@ -442,12 +448,24 @@ class Store:
 
     # --- geometry -----------------------------------------------------------------------------
     def replace_geometry(
-        self, layer: str, frame: pd.DataFrame, entry: ImportLogEntry | None
+        self,
+        layer: str,
+        frame: pd.DataFrame,
+        entry: ImportLogEntry | None,
+        new_areas: pd.DataFrame | None = None,
     ) -> ImportLogEntry | None:
-        """Replace one geometry layer (columns area_code, wkb) and log it, in one transaction."""
+        """Replace one geometry layer (columns area_code, wkb) and log it, in one transaction.
+
+        ``new_areas`` (a finer level such as Stadtzellen) are added to the area table first.
+        """
         incoming = frame[["area_code", "wkb"]].copy()
 
         def work(cur: duckdb.DuckDBPyConnection) -> ImportLogEntry | None:
+            if new_areas is not None and len(new_areas):
+                cur.register("new_areas", new_areas[CATALOGUE_TABLES["area"]])
+                cur.execute(queries.SQL_AREA_INSERT_NEW)
+                cur.unregister("new_areas")
+                self._stale_all_released(cur)  # the hierarchy shapes what may be released
             before = cur.execute(SQL_GEOMETRY_FINGERPRINT, [layer]).fetchall()
             cur.register("incoming", incoming)
             after = cur.execute(SQL_GEOMETRY_INCOMING_FINGERPRINT).fetchall()
@@ -1030,9 +1048,17 @@ class Store:
         return result
 
     def replace_geometry_undoable(
-        self, layer: str, frame: pd.DataFrame, entry: ImportLogEntry
+        self,
+        layer: str,
+        frame: pd.DataFrame,
+        entry: ImportLogEntry,
+        new_areas: pd.DataFrame | None = None,
     ) -> ImportLogEntry:
-        """``replace_geometry``, keeping the layer as it was for an undo (see above)."""
+        """``replace_geometry``, keeping the layer as it was for an undo (see above).
+
+        Areas of a finer level that the import created stay after an undo (observations may
+        refer to them); only the shapes return to what they were.
+        """
         token = uuid.uuid4().hex
 
         def snapshot(cur: duckdb.DuckDBPyConnection) -> None:
@@ -1043,7 +1069,7 @@ class Store:
         with self._write_lock:
             self.transaction(snapshot)
             try:
-                result = self.replace_geometry(layer, frame, entry)
+                result = self.replace_geometry(layer, frame, entry, new_areas)
             except BaseException:
                 self.transaction(
                     lambda cur: cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT_DROP, [token])

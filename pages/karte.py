@@ -25,7 +25,7 @@ from dashboard.analysis.map_table import (
     mappable,
     reference_value,
 )
-from dashboard.analysis.rollup import LEVELS, city_value, level_codes, rollup
+from dashboard.analysis.rollup import FINER, LEVELS, city_value, level_codes, rollup
 from dashboard.analysis.social_index import (
     CORE_INDICATORS,
     MIN_POPULATION_SETTING,
@@ -191,6 +191,12 @@ def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any
         lv
         for lv in LEVELS
         if lv == "stadtteile" or aggregable(indicator, values, level_codes(areas, lv))
+    ]
+    # finer levels (Stadtzellen) only where the indicator has values for them
+    levels = [
+        lv
+        for lv in levels
+        if lv not in FINER or values["area_code"].isin(level_codes(areas, lv)).any()
     ]
     level = url_choice(level_col, "ebene", "level", levels, "stadtteile")
     cols = st.columns([2.3, 2.2, 1.6, 1], vertical_alignment="bottom")

@@ -28,7 +28,17 @@ from dashboard.analysis.social_index import (
 from dashboard.catalogues import Catalogue
 from dashboard.ids import parse_id
 from dashboard.reports.profile_report import profile_pdf
-from dashboard.ui import data, downloads, login, notes, on_track_view, profile_data, raw_values
+from dashboard.ui import (
+    cells_view,
+    data,
+    downloads,
+    login,
+    notes,
+    on_track_view,
+    profile_data,
+    provenance_data,
+    raw_values,
+)
 from dashboard.ui import export_frames as xf
 from dashboard.ui import profile_charts as charts
 from dashboard.ui.format import fmt_number, fmt_percent
@@ -564,6 +574,7 @@ with guarded():
     view = View(values, cat, names, fields, code, period, group, group_labels.get(group or "", ""))
     header(view, summary)
     profile = profile_data.district_profile(db, code, period, group)
+    profile = provenance_data.with_district_provenance(db, code, profile, lang)
     if profile.empty:
         label = group_labels.get(group or "", group)
         st.info(tr("stadtteil.profile.empty_group", group=label, name=view.name))
@@ -571,6 +582,7 @@ with guarded():
     goals_section(view)
     st.divider()
     indicators_section(view, profile)
+    cells_view.cells_section(values, cat, code, view.name, view.period, lang)  # Stadtzellen
     trends_section(view, profile)
     st.divider()
     measures_section(view, data.measures(db))

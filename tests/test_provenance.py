@@ -59,6 +59,11 @@ def test_each_kind_of_value_says_where_it_comes_from(catalogue) -> None:
     rolled = frame.iloc[[0, 4]].assign(origin=["stored", "computed"])
     texts = describe(rolled, _parts(), catalogue.indicators, official).tolist()
     assert texts[1] == f"Summe bzw. Verhältnis der Stadtteilwerte: {texts[0]}"
+    # a map level made only of computed roll-ups still names the districts' provenance
+    only = pd.DataFrame({"indicator_id": ["arbeitslose"], "area_code": ["B3"], "period": [2014],
+                         "grp": ["insgesamt"], "origin": ["computed"]})  # fmt: skip
+    alone = describe(only, _parts(), catalogue.indicators, official).tolist()
+    assert alone == [f"Summe bzw. Verhältnis der Stadtteilwerte: {texts[0]}"]
 
 
 def test_no_exported_value_lacks_provenance(bundle_db: Path, tmp_path: Path) -> None:

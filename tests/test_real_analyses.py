@@ -78,6 +78,10 @@ def test_coerde_page_shows_index_similar_and_trend(bundle_db: Path) -> None:
     assert trend.value == "anteil_mv"
     keys = [c.proto.id for c in at.get("plotly_chart")]
     assert any("trend_chart" in k for k in keys) and any("index_chart" in k for k in keys)
+    table = next(df.value for df in at.dataframe if "Herkunft" in df.value.columns)
+    assert len(table) == 14
+    assert all(p.startswith(("amtlich – ", "berechnet aus amtlichen Werten – ")) for p in
+               table["Herkunft"])  # fmt: skip
     method = next(e for e in at.expander if e.label == "Wie der Index berechnet wird")
     assert "kein Anteil mit Migrationsvorgeschichte" in method.markdown[0].value
 

@@ -56,7 +56,7 @@ def test_level_codes(catalogue, level: str, count: int, sample: list[str]) -> No
 
 def test_unknown_level_is_rejected(catalogue) -> None:
     with pytest.raises(ValueError, match="level"):
-        level_codes(catalogue.areas, "stadtzellen")
+        level_codes(catalogue.areas, "baubloecke")
 
 
 def test_counts_are_summed(catalogue) -> None:

@@ -25,7 +25,8 @@ def district_members(areas: pd.DataFrame) -> dict[str, list[str]]:
     def walk(code: str) -> list[str]:
         if code in members:
             return members[code]
-        if level[code] in ("stadtteil", "nicht_zuzuordnen"):
+        # a Stadtzelle is its own member: roll-ups above the Stadtteile use the Stadtteile
+        if level[code] in ("stadtteil", "nicht_zuzuordnen", "stadtzelle"):
             result = [code]
         else:
             result = [d for child in kids.get(code, []) for d in walk(child)]
@@ -55,11 +56,22 @@ def reconcile(
     values = dict(zip(keys, frame["value"].tolist(), strict=True))
     diffs: list[dict[str, object]] = []
     checked = 0
+    kids = children_map(areas)
     for (code, period, grp), found in values.items():
-        if level.get(code) not in ("stadt", "stadtbezirk", "teilbereich") or pd.isna(found):
+        if pd.isna(found):
+            continue
+        if level.get(code) == "stadtteil":
+            # a Stadtteil is the sum of its cells (a finer level) when the file has them
+            cells = kids.get(code, [])
+            parts_of = cells if any((c, period, grp) in values for c in cells) else []
+        elif level.get(code) in ("stadt", "stadtbezirk", "teilbereich"):
+            parts_of = members[code]
+        else:
+            continue
+        if not parts_of:
             continue
         parts = []
-        for member in members[code]:
+        for member in parts_of:
             key = (member, period, grp)
             if key not in values:
                 if level[member] == "nicht_zuzuordnen":

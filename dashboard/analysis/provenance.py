@@ -134,20 +134,16 @@ def describe(
         )
         known = num["kind"].notna() & den["kind"].notna()
         text.loc[is_derived] = np.where(known, composed, None)
-    if "origin" in frame:
-        text = _rollups(frame, text, words["rollup"])
+    computed = (frame["origin"] == "computed").to_numpy() if "origin" in frame else None
+    if computed is not None and computed.any():
+        # a value the page computed from the districts (one indicator, period and group):
+        # the districts' provenance, the most common one
+        first = frame[computed].iloc[0]
+        pool = pd.DataFrame(
+            {"indicator_id": first["indicator_id"], "area_code": sorted(set(parts["area_code"])),
+             "period": first["period"], "grp": first["grp"]}
+        )  # fmt: skip
+        found = describe(pool, parts, indicators, official_files, lang).dropna()
+        if len(found):
+            text.loc[computed] = f"{words['rollup']}: {found.value_counts().index[0]}"
     return pd.Series([x if isinstance(x, str) else None for x in text], dtype=object)
-
-
-def _rollups(frame: pd.DataFrame, text: pd.Series, rollup: str) -> pd.Series:
-    """Roll-ups computed by a page: the districts' provenance, most common first."""
-    computed = (frame["origin"] == "computed").to_numpy()
-    if not computed.any():
-        return text
-    districts = text[~computed].dropna()
-    if districts.empty:
-        return text
-    common = districts.value_counts().index[0]
-    text = text.copy()
-    text.loc[computed] = f"{rollup}: {common}"
-    return text

@@ -25,7 +25,8 @@ import pandas as pd
 from dashboard.analysis.aggregation import children_map, district_members
 from dashboard.analysis.disclosure import SECRET, suppress
 
-LEVELS = ("stadtteile", "teilbereiche", "stadtbezirke")
+LEVELS = ("stadtteile", "teilbereiche", "stadtbezirke", "stadtzellen")
+FINER = {"stadtzellen": "stadtzelle"}  # map levels made of a finer area level (from geometry)
 COLUMNS = ["area_code", "value", "numerator", "denominator", "flag", "origin"]
 # flags a member passes on to its aggregate, most serious first
 CARRIED_FLAGS = ("not_reliable", "estimated", "provisional", "corrected")
@@ -45,6 +46,8 @@ def level_codes(areas: pd.DataFrame, level: str) -> list[str]:
         return list(frame.loc[frame["level"] == "stadtteil", "code"])
     if level == "stadtbezirke":
         return list(frame.loc[frame["level"] == "stadtbezirk", "code"])
+    if level in FINER:
+        return list(frame.loc[frame["level"] == FINER[level], "code"])
     kids = children_map(frame)
     level_of = dict(zip(frame["code"], frame["level"], strict=True))
     codes: list[str] = []
@@ -101,6 +104,28 @@ def _compute(
     return {"value": value, "numerator": num, "denominator": den, "flag": flag}
 
 
+def _with_cell_sums(
+    frame: pd.DataFrame, areas: pd.DataFrame, indicator: dict[str, object], factor: float
+) -> pd.DataFrame:
+    """Stadtteile without a row of their own, computed from their cells (finer level) when
+    every cell has a row; marked ``origin`` = computed. Stored Stadtteil rows always win."""
+    cells = areas[areas["level"] == "stadtzelle"]
+    if cells.empty or not frame["area_code"].isin(cells["code"]).any():
+        return frame
+    present = set(frame["area_code"])
+    added = []
+    for parent, kids in cells.groupby("parent_code")["code"]:
+        kids = list(kids)
+        if parent in present or not set(kids) & present:
+            continue
+        parts = frame[frame["area_code"].isin(kids)]
+        added.append({"area_code": parent, **_compute(parts, kids, indicator, factor),
+                      "origin": "computed"})  # fmt: skip
+    if not added:
+        return frame
+    return pd.concat([frame, pd.DataFrame(added)], ignore_index=True)
+
+
 def rollup(
     frame: pd.DataFrame,
     areas: pd.DataFrame,
@@ -117,15 +142,19 @@ def rollup(
     single indicator, period and group; the result has one row per code in ``codes``.
     """
     members = district_members(areas)
-    by_code = frame.drop_duplicates("area_code").set_index("area_code", drop=False)
     additive = indicator.get("aggregate") in ("sum", "ratio")
     factor = ratio_factor(frame, indicator) if indicator.get("aggregate") == "ratio" else 1.0
+    frame = _with_cell_sums(frame, areas, indicator, factor) if additive else frame
+    by_code = frame.drop_duplicates("area_code").set_index("area_code", drop=False)
     rows: list[dict[str, object]] = []
     computed: list[int] = []
     for code in codes:
         if code in by_code.index:
             row = by_code.loc[code]
             origin = "stored" if code not in members or members[code] != [code] else "district"
+            if row.get("origin") == "computed":  # a Stadtteil summed from its cells
+                origin = "computed"
+                computed.append(len(rows))
             rows.append({"area_code": code, **{c: row[c] for c in COLUMNS[1:5]}, "origin": origin})
             continue
         if not additive or code not in members:

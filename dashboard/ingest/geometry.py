@@ -15,7 +15,8 @@ from dashboard.ingest.area_hint import unknown_area_expected
 
 ID_CANDIDATES = ("code", "Nr", "nr", "NR", "id", "ID", "Nummer", "nummer", "schluessel")
 LAYER_BY_LEVEL = {"stadtteil": "amtlich_stadtteile", "teilbereich": "amtlich_bezirke",
-                  "stadtbezirk": "amtlich_bezirke"}  # fmt: skip
+                  "stadtbezirk": "amtlich_bezirke",
+                  "stadtzelle": "amtlich_stadtzellen"}  # fmt: skip
 
 
 def _code_text(value: object) -> str:

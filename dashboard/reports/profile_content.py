@@ -173,5 +173,5 @@ def _provenance(
         {"indicator_id": rows["indicator_id"].to_numpy(), "area_code": code,
          "period": rows["period"].astype(int).to_numpy(), "grp": rows["grp"].to_numpy()}
     )  # fmt: skip
-    texts = with_provenance(store, catalogue, frame)
+    texts = with_provenance(store, catalogue, frame, area_codes=[code])
     return {i: str(x) for i, x in zip(frame["indicator_id"], texts, strict=True) if x}

@@ -62,6 +62,12 @@ def profile_frame(
             ],
             t("stadtteil.col.rank", lang): profile["rank"].astype("Float64").astype("Int64"),
             t("dl.col.flag", lang): [_flag(f, lang) for f in profile["flag"]],
+            # where the district's value comes from (official table, computed, demo)
+            **(
+                {t("stadtteil.col.provenance", lang): profile["provenance"]}
+                if "provenance" in profile
+                else {}
+            ),
         }
     )
 

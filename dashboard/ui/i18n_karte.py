@@ -63,6 +63,7 @@ KARTE_MESSAGES: dict[str, dict[str, str]] = {
     "karte.level.stadtteile": {"de": "Stadtteile", "en": "Districts"},
     "karte.level.teilbereiche": {"de": "Teilbereiche", "en": "Sub-areas"},
     "karte.level.stadtbezirke": {"de": "Stadtbezirke", "en": "Boroughs"},
+    "karte.level.stadtzellen": {"de": "Stadtzellen", "en": "City cells"},
     "karte.level.help": {
         "de": "Stadtteile (45), Teilbereiche (die 4 Teilbereiche von Mitte und die 5 übrigen "
         "Stadtbezirke) oder Stadtbezirke (6). Zusammengefasst wird nur, was sich "

@@ -291,6 +291,7 @@ PROFILE_MESSAGES: dict[str, dict[str, str]] = {
     # social index
     "stadtteil.index.heading": {"de": "Sozialindex", "en": "Social index"},
     "stadtteil.index.value": {"de": "Sozialindex {period}", "en": "Social index {period}"},
+    "stadtteil.col.provenance": {"de": "Herkunft", "en": "Provenance"},
     "stadtteil.index.composition": {
         "de": "Zusammensetzung: {indicators} – nur Indikatoren der sozialen Lage, ohne Anteil mit "
         "Migrationsvorgeschichte.{thin}",

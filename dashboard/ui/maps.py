@@ -122,6 +122,16 @@ def _shapes(db: str, geometry: str, level: str, version: str) -> MapShapes | Non
     areas = data.catalogues(db).areas
     members = level_members(areas, level)
     layers = data.geometry_layers(db)
+    if level == "stadtzellen":
+        # cells exist only as imported shapes; drawn grouped by their Stadtteil
+        if not layers.get("amtlich_stadtzellen"):
+            return None
+        cells = from_wkb(data.geometry(db, "amtlich_stadtzellen"))
+        parent = dict(zip(areas["code"], areas["parent_code"], strict=True))
+        groups: dict[str, list[str]] = {}
+        for code in cells:
+            groups.setdefault(str(parent.get(code)), []).append(code)
+        return map_shapes(cells, groups=groups)
     if geometry == "kacheln":
         tiles = from_wkb(data.geometry(db, "kacheln"))
         if level == "stadtteile":

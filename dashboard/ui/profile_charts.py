@@ -254,6 +254,11 @@ def profile_table(
                 else "–",
             }
         )
+        if "provenance" in profile:  # where the district's value comes from
+            origin = r["provenance"]
+            rows[-1][t("stadtteil.col.provenance", lang)] = (
+                origin if isinstance(origin, str) else "–"
+            )
     return pd.DataFrame(rows)
 
 

@@ -26,3 +26,32 @@ def texts(
     )  # fmt: skip
     store = data.get_store(path)
     return with_provenance(store, data.catalogues(path), frame, lang).tolist()
+
+
+def with_district_provenance(
+    path: str, code: str, profile: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The profile rows with the provenance of the district's value of each indicator."""
+    rows = profile.dropna(subset=["period"])
+    found = _district_texts(
+        path, code, tuple(rows["indicator_id"]), tuple(int(p) for p in rows["period"]),
+        tuple(rows["grp"]), lang,
+    )  # fmt: skip
+    return profile.assign(provenance=profile["indicator_id"].map(dict(found)))
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _district_texts(
+    path: str,
+    code: str,
+    ids: tuple[str, ...],
+    periods: tuple[int, ...],
+    groups: tuple[str, ...],
+    lang: str,
+) -> list[tuple[str, str | None]]:
+    frame = pd.DataFrame(
+        {"indicator_id": list(ids), "area_code": code, "period": list(periods),
+         "grp": list(groups)}
+    )  # fmt: skip
+    texts = with_provenance(data.get_store(path), data.catalogues(path), frame, lang, [code])
+    return list(zip(ids, texts.tolist(), strict=True))

@@ -1,0 +1,68 @@
+"""The cells (finer areas such as Stadtzellen) of a Stadtteil on its profile page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.catalogues import Catalogue
+from dashboard.ui.format import fmt_number
+from dashboard.ui.i18n import MESSAGES, t
+
+CELL_MESSAGES = {
+    "stadtteil.cells.heading": {"de": "Stadtzellen von {name}", "en": "City cells of {name}"},
+    "stadtteil.cells.caption": {
+        "de": "Die Stadtzellen des Stadtteils im Jahr {period}. Kleine Fallzahlen sind "
+        "geheim gehalten, dazu eine weitere Zelle, damit die Summe sie nicht verrät.",
+        "en": "The district's city cells in {period}. Small counts are withheld, and one more "
+        "cell with them, so that the total does not give them away.",
+    },
+    "stadtteil.cells.cell": {"de": "Stadtzelle", "en": "City cell"},
+    "stadtteil.cells.secret": {"de": "geheim", "en": "secret"},
+}
+MESSAGES.update(CELL_MESSAGES)
+_t = t
+
+
+def cells_table(
+    values: pd.DataFrame, catalogue: Catalogue, code: str, period: int | None, lang: str
+) -> tuple[pd.DataFrame, int | None]:
+    """One row per cell of the district, one column per indicator with cell values."""
+    areas = catalogue.areas
+    cells = areas[areas["parent_code"] == code]
+    cells = cells[cells["level"] == "stadtzelle"]
+    rows = values[values["area_code"].isin(cells["code"]) & (values["grp"] == "insgesamt")]
+    if rows.empty:
+        return pd.DataFrame(), None
+    chosen = period if period in set(rows["period"]) else int(rows["period"].max())
+    rows = rows[rows["period"] == chosen]
+    indicators = catalogue.indicators.set_index("id")
+    table = pd.DataFrame({_t("stadtteil.cells.cell", lang): [
+        f"{c} {n}" for c, n in zip(cells["code"], cells["name"], strict=True)]})  # fmt: skip
+    for iid in [i for i in catalogue.indicators["id"] if i in set(rows["indicator_id"])]:
+        ind = indicators.loc[iid]
+        own = rows[rows["indicator_id"] == iid].set_index("area_code")
+        texts = []
+        for cell in cells["code"]:
+            if cell not in own.index:
+                texts.append("–")
+            elif own.loc[cell, "flag"] == "secret":
+                texts.append(_t("stadtteil.cells.secret", lang))
+            else:
+                texts.append(fmt_number(own.loc[cell, "value"], int(ind["decimals"]), lang))
+        unit = "" if ind["unit"] in ("Personen", "Haushalte") else f" ({ind['unit']})"
+        table[f"{ind['short']}{unit}"] = texts
+    return table, chosen
+
+
+def cells_section(
+    values: pd.DataFrame, catalogue: Catalogue, code: str, name: str, period: int | None,
+    lang: str,
+) -> None:  # fmt: skip
+    """The table of the district's cells; nothing when it has none with values."""
+    table, chosen = cells_table(values, catalogue, code, period, lang)
+    if table.empty:
+        return
+    st.subheader(_t("stadtteil.cells.heading", lang, name=name))
+    st.caption(_t("stadtteil.cells.caption", lang, period=chosen))
+    st.dataframe(table, hide_index=True, placeholder="–")
