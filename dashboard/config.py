@@ -116,6 +116,12 @@ SETTINGS: dict[str, Setting] = {
             "How long a local account stays locked after too many failed logins.",
         ),
         Setting(
+            "backup_key",
+            "",
+            "Secret key (at least 16 characters) that signs backups (HMAC-SHA256); a restore "
+            "refuses every file not signed with it. Keep it secret and outside the backups.",
+        ),
+        Setting(
             "oidc_role_claim",
             "roles",
             "Claim of the city login (OpenID Connect) whose values (e.g. groups) are looked up "
