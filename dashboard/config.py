@@ -54,6 +54,18 @@ SETTINGS: dict[str, Setting] = {
             "Largest file (in MB) an import accepts.",
         ),
         Setting(
+            "import_max_rows",
+            100_000,
+            "Most rows the sheet of an XLSX import may have (counted by streaming the file "
+            "before it is parsed in full; larger tables belong in CSV).",
+        ),
+        Setting(
+            "import_max_cells",
+            1_000_000,
+            "Most cells the sheet of an XLSX import may have (counted by streaming the file "
+            "before it is parsed in full).",
+        ),
+        Setting(
             "aggregate_tolerance",
             0.5,
             "Largest difference between an aggregate row and the sum of its districts that "

@@ -13,9 +13,10 @@ from dashboard.analysis.aggregation import reconcile
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem, UsageError, ValidationError
 from dashboard.ingest.geometry import parse_geometry
+from dashboard.ingest.limits import bounded, check_xlsx_size, import_slot
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
-from dashboard.ingest.sniff import check_upload
+from dashboard.ingest.sniff import ZIP_HEADER, check_upload
 from dashboard.ingest.stats_layout import parse_stats
 from dashboard.ingest.tables import read_bytes, read_table
 from dashboard.ingest.targets import parse_targets
@@ -115,7 +116,24 @@ def _check_stats(data: bytes, name: str, catalogue: Catalogue, opts: Options) ->
 def check_file(
     store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
 ) -> Checked:
-    """Validate one file of the given kind against the stored catalogues (writes nothing)."""
+    """Validate one file of the given kind against the stored catalogues (writes nothing).
+
+    One file at a time per process; a workbook is measured by streaming before it is parsed
+    in full, and the problem list is bounded (see dashboard.ingest.limits).
+    """
+    with import_slot():
+        if kind != "areas" and data[:4] == ZIP_HEADER:
+            check_upload(data, name, kind)  # zip safety before the workbook is opened
+            check_xlsx_size(data, name, (opts or Options()).sheet)
+        checked = _check_file(store, kind, data, name, opts)
+    checked.problems = bounded(checked.problems)
+    return checked
+
+
+def _check_file(
+    store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
+) -> Checked:
+    """check_file without the limits."""
     opts = opts or Options()
     if kind not in KINDS:
         raise UsageError(f"Unbekannte Importart {kind!r}; erlaubt: {', '.join(KINDS)}.")
