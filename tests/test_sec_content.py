@@ -193,7 +193,10 @@ def attack_db(demo_db_template: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     return path
 
 
-@pytest.mark.parametrize(("page", "query"), [("massnahmen.py", {"id": "1"}), ("review.py", {})])
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [("massnahmen.py", {"id": "1"}), ("review.py", {}), ("handlungsfelder.py", {"gebiet": "91"})],
+)
 def test_pages_render_user_markdown_without_images(
     attack_db: Path, fresh_caches: None, page: str, query: dict[str, str]
 ) -> None:
