@@ -59,6 +59,18 @@ SETTINGS: dict[str, Setting] = {
             "Largest file (in MB) an import accepts.",
         ),
         Setting(
+            "import_max_rows",
+            100_000,
+            "Most rows the sheet of an XLSX import may have (counted by streaming the file "
+            "before it is parsed in full; larger tables belong in CSV).",
+        ),
+        Setting(
+            "import_max_cells",
+            1_000_000,
+            "Most cells the sheet of an XLSX import may have (counted by streaming the file "
+            "before it is parsed in full).",
+        ),
+        Setting(
             "aggregate_tolerance",
             0.5,
             "Largest difference between an aggregate row and the sum of its districts that "
@@ -119,6 +131,12 @@ SETTINGS: dict[str, Setting] = {
             "lockout_minutes",
             15,
             "How long a local account stays locked after too many failed logins.",
+        ),
+        Setting(
+            "backup_key",
+            "",
+            "Secret key (at least 16 characters) that signs backups (HMAC-SHA256); a restore "
+            "refuses every file not signed with it. Keep it secret and outside the backups.",
         ),
         Setting(
             "oidc_role_claim",

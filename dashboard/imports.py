@@ -14,10 +14,11 @@ from dashboard.catalogues import Catalogue, finer_levels
 from dashboard.errors import Problem, UsageError, ValidationError
 from dashboard.ingest.finer_areas import new_areas, parent_layer
 from dashboard.ingest.geometry import parse_geometry
+from dashboard.ingest.limits import bounded, check_xlsx_size, import_slot
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.observations import parse_canonical
 from dashboard.ingest.plausibility import jump_warnings, ratio_aggregate_problems
-from dashboard.ingest.sniff import check_upload
+from dashboard.ingest.sniff import ZIP_HEADER, check_upload
 from dashboard.ingest.stats_layout import StatsLayout, parse_stats
 from dashboard.ingest.tables import read_bytes, read_table
 from dashboard.ingest.targets import parse_targets
@@ -175,16 +176,26 @@ def _add_jump_warnings(store: Store, checked: Checked) -> None:
 def check_file(
     store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
 ) -> Checked:
-    """Validate one file of the given kind against the stored catalogues (writes nothing)."""
-    checked = _check_file(store, kind, data, name, opts)
-    if kind in ("observations", "stats"):
-        _add_jump_warnings(store, checked)
+    """Validate one file of the given kind against the stored catalogues (writes nothing).
+
+    One file at a time per process; a workbook is measured by streaming before it is parsed
+    in full, and the problem list is bounded (see dashboard.ingest.limits).
+    """
+    with import_slot():
+        if kind != "areas" and data[:4] == ZIP_HEADER:
+            check_upload(data, name, kind)  # zip safety before the workbook is opened
+            check_xlsx_size(data, name, (opts or Options()).sheet)
+        checked = _check_file(store, kind, data, name, opts)
+        if kind in ("observations", "stats"):
+            _add_jump_warnings(store, checked)
+    checked.problems = bounded(checked.problems)
     return checked
 
 
 def _check_file(
     store: Store, kind: str, data: bytes, name: str, opts: Options | None = None
 ) -> Checked:
+    """check_file without the limits."""
     opts = opts or Options()
     if kind not in KINDS:
         raise UsageError(f"Unbekannte Importart {kind!r}; erlaubt: {', '.join(KINDS)}.")

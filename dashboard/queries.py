@@ -587,3 +587,30 @@ SELECT id, archived, version FROM measure WHERE import_id = ? ORDER BY id
 SQL_DC_MEASURE_ARCHIVE = """
 UPDATE measure SET archived = true, version = version + 1, updated_at = ? WHERE id = ?
 """
+# --- restore checks: the catalogue of a database, never its data (issue 20) -------------------
+SQL_SCHEMA_ITEMS = {
+    "table": "SELECT schema_name, table_name FROM duckdb_tables() "
+    "WHERE database_name = current_database()",
+    "column": "SELECT c.table_name, c.column_name, c.data_type, c.is_nullable, "
+    "coalesce(c.column_default, '') FROM duckdb_columns() c JOIN duckdb_tables() t "
+    "ON c.table_oid = t.table_oid WHERE c.database_name = current_database()",
+    "constraint": "SELECT table_name, constraint_type, constraint_text, "
+    "array_to_string(constraint_column_names, ',') FROM duckdb_constraints() "
+    "WHERE database_name = current_database()",
+    "view": "SELECT schema_name, view_name FROM duckdb_views() "
+    "WHERE NOT internal AND database_name = current_database()",
+    "macro": "SELECT DISTINCT schema_name, function_name FROM duckdb_functions() "
+    "WHERE NOT internal AND database_name = current_database()",
+    "sequence": "SELECT schema_name, sequence_name FROM duckdb_sequences() "
+    "WHERE database_name = current_database()",
+    "index": "SELECT schema_name, index_name FROM duckdb_indexes() "
+    "WHERE database_name = current_database()",
+    "type": "SELECT schema_name, type_name FROM duckdb_types() "
+    "WHERE NOT internal AND database_name = current_database()",
+    "schema": "SELECT schema_name, schema_name FROM duckdb_schemas() "
+    "WHERE NOT internal AND database_name = current_database()",
+}
+SQL_BACKUP_ACCOUNTS = "SELECT username, role, disabled FROM app_user ORDER BY username"
+SQL_BACKUP_PROTOCOLS = "SELECT count(*) FROM review_protocol"
+SQL_RELEASED_CLEAR = ["DELETE FROM released_indicator", "DELETE FROM released_observation"]
+SQL_CURRENT_SETTING = "SELECT current_setting(?)"

@@ -137,6 +137,17 @@ class MeasureConflictError(ConflictError):
         )
 
 
+# no Python replacement scans: SQL never reads a DataFrame just because a local variable is
+# named like a missing table (DataFrames are registered explicitly); see issue 20
+CONNECTION_CONFIG = {"python_enable_replacements": False}
+# a file from outside (a backup to restore) is opened read-only and can reach nothing else
+UNTRUSTED_CONFIG = {
+    **CONNECTION_CONFIG,
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+
 _ROOTS: dict[Path, duckdb.DuckDBPyConnection] = {}
 _ROOTS_LOCK = threading.Lock()
 _WRITE_LOCKS: dict[Path, threading.RLock] = {}
@@ -188,7 +199,9 @@ class Store:
             self.owns_root = root is None
             if root is None:
                 try:
-                    root = postgres.connect_or(self.path, duckdb.connect)
+                    root = postgres.connect_or(
+                        self.path, lambda path: duckdb.connect(path, config=dict(CONNECTION_CONFIG))
+                    )
                 except duckdb.IOException as exc:
                     if _is_lock_error(exc):
                         raise StoreLockedError(str(self.path)) from exc
@@ -798,10 +811,7 @@ class Store:
             header = handle.read(16)
         if header[8:12] != b"DUCK":
             raise LeitbildError(f"{path.name} ist keine DuckDB-Datenbank.")
-        try:
-            con = duckdb.connect(str(path), read_only=True)
-        except duckdb.Error as exc:
-            raise LeitbildError(f"{path.name} lässt sich nicht öffnen: {exc}") from exc
+        con = Store._open_untrusted(path)
         try:
             if _one(con.execute(SQL_HAS_MIGRATION_TABLE))[0] == 0:
                 raise LeitbildError(f"{path.name} ist keine Datenbank des Leitbild-Monitors.")
@@ -815,6 +825,82 @@ class Store:
             return names, prints
         finally:
             con.close()
+
+    # --- restore checks: only what the project wrote (issue 20) --------------------------------
+    @staticmethod
+    def _open_untrusted(path: Path) -> duckdb.DuckDBPyConnection:
+        """A read-only connection to a foreign file that can reach no other file or extension."""
+        try:
+            return duckdb.connect(str(path), read_only=True, config=dict(UNTRUSTED_CONFIG))
+        except duckdb.Error as exc:
+            first = str(exc).splitlines()[0].replace(str(path), path.name)
+            raise LeitbildError(f"{path.name} lässt sich nicht öffnen: {first}") from exc
+
+    @staticmethod
+    def _schema_items(con: duckdb.DuckDBPyConnection) -> dict[str, set[tuple[str, ...]]]:
+        return {
+            kind: {tuple(str(v) for v in row) for row in con.execute(sql).fetchall()}
+            for kind, sql in queries.SQL_SCHEMA_ITEMS.items()
+        }
+
+    @staticmethod
+    def file_schema(path: Path) -> dict[str, set[tuple[str, ...]]]:
+        """Tables, columns, constraints, views, macros, … of a database file (no data read)."""
+        con = Store._open_untrusted(path)
+        try:
+            return Store._schema_items(con)
+        finally:
+            con.close()
+
+    @staticmethod
+    def reference_schema(migrations: list[str]) -> dict[str, set[tuple[str, ...]]]:
+        """The schema these migrations create, built in memory from the code's migrations."""
+        con = duckdb.connect(":memory:", config=dict(UNTRUSTED_CONFIG))
+        try:
+            con.execute(CREATE_MIGRATION_TABLE)
+            for name, sql in MIGRATIONS:
+                if name in migrations:
+                    con.execute(sql)
+            return Store._schema_items(con)
+        finally:
+            con.close()
+
+    @staticmethod
+    def file_migrations(path: Path) -> list[str]:
+        """The migrations recorded in a database file (call after its schema was checked)."""
+        con = Store._open_untrusted(path)
+        try:
+            return [r[0] for r in con.execute(SQL_APPLIED_MIGRATIONS).fetchall()]
+        finally:
+            con.close()
+
+    @staticmethod
+    def file_summary(path: Path) -> dict[str, object]:
+        """Accounts and counts of a database file, to confirm a restore (schema checked first)."""
+        con = Store._open_untrusted(path)
+        try:
+            cur = con.execute(SQL_SUMMARY)
+            names = [d[0] for d in cur.description]
+            summary = dict(zip(names, cur.fetchone(), strict=True))
+            summary["protocols"] = con.execute(queries.SQL_BACKUP_PROTOCOLS).fetchone()[0]
+            summary["accounts"] = con.execute(queries.SQL_BACKUP_ACCOUNTS).fetchall()
+            return summary
+        finally:
+            con.close()
+
+    def clear_released(self) -> None:
+        """Drop every stored released value (recomputed on next use, e.g. after a restore)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            for sql in queries.SQL_RELEASED_CLEAR:
+                cur.execute(sql)
+
+        self.transaction(work)
+
+    def setting(self, name: str) -> object:
+        """The value of a DuckDB setting on this store's connection."""
+        with self.cursor() as cur:
+            return cur.execute(queries.SQL_CURRENT_SETTING, [name]).fetchone()[0]
 
     # --- presentation decks (issue 6) ----------------------------------------------------------
     def decks(self) -> pd.DataFrame:

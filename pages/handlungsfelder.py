@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import goal_rollup, progress
 from dashboard.analysis.gaps import CITY
+from dashboard.escaping import user_markdown
 from dashboard.ui import data, downloads, progress_data
 from dashboard.ui import progress_charts as charts
 from dashboard.ui.format import fmt_number, styled
@@ -81,7 +82,8 @@ def goal_block(node: pd.Series) -> str:
         lines.append(f"{indent}    - {tr('hf.indicators_without', names=names)}")
     if node["own_measures"]:
         titles = "; ".join(
-            f"{measure_titles.get(m, m)} ({tr('zi.measure.' + measure_status.get(m, ''))})"
+            f"{user_markdown(measure_titles.get(m, m))} "
+            f"({tr('zi.measure.' + measure_status.get(m, ''))})"
             for m in node["own_measures"]
         )
         lines.append(f"{indent}    - {tr('hf.linked_measures', titles=titles)}")

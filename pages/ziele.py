@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import progress
 from dashboard.analysis.gaps import PP, gap_table
+from dashboard.escaping import user_markdown
 from dashboard.ui import data, downloads, progress_data, progress_method, target_form
 from dashboard.ui import export_frames as xf
 from dashboard.ui import progress_charts as charts
@@ -205,7 +206,7 @@ with guarded():
             tr("zi.col.target")
             + ": "
             + charts.target_description(row, labels, tr, lang)
-            + (f" – {row['note']}" if row["note"] else "")
+            + (f" – {user_markdown(row['note'])}" if row["note"] else "")
         )
         m = st.columns(5)
         m[0].metric(tr("zi.col.actual"), charts.fmt_value(row["actual"], unit, decimals, lang, tr),

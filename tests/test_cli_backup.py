@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main
+from dashboard.commands import backup as backup_command
 from dashboard.store import Store
 from tests.conftest import ROOT
+
+KEY = "test-backup-key-0123456789abcdef"
+
+
+@pytest.fixture(autouse=True)
+def backup_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backups are signed with the key from the settings (issue 20)."""
+    monkeypatch.setenv("LEITBILD_BACKUP_KEY", KEY)
 
 
 def _fingerprint(path: Path) -> dict[str, tuple[int, int]]:
@@ -30,10 +39,13 @@ def test_backup_round_trip_restores_every_table(demo_db: Path, tmp_path: Path) -
     store.delete_demo()
     store.close()
     assert _fingerprint(demo_db) != before
-    assert main(["backup", "restore", str(backup)]) == 0
+    assert main(["backup", "restore", str(backup), "--yes"]) == 0
     assert _fingerprint(demo_db) == before
     # no temp files are left beside either file
-    assert sorted(p.name for p in backup.parent.iterdir()) == ["leitbild.duckdb"]
+    assert sorted(p.name for p in backup.parent.iterdir()) == [
+        "leitbild.duckdb",
+        "leitbild.duckdb.sig",
+    ]
     assert not [p for p in demo_db.parent.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -67,7 +79,8 @@ def test_restore_validates_the_file(
         Store(bad).close()  # a DuckDB file without our schema
     else:
         bad.write_bytes(content)
-    assert main(["backup", "restore", str(bad)]) == 1
+    backup_command.sign(bad, KEY)  # signed: the checks of the content are reached
+    assert main(["backup", "restore", str(bad), "--yes"]) == 1
     assert message in capsys.readouterr().err
     assert _fingerprint(demo_db) == before
 
@@ -90,7 +103,7 @@ def test_restore_refuses_a_database_held_by_another_process(
     )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
-        assert main(["backup", "restore", str(backup)]) == 1
+        assert main(["backup", "restore", str(backup), "--yes"]) == 1
         assert "anderen Prozess" in capsys.readouterr().err
     finally:
         proc.communicate(b"", timeout=30)
@@ -104,7 +117,7 @@ def test_restore_refuses_while_this_process_uses_the_database(
     assert main(["backup", "create", "--out", str(backup)]) == 0
     store = Store(demo_db)  # like the running app in the same process
     try:
-        assert main(["backup", "restore", str(backup)]) == 1
+        assert main(["backup", "restore", str(backup), "--yes"]) == 1
         assert "wird gerade verwendet" in capsys.readouterr().err
         assert store.summary()["areas"] > 0
     finally:

@@ -21,6 +21,7 @@ from dashboard.ingest.tables import read_table
 from dashboard.store import Store
 from dashboard.ui.measure_form import validate
 from dashboard.ui.protocol_export import markdown_bytes
+from tests.auth_helpers import log_in
 from tests.conftest import ROOT
 
 ATTACK = "Sprachcafe Coerde\r=1+1\r@SUM(9)"
@@ -193,13 +194,18 @@ def attack_db(demo_db_template: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     return path
 
 
-@pytest.mark.parametrize(("page", "query"), [("massnahmen.py", {"id": "1"}), ("review.py", {})])
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [("massnahmen.py", {"id": "1"}), ("review.py", {}), ("handlungsfelder.py", {"gebiet": "91"})],
+)
 def test_pages_render_user_markdown_without_images(
     attack_db: Path, fresh_caches: None, page: str, query: dict[str, str]
 ) -> None:
     at = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=180)
     for key, value in query.items():
         at.query_params[key] = value
+    if page == "review.py":  # saved protocols are shown to editors and admins
+        log_in(at, "md-admin", "admin", run=False)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     bodies = list(_markdown_bodies(at._tree))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from dashboard.auth.names import canonical_username
 from dashboard.auth.roles import RANK, ROLES, User
 from dashboard.errors import UsageError
 from dashboard.store import Store
@@ -57,7 +58,10 @@ def user_from_claims(store: Store, claims: Mapping[str, object], claim: str) -> 
     if not identity:
         return None
     name = str(claims.get("name") or identity)
-    for key in dict.fromkeys([identity, str(claims.get("sub") or "")]):
+    sub = str(claims.get("sub") or "")
+    # accounts are stored under the canonical name (names.py): a sub like "AbC" is "abc"
+    keys = [identity, sub, canonical_username(identity), canonical_username(sub)]
+    for key in dict.fromkeys(keys):
         record = store.user(key) if key else None
         if record is not None:
             if record["disabled"]:

@@ -28,10 +28,11 @@ FAILED = (
 )
 
 _HASHER = PasswordHasher()
-# each argon2 check takes ~64 MB for ~0.1 s: a burst of logins waits here instead of taking
-# the server's memory (30 parallel attempts once raised it from 0.26 to 1.15 GB)
+# each argon2 check takes ~64 MB for ~0.1 s, and each login a few database cursors: a burst
+# of logins waits here instead of taking the server's memory (30 parallel attempts once
+# raised it from 0.26 to 1.15 GB)
 MAX_PARALLEL_CHECKS = 2
-_CHECKS = threading.BoundedSemaphore(MAX_PARALLEL_CHECKS)
+_LOGINS = threading.BoundedSemaphore(MAX_PARALLEL_CHECKS)
 
 
 def hash_password(password: str) -> str:
@@ -51,12 +52,6 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-def check_password(password_hash: str, password: str) -> bool:
-    """verify_password, at most MAX_PARALLEL_CHECKS at a time (argon2 is memory-hard)."""
-    with _CHECKS:
-        return verify_password(password_hash, password)
-
-
 @functools.cache
 def _dummy_hash() -> str:
     # a random-looking but fixed input: nobody can log in with it, it only costs the same time
@@ -74,8 +69,14 @@ def authenticate(
 
     The attempt is counted (and the lock checked) in one transaction *before* the password is
     checked, so parallel attempts cannot check more passwords than the limit allows; a
-    correct password resets the count afterwards.
+    correct password resets the count afterwards. At most MAX_PARALLEL_CHECKS logins run at
+    a time; the others wait.
     """
+    with _LOGINS:
+        return _authenticate(store, username, password, now)
+
+
+def _authenticate(store: Store, username: str, password: str, now: dt.datetime | None) -> User:
     now = now or _now()
     max_failures = int(config.get("login_max_failures"))
     minutes = int(config.get("lockout_minutes"))
@@ -83,7 +84,7 @@ def authenticate(
     until = now + dt.timedelta(minutes=minutes)
     record, counted = store.begin_login(name, now, max_failures, until) if name else (None, False)
     stored = record.get("password_hash") if record and counted else None
-    matches = check_password(stored or _dummy_hash(), password) and stored is not None
+    matches = verify_password(stored or _dummy_hash(), password) and stored is not None
     if not (matches and record is not None and not record["disabled"]):
         raise PermissionDenied(FAILED.format(n=max_failures, minutes=minutes))
     store.record_login(str(record["username"]), True, max_failures, None)

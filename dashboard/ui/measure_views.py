@@ -551,6 +551,9 @@ def transfer_view(
     )  # fmt: skip
     st.markdown(f"#### {tr('mn.import.title')}")
     st.caption(tr("mn.import.explain"))
+    if not login.may("import"):  # no upload at all without the role: parsing costs memory
+        login.hint(tr, "login" if login.current_user() is None else "admin")
+        return
     upload = st.file_uploader(tr("mn.import.file"), type=["csv", "xlsx"], key="mn.i.file")
     if upload is None:
         return
@@ -571,9 +574,6 @@ def transfer_view(
     else:
         st.success(tr("mn.import.ok", rows=checked.rows), icon=":material/task_alt:")
     if checked.errors:
-        return
-    if not login.may("import"):
-        login.hint(tr, "admin")
         return
     if st.button(tr("mn.import.write", rows=checked.rows), type="primary", key="mn.i.write"):
         try:
