@@ -38,6 +38,7 @@ METHOD_MESSAGES: dict[str, dict[str, str]] = {
         "de": "Kurz: Der Wert hält den bestmöglichen Stand.",
         "en": "In short: the value holds the best possible level.",
     },
+    "zi.bullet.colour": {"de": "Farbe = Status:", "en": "Colour = status:"},
     # --- the method explanation on the Ziel-Ist page -----------------------------------------
     "zi.methods.title": {
         "de": "Wie wird bewertet? Die beiden Methoden und unsere Abweichungen",

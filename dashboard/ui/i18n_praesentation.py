@@ -218,9 +218,11 @@ PRAESENTATION_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field}: {status} – {measures} running measures",
     },
     "pr.outlook.no_measure": {
-        "de": "{n} Ziele sind abseits des Kurses, ohne dass eine Maßnahme läuft.",
-        "en": "{n} goals are off track without a running measure.",
+        "de": "{n} Ziele sind abseits des Kurses, ohne dass eine Maßnahme läuft:",
+        "en": "{n} goals are off track without a running measure:",
     },
+    "pr.outlook.goal": {"de": "{goal} ({field})", "en": "{goal} ({field})"},
+    "pr.outlook.more": {"de": "… und {n} weitere", "en": "… and {n} more"},
     "pr.outlook.all_good": {
         "de": "Kein Handlungsfeld ist deutlich abseits des Kurses.",
         "en": "No field of action is clearly off track.",

@@ -211,11 +211,11 @@ def render_slide(slide: Slide) -> None:
     if slide.subtitle:
         st.html(f"<div class='pr-subtitle'>{html.escape(slide.subtitle)}</div>")
     st.html(f"<p class='pr-explain'>{html.escape(slide.explanation)}</p>")
-    # a figure without a list gets the key figures beside it, so it can be taller
-    beside = bool(slide.figures) and not slide.bullets and bool(slide.key_figures)
+    # a figure or a list alone gets the key figures beside it (as in the documents)
+    beside = bool(slide.key_figures) and bool(slide.figures) != bool(slide.bullets)
     if slide.key_figures and not beside:
         st.html(_figures_html(slide))
-    if slide.figures and (slide.bullets or beside):
+    if beside or (slide.figures and slide.bullets):
         left, right = st.columns([2.3, 1], gap="large")
     else:
         left = right = st.container()
