@@ -417,7 +417,7 @@ def wrap_label(label: str, width: int = 26) -> str:
     return "<br>".join(textwrap.wrap(str(label), width, break_long_words=False)) or str(label)
 
 
-def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 26) -> go.Figure:
+def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -> go.Figure:
     """How far each target is from its baseline towards the target (0 % = start, 100 % = goal).
 
     ``rows`` needs: label, status, achieved (share 0–1), expected (share of the time elapsed,
@@ -463,7 +463,9 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 26) -
         range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor="#e5e7eb",
         zeroline=True, zerolinecolor="#8c959f",
     )  # fmt: skip
-    return _layout(fig, lang, max(200, 34 * len(rows) + 140))
+    # every row as tall as its longest (wrapped) label needs at 13 px
+    lines = max((y.count("<br>") + 1 for y in rows["y"]), default=1)
+    return _layout(fig, lang, max(200, max(34, 17 * lines + 10) * len(rows) + 160))
 
 
 def _parity_projection(track: Track, status: Status) -> float | None:
