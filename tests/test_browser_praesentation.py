@@ -63,3 +63,49 @@ def test_slides_fill_the_screen_and_arrow_keys_navigate(demo_db: Path) -> None:
             requests += more
     external = [u for u in requests if urlparse(u).hostname not in (None, "127.0.0.1", "localhost")]
     assert external == []
+
+
+SVG_TEXT = """() => [...document.querySelectorAll('.js-plotly-plot svg text')]
+  .filter(t => t.textContent.trim() && t.getBBox().width > 0)
+  .map(t => ({text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
+              fill: getComputedStyle(t).fill}))"""
+
+
+def _contrast_on_white(fill: str) -> float:
+    from dashboard.reports.slide_figures import contrast
+
+    r, g, b = (int(float(v)) for v in fill[fill.index("(") + 1 : fill.index(")")].split(",")[:3])
+    return contrast(f"#{r:02x}{g:02x}{b:02x}", "#ffffff")
+
+
+def test_slides_read_well_from_the_back_of_the_room(demo_db: Path) -> None:
+    """1920×1080: chart text ≥ 20 px and ≥ 4.5:1 on white, lists ≥ 20 px, the slide filled."""
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with app_server(demo_db) as url, browser_page(1920, 1080) as (page, _requests):
+        page.goto(f"{url}/praesentation?folie=3")
+        wait_for_app(page, timeout_ms=120000)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=120000)
+        page.wait_for_timeout(1500)
+        texts = page.evaluate(SVG_TEXT)
+        assert texts and min(t["size"] for t in texts) >= 20, texts
+        for t in texts:
+            assert _contrast_on_white(t["fill"]) >= 4.5, t
+        names = {t["text"] for t in texts}
+        assert "☀ auf Kurs" in names or "☁ deutlich abseits" in names  # every colour named
+        items = page.evaluate(
+            "() => [...document.querySelectorAll('.pr-bullets li')]"
+            ".map(li => parseFloat(getComputedStyle(li).fontSize))"
+        )
+        assert items and min(items) >= 20
+        chart = page.locator(".js-plotly-plot").first.bounding_box()
+        assert chart is not None and chart["y"] + chart["height"] >= 0.75 * 1080  # filled
+        page.screenshot(path=str(ARTIFACTS / "praesentation_folie_3_1920.png"))
+        page.goto(f"{url}/praesentation?folie=8")
+        wait_for_app(page, timeout_ms=120000)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=120000)
+        page.wait_for_timeout(1500)
+        texts = page.evaluate(SVG_TEXT)
+        assert {"Berg Fidel", "Coerde"} <= {t["text"] for t in texts}
+        assert min(t["size"] for t in texts) >= 20
+        page.screenshot(path=str(ARTIFACTS / "praesentation_folie_8_1920.png"))

@@ -216,7 +216,14 @@ def test_bullet_and_history_charts() -> None:
                           "hover": ["a", "b"]})  # fmt: skip
     fig = charts.bullet_chart(rows_, tr, "de")
     _only_cartesian(fig)
-    assert list(fig.data[1].x) == [-0.25, 0.5]  # reversed order, clipped at −25 %
+    # one bar trace per status: the legend names every colour that is used
+    bars = [trace for trace in fig.data[1:] if trace.type == "bar"]
+    assert [b.name for b in bars] == ["☀ auf Kurs", "⚡ falsche Richtung"]
+    assert [b.marker.color for b in bars] == [charts.STATUS_COLORS["on_track"],
+                                              charts.STATUS_COLORS["wrong_direction"]]  # fmt: skip
+    assert list(bars[0].x) == [0.5] and list(bars[1].x) == [-0.25]  # clipped at −25 %
+    assert all(b.showlegend is not False for b in bars)
+    assert list(fig.layout.yaxis.categoryarray) == ["B", "A"]  # first row on top
     history = status_history(TRACKS["projection on track"], "destatis")
     fig = charts.history_chart(history, tr, "de")
     _only_cartesian(fig)

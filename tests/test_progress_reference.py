@@ -225,7 +225,7 @@ def test_base_year_after_the_data_says_why() -> None:
         ("en", ["Target already reached", "Target 0", "Values of 0 or below",
                 "Starting value 0 without a target", "Shares in districts",
                 "percentage points", "Natural limits", "about 0.20 at 95 %",
-                "Base year after the data", "Weather method", "5 to 20 %"]),
+                "Base year after the data", "weather method", "5 to 20 %"]),
     ],
 )  # fmt: skip
 def test_method_explanation_lists_every_variant(lang, variants) -> None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from dashboard.reports.slides import DeckData
 
 CLASSES = 5
+FOCUS_INK = "#111827"
 
 
 def _limits() -> dict[str, int]:
@@ -45,10 +46,47 @@ def _shapes(data: DeckData) -> tuple[Any, bool] | None:
     return map_shapes(from_wkb(tiles), tolerance=0), True
 
 
+def _name_focus(fig: go.Figure, shapes_: Any, names: dict[str, str], focus: tuple[str, ...]):
+    """The focus districts' names right of the map, with a line to their area.
+
+    Codes alone mean nothing to a room; names inside the small areas would not fit, and on
+    top of the map they would hide the neighbours' numbers.
+    """
+    codes = [c for c in focus if c in shapes_.labels and c in names]
+    if not codes:
+        return
+    grid = maps.Grid.of(shapes_.bounds)
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    fig.update_xaxes(constraintoward="left")  # the free room goes to the right, for the names
+    points = sorted(((grid.ys([shapes_.labels[c][1]])[0], grid.xs([shapes_.labels[c][0]])[0], c)
+                     for c in codes), reverse=True)  # fmt: skip
+    step = (y1 - y0) / 12  # keep the names at least a line apart
+    last = None
+    # the line ends above the area's number and runs above its neighbours' numbers
+    lift = (y1 - y0) * 0.035
+    for y, x, code in points:
+        label_y = y + lift if last is None else min(y + lift, last - step)
+        last = label_y
+        fig.add_annotation(
+            x=x, y=y + lift, ax=x1 + (x1 - x0) * 0.04, ay=label_y, axref="x", ayref="y",
+            text=f"<b>{names[code]}</b>", xanchor="left", showarrow=True, arrowhead=0,
+            arrowwidth=2, arrowcolor=FOCUS_INK, bgcolor="white", bordercolor=FOCUS_INK,
+            borderwidth=1.5, borderpad=4, font={"size": 20, "color": FOCUS_INK},
+        )  # fmt: skip
+
+
 def district_map(
-    data: DeckData, values: pd.DataFrame, ind: dict[str, Any], period: int, lang: str
+    data: DeckData,
+    values: pd.DataFrame,
+    ind: dict[str, Any],
+    period: int,
+    lang: str,
+    focus: tuple[str, ...] = (),
 ) -> tuple[go.Figure, pd.DataFrame, float | None, bool] | None:
-    """Figure, table, city value and whether the tile map was used (None without data)."""
+    """Figure, table, city value and whether the tile map was used (None without data).
+
+    Areas show their number; the ``focus`` districts also their name, beside them.
+    """  # fmt: skip
     found = _shapes(data)
     rows = values[(values["indicator_id"] == ind["id"])]
     group = default_group(ind.get("groups"))
@@ -77,5 +115,6 @@ def district_map(
     )
     texts = [f"{c} {n}" for c, n in zip(table["code"], table["name"], strict=True)]
     fig = maps.figure(shapes_, table, texts, spec, lang)
-    fig.update_layout(height=None, dragmode=False, legend={"font": {"size": 15}})
+    fig.update_layout(height=None, dragmode=False, legend={"font": {"size": 20}})
+    _name_focus(fig, shapes_, dict(zip(table["code"], table["name"], strict=True)), focus)
     return fig, table, city, tiles

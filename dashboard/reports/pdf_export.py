@@ -45,6 +45,7 @@ class _Page:
 
     def __init__(self, canvas: Canvas, fonts: tuple[str, str]) -> None:
         self.canvas, (self.font, self.bold) = canvas, fonts
+        self.dropped: list[str] = []  # text that did not fit its box (a layout error)
 
     def y(self, top: float) -> float:
         return (L.HEIGHT - top) * INCH
@@ -52,13 +53,14 @@ class _Page:
     def paragraphs(self, box: L.Box, lines: list[tuple[str, int, bool, tuple]]) -> None:
         """Wrapped paragraphs from the box's top; what does not fit is left out."""
         y = box.top
-        for text, size, bold, colour in lines:
+        for index, (text, size, bold, colour) in enumerate(lines):
             style = ParagraphStyle("p", fontName=self.bold if bold else self.font,
                                    fontSize=size, leading=size * 1.22,
                                    textColor=_colour(colour), spaceAfter=0)  # fmt: skip
             para = Paragraph(escape(text), style)
             _, height = para.wrap(box.width * INCH, box.height * INCH)
             if y + height / INCH > box.top + box.height + 0.01:
+                self.dropped += [line[0] for line in lines[index:]]
                 break
             para.drawOn(self.canvas, box.left * INCH, self.y(y) - height)
             y += height / INCH + size * 0.35 / INCH
@@ -98,8 +100,13 @@ def _slide(page: _Page, content: Slide, index: int, total: int, images: Images,
     lines = [(content.explanation, L.SIZES["explain"], False, L.MUTED)]
     if content.subtitle:
         lines.insert(0, (content.subtitle, L.SIZES["explain"], True, L.ACCENT))
-    page.paragraphs(L.Box(L.MARGIN, explain_top, L.WIDTH - 2 * L.MARGIN, 1.0), lines)
-    figures_top = explain_top + 1.2 if cover else L.FIGURES_TOP
+    page.paragraphs(
+        L.Box(
+            L.MARGIN, explain_top, L.WIDTH - 2 * L.MARGIN, L.COVER_EXPLAIN_HEIGHT if cover else 1.0
+        ),
+        lines,
+    )
+    figures_top = explain_top + L.COVER_EXPLAIN_HEIGHT + 0.2 if cover else L.FIGURES_TOP
     n = len(content.key_figures)
     boxes = L.key_figure_column(n) if L.beside(content) else L.key_figure_boxes(n, figures_top)
     for box, figure in zip(boxes, content.key_figures, strict=True):
@@ -109,7 +116,8 @@ def _slide(page: _Page, content: Slide, index: int, total: int, images: Images,
         figure = content.figures[0]
         png = images.get((index, figure.name))
         if png is not None:
-            page.image(L.fit(fig_box, figure.width, figure.height), png)
+            size = L.figure_px(content) or (figure.width, figure.height)
+            page.image(L.fit(fig_box, *size), png)
     if bullet_box is not None:
         page.paragraphs(bullet_box, [(("• " if i else "") + b, L.SIZES["bullet"], i == 0, L.INK)
                                      for i, b in enumerate(content.bullets)])  # fmt: skip
@@ -119,8 +127,14 @@ def _slide(page: _Page, content: Slide, index: int, total: int, images: Images,
                     [(footer, L.SIZES["footer"], demo, L.DEMO if demo else L.MUTED)])  # fmt: skip
 
 
-def to_pdf(slides: list[Slide], images: Images, title: str = "", lang: str = "de") -> bytes:
-    """The deck as a PDF, one 16:9 landscape page per slide."""
+def to_pdf(
+    slides: list[Slide],
+    images: Images,
+    title: str = "",
+    lang: str = "de",
+    dropped: list[str] | None = None,
+) -> bytes:
+    """The deck as a PDF, one 16:9 landscape page per slide; ``dropped`` collects overflow."""
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(L.WIDTH * INCH, L.HEIGHT * INCH))
     canvas.setTitle(title or (slides[0].title if slides else ""))
@@ -129,4 +143,6 @@ def to_pdf(slides: list[Slide], images: Images, title: str = "", lang: str = "de
         _slide(page, content, i, len(slides), images, lang)
         canvas.showPage()
     canvas.save()
+    if dropped is not None:
+        dropped += page.dropped
     return out.getvalue()

@@ -82,8 +82,14 @@ def _slide(prs: Presentation, content: Slide, index: int, total: int, images: Im
     lines = [(content.explanation, L.SIZES["explain"], False, L.MUTED)]
     if content.subtitle:
         lines.insert(0, (content.subtitle, L.SIZES["explain"], True, L.ACCENT))
-    _text(slide, L.Box(L.MARGIN, explain_top, L.WIDTH - 2 * L.MARGIN, 1.0), lines)
-    figures_top = explain_top + 1.2 if cover else L.FIGURES_TOP
+    _text(
+        slide,
+        L.Box(
+            L.MARGIN, explain_top, L.WIDTH - 2 * L.MARGIN, L.COVER_EXPLAIN_HEIGHT if cover else 1.0
+        ),
+        lines,
+    )
+    figures_top = explain_top + L.COVER_EXPLAIN_HEIGHT + 0.2 if cover else L.FIGURES_TOP
     n = len(content.key_figures)
     boxes = L.key_figure_column(n) if L.beside(content) else L.key_figure_boxes(n, figures_top)
     for box, figure in zip(boxes, content.key_figures, strict=True):
@@ -93,7 +99,8 @@ def _slide(prs: Presentation, content: Slide, index: int, total: int, images: Im
         figure = content.figures[0]
         png = images.get((index, figure.name))
         if png is not None:
-            place = L.fit(fig_box, figure.width, figure.height)
+            size = L.figure_px(content) or (figure.width, figure.height)
+            place = L.fit(fig_box, *size)
             slide.shapes.add_picture(io.BytesIO(png), Inches(place.left), Inches(place.top),
                                      Inches(place.width), Inches(place.height))  # fmt: skip
     if bullet_box is not None:

@@ -8,6 +8,7 @@ import warnings
 import kaleido
 
 from dashboard.errors import LeitbildError
+from dashboard.reports import slide_layout as L
 from dashboard.reports.images import figure_png
 from dashboard.reports.slides import Slide
 
@@ -18,7 +19,8 @@ _LOCK = threading.Lock()
 
 def render(slides: list[Slide]) -> Images:
     """PNG per (slide index, figure name); LeitbildError when no browser can render them."""
-    wanted = [(i, f) for i, slide in enumerate(slides) for f in slide.figures]
+    wanted = [(i, f, L.figure_px(slide) or (f.width, f.height))
+              for i, slide in enumerate(slides) for f in slide.figures]  # fmt: skip
     if not wanted:
         return {}
     with _LOCK:
@@ -29,7 +31,7 @@ def render(slides: list[Slide]) -> Images:
             with warnings.catch_warnings():
                 # plotly passes browser options the running server has already been given
                 warnings.simplefilter("ignore", UserWarning)
-                return {(i, f.name): figure_png(f.figure, f.width, f.height) for i, f in wanted}
+                return {(i, f.name): figure_png(f.figure, *size) for i, f, size in wanted}
         except LeitbildError:
             raise
         except Exception as exc:  # kaleido raises many kinds when Chromium is missing or dies

@@ -19,6 +19,7 @@ from dashboard.analysis import gaps, goal_rollup, profile, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import Catalogue, display_labels
 from dashboard.exports import data_status
+from dashboard.reports import slide_figures as sf
 from dashboard.reports.deck import DeckSpec, SlideRef
 from dashboard.ui import (
     i18n_praesentation,  # noqa: F401  (registers the slide texts)
@@ -32,11 +33,14 @@ Tr = Callable[..., str]
 IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
 MAP_INDICATOR = "anteil_mv"
 CHANGE_YEARS = 5
-MAX_KEY_INDICATORS = 3
-MAX_LIST = 5
+MAX_KEY_INDICATORS = 2  # beside the field's status: three figures a row hold 18 pt labels
+MAX_LIST = 3  # list items per slide: at 18 pt more do not fit beside a chart
+MAX_NAMED_GOALS = 4  # goals named on the outlook slide (the rest are counted)
+TARGET_CHART_PX = (922, 432)  # the chart box beside the list on a 1920 px wide slide
+LABEL_CHARS = 34  # a progress bar's label wraps after this many characters
+MAX_TARGET_BARS = 4  # progress bars on a field slide (more do not fit at 20 px)
+TILE_CHARS = 18  # a field's number and short name wrap after this many characters
 LEITBILD_END = 2030
-FONT = "DejaVu Sans, Source Sans Pro, Arial, sans-serif"
-DARK_STATUSES = ("reached", "on_track", "off_track", "wrong_direction")
 
 
 @dataclass(frozen=True)
@@ -253,16 +257,6 @@ def _measure_lines(ctx: _Context, measures: pd.DataFrame) -> list[str]:
     return lines
 
 
-def _layout(fig: go.Figure, lang: str) -> go.Figure:
-    """Larger type for projection; white background for documents."""
-    fig.update_layout(
-        font={"family": FONT, "size": 16, "color": "#111827"},
-        paper_bgcolor="white", plot_bgcolor="white",
-        separators=",." if lang == "de" else ".,",
-    )  # fmt: skip
-    return fig
-
-
 def _fields_with_measures(measures: pd.DataFrame, fid: str) -> pd.DataFrame:
     if measures.empty:
         return measures
@@ -288,29 +282,34 @@ def title_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
 
 
 def field_tiles(rows: pd.DataFrame, tr: Tr, lang: str, columns: int = 4) -> go.Figure:
-    """The fields as coloured tiles (status colour, number, short name, status in words)."""
+    """The fields as coloured tiles (status colour, number, short name, status in words).
+
+    Text is 20 px or more and dark or white, whichever contrasts more with the tile (≥ 4.5:1);
+    the short name is wrapped so that it stays inside its tile.
+    """
     fig = go.Figure()
     n_rows = math.ceil(len(rows) / columns) if len(rows) else 1
     for i, row in enumerate(rows.itertuples()):
         x0, y0 = i % columns, n_rows - 1 - i // columns
         status = row.status if isinstance(row.status, str) else None
         colour = pc.STATUS_COLORS.get(status or "", pc.NO_DATA_COLOR)
-        ink = "#ffffff" if status in DARK_STATUSES else "#111827"
         fig.add_shape(type="rect", x0=x0 + 0.03, x1=x0 + 0.97, y0=y0 + 0.05, y1=y0 + 0.95,
                       fillcolor=colour, line={"width": 0})  # fmt: skip
-        text = (
-            f"<b>{row.field_id}</b><br><span style='font-size:14px'>{row.short}</span><br>"
-            f"<b>{pc.status_text(status, tr)}</b><br>"
-            f"<span style='font-size:12px'>{tr('pr.tile.items', n=int(row.n_items))}</span>"
-        )
+        name = pc.wrap_label(f"{row.field_id} {row.short}", TILE_CHARS)
+        text = f"<b>{name}</b><br>{pc.status_text(status, tr)}"
         fig.add_annotation(x=x0 + 0.5, y=y0 + 0.5, text=text, showarrow=False,
-                           font={"size": 16, "color": ink}, align="center")  # fmt: skip
+                           font={"size": sf.MIN_TEXT_PX, "color": sf.ink_on(colour)},
+                           align="center")  # fmt: skip
     axis = {"visible": False, "fixedrange": True}
     fig.update_xaxes(range=[0, columns], **axis)
     fig.update_yaxes(range=[0, n_rows], **axis)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=150 * n_rows,
                       showlegend=False)  # fmt: skip
-    return _layout(fig, lang)
+    sf.for_room(fig, lang)
+    for note, row in zip(fig.layout.annotations, rows.itertuples(), strict=True):
+        status = row.status if isinstance(row.status, str) else None
+        note.font.color = sf.ink_on(pc.STATUS_COLORS.get(status or "", pc.NO_DATA_COLOR))
+    return fig
 
 
 def overview_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
@@ -332,7 +331,7 @@ def overview_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
     return Slide(
         kind=ref.kind, ref=None, title=tr("pr.t.overview"),
         explanation=tr("pr.t.overview.explain"), key_figures=key_figures,
-        figures=[SlideFigure("fields", field_tiles(rows, tr, ctx.lang), 960, 420)],
+        figures=[SlideFigure("fields", field_tiles(rows, tr, ctx.lang), 1000, 480)],
         method=tr("pr.m.overview"),
     )  # fmt: skip
 
@@ -348,6 +347,17 @@ def _field_bullets(ctx: _Context, fid: str) -> pd.DataFrame:
     city_name = ctx.labels["area"].get(CITY, "")
     rows["label"] = rows["label"].str.removesuffix(f" · {city_name}")
     return rows
+
+
+def _target_chart(ctx: _Context, rows: pd.DataFrame) -> go.Figure:
+    """Progress bars of the field's targets: as many as fit with 20 px labels (at most four)."""
+    for n in range(min(MAX_TARGET_BARS, len(rows)), 0, -1):
+        fig = sf.for_room(pc.bullet_chart(rows.head(n), ctx.tr, ctx.lang, LABEL_CHARS), ctx.lang)
+        per_row, needed = sf.row_room(fig, TARGET_CHART_PX[1])
+        if per_row >= needed:
+            break
+    fig.update_layout(height=None)
+    return fig
 
 
 def field_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
@@ -370,9 +380,7 @@ def field_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
     figures = []
     rows = _field_bullets(ctx, fid)
     if len(rows):
-        fig = _layout(pc.bullet_chart(rows.head(6), tr, ctx.lang), ctx.lang)
-        fig.update_layout(height=None)
-        figures.append(SlideFigure("targets", fig, 860, max(300, 60 * len(rows.head(6)) + 120)))
+        figures.append(SlideFigure("targets", _target_chart(ctx, rows), *TARGET_CHART_PX))
     measures = _fields_with_measures(ctx.data.measures, fid)
     return Slide(
         kind=ref.kind, ref=fid,
@@ -417,8 +425,8 @@ def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None
         fig = profile_charts.trend_chart(series, names, "%", 1, lang)
         fig.update_layout(height=None, hovermode="closest")
         fig.update_yaxes(title={"text": ""}, automargin=True)
-        fig.update_layout(margin={"l": 70, "r": 20, "t": 40, "b": 40})
-        figures.append(SlideFigure("trend", _layout(fig, lang), 760, 400))
+        fig.update_layout(margin={"l": 20, "r": 20, "t": 20, "b": 20})
+        figures.append(SlideFigure("trend", sf.for_room(fig, lang), 860, 460))
     return Slide(
         kind=ref.kind, ref=code, title=tr("pr.t.district", name=name),
         explanation=tr("pr.t.district.explain"), key_figures=key_figures,
@@ -434,7 +442,7 @@ def map_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
     ind = ctx.labels["indicator"].get(MAP_INDICATOR)
     if ind is None:
         return None
-    result = district_map(ctx.data, ctx.values, ind, ctx.period, lang)
+    result = district_map(ctx.data, ctx.values, ind, ctx.period, lang, spec.districts)
     if result is None:
         return None
     fig, table, city, tiles = result
@@ -451,8 +459,24 @@ def map_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
     return Slide(
         kind=ref.kind, ref=None, title=tr("pr.t.map", indicator=ind["short"]),
         explanation=tr("pr.t.map.explain"), key_figures=key_figures,
-        figures=[SlideFigure("map", fig, 900, 560)], method=method,
+        figures=[SlideFigure("map", sf.for_room(fig, lang), 900, 600)], method=method,
     )  # fmt: skip
+
+
+def _unattended_goals(ctx: _Context, nodes: pd.DataFrame) -> list[str]:
+    """'n goals off track without a measure:' and their names (no ids), the rest counted."""
+    goals = nodes[nodes["node_type"] != "field"].drop_duplicates("node_id")
+    flagged = goals[goals["flags"].map(lambda f: "off_track_no_measure" in f)]
+    if flagged.empty:
+        return []
+    lines = [ctx.tr("pr.outlook.no_measure", n=len(flagged))]
+    for row in flagged.head(MAX_NAMED_GOALS).itertuples():
+        goal = ctx.labels["goal"].get(row.node_id, {})
+        lines.append(ctx.tr("pr.outlook.goal", goal=goal.get("label", ""),
+                            field=ctx.labels["field"].get(row.field_id, "")))  # fmt: skip
+    if len(flagged) > MAX_NAMED_GOALS:
+        lines.append(ctx.tr("pr.outlook.more", n=len(flagged) - MAX_NAMED_GOALS))
+    return lines
 
 
 def outlook_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
@@ -466,10 +490,7 @@ def outlook_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
            status=pc.status_text(r.status, tr), measures=int(r.n_active))
         for r in bad.itertuples()
     ] or [tr("pr.outlook.all_good")]  # fmt: skip
-    goals = nodes[nodes["node_type"] != "field"].drop_duplicates("node_id")
-    no_measure = int(goals["flags"].map(lambda f: "off_track_no_measure" in f).sum())
-    if no_measure:
-        bullets.append(tr("pr.outlook.no_measure", n=no_measure))
+    bullets += _unattended_goals(ctx, nodes)
     bullets.append(tr("pr.outlook.next", year=ctx.period + 1))
     measures = ctx.data.measures
     planned = int((measures["status"] == "geplant").sum()) if len(measures) else 0

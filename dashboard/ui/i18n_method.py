@@ -38,20 +38,23 @@ METHOD_MESSAGES: dict[str, dict[str, str]] = {
         "de": "Kurz: Der Wert hält den bestmöglichen Stand.",
         "en": "In short: the value holds the best possible level.",
     },
+    "zi.bullet.colour": {"de": "Farbe = Status:", "en": "Colour = status:"},
     # --- the method explanation on the Ziel-Ist page -----------------------------------------
     "zi.methods.title": {
         "de": "Wie wird bewertet? Die beiden Methoden und unsere Abweichungen",
         "en": "How is progress assessed? The two methods and where we differ",
     },
     "zi.methods.body": {
-        "de": "**Wettermethode (Standard, nach dem Statistischen Bundesamt).** Die "
+        "de": "**Tempo bis zum Ziel – Wettermethode (Standard, nach dem Statistischen "
+        "Bundesamt).** Die "
         "durchschnittliche jährliche Veränderung der letzten {window} Jahre wird bis zum "
         "Zieljahr fortgeschrieben. Verfehlt diese Fortschreibung das Ziel um weniger als 5 % "
         "des heutigen Abstands: auf Kurs; um 5 bis 20 %: leicht abseits; um mehr als 20 %: "
         "deutlich abseits (die Richtung stimmt aber); entfernt sich der Wert vom Ziel: falsche "
         "Richtung. Ohne Zielwert zählen die durchschnittliche und die letzte Veränderung. "
         "Nötig sind mindestens {min_points} Werte.\n\n"
-        "**Wachstumsraten (nach Open SDG und Statistics Canada).** Das jährliche Wachstum seit "
+        "**Nötige Wachstumsrate – Open SDG (nach Statistics Canada).** Das jährliche Wachstum "
+        "seit "
         "dem Basisjahr wird mit dem Wachstum verglichen, das für das Ziel bis zum Zieljahr nötig "
         "ist: ab 95 % davon auf Kurs, ab 60 % leicht abseits, ab 0 deutlich abseits, darunter "
         "falsche Richtung. Ohne Zielwert zählt das Wachstum selbst: ab 1,5 % pro Jahr auf Kurs, "
@@ -94,13 +97,15 @@ METHOD_MESSAGES: dict[str, dict[str, str]] = {
         "- **Geheime Werte:** Werte, die wegen kleiner Fallzahlen geheim sind, zählen nie. Sind "
         "im betrachteten Zeitraum mehr Werte geheim als sichtbar, ist das Ziel nicht bewertbar, "
         "weil ein Trend nur aus den größeren, sichtbaren Werten verzerrt wäre.",
-        "en": "**Weather method (default, as used by the Federal Statistical Office).** The "
+        "en": "**Pace to the target – weather method (default, as used by the Federal "
+        "Statistical Office).** The "
         "average annual change of the last {window} years is continued to the target year. If "
         "this projection misses the target by less than 5 % of today's distance: on track; by "
         "5 to 20 %: slightly off; by more than 20 %: off track (but the direction is right); "
         "if the value moves away from the target: wrong direction. Without a target, the "
         "average and the latest change count. At least {min_points} values are needed.\n\n"
-        "**Growth rates (as in Open SDG and Statistics Canada).** The annual growth since the "
+        "**Required growth rate – Open SDG (after Statistics Canada).** The annual growth "
+        "since the "
         "base year is compared with the growth needed to reach the target by the target year: "
         "from 95 % of it on track, from 60 % slightly off, from 0 off track, below that wrong "
         "direction. Without a target the growth itself counts: from 1.5 % a year on track, "

@@ -152,10 +152,16 @@ PRAESENTATION_MESSAGES: dict[str, dict[str, str]] = {
     "pr.m.field": {
         "de": "Kennzahlen: Werte der Stadt im Datenstand-Jahr und die Veränderung über fünf "
         "Jahre. Der Balken zeigt, wie viel des Wegs vom Ausgangswert zum Zielwert geschafft ist; "
-        "der Strich, wo wir nach der verstrichenen Zeit sein sollten.",
+        "der Strich, wo wir nach der verstrichenen Zeit sein sollten. Die Farbe ist der Status "
+        "des Ziels: Er bewertet den Trend der letzten Jahre bis zum Zieljahr, nicht den Stand. "
+        "Ein grüner Balken links von 0 % heißt also: noch unter dem Ausgangswert, aber zuletzt "
+        "schnell genug in die richtige Richtung.",
         "en": "Key figures: the city's values in the data year and the change over five years. "
         "The bar shows how much of the way from baseline to target is done; the tick, where we "
-        "should be given the time elapsed.",
+        "should be given the time elapsed. The colour is the target's status: it judges the "
+        "trend of recent years up to the target year, not the position. A green bar left of "
+        "0 % therefore means: still below the baseline, but lately moving fast enough the "
+        "right way.",
     },
     # --- district -----------------------------------------------------------------------------
     "pr.t.district": {"de": "Stadtteil {name}", "en": "District {name}"},
@@ -218,9 +224,11 @@ PRAESENTATION_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field}: {status} – {measures} running measures",
     },
     "pr.outlook.no_measure": {
-        "de": "{n} Ziele sind abseits des Kurses, ohne dass eine Maßnahme läuft.",
-        "en": "{n} goals are off track without a running measure.",
+        "de": "{n} Ziele sind abseits des Kurses, ohne dass eine Maßnahme läuft:",
+        "en": "{n} goals are off track without a running measure:",
     },
+    "pr.outlook.goal": {"de": "{goal} ({field})", "en": "{goal} ({field})"},
+    "pr.outlook.more": {"de": "… und {n} weitere", "en": "… and {n} more"},
     "pr.outlook.all_good": {
         "de": "Kein Handlungsfeld ist deutlich abseits des Kurses.",
         "en": "No field of action is clearly off track.",

@@ -22,6 +22,7 @@ Tr = Callable[..., str]
 SPEC_KEY = "pr.spec"  # the working copy (JSON) of the deck being edited
 LOADED_KEY = "pr.loaded"  # (name, version) the working copy came from; name "" = default
 FILES_KEY = "pr.files"
+SHOW_HEIGHT, SHOW_HEIGHT_BESIDE = 620, 760  # chart px below / beside the key figures
 
 # Show view: no sidebar, header or toolbar; large type and high contrast for a projector.
 SHOW_CSS = """
@@ -44,10 +45,11 @@ SHOW_CSS = """
 .pr-value { font-size: clamp(1.5rem, 2.4vw, 2.8rem); font-weight: 700; color: #003a63;
   line-height: 1.1; }
 .pr-label { font-size: clamp(.9rem, 1.05vw, 1.25rem); font-weight: 600; color: #111827; }
-.pr-note { font-size: clamp(.8rem, .9vw, 1.05rem); color: #374151; }
+.pr-note { font-size: clamp(.9rem, 1.05vw, 1.3rem); color: #374151; }
 .pr-bullets { font-size: clamp(1rem, 1.25vw, 1.5rem); color: #111827; line-height: 1.35; }
+.pr-bullets ul, .pr-bullets li { font-size: inherit; line-height: inherit; }
 .pr-bullets li { margin-bottom: .35rem; }
-.pr-footer { font-size: clamp(.8rem, .9vw, 1.05rem); color: #374151; }
+.pr-footer { font-size: clamp(.9rem, 1.05vw, 1.3rem); color: #374151; }
 .pr-footer.pr-demo { color: #9a3412; font-weight: 700; }
 .st-key-pr-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100;
   background: #ffffff; border-top: 1px solid #e5e7eb; padding: .35rem 2.5rem; }
@@ -211,17 +213,18 @@ def render_slide(slide: Slide) -> None:
     if slide.subtitle:
         st.html(f"<div class='pr-subtitle'>{html.escape(slide.subtitle)}</div>")
     st.html(f"<p class='pr-explain'>{html.escape(slide.explanation)}</p>")
-    # a figure without a list gets the key figures beside it, so it can be taller
-    beside = bool(slide.figures) and not slide.bullets and bool(slide.key_figures)
+    # a figure or a list alone gets the key figures beside it (as in the documents)
+    beside = bool(slide.key_figures) and bool(slide.figures) != bool(slide.bullets)
     if slide.key_figures and not beside:
         st.html(_figures_html(slide))
-    if slide.figures and (slide.bullets or beside):
+    if beside or (slide.figures and slide.bullets):
         left, right = st.columns([2.3, 1], gap="large")
     else:
         left = right = st.container()
     for figure in slide.figures[:1]:
         fig = go.Figure(figure.figure)
-        fig.update_layout(height=460 if beside else 300, width=None)
+        # tall enough to fill a 1920×1080 screen below the title (and the key figures)
+        fig.update_layout(height=SHOW_HEIGHT_BESIDE if beside else SHOW_HEIGHT, width=None)
         left.plotly_chart(
             fig,
             width="stretch",
@@ -230,7 +233,8 @@ def render_slide(slide: Slide) -> None:
     if beside:
         right.html(_figures_html(slide, vertical=True))
     if slide.bullets:
-        right.html(_bullets_html(slide))
+        # a list alone takes the wide column, beside a chart the narrow one
+        (left if beside and not slide.figures else right).html(_bullets_html(slide))
 
 
 def footer_html(slide: Slide) -> str:

@@ -8,6 +8,7 @@ axes use the matching separators.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -419,44 +420,60 @@ def heatmap(
                    clickmode="event+select", dragmode=False)  # fmt: skip
 
 
-def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str) -> go.Figure:
+def wrap_label(label: str, width: int = 26) -> str:
+    """A long axis label on several lines (plotly breaks), so it needs less margin."""
+    return "<br>".join(textwrap.wrap(str(label), width, break_long_words=False)) or str(label)
+
+
+def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -> go.Figure:
     """How far each target is from its baseline towards the target (0 % = start, 100 % = goal).
 
     ``rows`` needs: label, status, achieved (share 0–1), expected (share of the time elapsed,
-    0–1), hover (text).
+    0–1), hover (text). A bar's colour is the target's status (which judges the trend, not
+    the position): one legend entry per status shown, so every colour is named.
     """
-    rows = rows.iloc[::-1]
+    rows = rows.iloc[::-1].assign(y=lambda r: r["label"].map(lambda x: wrap_label(x, label_width)))
     clipped = rows["achieved"].clip(-0.25, 1.25)
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=rows["label"], x=[1.0] * len(rows), orientation="h",
+            y=rows["y"], x=[1.0] * len(rows), orientation="h",
             marker={"color": "#eef0f2"}, hoverinfo="skip", showlegend=False, width=0.8,
         )
     )  # fmt: skip
-    fig.add_trace(
-        go.Bar(
-            y=rows["label"], x=clipped, orientation="h", width=0.4,
-            marker={"color": [STATUS_COLORS.get(s, "#8c959f") for s in rows["status"]]},
-            hovertext=rows["hover"], hoverinfo="text", name=tr("zi.bullet.achieved"),
-        )
-    )  # fmt: skip
+    present = set(rows["status"].map(_code))
+    for status in (*STATUS_ORDER, None):
+        if status not in present:
+            continue
+        mine = rows["status"].map(_code) == status
+        fig.add_trace(
+            go.Bar(
+                y=rows.loc[mine, "y"], x=clipped[mine], orientation="h", width=0.4,
+                marker={"color": STATUS_COLORS.get(status or "", "#8c959f")},
+                hovertext=rows.loc[mine, "hover"], hoverinfo="text",
+                name=status_text(status, tr),
+            )
+        )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            y=rows["label"], x=rows["expected"].clip(0, 1), mode="markers",
+            y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers",
             marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": "#1f2328"}},
             name=tr("zi.bullet.expected"), hoverinfo="skip",
         )
     )  # fmt: skip
     fig.update_layout(
         barmode="overlay",
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left"},
-    )
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
+                "title": {"text": tr("zi.bullet.colour")}, "traceorder": "normal"},
+    )  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
     fig.update_xaxes(
         range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor="#e5e7eb",
         zeroline=True, zerolinecolor="#8c959f",
     )  # fmt: skip
-    return _layout(fig, lang, max(200, 34 * len(rows) + 140))
+    # every row as tall as its longest (wrapped) label needs at 13 px
+    lines = max((y.count("<br>") + 1 for y in rows["y"]), default=1)
+    return _layout(fig, lang, max(200, max(34, 17 * lines + 10) * len(rows) + 160))
 
 
 def _parity_projection(track: Track, status: Status) -> float | None:
