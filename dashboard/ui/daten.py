@@ -109,7 +109,10 @@ def _show_preview(part: datacare.Preview, labels: dict[str, Any], tr: Tr, lang: 
         st.caption(tr("dt.no_diff", rows=part.checked.rows))
     st.markdown(f"**{tr('dt.problems')}**")
     if part.errors:
-        st.error(tr("dt.refused", errors=len(part.errors)), icon=":material/block:")
+        n = len(part.errors)
+        st.error(
+            tr("dt.refused1") if n == 1 else tr("dt.refused", errors=n), icon=":material/block:"
+        )
     if part.problems:
         st.dataframe(vm.problems_frame(part.problems, tr), hide_index=True, placeholder="–")
     else:

@@ -112,6 +112,11 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{errors} errors: nothing will be imported like this. Please correct the file and "
         "upload it again.",
     },
+    "dt.refused1": {
+        "de": "1 Fehler: so wird nichts importiert. Bitte die Datei korrigieren und neu hochladen.",
+        "en": "1 error: nothing will be imported like this. Please correct the file and upload "
+        "it again.",
+    },
     "dt.no_diff": {
         "de": "{rows} Zeilen geprüft. Für diese Art zeigt die Vorschau nur die Prüfung.",
         "en": "{rows} rows checked. For this kind the preview shows the check only.",
