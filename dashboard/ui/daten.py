@@ -28,7 +28,10 @@ FLASH = "dt_flash"  # message for the next run (after st.rerun)
 
 def _flash() -> None:
     for kind, message in st.session_state.pop(FLASH, []):
-        (st.success if kind == "ok" else st.info)(message, icon=":material/check:")
+        if kind == "warn":
+            st.warning(message, icon=":material/sync_problem:")
+        else:
+            (st.success if kind == "ok" else st.info)(message, icon=":material/check:")
 
 
 def _done(messages: list[tuple[str, str]]) -> None:
@@ -77,8 +80,12 @@ def _options(
 def _previews(
     store: Store, kind: str, raw: bytes, name: str, opts: list[Options]
 ) -> list[datacare.Preview]:
-    """The previews of the file on screen, computed once per file, choices and data version."""
-    key = (datacare.file_digest(raw), kind, name, tuple(map(repr, opts)), store.data_version())
+    """The previews of the file on screen, computed once per file and choices.
+
+    Not recomputed when the data change meanwhile: the import then refuses (the preview's
+    data version is stale) and the page shows the fresh preview, never one nobody has seen.
+    """
+    key = (datacare.file_digest(raw), kind, name, tuple(map(repr, opts)))
     cached = st.session_state.get(PREVIEW)
     if cached is None or cached[0] != key:
         with st.spinner():
@@ -124,8 +131,8 @@ def _commit(store: Store, parts: list[datacare.Preview], tr: Tr) -> None:
         entries = datacare.commit(store, login.current_user(), parts)
     except ConflictError as err:  # the data moved since the preview: show the new one
         st.session_state.pop(PREVIEW, None)
-        st.warning(err.user_message())
-        return
+        st.session_state[FLASH] = [("warn", err.user_message())]
+        st.rerun()
     except LeitbildError as err:
         st.error(err.user_message())
         return
