@@ -144,9 +144,8 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No import that could be undone.",
     },
     "dt.undone": {
-        "de": "Rückgängig gemacht: {file} – {restored} Werte wiederhergestellt, {removed} "
-        "entfernt.",
-        "en": "Undone: {file} – {restored} values restored, {removed} removed.",
+        "de": "Rückgängig gemacht: {file} – wiederhergestellt: {restored}, entfernt: {removed}.",
+        "en": "Undone: {file} – restored: {restored}, removed: {removed}.",
     },
     "dt.option": {
         "de": "Nr. {id} · {file} · {when} · {who}",
