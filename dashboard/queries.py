@@ -423,32 +423,49 @@ ORDER BY list_position(?, indicator_id), area_code, period, grp
 """
 
 # --- data care in the app: preview diff, undo, data version (issue 13) -------------------------
-# Compare a file's rows with the stored ones (same rule as SQL_OBSERVATION_CHANGED), row by row.
-SQL_DC_OBSERVATION_DIFF = """
+# The columns compared and kept are read from the table itself (information_schema), so a
+# column added by a later migration is compared, kept and restored without a change here.
+OBSERVATION_KEY = ["indicator_id", "area_code", "period", "grp"]
+SQL_DC_OBSERVATION_COLUMNS = """
+SELECT column_name, data_type FROM information_schema.columns
+WHERE table_name = 'observation' AND table_schema = 'main' ORDER BY ordinal_position
+"""
+
+
+def dc_changed(columns: list[str]) -> str:
+    """SQL condition: the stored row ``o`` differs from the incoming ``i`` in one of columns."""
+    return " OR ".join(f"o.{c} IS DISTINCT FROM i.{c}" for c in columns) or "false"
+
+
+def dc_observation_diff(columns: list[str]) -> str:
+    """Each incoming row beside the stored one with a status new / changed / unchanged."""
+    return f"""
 SELECT i.indicator_id, i.area_code, i.period, i.grp,
        o.value AS old_value, i.value AS new_value, o.flag AS old_flag, i.flag AS new_flag,
-       CASE WHEN o.indicator_id IS NULL THEN 'new'
-            WHEN o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
-              OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
-              OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
-            THEN 'changed' ELSE 'unchanged' END AS status
+       CASE WHEN o.indicator_id IS NULL THEN 'new' WHEN {dc_changed(columns)} THEN 'changed'
+            ELSE 'unchanged' END AS status
 FROM incoming i
 LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
 ORDER BY i.indicator_id, i.period, i.grp, i.area_code
 """
+
+
 # Orphans of an import that died between its snapshot and its write are dropped first.
 SQL_DC_OBSERVATION_UNDO_ORPHANS = "DELETE FROM observation_undo WHERE import_id IS NULL"
-SQL_DC_OBSERVATION_SNAPSHOT = """
+
+
+def dc_observation_snapshot(columns: list[str]) -> str:
+    """Keep every stored row the incoming rows will change (and mark the keys they add)."""
+    return f"""
 INSERT INTO observation_undo
 SELECT ?, NULL, i.indicator_id, i.area_code, i.period, i.grp, o.indicator_id IS NOT NULL,
-       o.value, o.numerator, o.denominator, o.flag, o.source, o.is_demo, o.import_id
+       CASE WHEN o.indicator_id IS NULL THEN NULL ELSE to_json(o)::VARCHAR END
 FROM incoming i
 LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
-WHERE o.indicator_id IS NULL
-   OR o.value IS DISTINCT FROM i.value OR o.numerator IS DISTINCT FROM i.numerator
-   OR o.denominator IS DISTINCT FROM i.denominator OR o.flag IS DISTINCT FROM i.flag
-   OR o.source IS DISTINCT FROM i.source OR o.is_demo IS DISTINCT FROM i.is_demo
+WHERE o.indicator_id IS NULL OR {dc_changed(columns)}
 """
+
+
 SQL_DC_OBSERVATION_SNAPSHOT_LINK = "UPDATE observation_undo SET import_id = ? WHERE token = ?"
 SQL_DC_OBSERVATION_SNAPSHOT_DROP = "DELETE FROM observation_undo WHERE token = ?"
 # rows of the import that a later import (or an undo) has changed since
@@ -469,13 +486,10 @@ DELETE FROM observation o USING observation_undo u
 WHERE u.import_id = ? AND NOT u.existed AND o.indicator_id = u.indicator_id
   AND o.area_code = u.area_code AND o.period = u.period AND o.grp = u.grp
 """
+# the parameter is the row type as JSON ({"column": "TYPE", …}) read from information_schema
 SQL_DC_OBSERVATION_UNDO_RESTORE = """
-INSERT OR REPLACE INTO observation
-    (indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,
-     import_id)
-SELECT indicator_id, area_code, period, grp, value, numerator, denominator, flag, source,
-       is_demo, old_import_id
-FROM observation_undo WHERE import_id = ? AND existed
+INSERT OR REPLACE INTO observation BY NAME
+SELECT unnest(json_transform(old_row, ?)) FROM observation_undo WHERE import_id = ? AND existed
 """
 SQL_DC_OBSERVATION_UNDO_COUNTS = """
 SELECT count(*) FILTER (WHERE existed), count(*) FILTER (WHERE NOT existed)

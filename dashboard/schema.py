@@ -290,7 +290,7 @@ CREATE TABLE IF NOT EXISTS released_indicator (
 
 # Data care in the app (issue 13): what an import replaced, so that it can be undone. Rows are
 # written under a token before the import and linked to its import_log id right after it.
-M008_IMPORT_UNDO = """
+M009_IMPORT_UNDO = """
 CREATE TABLE IF NOT EXISTS observation_undo (
     token VARCHAR NOT NULL,
     import_id INTEGER,
@@ -299,13 +299,7 @@ CREATE TABLE IF NOT EXISTS observation_undo (
     period INTEGER NOT NULL,
     grp VARCHAR NOT NULL,
     existed BOOLEAN NOT NULL,
-    value DOUBLE,
-    numerator DOUBLE,
-    denominator DOUBLE,
-    flag VARCHAR,
-    source VARCHAR,
-    is_demo BOOLEAN,
-    old_import_id INTEGER
+    old_row VARCHAR  -- the whole stored row as JSON: columns added later come back too
 );
 CREATE TABLE IF NOT EXISTS geometry_undo (
     token VARCHAR NOT NULL,
@@ -333,5 +327,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
     ("007_released", M007_RELEASED),
-    ("008_import_undo", M008_IMPORT_UNDO),
+    ("009_import_undo", M009_IMPORT_UNDO),
 ]

@@ -916,15 +916,33 @@ class Store:
         return self._frame(queries.SQL_ACCESS_LOG, [limit])
 
     # --- data care in the app: preview diff, undoable imports, data version (issue 13) ----------
+    @staticmethod
+    def _dc_incoming(
+        cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame
+    ) -> tuple[pd.DataFrame, list[str], str]:
+        """The rows as the write sees them, the columns it compares, and the row type as JSON.
+
+        Read from the table itself, so columns added by later migrations (notes, a series
+        break) are compared and kept like the others when the frame carries them.
+        """
+        types = dict(cur.execute(queries.SQL_DC_OBSERVATION_COLUMNS).fetchall())
+        incoming = frame[OBSERVATION_COLUMNS].copy()
+        incoming["is_demo"] = frame.get("is_demo", False)
+        for column in types:
+            if column not in incoming and column in frame and column != "import_id":
+                incoming[column] = frame[column]
+        keys = {*queries.OBSERVATION_KEY, "import_id"}
+        compared = [c for c in types if c not in keys and c in incoming]
+        return incoming, compared, json.dumps(types)
+
     def observation_diff(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Each incoming observation beside the stored one: old/new value and flag, and a status
         ``new``, ``changed`` or ``unchanged`` (the rule the write uses). Writes nothing."""
-        incoming = frame[OBSERVATION_COLUMNS].copy()
-        incoming["is_demo"] = frame.get("is_demo", False)
         with self.cursor() as cur:
+            incoming, compared, _types = self._dc_incoming(cur, frame)
             cur.register("incoming", incoming)
             try:
-                return cur.execute(queries.SQL_DC_OBSERVATION_DIFF).df()
+                return cur.execute(queries.dc_observation_diff(compared)).df()
             finally:
                 cur.unregister("incoming")
 
@@ -940,14 +958,13 @@ class Store:
         linked to the import's log entry right after the write (an import that dies in between
         leaves an unlinked snapshot, dropped by the next import, and is simply not undoable).
         """
-        incoming = frame[OBSERVATION_COLUMNS].copy()
-        incoming["is_demo"] = frame.get("is_demo", False)
         token = uuid.uuid4().hex
 
         def snapshot(cur: duckdb.DuckDBPyConnection) -> None:
+            incoming, compared, _types = self._dc_incoming(cur, frame)
             cur.execute(queries.SQL_DC_OBSERVATION_UNDO_ORPHANS)
             cur.register("incoming", incoming)
-            cur.execute(queries.SQL_DC_OBSERVATION_SNAPSHOT, [token])
+            cur.execute(queries.dc_observation_snapshot(compared), [token])
             cur.unregister("incoming")
 
         with self._write_lock:
@@ -1010,7 +1027,8 @@ class Store:
         restored, removed = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_COUNTS, [import_id])
         indicators = cur.execute(queries.SQL_DC_OBSERVATION_UNDO_INDICATORS, [import_id]).df()
         cur.execute(queries.SQL_DC_OBSERVATION_UNDO_DELETE, [import_id])
-        cur.execute(queries.SQL_DC_OBSERVATION_UNDO_RESTORE, [import_id])
+        types = json.dumps(dict(cur.execute(queries.SQL_DC_OBSERVATION_COLUMNS).fetchall()))
+        cur.execute(queries.SQL_DC_OBSERVATION_UNDO_RESTORE, [types, import_id])
         # the released values of these indicators (and shares built on them) are computed anew
         cur.register("incoming", indicators)
         cur.execute(queries.SQL_RELEASED_STALE_INCOMING)
