@@ -34,7 +34,7 @@ def _csv(text: str) -> bytes:
 
 
 COERDE_2025 = _csv("Bevölkerung am 31.12.2025;\nStadtteil;2025\n61 Coerde;12.345\n")
-NEW_YEAR = _csv("Bevölkerung am 31.12.2026;\nStadtteil;2026\n61 Coerde;12.400\n91 Berg Fidel;7.1\n")
+NEW_YEAR = _csv("Bevölkerung am 31.12.2026;\nStadtteil;2026\n61 Coerde;12.400\n91 Berg Fidel;7.100\n")
 
 
 def _value(store: Store, code: str, period: int, indicator: str = "bevoelkerung") -> object:

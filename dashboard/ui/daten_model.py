@@ -62,6 +62,8 @@ def _list_text(values: object, labels: Labels, tr: Tr, key: str) -> str:
         if key == "groups":
             return ", ".join(str(labels["group"].get(v, v)) for v in values)
         return ", ".join(str(v) for v in values)
+    if key == "file_group":
+        return str(labels["group"].get(values, values))
     if key == "layer":  # a map layer by its name, not its id
         text = tr(f"layer.{values}")
         return str(values) if text == f"layer.{values}" else text
