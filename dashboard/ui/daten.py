@@ -50,27 +50,41 @@ def _importable_indicators(db: str) -> dict[str, str]:
     return dict(zip(ind["id"], ind["name"], strict=True))
 
 
+# a reader that takes the group of a whole table (``Options.group``) gets a choice for it
+TABLE_GROUP = "group" in getattr(Options, "__dataclass_fields__", {})
+
+
+def _part_options(i: int, part: str | None, label: str, db: str, tr: Tr) -> Options:
+    """Indicator, year and (where supported) group of one sheet of a statistics table."""
+    names = _importable_indicators(db)
+    columns = st.columns([3, 2, 2] if TABLE_GROUP else [3, 2])
+    indicator = columns[0].selectbox(
+        tr("dt.indicator", part=label), list(names), index=None, key=f"dt_ind_{i}_{part}",
+        format_func=names.get, placeholder=tr("dt.indicator.choose"),
+    )  # fmt: skip
+    period = columns[1].number_input(
+        tr("dt.period", part=label), min_value=1990, max_value=2100, value=None, step=1,
+        key=f"dt_period_{i}_{part}", placeholder=tr("dt.period.none"),
+    )  # fmt: skip
+    extra: dict[str, Any] = {}
+    if TABLE_GROUP:
+        groups = data.catalogue(db, "group_label")
+        labels = dict(zip(groups["id"], groups["label"], strict=True))
+        extra["group"] = columns[2].selectbox(
+            tr("dt.group", part=label), list(labels), index=None, key=f"dt_grp_{i}_{part}",
+            format_func=labels.get, placeholder=tr("dt.group.none"),
+        )  # fmt: skip
+    year = None if period is None else int(period)
+    return Options(indicator=indicator, sheet=part, period=year, **extra)
+
+
 def _options(
     kind: str, parts: list[str | None], name: str, db: str, tr: Tr
 ) -> list[Options] | None:
-    """Per part (sheet) the indicator and year for a statistics table; None until complete."""
+    """Per part (sheet) the options of a statistics table; None until every indicator is set."""
     if kind != "stats":
         return [Options(sheet=p) for p in parts]
-    names = _importable_indicators(db)
-    chosen: list[Options] = []
-    for i, part in enumerate(parts):
-        label = part or name
-        left, right = st.columns([3, 2])
-        indicator = left.selectbox(
-            tr("dt.indicator", part=label), list(names), index=None, key=f"dt_ind_{i}_{part}",
-            format_func=names.get, placeholder=tr("dt.indicator.choose"),
-        )  # fmt: skip
-        period = right.number_input(
-            tr("dt.period", part=label), min_value=1990, max_value=2100, value=None, step=1,
-            key=f"dt_period_{i}_{part}", placeholder=tr("dt.period.none"),
-        )  # fmt: skip
-        chosen.append(Options(indicator=indicator, sheet=part,
-                              period=None if period is None else int(period)))  # fmt: skip
+    chosen = [_part_options(i, part, part or name, db, tr) for i, part in enumerate(parts)]
     if any(o.indicator is None for o in chosen):
         st.info(tr("dt.need_indicator"))
         return None

@@ -55,6 +55,11 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Year for “{part}” (only when neither the columns nor the title name one)",
     },
     "dt.period.none": {"de": "aus der Tabelle", "en": "from the table"},
+    "dt.group": {
+        "de": "Gruppe der ganzen Tabelle „{part}“ (nur wenn Blatt und Titel sie nicht nennen)",
+        "en": "Group of the whole table “{part}” (only when sheet and title do not name it)",
+    },
+    "dt.group.none": {"de": "aus der Tabelle", "en": "from the table"},
     "dt.need_indicator": {
         "de": "Bitte für jedes Blatt den Indikator wählen; dann folgt die Vorschau.",
         "en": "Please choose the indicator for every sheet; then the preview follows.",
