@@ -69,3 +69,27 @@ def test_steward_undoes_an_import_from_the_log(demo_db: Path) -> None:
         if store.owns_root:
             store.close()
     assert frame["value"].tolist() == [11246]
+
+
+def test_logged_problems_of_a_refused_file_are_shown(demo_db: Path) -> None:
+    store = Store(demo_db)
+    try:
+        bad = "Bevölkerung;\r\nStadtteil;2025\r\n99 Nirgendwo;12\r\n".encode("latin-1")
+        part = datacare.preview(store, "stats", bad, "falsch.csv", Options("bevoelkerung"))
+        assert part.errors
+        from dashboard.errors import ValidationError
+        from dashboard.imports import write_checked
+
+        with pytest.raises(ValidationError):
+            write_checked(store, part.checked, "bea")  # refused: logged with its problems
+    finally:
+        if store.owns_root:
+            store.close()
+    at = log_in(AppTest.from_file(PAGE, default_timeout=60), "bea", "steward")
+    assert not at.exception
+    assert at.dataframe[0].value.iloc[0]["Status"] == "abgelehnt"
+    problems = at.dataframe[1].value
+    logged = [(p.expected, p.found) for p in part.problems if p.severity == "error"]
+    shown = problems[problems["Art"] == "Fehler"]
+    assert list(zip(shown["erwartet"], shown["gefunden"], strict=True)) == logged
+    assert set(problems["Datei"]) == {"falsch.csv"}

@@ -192,6 +192,19 @@ def upload(db: str, tr: Tr, lang: str) -> None:
         _done([("info", tr("dt.discarded"))])
 
 
+def _logged_problems(history: Any, tr: Tr, lang: str) -> None:
+    """The problems and warnings an import (or a refused file) logged, one entry at a time."""
+    options = vm.problem_options(history, tr, lang)
+    if not options:
+        return
+    with st.expander(tr("dt.log.problems")):
+        choice = st.selectbox(tr("dt.log.problems_of"), list(options), format_func=options.get,
+                              key="dt_log_problems")  # fmt: skip
+        raw = history.loc[history["id"] == choice, "problems"].iloc[0]
+        frame = vm.problems_frame(vm.logged_problems(raw), tr)
+        st.dataframe(frame, hide_index=True, placeholder="–")
+
+
 def import_log(db: str, tr: Tr, lang: str) -> None:
     """The import log with every entry's undo state, and the undo of one import."""
     store = data.store()
@@ -203,6 +216,7 @@ def import_log(db: str, tr: Tr, lang: str) -> None:
     st.dataframe(shown, hide_index=True, placeholder="–")
     full = shown.assign(**{tr("dt.h.sha256"): history["sha256"].tolist()})
     downloads.offer(full, tr("dt.tab.log"), "dt_log")
+    _logged_problems(history, tr, lang)
     options = vm.undo_options(history, tr, lang)
     if not options:
         st.caption(tr("dt.undo.none"))

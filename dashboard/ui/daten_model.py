@@ -147,6 +147,26 @@ def _problem_count(raw: object) -> int:
         return 0
 
 
+def logged_problems(raw: object) -> list[Problem]:
+    """The problems stored with an import log entry (JSON), as Problem records."""
+    try:
+        items = json.loads(str(raw))
+    except ValueError:
+        return []
+    fields = set(Problem.__dataclass_fields__)
+    return [Problem(**{k: v for k, v in item.items() if k in fields}) for item in items]
+
+
+def problem_options(history: pd.DataFrame, tr: Tr, lang: str) -> dict[int, str]:
+    """Import number → label, for the entries that logged problems (newest first)."""
+    rows = [r for r in history.to_dict("records") if _problem_count(r["problems"])]
+    return {
+        int(r["id"]): tr("dt.option", id=int(r["id"]), file=r["file"],
+                         when=_when(r["logged_at"], lang), who=r["actor"])
+        for r in rows
+    }  # fmt: skip
+
+
 def kind_label(kind: str, tr: Tr) -> str:
     """The kind of an import as a short word."""
     key = f"dt.short.{kind}" if kind in KIND_KEYS else f"dt.kind.{kind}"

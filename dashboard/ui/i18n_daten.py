@@ -199,6 +199,11 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "undoes no. {id}: {restored} restored, {removed} removed",
     },
     "dt.log.empty": {"de": "Noch keine Importe.", "en": "No imports yet."},
+    "dt.log.problems": {
+        "de": "Probleme und Hinweise der Importe",
+        "en": "Problems and warnings of the imports",
+    },
+    "dt.log.problems_of": {"de": "Import", "en": "Import"},
     "dt.flag.secret": {"de": "geheim", "en": "secret"},
 }
 
