@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard import imports
 from dashboard.auth import guard
 from dashboard.auth.roles import User, require
 from dashboard.errors import ConflictError, LeitbildError, Problem, UsageError, ValidationError
@@ -72,48 +73,53 @@ def sheet_names(data: bytes) -> list[str]:
         book.close()
 
 
-# the parser's names for what it recognised, where the preview calls it differently
-_DETECTED_NAMES = {"skipped_totals": "total_columns"}
-# shown by the preview itself (the sheet) or counted by level below (areas)
-_DETECTED_SKIPPED = {"sheet", "areas"}
+# what a reader may report about a statistics table (``checked.layout``), in display order;
+# groups and areas are taken from the rows themselves (with the area levels)
+DETECTED = ("title", "unit_in_file", "year_columns", "category_columns", "skipped_totals",
+            "file_group", "source", "notes", "series_break")  # fmt: skip
 
 
 def _detected(checked: Checked) -> dict[str, Any]:
-    """What the parser recognised (statistics layout), without empty or duplicated entries."""
+    """The reader's own report of the layout, when it gives one (empty values left out)."""
     detected = getattr(checked, "layout", None)
-    if isinstance(detected, dict):
-        items = dict(detected)
-    elif detected is not None and hasattr(detected, "__dict__"):
-        items = {k: v for k, v in vars(detected).items() if not k.startswith("_")}
-    else:
+    if detected is None:
         return {}
-    return {
-        _DETECTED_NAMES.get(key, key): value
-        for key, value in items.items()
-        if key not in _DETECTED_SKIPPED and value is not None and value != "" and value != []
-    }
+    raw = dict(detected) if isinstance(detected, dict) else dict(vars(detected))
+    if "unit" in raw:  # the unit the table states, beside the indicator's own unit
+        raw["unit_in_file"] = raw.pop("unit")
+    return {k: raw[k] for k in DETECTED if raw.get(k) not in (None, "", [], 0)}
 
 
 def _layout(checked: Checked, store: Store, indicator: str | None) -> dict[str, Any]:
-    """What was detected, as far as the parser tells (richer parsers add ``checked.layout``)."""
+    """What was detected: the reader's report and the facts of the rows (areas per level …)."""
     frame = checked.payload if isinstance(checked.payload, pd.DataFrame) else None
-    layout = _detected(checked)
     if checked.kind not in ("observations", "stats") or frame is None or frame.empty:
-        layout.setdefault("rows", checked.rows)
+        layout: dict[str, Any] = {"rows": checked.rows}
         if checked.layer:
-            layout.setdefault("layer", checked.layer)
+            layout["layer"] = checked.layer
         return layout
     catalogue = store_catalogue(store)
     levels = dict(zip(catalogue.areas["code"], catalogue.areas["level"], strict=True))
     matched = frame["area_code"].drop_duplicates().map(levels).value_counts()
-    layout.setdefault("indicators", sorted(frame["indicator_id"].unique().tolist()))
-    layout.setdefault("periods", sorted(int(p) for p in frame["period"].unique()))
-    layout.setdefault("groups", sorted(frame["grp"].unique().tolist()))
-    layout.setdefault("areas", {str(k): int(v) for k, v in matched.items()})
-    if indicator:
-        ind = catalogue.indicator(indicator)
-        layout.setdefault("unit", None if ind is None else ind["unit"])
+    layout = {"indicators": sorted(frame["indicator_id"].unique().tolist())}
+    ind = catalogue.indicator(indicator) if indicator else None
+    if ind is not None:
+        layout["unit"] = ind["unit"]
+    detected = _detected(checked)
+    layout.update({k: detected.pop(k) for k in ("title", "unit_in_file") if k in detected})
+    layout["periods"] = sorted(int(p) for p in frame["period"].unique())
+    layout["groups"] = sorted(frame["grp"].unique().tolist())
+    layout["areas"] = {str(k): int(v) for k, v in matched.items()}
+    layout.update(detected)
     return layout
+
+
+def _checks(checked: Checked) -> list[str]:
+    """The notes that are checks, not the layout lines the table above shows already."""
+    describe = getattr(imports, "layout_notes", None)
+    detected = getattr(checked, "layout", None)
+    shown = set(describe(detected)) if describe and detected is not None else set()
+    return [n for n in checked.notes if n not in shown]
 
 
 def _diff(store: Store, checked: Checked) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -141,7 +147,7 @@ def preview(
     except ValidationError as err:  # unreadable, not a table, wrong sheet …
         return Preview(kind, name, opts.sheet, None, list(err.problems), version)
     result = Preview(kind, name, opts.sheet, checked, list(checked.problems), version)
-    result.notes = list(checked.notes)
+    result.notes = _checks(checked)
     warnings = getattr(checked, "warnings", None) or []
     result.problems += [w for w in warnings if isinstance(w, Problem) and w not in result.problems]
     result.layout = _layout(checked, store, opts.indicator)

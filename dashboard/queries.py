@@ -464,84 +464,99 @@ ORDER BY list_position(?, indicator_id), area_code, period, grp
 """
 
 # --- data care in the app: preview diff, undo, data version (issue 13) -------------------------
-# Compare a file's rows with the stored ones (same rule as SQL_OBSERVATION_CHANGED), row by row.
-SQL_DC_OBSERVATION_DIFF = f"""
+# The columns compared and kept are read from the table itself (information_schema), so a
+# column added by a later migration is compared, kept and restored without a change here.
+OBSERVATION_KEY = ["indicator_id", "area_code", "period", "grp"]
+SQL_DC_OBSERVATION_COLUMNS = """
+SELECT column_name, data_type FROM information_schema.columns
+WHERE table_name = 'observation' AND table_schema = 'main' ORDER BY ordinal_position
+"""
+
+
+def dc_changed(columns: list[str]) -> str:
+    """SQL condition: the stored row ``o`` differs from the incoming ``i`` in one of columns."""
+    return " OR ".join(f"o.{c} IS DISTINCT FROM i.{c}" for c in columns) or "false"
+
+
+def dc_observation_diff(columns: list[str]) -> str:
+    """Each incoming row beside the stored one with a status new / changed / unchanged."""
+    return f"""
 SELECT i.indicator_id, i.area_code, i.period, i.grp,
        o.value AS old_value, i.value AS new_value, o.flag AS old_flag, i.flag AS new_flag,
-       CASE WHEN o.indicator_id IS NULL THEN 'new'
-            WHEN {_OBSERVATION_DIFFERS} THEN 'changed' ELSE 'unchanged' END AS status
+       CASE WHEN o.indicator_id IS NULL THEN 'new' WHEN {dc_changed(columns)} THEN 'changed'
+            ELSE 'unchanged' END AS status
 FROM incoming i
 LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
 ORDER BY i.indicator_id, i.period, i.grp, i.area_code
 """
-# Orphans of an import that died between its snapshot and its write are dropped first.
-SQL_DC_OBSERVATION_UNDO_ORPHANS = "DELETE FROM observation_undo WHERE import_id IS NULL"
-SQL_DC_OBSERVATION_SNAPSHOT = f"""
+
+
+# A snapshot is written under a token before its import and linked to the import right after;
+# tokens never linked (the import died in between) are dropped by the next snapshot.
+SQL_DC_SNAPSHOT_ORPHANS = (
+    "DELETE FROM observation_undo WHERE token IN "
+    "(SELECT token FROM undo_snapshot WHERE import_id IS NULL)",
+    "DELETE FROM geometry_undo WHERE token IN "
+    "(SELECT token FROM undo_snapshot WHERE import_id IS NULL)",
+    "DELETE FROM undo_snapshot WHERE import_id IS NULL",
+)
+SQL_DC_SNAPSHOT_INSERT = "INSERT INTO undo_snapshot VALUES (?, NULL, ?, ?)"
+SQL_DC_SNAPSHOT_LINK = "UPDATE undo_snapshot SET import_id = ? WHERE token = ?"
+SQL_DC_SNAPSHOT_DROP = (
+    "DELETE FROM observation_undo WHERE token = ?",
+    "DELETE FROM geometry_undo WHERE token = ?",
+    "DELETE FROM undo_snapshot WHERE token = ?",
+)
+SQL_DC_SNAPSHOT_OF = "SELECT token, kind, layer FROM undo_snapshot WHERE import_id = ?"
+
+
+def dc_observation_snapshot(columns: list[str]) -> str:
+    """Keep every stored row the incoming rows will change (new rows carry the import's id)."""
+    return f"""
 INSERT INTO observation_undo
-    (token, import_id, indicator_id, area_code, period, grp, existed, value, numerator,
-     denominator, flag, source, is_demo, old_import_id, note, series_break)
-SELECT ?, NULL, i.indicator_id, i.area_code, i.period, i.grp, o.indicator_id IS NOT NULL,
-       o.value, o.numerator, o.denominator, o.flag, o.source, o.is_demo, o.import_id,
-       o.note, o.series_break
+SELECT ?, i.indicator_id, i.area_code, i.period, i.grp, to_json(o)::VARCHAR
 FROM incoming i
-LEFT JOIN observation o USING (indicator_id, area_code, period, grp)
-WHERE o.indicator_id IS NULL OR {_OBSERVATION_DIFFERS}
-"""
-SQL_DC_OBSERVATION_SNAPSHOT_LINK = "UPDATE observation_undo SET import_id = ? WHERE token = ?"
-SQL_DC_OBSERVATION_SNAPSHOT_DROP = "DELETE FROM observation_undo WHERE token = ?"
-# rows of the import that a later import (or an undo) has changed since
-SQL_DC_OBSERVATION_UNDO_CONFLICTS = """
-SELECT o.import_id, count(*) AS n
-FROM observation_undo u
 JOIN observation o USING (indicator_id, area_code, period, grp)
-WHERE u.import_id = ? AND o.import_id IS DISTINCT FROM u.import_id
-GROUP BY o.import_id ORDER BY o.import_id
+WHERE {dc_changed(columns)}
 """
-SQL_DC_OBSERVATION_UNDO_MISSING = """
-SELECT count(*) FROM observation_undo u
-ANTI JOIN observation o USING (indicator_id, area_code, period, grp)
-WHERE u.import_id = ?
+
+
+# rows the import wrote that a later import (not undone) replaced since: undo that one first
+SQL_DC_OBSERVATION_UNDO_CONFLICTS = """
+SELECT s.import_id, count(*) AS n
+FROM observation_undo u
+JOIN undo_snapshot s USING (token)
+WHERE s.import_id > ?
+  AND s.import_id NOT IN (SELECT import_id FROM import_undo)
+  AND TRY_CAST(u.old_row::JSON ->> 'import_id' AS INTEGER) = ?
+GROUP BY s.import_id ORDER BY s.import_id
 """
-SQL_DC_OBSERVATION_UNDO_DELETE = """
-DELETE FROM observation o USING observation_undo u
-WHERE u.import_id = ? AND NOT u.existed AND o.indicator_id = u.indicator_id
-  AND o.area_code = u.area_code AND o.period = u.period AND o.grp = u.grp
-"""
-SQL_DC_OBSERVATION_UNDO_RESTORE = """
-INSERT OR REPLACE INTO observation
-    (indicator_id, area_code, period, grp, value, numerator, denominator, flag, source, is_demo,
-     import_id, note, series_break)
-SELECT indicator_id, area_code, period, grp, value, numerator, denominator, flag, source,
-       is_demo, old_import_id, note, series_break
-FROM observation_undo WHERE import_id = ? AND existed
-"""
-SQL_DC_OBSERVATION_UNDO_COUNTS = """
-SELECT count(*) FILTER (WHERE existed), count(*) FILTER (WHERE NOT existed)
-FROM observation_undo WHERE import_id = ?
-"""
+SQL_DC_OBSERVATION_OF_IMPORT = "SELECT count(*) FROM observation WHERE import_id = ?"
+SQL_DC_OBSERVATION_UNDO_COUNT = "SELECT count(*) FROM observation_undo WHERE token = ?"
 SQL_DC_OBSERVATION_UNDO_INDICATORS = """
-SELECT DISTINCT indicator_id FROM observation_undo WHERE import_id = ?
+SELECT DISTINCT indicator_id FROM observation WHERE import_id = ?
+UNION SELECT DISTINCT indicator_id FROM observation_undo WHERE token = ?
 """
-SQL_DC_GEOMETRY_UNDO_ORPHANS = "DELETE FROM geometry_undo WHERE import_id IS NULL"
+SQL_DC_OBSERVATION_UNDO_DELETE = "DELETE FROM observation WHERE import_id = ?"
+# the parameter is the row type as JSON ({"column": "TYPE", …}) read from information_schema
+SQL_DC_OBSERVATION_UNDO_RESTORE = """
+INSERT OR REPLACE INTO observation BY NAME
+SELECT unnest(json_transform(old_row, ?)) FROM observation_undo WHERE token = ?
+"""
 SQL_DC_GEOMETRY_SNAPSHOT = """
 INSERT INTO geometry_undo
-SELECT ?, NULL, ?, area_code, wkb, import_id FROM area_geometry WHERE layer = ?
+SELECT ?, area_code, wkb, import_id FROM area_geometry WHERE layer = ?
 """
-SQL_DC_GEOMETRY_SNAPSHOT_EMPTY = "INSERT INTO geometry_undo VALUES (?, NULL, ?, NULL, NULL, NULL)"
-SQL_DC_GEOMETRY_SNAPSHOT_LINK = "UPDATE geometry_undo SET import_id = ? WHERE token = ?"
-SQL_DC_GEOMETRY_SNAPSHOT_DROP = "DELETE FROM geometry_undo WHERE token = ?"
-SQL_DC_GEOMETRY_UNDO_LAYER = "SELECT DISTINCT layer FROM geometry_undo WHERE import_id = ?"
+# rows of the layer another import wrote (every geometry import replaces the whole layer)
 SQL_DC_GEOMETRY_LAYER_IMPORTS = """
-SELECT DISTINCT import_id FROM area_geometry WHERE layer = ? AND import_id IS DISTINCT FROM ?
+SELECT import_id, count(*) FROM area_geometry
+WHERE layer = ? AND import_id IS DISTINCT FROM ? GROUP BY import_id ORDER BY import_id
 """
 SQL_DC_GEOMETRY_UNDO_RESTORE = """
 INSERT INTO area_geometry (layer, area_code, wkb, import_id)
-SELECT layer, area_code, wkb, old_import_id FROM geometry_undo
-WHERE import_id = ? AND area_code IS NOT NULL
+SELECT ?, area_code, wkb, old_import_id FROM geometry_undo WHERE token = ?
 """
-SQL_DC_GEOMETRY_UNDO_COUNT = """
-SELECT count(area_code) FROM geometry_undo WHERE import_id = ?
-"""
+SQL_DC_GEOMETRY_UNDO_COUNT = "SELECT count(*) FROM geometry_undo WHERE token = ?"
 SQL_DC_IMPORT_BY_ID = """
 SELECT id, logged_at, actor, file, sha256, kind, rows, inserted, updated, unchanged, status
 FROM import_log WHERE id = ?
@@ -555,8 +570,7 @@ SELECT l.id, l.logged_at, l.actor, l.file, l.sha256, l.kind, l.rows, l.inserted,
        u.undo_id AS undone_by_id, u.undone_at, u.undone_by,
        r.import_id AS undoes_id, r.restored AS undo_restored, r.removed AS undo_removed,
        u.import_id IS NULL AND (
-           EXISTS (SELECT 1 FROM observation_undo ou WHERE ou.import_id = l.id)
-           OR EXISTS (SELECT 1 FROM geometry_undo gu WHERE gu.import_id = l.id)
+           (l.status = 'ok' AND EXISTS (SELECT 1 FROM undo_snapshot s WHERE s.import_id = l.id))
            OR EXISTS (SELECT 1 FROM target t WHERE t.import_id = l.id AND t.active)
            OR EXISTS (SELECT 1 FROM measure m WHERE m.import_id = l.id AND NOT m.archived)
        ) AS undoable

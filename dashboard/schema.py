@@ -329,33 +329,28 @@ CREATE TABLE IF NOT EXISTS local_note_event (
 );
 """
 
-# Data care in the app (issue 13): what an import replaced, so that it can be undone. Rows are
-# written under a token before the import and linked to its import_log id right after it.
+# Data care in the app (issue 13): what an import replaced, so that it can be undone. Only
+# replaced rows are kept (the rows an import adds carry its import_id); they are written under
+# a token before the import, and the token is linked to its import_log id right after it.
 M011_IMPORT_UNDO = """
+CREATE TABLE IF NOT EXISTS undo_snapshot (
+    token VARCHAR PRIMARY KEY,
+    import_id INTEGER,
+    kind VARCHAR NOT NULL,
+    layer VARCHAR
+);
 CREATE TABLE IF NOT EXISTS observation_undo (
     token VARCHAR NOT NULL,
-    import_id INTEGER,
     indicator_id VARCHAR NOT NULL,
     area_code VARCHAR NOT NULL,
     period INTEGER NOT NULL,
     grp VARCHAR NOT NULL,
-    existed BOOLEAN NOT NULL,
-    value DOUBLE,
-    numerator DOUBLE,
-    denominator DOUBLE,
-    flag VARCHAR,
-    source VARCHAR,
-    is_demo BOOLEAN,
-    old_import_id INTEGER,
-    note VARCHAR,
-    series_break BOOLEAN
+    old_row VARCHAR NOT NULL  -- the replaced row as JSON: columns added later come back too
 );
 CREATE TABLE IF NOT EXISTS geometry_undo (
     token VARCHAR NOT NULL,
-    import_id INTEGER,
-    layer VARCHAR NOT NULL,
-    area_code VARCHAR,
-    wkb BLOB,
+    area_code VARCHAR NOT NULL,
+    wkb BLOB NOT NULL,
     old_import_id INTEGER
 );
 CREATE TABLE IF NOT EXISTS import_undo (

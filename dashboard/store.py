@@ -1088,16 +1088,67 @@ class Store:
         return self._frame(queries.SQL_ACCESS_LOG, [limit])
 
     # --- data care in the app: preview diff, undoable imports, data version (issue 13) ----------
+    @staticmethod
+    def _dc_incoming(
+        cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame
+    ) -> tuple[pd.DataFrame, list[str], str]:
+        """The rows as the write sees them, the columns it compares, and the row type as JSON.
+
+        Read from the table itself, so columns added by later migrations (notes, a series
+        break) are compared and kept like the others when the frame carries them.
+        """
+        types, _text = Store._dc_types(cur)
+        incoming = _incoming_observations(frame)  # the defaults the write itself uses
+        for column in types:
+            if column not in incoming and column in frame and column != "import_id":
+                incoming[column] = frame[column]
+        keys = {*queries.OBSERVATION_KEY, "import_id"}
+        compared = [c for c in types if c not in keys and c in incoming]
+        return incoming, compared, _text
+
+    @staticmethod
+    def _dc_types(cur: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], str]:
+        """The observation table's columns with their types, and the same as JSON."""
+        types = dict(cur.execute(queries.SQL_DC_OBSERVATION_COLUMNS).fetchall())
+        return types, json.dumps(types)
+
     def observation_diff(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Each incoming observation beside the stored one: old/new value and flag, and a status
         ``new``, ``changed`` or ``unchanged`` (the rule the write uses). Writes nothing."""
-        incoming = _incoming_observations(frame)
         with self.cursor() as cur:
+            incoming, compared, _types = self._dc_incoming(cur, frame)
             cur.register("incoming", incoming)
             try:
-                return cur.execute(queries.SQL_DC_OBSERVATION_DIFF).df()
+                return cur.execute(queries.dc_observation_diff(compared)).df()
             finally:
                 cur.unregister("incoming")
+
+    def _snapshot(
+        self, kind: str, layer: str | None, keep: Callable[[duckdb.DuckDBPyConnection, str], None]
+    ) -> str:
+        """Open a snapshot (token) and keep what the coming write replaces; returns the token."""
+        token = uuid.uuid4().hex
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            for sql in queries.SQL_DC_SNAPSHOT_ORPHANS:
+                cur.execute(sql)
+            cur.execute(queries.SQL_DC_SNAPSHOT_INSERT, [token, kind, layer])
+            keep(cur, token)
+
+        self.transaction(work)
+        return token
+
+    def _close_snapshot(self, token: str, entry: ImportLogEntry | None) -> None:
+        """Link the snapshot to the import that was written, or drop it (nothing to undo)."""
+
+        def work(cur: duckdb.DuckDBPyConnection) -> None:
+            if entry is not None and entry.id is not None and entry.status == "ok":
+                cur.execute(queries.SQL_DC_SNAPSHOT_LINK, [entry.id, token])
+            else:
+                for sql in queries.SQL_DC_SNAPSHOT_DROP:
+                    cur.execute(sql, [token])
+
+        self.transaction(work)
 
     def write_observations_undoable(
         self,
@@ -1105,32 +1156,27 @@ class Store:
         entry: ImportLogEntry,
         group_labels: dict[str, str] | None = None,
     ) -> ImportLogEntry:
-        """``write_observations``, keeping the rows it replaces (and which it adds) for an undo.
+        """``write_observations``, keeping the rows it replaces for an undo.
 
-        The snapshot is taken under the same write lock, so nothing can change in between; it is
-        linked to the import's log entry right after the write (an import that dies in between
-        leaves an unlinked snapshot, dropped by the next import, and is simply not undoable).
+        The rows it adds need no copy: they carry the import's id. The snapshot is taken under
+        the same write lock, so nothing changes in between; it is linked to the import right
+        after the write (an import that dies in between leaves an unlinked snapshot, dropped by
+        the next one, and is simply not undoable).
         """
-        incoming = _incoming_observations(frame)
-        token = uuid.uuid4().hex
 
-        def snapshot(cur: duckdb.DuckDBPyConnection) -> None:
-            cur.execute(queries.SQL_DC_OBSERVATION_UNDO_ORPHANS)
+        def keep(cur: duckdb.DuckDBPyConnection, token: str) -> None:
+            incoming, compared, _types = self._dc_incoming(cur, frame)
             cur.register("incoming", incoming)
-            cur.execute(queries.SQL_DC_OBSERVATION_SNAPSHOT, [token])
+            cur.execute(queries.dc_observation_snapshot(compared), [token])
             cur.unregister("incoming")
 
         with self._write_lock:
-            self.transaction(snapshot)
+            token = self._snapshot("observations", None, keep)
+            result: ImportLogEntry | None = None
             try:
                 result = self.write_observations(frame, entry, group_labels)
-            except BaseException:
-                self.transaction(
-                    lambda cur: cur.execute(queries.SQL_DC_OBSERVATION_SNAPSHOT_DROP, [token])
-                )
-                raise
-            sql = queries.SQL_DC_OBSERVATION_SNAPSHOT_LINK
-            self.transaction(lambda cur: cur.execute(sql, [result.id, token]))
+            finally:
+                self._close_snapshot(token, result)
         return result
 
     def replace_geometry_undoable(
@@ -1145,67 +1191,61 @@ class Store:
         Areas of a finer level that the import created stay after an undo (observations may
         refer to them); only the shapes return to what they were.
         """
-        token = uuid.uuid4().hex
 
-        def snapshot(cur: duckdb.DuckDBPyConnection) -> None:
-            cur.execute(queries.SQL_DC_GEOMETRY_UNDO_ORPHANS)
-            cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT, [token, layer, layer])
-            cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT_EMPTY, [token, layer])
+        def keep(cur: duckdb.DuckDBPyConnection, token: str) -> None:
+            cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT, [token, layer])
 
         with self._write_lock:
-            self.transaction(snapshot)
+            token = self._snapshot("areas", layer, keep)
+            result: ImportLogEntry | None = None
             try:
                 result = self.replace_geometry(layer, frame, entry, new_areas)
-            except BaseException:
-                self.transaction(
-                    lambda cur: cur.execute(queries.SQL_DC_GEOMETRY_SNAPSHOT_DROP, [token])
-                )
-                raise
-            if result is None or result.status == "unverändert":  # nothing written, nothing to undo
-                sql, params = queries.SQL_DC_GEOMETRY_SNAPSHOT_DROP, [token]
-            else:
-                sql, params = queries.SQL_DC_GEOMETRY_SNAPSHOT_LINK, [result.id, token]
-            self.transaction(lambda cur: cur.execute(sql, params))
+            finally:
+                self._close_snapshot(token, result)
         return result
 
     @staticmethod
     def _later_imports_message(rows: list[tuple[object, int]]) -> str:
-        later = ", ".join(f"Nr. {i}" if i is not None else "ohne Nummer" for i, _ in rows)
+        later = ", ".join(f"Nr. {i}" for i, _ in rows)
         return (
             "Dieser Import lässt sich nicht mehr rückgängig machen: "
             f"{sum(n for _, n in rows)} seiner Werte wurden seitdem durch Import {later} geändert. "
             "Bitte zuerst die späteren Importe rückgängig machen; nichts wurde geändert."
         )
 
-    @staticmethod
-    def _undo_observations(cur: duckdb.DuckDBPyConnection, import_id: int) -> tuple[int, int]:
-        conflicts = cur.execute(queries.SQL_DC_OBSERVATION_UNDO_CONFLICTS, [import_id]).fetchall()
-        missing = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_MISSING, [import_id])[0]
-        if conflicts or missing:
-            raise ConflictError(
-                Store._later_imports_message([*conflicts, *([(None, missing)] * bool(missing))])
-            )
-        restored, removed = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_COUNTS, [import_id])
-        indicators = cur.execute(queries.SQL_DC_OBSERVATION_UNDO_INDICATORS, [import_id]).df()
+    def _undo_observations(
+        self, cur: duckdb.DuckDBPyConnection, import_id: int, token: str
+    ) -> tuple[int, int]:
+        params = [import_id, import_id]
+        conflicts = cur.execute(queries.SQL_DC_OBSERVATION_UNDO_CONFLICTS, params).fetchall()
+        if conflicts:
+            raise ConflictError(Store._later_imports_message(conflicts))
+        written = _first(cur, queries.SQL_DC_OBSERVATION_OF_IMPORT, [import_id])[0]
+        restored = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_COUNT, [token])[0]
+        indicators = cur.execute(
+            queries.SQL_DC_OBSERVATION_UNDO_INDICATORS, [import_id, token]
+        ).df()
+        _columns, row_type = self._dc_types(cur)
         cur.execute(queries.SQL_DC_OBSERVATION_UNDO_DELETE, [import_id])
-        cur.execute(queries.SQL_DC_OBSERVATION_UNDO_RESTORE, [import_id])
+        cur.execute(queries.SQL_DC_OBSERVATION_UNDO_RESTORE, [row_type, token])
         # the released values of these indicators (and shares built on them) are computed anew
         cur.register("incoming", indicators)
         cur.execute(queries.SQL_RELEASED_STALE_INCOMING)
         cur.unregister("incoming")
         cur.execute(queries.SQL_OBSERVATION_VERSION_BUMP)
-        return int(restored), int(removed)
+        return int(restored), int(written) - int(restored)
 
     @staticmethod
-    def _undo_geometry(cur: duckdb.DuckDBPyConnection, import_id: int) -> tuple[int, int]:
-        layer = _first(cur, queries.SQL_DC_GEOMETRY_UNDO_LAYER, [import_id])[0]
+    def _undo_geometry(
+        cur: duckdb.DuckDBPyConnection, import_id: int, token: str, layer: str
+    ) -> tuple[int, int]:
         later = cur.execute(queries.SQL_DC_GEOMETRY_LAYER_IMPORTS, [layer, import_id]).fetchall()
         if later:
-            raise ConflictError(Store._later_imports_message([(r[0], 1) for r in later]))
+            raise ConflictError(Store._later_imports_message(later))
         current = _first(cur, queries.SQL_DC_GEOMETRY_LAYER_COUNT, [layer])[0]
         cur.execute(SQL_GEOMETRY_DELETE_LAYER, [layer])
-        cur.execute(queries.SQL_DC_GEOMETRY_UNDO_RESTORE, [import_id])
-        restored = _first(cur, queries.SQL_DC_GEOMETRY_UNDO_COUNT, [import_id])[0]
+        cur.execute(queries.SQL_DC_GEOMETRY_UNDO_RESTORE, [layer, token])
+        restored = _first(cur, queries.SQL_DC_GEOMETRY_UNDO_COUNT, [token])[0]
         return int(restored), int(current)
 
     @staticmethod
@@ -1254,11 +1294,11 @@ class Store:
                 raise ConflictError(
                     f"Import Nr. {import_id} ({file}) ist schon rückgängig gemacht."
                 )
-            has_obs = _first(cur, queries.SQL_DC_OBSERVATION_UNDO_COUNTS, [import_id])
-            if kind in ("observations", "stats") and sum(has_obs) > 0:
-                restored, removed = self._undo_observations(cur, import_id)
-            elif kind == "areas" and _first(cur, queries.SQL_DC_GEOMETRY_UNDO_LAYER, [import_id]):
-                restored, removed = self._undo_geometry(cur, import_id)
+            snapshot = _first(cur, queries.SQL_DC_SNAPSHOT_OF, [import_id])
+            if snapshot is not None and snapshot[1] == "observations":
+                restored, removed = self._undo_observations(cur, import_id, snapshot[0])
+            elif snapshot is not None and snapshot[1] == "areas":
+                restored, removed = self._undo_geometry(cur, import_id, snapshot[0], snapshot[2])
             elif kind == "targets" and sum(
                 _first(cur, queries.SQL_DC_TARGETS_OF_IMPORT, [import_id])
             ):

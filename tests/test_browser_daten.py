@@ -83,7 +83,7 @@ def test_steward_imports_previews_and_undoes(demo_db: Path, tmp_path: Path) -> N
         _shot(page, "daten_log.png")
         page.get_by_role("button", name="Rückgängig machen").click()
         main.get_by_text("Rückgängig gemacht: bevoelkerung_2025.csv").wait_for(timeout=30000)
-        assert "1 Werte wiederhergestellt, 0 entfernt" in main.inner_text()
+        assert "wiederhergestellt: 1, entfernt: 0" in main.inner_text()
         assert _residents_tile(page, url) == OLD
         assert page.get_by_test_id("stException").count() == 0
 

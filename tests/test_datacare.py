@@ -290,3 +290,22 @@ def test_undo_of_measures_refused_after_an_edit(empty_store: Store) -> None:
     with pytest.raises(ConflictError, match="bearbeitet"):
         datacare.undo(empty_store, STEWARD, entry.id)
     assert len(empty_store.measures()) == entry.inserted
+
+
+def test_undo_refused_when_a_later_import_changed_a_row_it_added(demo_store: Store) -> None:
+    (first,) = datacare.commit(demo_store, STEWARD, _stage(demo_store, NEW_YEAR))
+    later = _csv("Bevölkerung am 31.12.2026;\nStadtteil;2026\n61 Coerde;12.500\n")
+    (second,) = datacare.commit(demo_store, STEWARD, _stage(demo_store, later, "b.csv"))
+    with pytest.raises(ConflictError, match=f"1 seiner Werte .* Import Nr. {second.id}"):
+        datacare.undo(demo_store, STEWARD, first.id)
+    datacare.undo(demo_store, STEWARD, second.id)
+    datacare.undo(demo_store, STEWARD, first.id)
+    assert _value(demo_store, "61", 2026) is None and _value(demo_store, "91", 2026) is None
+
+
+def test_a_snapshot_left_by_a_dead_import_is_dropped(demo_store: Store) -> None:
+    token = demo_store._snapshot("observations", None, lambda cur, token: None)
+    (entry,) = datacare.commit(demo_store, STEWARD, _stage(demo_store, COERDE_2025))
+    with demo_store.cursor() as cur:
+        rows = cur.execute("SELECT token, import_id FROM undo_snapshot").fetchall()
+    assert token not in {t for t, _ in rows} and {i for _, i in rows} == {entry.id}

@@ -28,7 +28,10 @@ FLASH = "dt_flash"  # message for the next run (after st.rerun)
 
 def _flash() -> None:
     for kind, message in st.session_state.pop(FLASH, []):
-        (st.success if kind == "ok" else st.info)(message, icon=":material/check:")
+        if kind == "warn":
+            st.warning(message, icon=":material/sync_problem:")
+        else:
+            (st.success if kind == "ok" else st.info)(message, icon=":material/check:")
 
 
 def _done(messages: list[tuple[str, str]]) -> None:
@@ -47,27 +50,41 @@ def _importable_indicators(db: str) -> dict[str, str]:
     return dict(zip(ind["id"], ind["name"], strict=True))
 
 
+# a reader that takes the group of a whole table (``Options.group``) gets a choice for it
+TABLE_GROUP = "group" in getattr(Options, "__dataclass_fields__", {})
+
+
+def _part_options(i: int, part: str | None, label: str, db: str, tr: Tr) -> Options:
+    """Indicator, year and (where supported) group of one sheet of a statistics table."""
+    names = _importable_indicators(db)
+    columns = st.columns([3, 2, 2] if TABLE_GROUP else [3, 2])
+    indicator = columns[0].selectbox(
+        tr("dt.indicator", part=label), list(names), index=None, key=f"dt_ind_{i}_{part}",
+        format_func=names.get, placeholder=tr("dt.indicator.choose"),
+    )  # fmt: skip
+    period = columns[1].number_input(
+        tr("dt.period", part=label), min_value=1990, max_value=2100, value=None, step=1,
+        key=f"dt_period_{i}_{part}", placeholder=tr("dt.period.none"),
+    )  # fmt: skip
+    extra: dict[str, Any] = {}
+    if TABLE_GROUP:
+        groups = data.catalogue(db, "group_label")
+        labels = dict(zip(groups["id"], groups["label"], strict=True))
+        extra["group"] = columns[2].selectbox(
+            tr("dt.group", part=label), list(labels), index=None, key=f"dt_grp_{i}_{part}",
+            format_func=labels.get, placeholder=tr("dt.group.none"),
+        )  # fmt: skip
+    year = None if period is None else int(period)
+    return Options(indicator=indicator, sheet=part, period=year, **extra)
+
+
 def _options(
     kind: str, parts: list[str | None], name: str, db: str, tr: Tr
 ) -> list[Options] | None:
-    """Per part (sheet) the indicator and year for a statistics table; None until complete."""
+    """Per part (sheet) the options of a statistics table; None until every indicator is set."""
     if kind != "stats":
         return [Options(sheet=p) for p in parts]
-    names = _importable_indicators(db)
-    chosen: list[Options] = []
-    for i, part in enumerate(parts):
-        label = part or name
-        left, right = st.columns([3, 2])
-        indicator = left.selectbox(
-            tr("dt.indicator", part=label), list(names), index=None, key=f"dt_ind_{i}_{part}",
-            format_func=names.get, placeholder=tr("dt.indicator.choose"),
-        )  # fmt: skip
-        period = right.number_input(
-            tr("dt.period", part=label), min_value=1990, max_value=2100, value=None, step=1,
-            key=f"dt_period_{i}_{part}", placeholder=tr("dt.period.none"),
-        )  # fmt: skip
-        chosen.append(Options(indicator=indicator, sheet=part,
-                              period=None if period is None else int(period)))  # fmt: skip
+    chosen = [_part_options(i, part, part or name, db, tr) for i, part in enumerate(parts)]
     if any(o.indicator is None for o in chosen):
         st.info(tr("dt.need_indicator"))
         return None
@@ -77,8 +94,12 @@ def _options(
 def _previews(
     store: Store, kind: str, raw: bytes, name: str, opts: list[Options]
 ) -> list[datacare.Preview]:
-    """The previews of the file on screen, computed once per file, choices and data version."""
-    key = (datacare.file_digest(raw), kind, name, tuple(map(repr, opts)), store.data_version())
+    """The previews of the file on screen, computed once per file and choices.
+
+    Not recomputed when the data change meanwhile: the import then refuses (the preview's
+    data version is stale) and the page shows the fresh preview, never one nobody has seen.
+    """
+    key = (datacare.file_digest(raw), kind, name, tuple(map(repr, opts)))
     cached = st.session_state.get(PREVIEW)
     if cached is None or cached[0] != key:
         with st.spinner():
@@ -109,7 +130,10 @@ def _show_preview(part: datacare.Preview, labels: dict[str, Any], tr: Tr, lang: 
         st.caption(tr("dt.no_diff", rows=part.checked.rows))
     st.markdown(f"**{tr('dt.problems')}**")
     if part.errors:
-        st.error(tr("dt.refused", errors=len(part.errors)), icon=":material/block:")
+        n = len(part.errors)
+        st.error(
+            tr("dt.refused1") if n == 1 else tr("dt.refused", errors=n), icon=":material/block:"
+        )
     if part.problems:
         st.dataframe(vm.problems_frame(part.problems, tr), hide_index=True, placeholder="–")
     else:
@@ -121,8 +145,8 @@ def _commit(store: Store, parts: list[datacare.Preview], tr: Tr) -> None:
         entries = datacare.commit(store, login.current_user(), parts)
     except ConflictError as err:  # the data moved since the preview: show the new one
         st.session_state.pop(PREVIEW, None)
-        st.warning(err.user_message())
-        return
+        st.session_state[FLASH] = [("warn", err.user_message())]
+        st.rerun()
     except LeitbildError as err:
         st.error(err.user_message())
         return
@@ -168,6 +192,19 @@ def upload(db: str, tr: Tr, lang: str) -> None:
         _done([("info", tr("dt.discarded"))])
 
 
+def _logged_problems(history: Any, tr: Tr, lang: str) -> None:
+    """The problems and warnings an import (or a refused file) logged, one entry at a time."""
+    options = vm.problem_options(history, tr, lang)
+    if not options:
+        return
+    with st.expander(tr("dt.log.problems")):
+        choice = st.selectbox(tr("dt.log.problems_of"), list(options), format_func=options.get,
+                              key="dt_log_problems")  # fmt: skip
+        raw = history.loc[history["id"] == choice, "problems"].iloc[0]
+        frame = vm.problems_frame(vm.logged_problems(raw), tr)
+        st.dataframe(frame, hide_index=True, placeholder="–")
+
+
 def import_log(db: str, tr: Tr, lang: str) -> None:
     """The import log with every entry's undo state, and the undo of one import."""
     store = data.store()
@@ -179,6 +216,7 @@ def import_log(db: str, tr: Tr, lang: str) -> None:
     st.dataframe(shown, hide_index=True, placeholder="–")
     full = shown.assign(**{tr("dt.h.sha256"): history["sha256"].tolist()})
     downloads.offer(full, tr("dt.tab.log"), "dt_log")
+    _logged_problems(history, tr, lang)
     options = vm.undo_options(history, tr, lang)
     if not options:
         st.caption(tr("dt.undo.none"))

@@ -62,6 +62,8 @@ def _list_text(values: object, labels: Labels, tr: Tr, key: str) -> str:
         if key == "groups":
             return ", ".join(str(labels["group"].get(v, v)) for v in values)
         return ", ".join(str(v) for v in values)
+    if key == "file_group":
+        return str(labels["group"].get(values, values))
     if key == "layer":  # a map layer by its name, not its id
         text = tr(f"layer.{values}")
         return str(values) if text == f"layer.{values}" else text
@@ -143,6 +145,26 @@ def _problem_count(raw: object) -> int:
         return len(json.loads(str(raw)))
     except ValueError:
         return 0
+
+
+def logged_problems(raw: object) -> list[Problem]:
+    """The problems stored with an import log entry (JSON), as Problem records."""
+    try:
+        items = json.loads(str(raw))
+    except ValueError:
+        return []
+    fields = set(Problem.__dataclass_fields__)
+    return [Problem(**{k: v for k, v in item.items() if k in fields}) for item in items]
+
+
+def problem_options(history: pd.DataFrame, tr: Tr, lang: str) -> dict[int, str]:
+    """Import number → label, for the entries that logged problems (newest first)."""
+    rows = [r for r in history.to_dict("records") if _problem_count(r["problems"])]
+    return {
+        int(r["id"]): tr("dt.option", id=int(r["id"]), file=r["file"],
+                         when=_when(r["logged_at"], lang), who=r["actor"])
+        for r in rows
+    }  # fmt: skip
 
 
 def kind_label(kind: str, tr: Tr) -> str:

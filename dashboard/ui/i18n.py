@@ -32,10 +32,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.demo": {"de": "Demodaten", "en": "Demo data"},
     "data.demo_help": {
         "de": "Die angezeigten Werte sind generierte Demodaten, keine amtlichen Zahlen "
-        "(außer den im Leitbild genannten Eckwerten). Echte Daten lassen sich über die "
-        "Kommandozeile importieren.",
+        "(außer den im Leitbild genannten Eckwerten). Echte Daten lassen sich auf der Seite "
+        "„Daten“ oder über die Kommandozeile importieren.",
         "en": "The values shown are generated demo data, not official figures (apart from "
-        "the key figures stated in the Leitbild). Real data can be imported on the command line.",
+        "the key figures stated in the Leitbild). Real data can be imported on the page “Data” "
+        "or on the command line.",
     },
     "data.real": {"de": "Echte Daten", "en": "Real data"},
     "data.mixed": {"de": "Echte Daten, teils Demodaten", "en": "Real data, partly demo data"},

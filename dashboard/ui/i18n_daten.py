@@ -55,6 +55,11 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Year for “{part}” (only when neither the columns nor the title name one)",
     },
     "dt.period.none": {"de": "aus der Tabelle", "en": "from the table"},
+    "dt.group": {
+        "de": "Gruppe der ganzen Tabelle „{part}“ (nur wenn Blatt und Titel sie nicht nennen)",
+        "en": "Group of the whole table “{part}” (only when sheet and title do not name it)",
+    },
+    "dt.group.none": {"de": "aus der Tabelle", "en": "from the table"},
     "dt.need_indicator": {
         "de": "Bitte für jedes Blatt den Indikator wählen; dann folgt die Vorschau.",
         "en": "Please choose the indicator for every sheet; then the preview follows.",
@@ -69,21 +74,23 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
     "dt.layout.value": {"de": "erkannt", "en": "detected"},
     "dt.layout.sheet": {"de": "Blatt", "en": "Sheet"},
     "dt.layout.indicators": {"de": "Indikator", "en": "Indicator"},
-    "dt.layout.unit": {"de": "Einheit", "en": "Unit"},
+    "dt.layout.unit": {"de": "Einheit des Indikators", "en": "Unit of the indicator"},
+    "dt.layout.unit_in_file": {"de": "Einheit in der Tabelle", "en": "Unit in the table"},
+    "dt.layout.skipped_totals": {
+        "de": "Summenspalten (nicht importiert)",
+        "en": "Total columns (not imported)",
+    },
+    "dt.layout.file_group": {"de": "Gruppe der ganzen Tabelle", "en": "Group of the whole table"},
+    "dt.layout.series_break": {"de": "Zeitreihenbruch ab", "en": "Series break from"},
     "dt.layout.periods": {"de": "Jahre", "en": "Years"},
     "dt.layout.groups": {"de": "Gruppen", "en": "Groups"},
     "dt.layout.areas": {"de": "Gebiete erkannt", "en": "Areas matched"},
     "dt.layout.title": {"de": "Titel", "en": "Title"},
     "dt.layout.year_columns": {"de": "Jahresspalten", "en": "Year columns"},
     "dt.layout.category_columns": {"de": "Kategorienspalten", "en": "Category columns"},
-    "dt.layout.total_columns": {"de": "Summenspalten", "en": "Total columns"},
-    "dt.layout.unit_row": {"de": "Einheitenzeile", "en": "Unit row"},
     "dt.layout.source": {"de": "Quelle", "en": "Source"},
     "dt.layout.notes": {"de": "Anmerkungen", "en": "Notes"},
     "dt.layout.check": {"de": "Prüfung", "en": "Check"},
-    "dt.layout.other_sheets": {"de": "Weitere Blätter der Datei", "en": "Other sheets of the file"},
-    "dt.layout.file_group": {"de": "Gruppe der ganzen Tabelle", "en": "Group of the whole table"},
-    "dt.layout.series_break": {"de": "Zeitreihenbruch ab", "en": "Series break from"},
     "dt.layout.rows": {"de": "Zeilen", "en": "Rows"},
     "dt.layout.layer": {"de": "Kartenebene", "en": "Map layer"},
     "dt.level1.stadt": {"de": "Stadt", "en": "city"},
@@ -115,6 +122,11 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{errors} errors: nothing will be imported like this. Please correct the file and "
         "upload it again.",
     },
+    "dt.refused1": {
+        "de": "1 Fehler: so wird nichts importiert. Bitte die Datei korrigieren und neu hochladen.",
+        "en": "1 error: nothing will be imported like this. Please correct the file and upload "
+        "it again.",
+    },
     "dt.no_diff": {
         "de": "{rows} Zeilen geprüft. Für diese Art zeigt die Vorschau nur die Prüfung.",
         "en": "{rows} rows checked. For this kind the preview shows the check only.",
@@ -142,9 +154,8 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "No import that could be undone.",
     },
     "dt.undone": {
-        "de": "Rückgängig gemacht: {file} – {restored} Werte wiederhergestellt, {removed} "
-        "entfernt.",
-        "en": "Undone: {file} – {restored} values restored, {removed} removed.",
+        "de": "Rückgängig gemacht: {file} – wiederhergestellt: {restored}, entfernt: {removed}.",
+        "en": "Undone: {file} – restored: {restored}, removed: {removed}.",
     },
     "dt.option": {
         "de": "Nr. {id} · {file} · {when} · {who}",
@@ -188,6 +199,11 @@ DATEN_MESSAGES: dict[str, dict[str, str]] = {
         "en": "undoes no. {id}: {restored} restored, {removed} removed",
     },
     "dt.log.empty": {"de": "Noch keine Importe.", "en": "No imports yet."},
+    "dt.log.problems": {
+        "de": "Probleme und Hinweise der Importe",
+        "en": "Problems and warnings of the imports",
+    },
+    "dt.log.problems_of": {"de": "Import", "en": "Import"},
     "dt.flag.secret": {"de": "geheim", "en": "secret"},
 }
 
