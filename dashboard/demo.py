@@ -304,6 +304,16 @@ LABOUR: dict[str, tuple[float, float, float, float, float, float | None]] = {
 }
 
 
+# rates whose numerators the statistics office also publishes as counts of their own
+LABOUR_COUNTS = {"arbeitslose_je100": "arbeitslose", "beschaeftigte_je100": "beschaeftigte_svp"}
+
+
+def _households(rng: np.random.Generator, b: _Base) -> list[_Series]:
+    """Private households: fewer persons per household where more people are young and alone."""
+    persons = np.clip(rng.normal(1.95, 0.18, (len(b.codes), 1)) + 0.05 * b.dep[:, None], 1.5, 2.6)
+    return [_Series("haushalte", "insgesamt", b.codes, np.rint(b.pop / persons).astype(np.int64))]
+
+
 def _labour(rng: np.random.Generator, b: _Base) -> list[_Series]:
     """Rates per 100 aged 15–64 by nationality and sex; groups partition the total."""
     out: list[_Series] = []
@@ -324,6 +334,8 @@ def _labour(rng: np.random.Generator, b: _Base) -> list[_Series]:
             _Series(ind, "deutsch", b.codes, num_g, wa_german),
             _Series(ind, "nichtdeutsch", b.codes, num_f, b.wa_foreign),
         ]
+        if ind in LABOUR_COUNTS:  # the persons counted, also published as a count
+            out.append(_Series(LABOUR_COUNTS[ind], "insgesamt", b.codes, total))
         if men is not None:
             num_m = _binom(rng, total, men)
             out += [
@@ -625,6 +637,7 @@ def _observations(catalogue: Catalogue, seed: int) -> pd.DataFrame:
     matrix = np.array([[float(c in members[a]) for c in codes] for a in agg_codes])
     base = _population(_rng(seed, "population"), codes)
     district: list[_Series] = _population_series(base) + _age_series(_rng(seed, "age"), base)
+    district += _households(_rng(seed, "households"), base)
     for part, make in (
         ("labour", _labour), ("school", _school), ("children", _child_poverty_language),
         ("neighbourhood", _neighbourhood),

@@ -78,9 +78,11 @@ def test_generator_is_deterministic(catalogue: Catalogue) -> None:
 
 
 def test_synthetic_series_cover_every_district_and_period(catalogue: Catalogue) -> None:
-    scale = tiny(districts=50, indicators=42, periods=4)
+    # a few synthetic indicators beyond the catalogue's own
+    scale = tiny(districts=50, indicators=len(catalogue.indicators) + 4, periods=4)
     scaled = Catalogue.from_frames(scaled_frames(catalogue, scale, seed=2))
     obs = synthetic_observations(scaled, scale, seed=2)
+    assert obs["indicator_id"].nunique() > 0
     districts = scaled.areas.loc[scaled.areas["level"] == "stadtteil", "code"]
     per = obs[obs["area_code"].isin(districts)].groupby("indicator_id").size()
     assert (per == len(districts) * scale.periods).all()
