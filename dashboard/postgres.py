@@ -29,7 +29,7 @@ from psycopg import ClientCursor, errors
 from psycopg_pool import ConnectionPool
 
 URL_PREFIXES = ("postgresql://", "postgres://")
-POOL_MAX = 8
+POOL_MAX = 12  # connections per process; each is held only for one query or transaction
 
 # Primary keys of the tables written with DuckDB's INSERT OR REPLACE (PostgreSQL needs them
 # named in ON CONFLICT); a table missing here fails loudly in translate().
