@@ -8,7 +8,7 @@ WORKERS ?= 2
 LEITBILD_DB ?= data/leitbild.duckdb
 export LEITBILD_DB
 
-.PHONY: run serve test lint format init bench clean system-deps
+.PHONY: run serve test lint format init bench bench-load clean system-deps
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,13 @@ test: $(VENV)/.dev-installed system-deps lint
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench
+
+# the load benchmark of bench/RESULTS.md (issue 18): 1 vs 2 processes, DuckDB vs PostgreSQL
+bench-load: $(VENV)/.dev-installed system-deps
+	$(PY) -m bench.load --backend duckdb --workers 1 --sessions 20 --seconds 30
+	$(PY) -m bench.load --backend postgresql --workers 1 --sessions 20 --seconds 30
+	$(PY) -m bench.load --backend postgresql --workers 2 --sessions 20 --seconds 30
+	$(PY) -m bench.load --backend postgresql --workers 2 --sessions 60 --seconds 60 --think 5-10
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -26,10 +26,10 @@ import pandas as pd
 import psycopg
 import pyarrow as pa
 from psycopg import ClientCursor, errors
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 URL_PREFIXES = ("postgresql://", "postgres://")
-POOL_MAX = 8
+POOL_MAX = 12  # connections per process; each is held only for one query or transaction
 
 # Primary keys of the tables written with DuckDB's INSERT OR REPLACE (PostgreSQL needs them
 # named in ON CONFLICT); a table missing here fails loudly in translate().
@@ -306,10 +306,14 @@ class Database:
         except (psycopg.Error, Exception) as exc:
             raise duckdb.IOException(f"PostgreSQL nicht erreichbar: {exc}") from exc
 
-    def write_version(self) -> int:
-        """A number that grows with every committed write, from any process."""
-        with self._pool.connection() as conn:
-            row = conn.execute(f"SELECT last_value, is_called FROM {WRITE_VERSION}").fetchone()
+    def write_version(self) -> int | None:
+        """A number that grows with every committed write, from any process (None: unknown)."""
+        try:
+            with self._pool.connection() as conn:
+                sql = f"SELECT last_value, is_called FROM {WRITE_VERSION}"
+                row = conn.execute(sql).fetchone()
+        except (psycopg.Error, PoolTimeout):
+            return None  # the page's own queries report the database problem in plain words
         return int(row[0]) if row and row[1] else 0
 
     def cursor(self) -> Cursor:

@@ -800,6 +800,8 @@ class Store:
         """Checkpoint and copy the database file while the write lock holds every writer back."""
         # DuckDB lets only this process open the file, and all its writes take this lock: after
         # the checkpoint the file alone (without WAL) is the complete, consistent database
+        if not isinstance(self.path, Path):
+            raise LeitbildError("Eine PostgreSQL-Datenbank wird mit pg_dump gesichert.")
         with self._write_lock, self.cursor() as cur:
             cur.execute(SQL_CHECKPOINT)
             shutil.copyfile(self.path, target)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+from dashboard.errors import LeitbildError
 from dashboard.ui import data
 
 _LOCK = threading.Lock()
@@ -16,8 +17,11 @@ _SEEN: dict[str, int] = {}
 
 def sync() -> None:
     """Drop this process's cached results when any process wrote since the last page run."""
-    store = data.store()
-    version = store.write_version()
+    try:
+        store = data.store()
+        version = store.write_version()
+    except LeitbildError:
+        return  # the page itself shows the database problem in plain words (shell.guarded)
     if version is None:  # DuckDB: only this process writes, and it clears after each write
         return
     key = str(store.path)
