@@ -9,7 +9,9 @@ released); its sidebar navigation puts ``<div>`` elements between ``<ul>`` and `
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
@@ -26,17 +28,68 @@ STYLE = f"""<style>
 </style>"""
 
 
-def document_language(lang: str) -> None:
-    """Set ``<html lang>`` to the page language (Streamlit's index.html says "en").
+# One script per page run: the document language, and accessible names that Streamlit's
+# elements cannot take from Python: a hidden <span data-a11y-for="KEY"> (see ``label``) names
+# the button or chart of the element with that key; a chart without one is named after the
+# heading above it. A MutationObserver applies both again whenever Streamlit re-renders.
+SCRIPT = """<script>
+(() => {
+  document.documentElement.lang = %(lang)s;
+  const chartWord = %(chart)s, tableHint = %(hint)s;
+  const apply = () => {
+    document.querySelectorAll("span[data-a11y-for]").forEach((span) => {
+      const box = document.querySelector(".st-key-" + span.dataset.a11yFor);
+      if (!box) return;
+      const target = box.querySelector("button") || box;
+      if (target === box) target.setAttribute("role", "figure");
+      if (target.getAttribute("aria-label") !== span.textContent)
+        target.setAttribute("aria-label", span.textContent);
+    });
+    document.querySelectorAll("[data-testid=stPlotlyChart]").forEach((chart) => {
+      const box = chart.closest("[class*=st-key-]") || chart;
+      if (box.getAttribute("aria-label") || chart.getAttribute("aria-label")) return;
+      let heading = null;
+      for (const h of document.querySelectorAll("main h1, main h2, main h3")) {
+        if (h.compareDocumentPosition(chart) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
+      }
+      const about = heading ? heading.textContent.trim().replace(/[.?!:]+$/, "") : "";
+      chart.setAttribute("role", "figure");
+      chart.setAttribute("aria-label", chartWord + (about ? ": " + about : "") + ". " + tableHint);
+    });
+  };
+  apply();
+  if (!window.__a11yObserver) {
+    let timer = null;
+    window.__a11yObserver = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(apply, 200);
+    });
+    window.__a11yObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+TEXTS = {
+    "de": ("Diagramm", "Die Werte stehen in der Tabelle oder im Download (CSV, XLSX) dabei."),
+    "en": ("Chart", "The values are in the table or the download (CSV, XLSX) next to it."),
+}
 
-    A tiny script in the page (st.html runs it in the main document); it also sets the
-    language again when Streamlit re-renders, which does not touch the attribute.
-    """
-    code = json.dumps(lang)
-    st.html(
-        f"<script>document.documentElement.lang = {code};</script>",
-        unsafe_allow_javascript=True,
-    )
+
+def document_language(lang: str) -> None:
+    """Set ``<html lang>`` to the page language (Streamlit's index.html says "en") and apply
+    the accessible names (a tiny script; st.html runs it in the main document)."""
+    chart, hint = TEXTS.get(lang, TEXTS["de"])
+    values = {"lang": json.dumps(lang), "chart": json.dumps(chart), "hint": json.dumps(hint)}
+    st.html(SCRIPT % values, unsafe_allow_javascript=True)
+
+
+def css_key(key: str) -> str:
+    """The class suffix Streamlit gives an element with this key ('pr.up.1' → 'pr-up-1')."""
+    return re.sub(r"[^a-zA-Z0-9_-]", "-", key)
+
+
+def label(key: str, text: str) -> None:
+    """Give the button (or chart) with widget key ``key`` the accessible name ``text``."""
+    st.html(f'<span hidden data-a11y-for="{css_key(key)}">{html.escape(text)}</span>')
 
 
 def styles() -> None:

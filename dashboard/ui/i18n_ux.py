@@ -206,6 +206,11 @@ _M: dict[str, tuple[str, str]] = {
     "start.open_review": ("Zum Wochenreview", "Open the weekly review"),
     "ux.flag_count": ("{n} Werte {flag}", "{n} values {flag}"),
     "ux.flag_count_one": ("1 Wert {flag}", "1 value {flag}"),
+    "a11y.download": ("{kind} herunterladen: {title}", "Download {kind}: {title}"),
+    "karte.display_options": (
+        "Darstellung: Grenzen, Farbklassen, Beschriftung",
+        "Display: boundaries, colour classes, labels",
+    ),
     # --- topic finder ---
     "topic.heading": ("Ihre Frage ist nicht dabei?", "Your question is not listed?"),
     "topic.input": ("Thema suchen", "Search a topic"),
