@@ -40,10 +40,13 @@ SCRIPT = """<script>
     document.querySelectorAll("span[data-a11y-for]").forEach((span) => {
       const box = document.querySelector(".st-key-" + span.dataset.a11yFor);
       if (!box) return;
-      const target = box.querySelector("button") || box;
-      if (target === box) target.setAttribute("role", "figure");
-      if (target.getAttribute("aria-label") !== span.textContent)
-        target.setAttribute("aria-label", span.textContent);
+      // a button with a help text is rendered twice (one copy sizes the tooltip): name both
+      const buttons = [...box.querySelectorAll("button")];
+      if (!buttons.length) box.setAttribute("role", "figure");
+      for (const target of buttons.length ? buttons : [box]) {
+        if (target.getAttribute("aria-label") !== span.textContent)
+          target.setAttribute("aria-label", span.textContent);
+      }
     });
     document.querySelectorAll("[data-testid=stPlotlyChart]").forEach((chart) => {
       const box = chart.closest("[class*=st-key-]") || chart;

@@ -211,6 +211,7 @@ _M: dict[str, tuple[str, str]] = {
         "Darstellung: Grenzen, Farbklassen, Beschriftung",
         "Display: boundaries, colour classes, labels",
     ),
+    "a11y.slide_button": ("{action}: Folie {slide}", "{action}: slide {slide}"),
     # --- topic finder ---
     "topic.heading": ("Ihre Frage ist nicht dabei?", "Your question is not listed?"),
     "topic.input": ("Thema suchen", "Search a topic"),
