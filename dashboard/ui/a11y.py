@@ -35,8 +35,19 @@ STYLE = f"""<style>
 SCRIPT = """<script>
 (() => {
   document.documentElement.lang = %(lang)s;
-  const chartWord = %(chart)s, tableHint = %(hint)s;
+  const chartWord = %(chart)s, tableHint = %(hint)s, words = %(words)s;
+  const translate = (el, attr) => {
+    const text = el.getAttribute(attr);
+    if (words[text]) el.setAttribute(attr, words[text]);
+    else if (text && text.startsWith("Help for ") && words["Help for "])
+      el.setAttribute(attr, words["Help for "] + text.slice(9));
+  };
   const apply = () => {
+    // Streamlit's own English names of its controls ("Clear value", "Fullscreen", …)
+    document.querySelectorAll("[aria-label], [title]").forEach((el) => {
+      if (el.hasAttribute("aria-label")) translate(el, "aria-label");
+      if (el.hasAttribute("title")) translate(el, "title");
+    });
     document.querySelectorAll("span[data-a11y-for]").forEach((span) => {
       const box = document.querySelector(".st-key-" + span.dataset.a11yFor);
       if (!box) return;
@@ -71,6 +82,20 @@ SCRIPT = """<script>
   }
 })();
 </script>"""
+# Streamlit's built-in English control names in German (Streamlit has no i18n, #1353)
+STREAMLIT_WORDS = {
+    "de": {
+        "Clear value": "Auswahl löschen", "Clear all": "Alle löschen", "Fullscreen": "Vollbild",
+        "Close fullscreen": "Vollbild schließen", "Exit fullscreen": "Vollbild beenden",
+        "Close": "Schließen", "Open": "Öffnen", "Show password text": "Passwort anzeigen",
+        "Hide password text": "Passwort verbergen", "Search": "Suchen",
+        "Download as CSV": "Als CSV herunterladen", "Help for ": "Hilfe zu ",
+        "Collapse sidebar": "Seitenleiste einklappen", "Expand sidebar": "Seitenleiste öffnen",
+        "Main menu": "Hauptmenü", "Sidebar": "Seitenleiste", "Show password": "Passwort anzeigen",
+        "Link to heading": "Link zu dieser Überschrift", "Help": "Hilfe",
+        "Selected values": "Ausgewählte Werte",
+    },
+}  # fmt: skip
 TEXTS = {
     "de": ("Diagramm", "Die Werte stehen in der Tabelle oder im Download (CSV, XLSX) dabei."),
     "en": ("Chart", "The values are in the table or the download (CSV, XLSX) next to it."),
@@ -81,7 +106,10 @@ def document_language(lang: str) -> None:
     """Set ``<html lang>`` to the page language (Streamlit's index.html says "en") and apply
     the accessible names (a tiny script; st.html runs it in the main document)."""
     chart, hint = TEXTS.get(lang, TEXTS["de"])
-    values = {"lang": json.dumps(lang), "chart": json.dumps(chart), "hint": json.dumps(hint)}
+    values = {
+        "lang": json.dumps(lang), "chart": json.dumps(chart), "hint": json.dumps(hint),
+        "words": json.dumps(STREAMLIT_WORDS.get(lang, {}), ensure_ascii=False),
+    }  # fmt: skip
     st.html(SCRIPT % values, unsafe_allow_javascript=True)
 
 
