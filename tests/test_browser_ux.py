@@ -62,8 +62,9 @@ def test_district_network_coerde_on_track(app: str) -> None:
         page.keyboard.type("Coerde")
         page.keyboard.press("Enter")
         wait_for_app(page)
+        page.wait_for_url("**stadtteil=61**")  # the choice is remembered in the URL
+        wait_for_app(page)
         page.get_by_text("Coerde: 14 Zielwerte").first.wait_for()
-        assert "stadtteil=61" in page.url  # the choice is remembered in the URL
         page.get_by_role("link", name="Coerde: Sind wir auf Kurs?").first.click()
         wait_for_app(page, 90000)
         page.get_by_role("heading", name="Sind wir in Coerde auf Kurs?").wait_for()
@@ -74,7 +75,7 @@ def test_district_network_coerde_on_track(app: str) -> None:
         assert "auf Kurs · SGB-II-Quote unter 15: 31,4 % (2025)" in body
         assert ("Auf Kurs, aber etwa dreimal so hoch wie in der Stadt (9,8 %) – ungünstiger "
                 "als der Stadtdurchschnitt.") in body  # fmt: skip
-        assert "Achtung bei 6 davon: auf Kurs, aber Coerde steht ungünstiger da" in body
+        assert "Genauer hinsehen bei 6 davon: auf Kurs, aber Coerde steht ungünstiger da" in body
         full_screenshot(page, "task_coerde", 1440)
 
 
@@ -154,12 +155,12 @@ def test_keyboard_reaches_the_main_controls(app: str) -> None:
             page.keyboard.press("Tab")
             seen.append(page.evaluate(
                 "(() => { const e = document.activeElement; return (e.getAttribute('aria-label')"
-                " || e.innerText || e.getAttribute('placeholder') || '').trim().slice(0, 80) })()"
+                " || e.innerText || '').trim().slice(0, 80) })()"
             ))  # fmt: skip
-        joined = "\n".join(seen)
-        assert "Ziel-Ist-Vergleich" in joined  # a navigation link
-        assert "Stadtteil wählen" in joined or "Coerde" in joined  # the district picker
-        assert any(s.startswith("CSV herunterladen") for s in seen) or "Thema" in joined
+        assert any(s.endswith("Ziel-Ist-Vergleich") for s in seen)  # a navigation link
+        assert "Stadtteil" in seen and "Thema suchen" in seen  # district picker, topic search
+        assert "CSV herunterladen: Stadtteilprofil Coerde" in seen  # a named download
+        assert seen.index("Stadtteil") < seen.index("Thema suchen")  # in reading order
 
 
 @pytest.mark.parametrize("name", ["stadtteil", "karte", "ziele"])

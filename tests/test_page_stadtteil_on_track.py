@@ -80,7 +80,7 @@ def test_conflicts_are_counted(demo_db: Path) -> None:
     assert 2.5 <= sgb["actual"] / sgb["city"] < 3.5
     at = run(stadtteil="61")
     n = int(frame["conflict"].sum())
-    assert f"Achtung bei {n} davon: auf Kurs, aber Coerde steht ungünstiger da" in text(at)
+    assert f"Genauer hinsehen bei {n} davon: auf Kurs, aber Coerde steht ungünstiger da" in text(at)
 
 
 @pytest.mark.parametrize(

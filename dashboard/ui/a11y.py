@@ -93,7 +93,8 @@ STREAMLIT_WORDS = {
         "Collapse sidebar": "Seitenleiste einklappen", "Expand sidebar": "Seitenleiste öffnen",
         "Main menu": "Hauptmenü", "Sidebar": "Seitenleiste", "Show password": "Passwort anzeigen",
         "Link to heading": "Link zu dieser Überschrift", "Help": "Hilfe",
-        "Selected values": "Ausgewählte Werte",
+        "Selected values": "Ausgewählte Werte", "Show/hide columns": "Spalten zeigen/verbergen",
+        "Skip to main content": "Zum Inhalt springen",
     },
 }  # fmt: skip
 TEXTS = {

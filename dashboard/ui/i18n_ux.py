@@ -15,7 +15,7 @@ _M: dict[str, tuple[str, str]] = {
         "wrong direction, {none} not assessable yet.",
     ),
     "ot.conflicts": (
-        "Achtung bei {n} davon: auf Kurs, aber {name} steht ungünstiger da als die Stadt.",
+        "Genauer hinsehen bei {n} davon: auf Kurs, aber {name} steht ungünstiger da als die Stadt.",
         "Note {n} of them: on track, but {name} is worse off than the city.",
     ),
     "ot.same_as_ziele": (
