@@ -14,6 +14,12 @@ _M: dict[str, tuple[str, str]] = {
         "{n} target values for {name}: {good} reached or on track, {off} off track or in the "
         "wrong direction, {none} not assessable yet.",
     ),
+    "ot.none": (
+        "Für {name} gibt es noch keine Zielwerte mit Daten: weder eigene Zielwerte noch "
+        "Indikatoren mit Zielrichtung und mindestens einem Wert.",
+        "There are no targets with data for {name} yet: neither own targets nor indicators "
+        "with a direction and at least one value.",
+    ),
     "ot.conflicts": (
         "Genauer hinsehen bei {n} davon: auf Kurs, aber {name} steht ungünstiger da als die Stadt.",
         "Note {n} of them: on track, but {name} is worse off than the city.",
