@@ -86,8 +86,9 @@ def initialise(store: Store, demo: bool = True) -> list[str]:
     messages.append(f"Kachelkarte: {load_tiles(store)} Stadtteile")
     if demo and store.meta(DEMO_KEY) is None and not summary["observations"]:
         counts = load_demo(store, int(config.get("demo_seed")))
+        observations = f"{counts['observations']:,}".replace(",", ".")  # 29.383, not 29383
         messages.append(
-            f"Demodaten geladen: {counts['observations']} Beobachtungen, "
+            f"Demodaten geladen: {observations} Beobachtungen, "
             f"{counts['targets']} Zielwerte, {counts['measures']} Maßnahmen"
         )
     elif not demo and store.meta(DEMO_KEY) is not None:

@@ -33,7 +33,14 @@ from dashboard.analysis.social_index import (
     method_text,
 )
 from dashboard.ids import parse_id
-from dashboard.ui import data, maps, profile_data, provenance_data, raw_values
+from dashboard.ui import (  # noqa: F401  (i18n_ux: messages)
+    data,
+    i18n_ux,
+    maps,
+    profile_data,
+    provenance_data,
+    raw_values,
+)
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import export_frames as xf
 from dashboard.ui import notes as local_notes
@@ -199,7 +206,10 @@ def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any
         if lv not in FINER or values["area_code"].isin(level_codes(areas, lv)).any()
     ]
     level = url_choice(level_col, "ebene", "level", levels, "stadtteile")
-    cols = st.columns([2.3, 2.2, 1.6, 1], vertical_alignment="bottom")
+    # folded away: on a phone the map would otherwise start below ten controls
+    with st.expander(tr("karte.display_options"), icon=":material/tune:"):
+        cols = st.columns([2.3, 2.2, 1.6, 1], vertical_alignment="bottom")
+
     geometry = url_choice(cols[0], "geometrie", "geometry", geometries, geometries[0])
     key = restore("klassen", list(METHODS), "quantile")
     method = cols[1].selectbox(

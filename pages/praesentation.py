@@ -11,7 +11,7 @@ from dashboard import config
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.ids import parse_id
 from dashboard.reports.deck import DeckSpec
-from dashboard.ui import data
+from dashboard.ui import a11y, data, i18n_ux  # noqa: F401  (i18n_ux: messages)
 from dashboard.ui import measure_form as form
 from dashboard.ui import presentation as pr
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -117,6 +117,11 @@ def slide_list(spec: DeckSpec, catalogue) -> None:
                        on_click=pr.move, args=(i, 1))  # fmt: skip
         cols[4].button("✕", key=f"pr.rm.{i}", help=tr("pr.slide.remove"), on_click=pr.remove,
                        args=(i,))  # fmt: skip
+        # "↑ ↓ ✕" say nothing to a screen reader: name each button by action and slide
+        name = f"{i + 1} {pr.label(token, catalogue, lang)}"
+        for action, help_key in (("up", "pr.slide.up"), ("down", "pr.slide.down"),
+                                 ("rm", "pr.slide.remove")):  # fmt: skip
+            a11y.label(f"pr.{action}.{i}", tr("a11y.slide_button", action=tr(help_key), slide=name))
     options = pr.addable(spec, catalogue)
     if options:
         left, right = st.columns([4, 1], vertical_alignment="bottom")

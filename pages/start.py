@@ -206,13 +206,15 @@ with guarded():
     data_status_badge(summary)
     if not summary["observations"] and not summary["measures"]:
         st.info(tr("data.empty"))
-    left, right = st.columns([3, 2], gap="large")
+    # "Mein Stadtteil" first: on a phone the columns stack and a district network finds its
+    # entry without scrolling past the twelve fields
+    left, right = st.columns([2, 3], gap="large")
     with left:
-        at_a_glance()
-    with right:
         my_district(names_, prof.district_codes(catalogue_.areas))
         focus(names_)
         changed()
+    with right:
+        at_a_glance()
     glossary.section(tr, lang)
     with st.expander(tr("start.loaded")):
         inventory(summary)

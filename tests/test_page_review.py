@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -225,3 +226,29 @@ def test_off_track_goals_without_measure_by_name(review_db: Path) -> None:
     for item in items:
         assert item in preview
     assert not re.search(r"\b\d\.\d-[A-Za-z]+-[A-Z]\d", preview)  # e.g. 7.1-Jugendliche-T1
+
+
+def test_quick_action_keeps_the_panel_open_and_moves_the_planned_end(review_db: Path) -> None:
+    """Issue 15: after a quick action the measure's panel stays open; the planned end can be
+    moved there, so a measure set back to 'laufend' is no longer overdue."""
+    store = Store(review_db)
+    at = _open()
+    log_in(at, "Anna")
+    late = [r for r in store.measures().to_dict("records")
+            if r["planned_end"] is not None and not pd.isna(r["planned_end"])
+            and r["planned_end"].date() < TODAY and r["status"] == "laufend"]  # fmt: skip
+    mid = next(int(r["id"]) for r in late if int(r["id"]) in _ids(at))
+    version = store.measure(mid)["version"]
+    prefix = f"rv.{mid}.v{version}"
+    assert not next(e for e in at.expander if f"(Nr. {mid})" in e.label).proto.expanded
+    new_end = dt.date(2026, 6, 30)
+    at.date_input(key=f"{prefix}.end.day").set_value(new_end).run()
+    at.button(key=f"{prefix}.end.button").click().run()
+    assert not at.exception
+    assert store.measure(mid)["planned_end"].date() == new_end
+    event = store.measure_events(mid).iloc[-1]
+    assert event["actor"] == "Anna"
+    # the panel of the measure just changed is open after the rerun
+    panel = [e for e in at.expander if f"(Nr. {mid})" in e.label]
+    assert panel and panel[0].proto.expanded
+    assert "überfällig" not in panel[0].label  # no longer overdue after the new planned end

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -80,7 +81,7 @@ def test_conflicts_are_counted(demo_db: Path) -> None:
     assert 2.5 <= sgb["actual"] / sgb["city"] < 3.5
     at = run(stadtteil="61")
     n = int(frame["conflict"].sum())
-    assert f"Achtung bei {n} davon: auf Kurs, aber Coerde steht ungünstiger da" in text(at)
+    assert f"Genauer hinsehen bei {n} davon: auf Kurs, aber Coerde steht ungünstiger da" in text(at)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +125,31 @@ def test_headline_tiles_follow_the_group(demo_db: Path) -> None:
     latest = rows.loc[rows["period"].idxmax(), "value"]
     assert male == f"{latest:.1f} %".replace(".", ",")
     assert tiles["Einwohnende (männlich)"] != total["Einwohnende"]
+
+
+def test_real_data_without_targets_says_so(real_db: Path) -> None:
+    at = run(stadtteil="61")
+    assert not at.exception
+    body = text(at)
+    assert "Sind wir in Coerde auf Kurs?" in body
+    rows = body.count("Zielwerte für Coerde")
+    info = "\n".join(i.value for i in at.info)
+    # either the targets are listed with their count, or the page says why there are none
+    assert rows == 1 or "Für Coerde gibt es noch keine Zielwerte mit Daten" in info
+    assert "0 Zielwerte" not in body
+    assert "Ziel 1: Negativimage von Coerde überwinden" in body  # the goals are still named
+
+
+def test_glance_counts_each_goal_once() -> None:
+    from dashboard.analysis import glance
+
+    tree = pd.DataFrame({
+        "node_id": ["7.1", "g1", "g1", "g2", "g3"], "node_type": ["field", "goal", "goal", "goal",
+                                                              "goal"],
+        "field_id": ["7.1"] * 5, "status": ["on_track", "on_track", "on_track", "off_track", None],
+    })  # fmt: skip
+    table = glance.field_counts(tree, ["7.1", "8.2"])
+    assert table.loc["7.1"].to_dict() == {"good": 1, "off": 1, "none": 1, "total": 3}
+    assert table.loc["8.2", "total"] == 0
+    assert glance.target_counts(pd.Series(["reached", "slightly_off", "not_assessable"])) == {
+        "good": 1, "off": 1, "none": 1, "total": 3}  # fmt: skip

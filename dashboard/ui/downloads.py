@@ -19,7 +19,7 @@ import streamlit as st
 
 from dashboard import clock, config
 from dashboard.exports import data_status, frame_files, notes_frame
-from dashboard.ui import data
+from dashboard.ui import a11y, data, i18n_ux  # noqa: F401  (i18n_ux: the a11y.download message)
 from dashboard.ui import i18n_exports as _keys  # noqa: F401  (registers the messages)
 from dashboard.ui.format import fmt_date
 from dashboard.ui.shell import language, translator
@@ -125,6 +125,10 @@ def offer(
         tr("dl.xlsx"), lambda: built()[1], f"{name}.xlsx", XLSX_MIME, key=f"dl_{key}_xlsx",
         help=tr("dl.xlsx_help"), on_click="ignore", type="tertiary", icon=":material/download:",
     )  # fmt: skip
+    # 25 buttons all named "CSV" cannot be told apart by a screen reader: name them by content
+    with row:
+        a11y.label(f"dl_{key}_csv", tr("a11y.download", kind=tr("dl.csv"), title=title))
+        a11y.label(f"dl_{key}_xlsx", tr("a11y.download", kind=tr("dl.xlsx"), title=title))
 
 
 def indicator_sources(indicators: pd.DataFrame, ids: Iterable[str]) -> list[str]:

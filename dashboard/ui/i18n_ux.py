@@ -14,8 +14,14 @@ _M: dict[str, tuple[str, str]] = {
         "{n} target values for {name}: {good} reached or on track, {off} off track or in the "
         "wrong direction, {none} not assessable yet.",
     ),
+    "ot.none": (
+        "Für {name} gibt es noch keine Zielwerte mit Daten: weder eigene Zielwerte noch "
+        "Indikatoren mit Zielrichtung und mindestens einem Wert.",
+        "There are no targets with data for {name} yet: neither own targets nor indicators "
+        "with a direction and at least one value.",
+    ),
     "ot.conflicts": (
-        "Achtung bei {n} davon: auf Kurs, aber {name} steht ungünstiger da als die Stadt.",
+        "Genauer hinsehen bei {n} davon: auf Kurs, aber {name} steht ungünstiger da als die Stadt.",
         "Note {n} of them: on track, but {name} is worse off than the city.",
     ),
     "ot.same_as_ziele": (
@@ -206,6 +212,12 @@ _M: dict[str, tuple[str, str]] = {
     "start.open_review": ("Zum Wochenreview", "Open the weekly review"),
     "ux.flag_count": ("{n} Werte {flag}", "{n} values {flag}"),
     "ux.flag_count_one": ("1 Wert {flag}", "1 value {flag}"),
+    "a11y.download": ("{kind} herunterladen: {title}", "Download {kind}: {title}"),
+    "karte.display_options": (
+        "Darstellung: Grenzen, Farbklassen, Beschriftung",
+        "Display: boundaries, colour classes, labels",
+    ),
+    "a11y.slide_button": ("{action}: Folie {slide}", "{action}: slide {slide}"),
     # --- topic finder ---
     "topic.heading": ("Ihre Frage ist nicht dabei?", "Your question is not listed?"),
     "topic.input": ("Thema suchen", "Search a topic"),

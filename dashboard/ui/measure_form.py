@@ -367,7 +367,8 @@ def option_labels(catalogue: Catalogue, organisations: pd.DataFrame) -> dict[str
     areas = areas[~areas["level"].isin(["stadt", "nicht_zuzuordnen"])]
     return {
         "fields": _labels(catalogue.frames["field"], "id", lambda r: f"{r['id']} {r['short']}"),
-        "goals": _labels(goals, "id", lambda r: f"{r['id']} – {_short(r['label'])}"),
+        # field and words, no raw id (the number alone is ambiguous across goal levels)
+        "goals": _labels(goals, "id", lambda r: f"{r['field_id']} {_short(r['label'])}"),
         "areas": _labels(areas, "code", lambda r: f"{r['code']} {r['name']}"),
         "organisation_id": dict(zip(organisations["id"], organisations["name"], strict=True)),
     }

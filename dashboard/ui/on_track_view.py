@@ -128,16 +128,19 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
         progress_data.assessments(path, METHOD, True), values, catalogue.indicators, code
     )
     st.subheader(tr("ot.heading", name=name), help=tr("ot.status_help"))
+    if rows.empty:  # e.g. real data without targets: say so instead of "0 Zielwerte"
+        st.info(tr("ot.none", name=name))
     counts = rows["status"].value_counts() if len(rows) else pd.Series(dtype=int)
     good = int(counts.reindex(GOOD).fillna(0).sum())
     off = int(counts.reindex(OFF).fillna(0).sum())
-    st.markdown(
-        tr("ot.summary", n=len(rows), name=name, good=good, off=off, none=len(rows) - good - off)
-    )
+    if len(rows):
+        none = len(rows) - good - off
+        st.markdown(tr("ot.summary", n=len(rows), name=name, good=good, off=off, none=none))
     conflicts = int(rows["conflict"].sum()) if len(rows) else 0
     if conflicts:
         st.markdown(":orange[" + tr("ot.conflicts", n=conflicts, name=name) + "]")
-    st.caption(tr("ot.same_as_ziele", n=len(rows), name=name, code=code))
+    if len(rows):
+        st.caption(tr("ot.same_as_ziele", n=len(rows), name=name, code=code))
     frames = catalogue.frames
     goals = frames["goal"]
     mine = goals[(goals["kind"] == "stadtteilziel") & (goals["area_code"] == code)]

@@ -195,7 +195,9 @@ def _spine_axis(fig: go.Figure, lang: str) -> None:
     labels = [t(f"stadtteil.spine.{k}", lang) for k in ("worse", "city", "better")]
     fig.update_xaxes(
         range=[-1.12, 1.12], tickvals=[-1, 0, 1], ticktext=labels, zeroline=False, showgrid=False,
-        title={"text": t("stadtteil.spine.axis", lang), "font": {"size": 12}},
+        # two lines: on a phone one line runs past the chart's right edge
+        title={"text": t("stadtteil.spine.axis", lang).replace(" (", "<br>(", 1),
+               "font": {"size": 12}},
     )  # fmt: skip
 
 
