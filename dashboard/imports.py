@@ -63,7 +63,10 @@ class Checked:
 
 def store_catalogue(store: Store) -> Catalogue:
     """The catalogues as stored in the database, with lookups."""
-    tables = ("area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator")
+    tables = (
+        "area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator",
+        "additive_set",
+    )  # fmt: skip
     return Catalogue.from_frames({t: store.catalogue(t) for t in tables})
 
 

@@ -288,6 +288,19 @@ CREATE TABLE IF NOT EXISTS released_indicator (
 );
 """
 
+# Declared additive structure (group splits, identities between indicators): a catalogue
+# table like the others, read by disclosure control.
+M008_ADDITIVE_SETS = """
+CREATE TABLE IF NOT EXISTS additive_set (
+    id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    total VARCHAR NOT NULL,
+    parts VARCHAR[] NOT NULL,
+    sort INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -296,4 +309,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("005_decks", M005_DECKS),
     ("006_access", M006_ACCESS),
     ("007_released", M007_RELEASED),
+    ("008_additive_sets", M008_ADDITIVE_SETS),
 ]
