@@ -5,8 +5,8 @@ The attacker sees every released row (what a viewer can download) and knows ever
 relation between the published quantities that holds in the true data:
 
 - area hierarchy sums (a parent is the sum of its children), per indicator, period and group;
-- group splits (a total group is the sum of each declared partition), and the sum of all
-  non-total groups where that sum is the total;
+- group splits (a total group is the sum of each declared partition), and the sum of the
+  groups no split declares where that sum is the total;
 - identities between indicators declared in the catalogue;
 - a ratio's value, numerator and denominator (value = numerator / denominator × factor; a
   rounded derived value as an interval);
@@ -126,8 +126,11 @@ def _candidates(
             splits["kind"], splits["total"], splits["parts"], strict=True
         ):
             (group_splits if kind == "split" else identities).append((total, list(parts)))
+    declared = {g for _total, parts in group_splits for g in parts}
     for cell in by_cell.values():
-        for total, parts in [*group_splits, (TOTAL, [g for g in cell if g != TOTAL])]:
+        # groups outside every declared split: a partition where they add up (checked below)
+        rest = [g for g in cell if g != TOTAL and g not in declared]
+        for total, parts in [*group_splits, (TOTAL, rest)]:
             if total in cell and len(parts) >= 2 and all(p in cell for p in parts):
                 cons.append(_sum(cell[total], [cell[p] for p in parts]))
     for total, parts in identities:
@@ -308,3 +311,32 @@ def _bound_component(
                 report.exact.append((key, truth[key]))
             else:
                 report.narrowed.append((key, low, high))
+
+
+def main() -> None:
+    """Attack the whole viewer export of the database at LEITBILD_DB and print the figures."""
+    import time
+
+    from dashboard import config
+    from dashboard.analysis.derived import base_indicators, with_derived
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import released_observations
+    from dashboard.store import Store
+
+    store = Store(config.db_path())
+    catalogue = store_catalogue(store)
+    ids = list(catalogue.indicators["id"])
+    released = released_observations(store, catalogue)
+    stored = store.observations(base_indicators(ids, catalogue.indicators))
+    truth = with_derived(stored, ids, catalogue.indicators)
+    started = time.perf_counter()
+    report = attack(released, truth, catalogue, int(config.get("min_count")))
+    print(f"{report.summary()} in {time.perf_counter() - started:.1f} s")
+    for key, value in report.exact[:20]:
+        print("exact", key, value)
+    for key, low, high in report.narrowed[:20]:
+        print("narrowed", key, low, high)
+
+
+if __name__ == "__main__":
+    main()
