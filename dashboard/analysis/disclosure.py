@@ -81,20 +81,27 @@ def _sets_of(
             if parent in areas and len(present) >= 2:
                 sets.append([int(index[areas[parent]]), *(int(index[c]) for c in present)])
     declared = {part for _total, parts in splits for part in parts}
+    by_total: dict[str, list[list[str]]] = defaultdict(list)
+    for total, parts in splits:
+        by_total[total].append(parts)
     for groups in by_cell.values():
-        for members in _group_sets(groups, values, splits, declared):
+        for members in _group_sets(groups, values, by_total, declared):
             sets.append([int(index[p]) for p in members])
     return sets
 
 
 def _group_sets(
-    groups: dict[str, int], values: np.ndarray, splits: list[Split], declared: set[str]
+    groups: dict[str, int],
+    values: np.ndarray,
+    splits: dict[str, list[list[str]]],
+    declared: set[str],
 ) -> list[list[int]]:
     """Every declared partition of a group present in full, each a set on its own."""
     sets = [
         [groups[total], *(groups[p] for p in parts)]
-        for total, parts in splits
-        if total in groups and all(p in groups for p in parts)
+        for total in groups
+        for parts in splits.get(total, [])
+        if all(p in groups for p in parts)
     ]
     # groups no split declares protect each other only where they add up to the total
     rest = [pos for grp, pos in groups.items() if grp != TOTAL_GROUP and grp not in declared]

@@ -44,6 +44,16 @@ class Model:
                 self.by_var.setdefault((quantity, position), []).append(number)
         for small, large in self.bounds:
             self.caps.setdefault(small, []).append(large)
+        self.bound_positions = np.array(
+            [[s[1], g[1]] for s, g in self.bounds], dtype=np.int64
+        ).reshape(-1, 2)
+        self.bound_is_den = np.array(
+            [[s[0] == "denominator", g[0] == "denominator"] for s, g in self.bounds], dtype=bool
+        ).reshape(-1, 2)
+        self.bound_amounts = np.array(
+            [[self.amounts[s[0]][s[1]], self.amounts[g[0]][g[1]]] for s, g in self.bounds],
+            dtype=float,
+        ).reshape(-1, 2)
         # flat arrays over all set members: which sets touch a hidden cell, without a loop
         sizes = [len(members) for _q, members in self.sets]
         self.member_set = np.repeat(np.arange(len(self.sets)), sizes)
@@ -61,6 +71,11 @@ class Model:
         self.usable = (
             np.bincount(self.member_set, weights=np.isnan(numbers), minlength=len(self.sets)) == 0
         )
+
+    def bound_hidden(self, masks: Masks, side: int) -> np.ndarray:
+        """Per bound: whether its smaller (side 0) or larger (side 1) quantity is hidden."""
+        positions, is_den = self.bound_positions[:, side], self.bound_is_den[:, side]
+        return np.where(is_den, masks.hidden_den[positions], masks.hidden[positions])
 
     def touched(self, masks: Masks) -> np.ndarray:
         """Numbers of the usable sets with at least one hidden member."""
@@ -152,14 +167,11 @@ def _components(model: Model, masks: Masks) -> list[_Component]:
             v = parent[v]
         return v
 
+    small_hidden = model.bound_hidden(masks, 0)
+    large_hidden = model.bound_hidden(masks, 1)
     # a numerator of a published denominator 0 is 0 by definition ("0 of 0"): nobody to protect
-    zero = {
-        small
-        for small, large in model.bounds
-        if masks.is_hidden(small)
-        and not masks.is_hidden(large)
-        and model.amounts[large[0]][large[1]] == 0
-    }
+    pinned = small_hidden & ~large_hidden & (model.bound_amounts[:, 1] == 0)
+    zero = {model.bounds[i][0] for i in np.flatnonzero(pinned)}
 
     def hidden(v: Var) -> bool:
         return masks.is_hidden(v) and v not in zero
@@ -179,7 +191,8 @@ def _components(model: Model, masks: Masks) -> list[_Component]:
     lower: dict[Var, float] = defaultdict(float)
     upper: dict[Var, float] = defaultdict(lambda: math.inf)
     pairs: list[tuple[Var, Var]] = []
-    for small, large in model.bounds:
+    for i in np.flatnonzero((small_hidden & ~pinned) | large_hidden):
+        small, large = model.bounds[i]
         small_hidden, large_hidden = hidden(small), hidden(large)
         if small_hidden and large_hidden:
             pairs.append((small, large))
