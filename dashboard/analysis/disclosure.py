@@ -4,9 +4,15 @@ Primary rule (as in the official statistics): counts from 1 to ``min_count - 1``
 shares and rates whose numerator is such a small count, or whose denominator is below
 ``min_denominator``, are not shown; a denominator that is itself a small count is hidden too.
 
-Secondary rule: where a visible total equals the sum of its parts (districts of an aggregate,
-groups of a total), a single hidden part could be recomputed, so the smallest other visible
-part is hidden too, until no total has exactly one hidden part. The additive quantities are
+Secondary rule: where a visible total equals the sum of its parts, a single hidden part could
+be recomputed, so the smallest other visible part is hidden too, until no total has exactly one
+hidden part. The sets are the districts of an aggregate, every group split declared in the
+catalogue (each split of a total on its own, so overlapping splits protect each other), the
+groups no split declares where they add up to the total, and the identities between
+indicators declared in the catalogue. Then ``disclosure_audit`` attacks the result with linear
+programs over all sets together and the bounds 0 ≤ numerator ≤ denominator, and hides more
+until no hidden quantity can be narrowed below the primary rule's own range. The additive
+quantities are
 the values of counts and the numerators and denominators of stored shares and rates (a share's
 numerator can be recomputed from the share and its denominator). Derived indicators (a ratio
 of two stored counts) are hidden wherever one of their counts is hidden, so a share never

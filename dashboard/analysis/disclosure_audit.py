@@ -133,8 +133,8 @@ def protect(
     """
     cache = {} if cache is None else cache
     added = 0
+    rehide()  # the secondary rule applies whatever ``need`` is
     while need > 0:
-        rehide()
         changed = False
         components = _components(model, masks)
         for component, narrow in zip(
@@ -147,13 +147,8 @@ def protect(
                     changed = True
         if not changed:
             return added
+        rehide()
     return added
-
-
-def narrow_quantities(model: Model, masks: Masks, need: float) -> list[Var]:
-    """Every hidden quantity whose range is narrower than ``need`` (for reports and tests)."""
-    components = _components(model, masks)
-    return [v for narrow in _narrow(components, model, need, {}) for v in narrow]
 
 
 def _components(model: Model, masks: Masks) -> list[_Component]:
