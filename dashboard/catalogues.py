@@ -25,6 +25,7 @@ AREA_LEVELS = (
     "stadt", "stadtbezirk", "teilbereich", "stadtteil", "nicht_zuzuordnen", "stadtzelle",
 )  # fmt: skip
 AGGREGATES = ("sum", "ratio", "none")
+ADDITIVE_KINDS = {"splits": "split", "identities": "identity"}  # YAML key -> stored kind
 GROUP_GOAL_PARTS = ("Arbeit", "Jugendliche", "Wirtschaft", "Partizipation", "Engagement")
 MAX_LABEL = 90
 
@@ -83,6 +84,12 @@ class Catalogue:
     def indicators(self) -> pd.DataFrame:
         """Indicator table."""
         return self.frames["indicator"]
+
+    @property
+    def additive_sets(self) -> pd.DataFrame:
+        """Declared splits of groups and identities between indicators (kind, total, parts)."""
+        empty = pd.DataFrame(columns=["id", "kind", "total", "parts", "sort"])
+        return self.frames.get("additive_set", empty)
 
     def indicator(self, indicator_id: str) -> dict[str, Any] | None:
         """One indicator as a dict, or None."""
@@ -392,6 +399,7 @@ def _indicators(
         checker.add(None, "indicators", "mindestens einen Indikator", "keinen")
     frame = pd.DataFrame(rows).drop(columns="__line__", errors="ignore")
     return {
+        "additive_set": _additive_sets(data, checker, group_ids, by_id),
         "indicator": frame,
         "analysis_setting": _analysis_settings(data, checker, set(by_id)),
         "group_label": pd.DataFrame(group_rows, columns=["id", "label"]),
@@ -478,6 +486,41 @@ def finer_levels(data_dir: Path = DATA_DIR) -> list[FinerLevel]:
     if checker.problems:
         raise ValidationError(checker.problems, "Die Gebietsebenen sind ungültig.")
     return rules
+
+
+def _additive_sets(
+    data: dict[str, Any],
+    checker: _Checker,
+    group_ids: set[str],
+    indicators: dict[str, dict[str, Any]],
+) -> pd.DataFrame:
+    """Splits (groups partitioning a group) and identities (counts adding up to a count)."""
+    counts = {i for i, r in indicators.items() if r["kind"] == "count" and not r["numerator_id"]}
+    rows: list[dict[str, Any]] = []
+    for key, kind in ADDITIVE_KINDS.items():
+        known, what = (
+            (group_ids, "eine erklärte Gruppe")
+            if kind == "split"
+            else (counts, "ein gespeicherter Fallzahl-Indikator")
+        )
+        entries = data.get(key) or {}
+        if not isinstance(entries, dict):
+            checker.add(None, key, "eine Zuordnung Name → {total, parts}", type(entries).__name__)
+            continue
+        for name, item in entries.items():
+            if name == "__line__":
+                continue
+            item = item if isinstance(item, dict) else {}
+            total, parts = item.get("total"), list(item.get("parts") or [])
+            for ref in [total, *parts]:
+                if ref not in known:
+                    checker.add(item, f"{key}.{name}", what, ref)
+            if len(parts) < 2 or len(set(parts)) != len(parts) or total in parts:
+                checker.add(item, f"{key}.{name}", "mindestens zwei verschiedene Teile", parts)
+            rows.append(
+                {"id": str(name), "kind": kind, "total": total, "parts": parts, "sort": len(rows)}
+            )
+    return pd.DataFrame(rows, columns=["id", "kind", "total", "parts", "sort"])
 
 
 def load_catalogues(data_dir: Path = DATA_DIR) -> Catalogue:

@@ -74,8 +74,10 @@ class Checked:
 
 def store_catalogue(store: Store) -> Catalogue:
     """The catalogues as stored in the database, with lookups."""
-    tables = ("area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator")
-    tables += ("analysis_setting",)
+    tables = (
+        "area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator",
+        "analysis_setting", "additive_set",
+    )  # fmt: skip
     return Catalogue.from_frames({t: store.catalogue(t) for t in tables})
 
 

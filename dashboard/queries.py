@@ -32,6 +32,7 @@ CATALOGUE_TABLES: dict[str, list[str]] = {
     ],
     "goal_indicator": ["goal_id", "indicator_id"],
     "analysis_setting": ["key", "indicators", "sort"],
+    "additive_set": ["id", "kind", "total", "parts", "sort"],
 }  # fmt: skip
 # Table names come from the fixed dict above, never from input.
 SQL_DELETE_ALL = {t: f"DELETE FROM {t}" for t in CATALOGUE_TABLES}
@@ -338,7 +339,7 @@ SELECT
 FINGERPRINT_TABLES = [
     "area", "field", "goal", "goal_support", "group_label", "indicator", "goal_indicator",
     "observation", "area_geometry", "target", "organisation", "measure", "measure_field",
-    "measure_goal", "measure_area", "measure_event", "meta",
+    "measure_goal", "measure_area", "measure_event", "meta", "additive_set",
 ]  # fmt: skip
 SQL_FINGERPRINT = {
     t: f"SELECT count(*), coalesce(sum(hash(x)), 0) FROM (SELECT * FROM {t}) x"
@@ -433,14 +434,20 @@ SELECT 'observation_version', CAST(coalesce(max(TRY_CAST(value AS BIGINT)), 0) +
 FROM meta WHERE key = 'observation_version'
 """
 SQL_RELEASED_FRESH = "SELECT indicator_id FROM released_indicator WHERE rule = ?"
-# an import of a count also stales every derived share built on it
+# an import stales its whole disclosure family: indicators linked by derived shares or by
+# declared identities are suppressed together (see dashboard.readmodel)
 SQL_RELEASED_STALE_INCOMING = """
-DELETE FROM released_indicator
-WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM incoming)
-   OR indicator_id IN (
-        SELECT id FROM indicator
-        WHERE numerator_id IN (SELECT DISTINCT indicator_id FROM incoming)
-           OR denominator_id IN (SELECT DISTINCT indicator_id FROM incoming))
+WITH RECURSIVE link(a, b) AS (
+    SELECT id, numerator_id FROM indicator WHERE numerator_id IS NOT NULL
+    UNION ALL SELECT id, denominator_id FROM indicator WHERE denominator_id IS NOT NULL
+    UNION ALL SELECT total, unnest(parts) FROM additive_set WHERE kind = 'identity'
+), edge(a, b) AS (
+    SELECT a, b FROM link UNION SELECT b, a FROM link
+), family(id) AS (
+    SELECT DISTINCT indicator_id FROM incoming
+    UNION SELECT edge.b FROM family JOIN edge ON edge.a = family.id
+)
+DELETE FROM released_indicator WHERE indicator_id IN (SELECT id FROM family)
 """
 SQL_RELEASED_STALE_ALL = "DELETE FROM released_indicator"
 SQL_RELEASED_DELETE = "DELETE FROM released_observation WHERE list_contains(?, indicator_id)"

@@ -3,9 +3,10 @@
 Every output path (pages, downloads, exports, CLI) reads indicator values through
 ``released_observations`` so that disclosure control cannot be forgotten on one of them.
 
-Suppression of one stored indicator depends only on its own cells (and a derived share only
-on its two counts), so released values are computed per indicator family, stored in the
-database and reused until a write stales them (see ``Store.save_released``). A server restart
+Suppression of one stored indicator depends only on the cells of its family (the indicators
+linked to it by derived shares or declared identities), so released values are computed per
+family, stored in the database and reused until a write stales them (see
+``Store.save_released``). A server restart
 therefore does not repeat the work, and an import only repeats it for what it touched.
 """
 
@@ -23,6 +24,9 @@ from dashboard.store import Store
 
 # indicators computed together: bounds memory (at 100x one indicator has ~90,000 cells)
 BATCH_INDICATORS = 16
+# bump on every change of dashboard.analysis.disclosure that can change what is released:
+# 2 = declared group splits and identities as sets, bounds audited by linear programming
+ALGORITHM_VERSION = 2
 ATTEMPTS = 3
 
 
@@ -62,26 +66,54 @@ def _thresholds() -> tuple[int, int]:
 
 
 def release_rule() -> str:
-    """The thresholds released values are computed with (stored alongside them)."""
+    """The algorithm version and thresholds released values are computed with (stored with them).
+
+    A stored value computed by another version or with other thresholds is computed again.
+    """
     min_count, min_den = _thresholds()
-    return f"min_count={min_count};min_denominator={min_den}"
+    return f"algorithm={ALGORITHM_VERSION};min_count={min_count};min_denominator={min_den}"
+
+
+def _families(catalogue: Catalogue) -> dict[str, str]:
+    """Indicator -> its family: indicators linked by derived shares or declared identities.
+
+    Suppression of one member depends on the others (a share's counts, the parts of an
+    identity, numerator ≤ denominator), so a family is always suppressed as a whole.
+    """
+    parent: dict[str, str] = {}
+
+    def root(iid: str) -> str:
+        while parent.setdefault(iid, iid) != iid:
+            iid = parent[iid]
+        return iid
+
+    indicators = catalogue.indicators
+    links = [
+        (iid, other)
+        for iid, num, den in zip(
+            indicators["id"], indicators["numerator_id"], indicators["denominator_id"], strict=True
+        )
+        for other in (num, den, iid)
+        if isinstance(other, str)
+    ]
+    sets = catalogue.additive_sets
+    identities = sets[sets["kind"] == "identity"]
+    links += [
+        (total, part)
+        for total, parts in zip(identities["total"], identities["parts"], strict=True)
+        for part in parts
+    ]
+    for a, b in links:
+        parent[root(b)] = root(a)
+    return {iid: root(iid) for iid in parent}
 
 
 def _batches(indicator_ids: list[str], catalogue: Catalogue) -> Iterator[list[str]]:
-    """The ids in batches that keep every derived share together with its two counts."""
-    family: dict[str, str] = {}
-
-    def root(iid: str) -> str:
-        while family.setdefault(iid, iid) != iid:
-            iid = family[iid]
-        return iid
-
-    for iid in indicator_ids:
-        for base in base_indicators([iid], catalogue.indicators):
-            family[root(base)] = root(iid)
+    """The ids in batches that keep every family (see ``_families``) together."""
+    family = _families(catalogue)
     members: dict[str, list[str]] = {}
     for iid in indicator_ids:
-        members.setdefault(root(iid), []).append(iid)
+        members.setdefault(family.get(iid, iid), []).append(iid)
     batch: list[str] = []
     for group in members.values():
         if batch and len(batch) + len(group) > BATCH_INDICATORS:
@@ -97,11 +129,14 @@ def _compute(
 ) -> tuple[pd.DataFrame, list[str]]:
     """Released values of these indicators and of their base counts, and the ids covered."""
     indicators = catalogue.indicators
-    bases = base_indicators(indicator_ids, indicators)
-    ids = list(dict.fromkeys([*indicator_ids, *bases]))
+    family = _families(catalogue)
+    roots = {family.get(iid, iid) for iid in indicator_ids}
+    relatives = [iid for iid in indicators["id"] if family.get(iid, iid) in roots]
+    bases = base_indicators(relatives, indicators)
+    ids = list(dict.fromkeys([*indicator_ids, *relatives, *bases]))
     stored = store.observations(bases)
     # suppress with the base counts present, so a derived share is hidden wherever its count
     # is (and the result does not depend on which indicators a view happens to ask for)
     frame = with_derived(stored, ids, indicators)
-    released = suppress(frame, indicators, catalogue.areas, *_thresholds())
+    released = suppress(frame, indicators, catalogue.areas, *_thresholds(), catalogue.additive_sets)
     return released, ids

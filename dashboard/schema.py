@@ -376,6 +376,19 @@ CREATE TABLE IF NOT EXISTS analysis_setting (
 );
 """
 
+# Declared additive structure (group splits, identities between indicators): a catalogue
+# table like the others, read by disclosure control.
+M013_ADDITIVE_SETS = """
+CREATE TABLE IF NOT EXISTS additive_set (
+    id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    total VARCHAR NOT NULL,
+    parts VARCHAR[] NOT NULL,
+    sort INTEGER NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -389,4 +402,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("010_local_notes", M010_LOCAL_NOTES),
     ("011_import_undo", M011_IMPORT_UNDO),
     ("012_real_data", M012_REAL_DATA),
+    ("013_additive_sets", M013_ADDITIVE_SETS),
 ]

@@ -187,6 +187,24 @@ def _copy_catalogues(tmp_path: Path) -> Path:
         ("indicators.yaml", "direction: neutral", "direction: sideways", "direction"),
         ("indicators.yaml", "numerator: bevoelkerung_mv", "numerator: gibts_nicht", "derived"),
         ("areas.yaml", 'parent: "B3"', 'parent: "B9"', "parent"),
+        (
+            "indicators.yaml",
+            "parts: [deutsch, nichtdeutsch]",
+            "parts: [deutsch, dt]",
+            "splits.staatsangehoerigkeit",
+        ),
+        (
+            "indicators.yaml",
+            "parts: [maennlich, weiblich]}",
+            "parts: [maennlich]}",
+            "splits.geschlecht",
+        ),
+        (
+            "indicators.yaml",
+            "total: bevoelkerung_mv",
+            "total: anteil_mv",
+            "identities.migrationsvorgeschichte",
+        ),
     ],
 )
 def test_invalid_catalogue_reports_file_line_and_key(
@@ -241,3 +259,25 @@ def test_natural_limit_must_be_a_number(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as info:
         load_catalogues(folder)
     assert any(p.column == "limit" and "hundert" in p.found and p.row for p in info.value.problems)
+
+
+def test_splits_and_identities_are_declared_once(catalogue: Catalogue) -> None:
+    sets = catalogue.additive_sets
+    declared = [
+        (k, t, list(p)) for k, t, p in zip(sets["kind"], sets["total"], sets["parts"], strict=True)
+    ]
+    # overlapping splits of the same total are separate partitions (issue 20)
+    of_total = [p for k, t, p in declared if (k, t) == ("split", "insgesamt")]
+    assert ["maennlich", "weiblich"] in of_total
+    assert ["deutsch", "nichtdeutsch"] in of_total
+    assert ["mit_mv", "ohne_mv"] in of_total
+    assert [len(p) for k, t, p in declared if (k, t) == ("split", "maennlich")] == [10]
+    assert ("split", "alter_90_plus", ["maennlich_alter_90_plus", "weiblich_alter_90_plus"]) in (
+        declared
+    )
+    parts = [
+        "bevoelkerung_auslaender",
+        "bevoelkerung_dt_mv_persoenlich",
+        "bevoelkerung_dt_mv_vererbt",
+    ]
+    assert declared.count(("identity", "bevoelkerung_mv", parts)) == 1

@@ -130,3 +130,15 @@ def test_a_denominator_that_is_a_small_count_is_hidden() -> None:
     frame = _frame([("s", "A", 2020, "insgesamt", 50.0, 1.0, 2.0, None, "x")])
     out = suppress(frame, RATIO_INDICATORS, AREAS)
     assert math.isnan(out.loc[0, "denominator"]) and math.isnan(out.loc[0, "value"])
+
+
+def test_secondary_suppression_also_without_the_audit_range() -> None:
+    # min_count 1: no range to keep, but a cell secret at the source still needs its partner
+    frame = _frame([
+        ("n", "0", 2020, "insgesamt", 57.0, None, None, None, "x"),
+        ("n", "A", 2020, "insgesamt", 1.0, None, None, "secret", "x"),
+        ("n", "B", 2020, "insgesamt", 40.0, None, None, None, "x"),
+        ("n", "C", 2020, "insgesamt", 16.0, None, None, None, "x"),
+    ])  # fmt: skip
+    out = suppress(frame, INDICATORS, AREAS, min_count=1)
+    assert _hidden(out) == {("n", "A", "insgesamt"), ("n", "C", "insgesamt")}

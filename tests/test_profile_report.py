@@ -108,7 +108,8 @@ def test_hidden_values_are_geheim_and_explained(demo_content: ProfileContent) ->
     profile.loc[row, ["value", "flag"]] = [float("nan"), "secret"]
     hidden = dataclasses.replace(demo_content, profile=profile)
     words = flat(pdf_text(render(hidden, None, with_map=False))[0])
-    assert "geheim" in words and "nie 0" in words
+    assert "geheim" in words and "nie 0" not in words  # issue 20: hidden values can be 0
+    assert "Ein unterdrückter Wert heißt nicht 0: Dahinter kann jede Zahl stehen, auch 0." in words
     assert "Anteil mit MV (Berg Fidel)" in words  # the note names what is hidden
 
 

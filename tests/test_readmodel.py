@@ -95,7 +95,7 @@ def test_catalogue_replacement_and_demo_deletion_restale_everything(demo_store: 
     catalogue = store_catalogue(demo_store)
     released_observations(demo_store, catalogue)
     demo_store.replace_catalogues({"group_label": demo_store.catalogue("group_label")})
-    assert demo_store.released_state("min_count=3;min_denominator=20")[1] == set()
+    assert demo_store.released_state(readmodel.release_rule())[1] == set()
     released_observations(demo_store, catalogue)
     demo_store.delete_demo()
     assert released_observations(demo_store, catalogue).empty
@@ -173,3 +173,53 @@ def test_area_filter_narrows_only_the_answer(demo_store: Store) -> None:
     everything = released_observations(demo_store, catalogue, ["bevoelkerung_mv"])
     one = released_observations(demo_store, catalogue, ["bevoelkerung_mv"], ["11"])
     _same(one, everything[everything["area_code"] == "11"].reset_index(drop=True))
+
+
+def test_the_algorithm_version_is_part_of_the_rule(demo_store: Store) -> None:
+    # issue 14/20: values released by an older algorithm are never reused
+    assert f"algorithm={readmodel.ALGORITHM_VERSION};" in readmodel.release_rule()
+    catalogue = store_catalogue(demo_store)
+    released_observations(demo_store, catalogue)
+    assert demo_store.released_state(readmodel.release_rule())[1]
+    assert demo_store.released_state("min_count=3;min_denominator=20")[1] == set()
+
+
+def test_an_import_of_one_part_restales_its_identity(empty_store: Store) -> None:
+    # bevoelkerung_mv = foreigners + own + inherited history: suppressed together
+    catalogue = store_catalogue(empty_store)
+    parts = [
+        "bevoelkerung_auslaender",
+        "bevoelkerung_dt_mv_persoenlich",
+        "bevoelkerung_dt_mv_vererbt",
+    ]
+    amounts = {"bevoelkerung_mv": 100.0, parts[0]: 60.0, parts[1]: 38.0, parts[2]: 2.0}
+    _write(
+        empty_store,
+        [
+            (i, a, 2024, "insgesamt", v, None, None, None, "s")
+            for i, v in amounts.items()
+            for a in MEMBERS
+        ],
+    )
+    ids = list(amounts)
+    released_observations(empty_store, catalogue, ids)
+    _write(empty_store, [(parts[0], "11", 2024, "insgesamt", 61.0, None, None, None, "s")])
+    fresh = empty_store.released_state(readmodel.release_rule())[1]
+    assert not fresh & {*ids, "anteil_mv", "bevoelkerung"}
+    after = released_observations(empty_store, catalogue, ids)
+    _same(after, _direct(empty_store, catalogue, ids))
+    # 2 is hidden, and so is another part of the same identity (60 + 38 + ? = 100)
+    flags = after[after["area_code"] == "12"].set_index("indicator_id")["flag"]
+    assert flags[parts[2]] == "secret" and (
+        flags[parts[1]] == "secret" or flags[parts[0]] == "secret"
+    )
+
+
+def test_batches_keep_identities_together(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readmodel, "BATCH_INDICATORS", 1)
+    ids = list(catalogue.indicators["id"])
+    where = {i: n for n, b in enumerate(readmodel._batches(ids, catalogue)) for i in b}
+    family = ["bevoelkerung_mv", "bevoelkerung_auslaender", "bevoelkerung_dt_mv_vererbt"]
+    assert len({where[i] for i in family}) == 1

@@ -4,9 +4,15 @@ Primary rule (as in the official statistics): counts from 1 to ``min_count - 1``
 shares and rates whose numerator is such a small count, or whose denominator is below
 ``min_denominator``, are not shown; a denominator that is itself a small count is hidden too.
 
-Secondary rule: where a visible total equals the sum of its parts (districts of an aggregate,
-groups of a total), a single hidden part could be recomputed, so the smallest other visible
-part is hidden too, until no total has exactly one hidden part. The additive quantities are
+Secondary rule: where a visible total equals the sum of its parts, a single hidden part could
+be recomputed, so the smallest other visible part is hidden too, until no total has exactly one
+hidden part. The sets are the districts of an aggregate, every group split declared in the
+catalogue (each split of a total on its own, so overlapping splits protect each other), the
+groups no split declares where they add up to the total, and the identities between
+indicators declared in the catalogue. Then ``disclosure_audit`` attacks the result with linear
+programs over all sets together and the bounds 0 ≤ numerator ≤ denominator, and hides more
+until no hidden quantity can be narrowed below the primary rule's own range. The additive
+quantities are
 the values of counts and the numerators and denominators of stored shares and rates (a share's
 numerator can be recomputed from the share and its denominator). Derived indicators (a ratio
 of two stored counts) are hidden wherever one of their counts is hidden, so a share never
@@ -21,11 +27,13 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.aggregation import children_map
+from dashboard.analysis.disclosure_audit import Masks, Model, Var, protect
 
 SECRET = "secret"
 TOTAL_GROUP = "insgesamt"
 RATIO_KINDS = ("share", "rate")
 KEY = ["period", "grp", "area_code"]
+Split = tuple[str, list[str]]  # (total, parts): a group split or an identity of indicators
 
 
 def _kinds(indicators: pd.DataFrame) -> pd.Series:
@@ -58,7 +66,9 @@ def _primary(
     return hidden.to_numpy(**as_array).copy(), tiny_den.to_numpy(**as_array).copy()
 
 
-def _sets_of(rows: pd.DataFrame, quantity: str, kids: dict[str, list[str]]) -> list[list[int]]:
+def _sets_of(
+    rows: pd.DataFrame, quantity: str, kids: dict[str, list[str]], splits: list[Split]
+) -> list[list[int]]:
     """Index sets [total, part, …] whose total is the sum of the parts (plain Python: fast)."""
     values = rows[quantity].to_numpy(dtype=float)
     # plain lists: iterating Arrow-backed columns element by element is ~10x slower
@@ -76,30 +86,78 @@ def _sets_of(rows: pd.DataFrame, quantity: str, kids: dict[str, list[str]]) -> l
             present = [areas[c] for c in children if c in areas]
             if parent in areas and len(present) >= 2:
                 sets.append([int(index[areas[parent]]), *(int(index[c]) for c in present)])
+    declared = {part for _total, parts in splits for part in parts}
+    by_total: dict[str, list[list[str]]] = defaultdict(list)
+    for total, parts in splits:
+        by_total[total].append(parts)
     for groups in by_cell.values():
-        if TOTAL_GROUP not in groups or len(groups) < 3:
-            continue
-        total = groups[TOTAL_GROUP]
-        parts = [pos for grp, pos in groups.items() if grp != TOTAL_GROUP]
-        part_values = values[parts]
-        # only groups that really partition the total (e.g. male + female) protect each other
-        gap = abs(part_values.sum() - values[total])
-        if not np.isnan(part_values).any() and gap <= 1e-6 * max(1.0, abs(values[total])):
-            sets.append([int(index[total]), *(int(index[p]) for p in parts)])
+        for members in _group_sets(groups, values, by_total, declared):
+            sets.append([int(index[p]) for p in members])
     return sets
 
 
+def _group_sets(
+    groups: dict[str, int],
+    values: np.ndarray,
+    splits: dict[str, list[list[str]]],
+    declared: set[str],
+) -> list[list[int]]:
+    """Every declared partition of a group present in full, each a set on its own."""
+    sets = [
+        [groups[total], *(groups[p] for p in parts)]
+        for total in groups
+        for parts in splits.get(total, [])
+        if all(p in groups for p in parts)
+    ]
+    # groups no split declares protect each other only where they add up to the total
+    rest = [pos for grp, pos in groups.items() if grp != TOTAL_GROUP and grp not in declared]
+    if TOTAL_GROUP in groups and len(rest) >= 2:
+        total = groups[TOTAL_GROUP]
+        gap = abs(values[rest].sum() - values[total])
+        if not np.isnan(values[rest]).any() and gap <= 1e-6 * max(1.0, abs(values[total])):
+            sets.append([total, *rest])
+    return sets
+
+
+def _identity_sets(counts: pd.DataFrame, identities: list[Split]) -> list[list[int]]:
+    """Sets [total, part, …] of count indicators that add up (same area, period, group)."""
+    columns = [counts[c].tolist() for c in ("indicator_id", "area_code", "period", "grp")]
+    position = dict(zip(zip(*columns, strict=True), counts.index.tolist(), strict=True))
+    sets: list[list[int]] = []
+    for total, parts in identities:
+        for (ind, *cell), at in position.items():
+            if ind == total:
+                members = [position.get((p, *cell)) for p in parts]
+                if all(m is not None for m in members):
+                    sets.append([int(at), *(int(m) for m in members)])
+    return sets
+
+
+def _declared(additive_sets: pd.DataFrame | None, kind: str) -> list[Split]:
+    if additive_sets is None or additive_sets.empty:
+        return []
+    rows = additive_sets[additive_sets["kind"] == kind]
+    return [(str(t), list(p)) for t, p in zip(rows["total"], rows["parts"], strict=True)]
+
+
 def _additive_sets(
-    frame: pd.DataFrame, areas: pd.DataFrame, kind: pd.Series, derived: set[str]
+    frame: pd.DataFrame,
+    areas: pd.DataFrame,
+    kind: pd.Series,
+    derived: set[str],
+    additive_sets: pd.DataFrame | None = None,
 ) -> list[tuple[str, list[int]]]:
     """(quantity, index set) pairs: counts by value, stored ratios by numerator and denominator."""
     kids = children_map(areas)
+    splits = _declared(additive_sets, "split")
     stored = ~frame["indicator_id"].isin(derived)
-    sets = [("value", s) for s in _sets_of(frame[stored & (kind == "count")], "value", kids)]
+    counts = frame[stored & (kind == "count")]
+    sets = [("value", s) for s in _sets_of(counts, "value", kids, splits)]
+    sets += [("value", s) for s in _identity_sets(counts, _declared(additive_sets, "identity"))]
     ratios = frame[stored & kind.isin(RATIO_KINDS)]
     for quantity in ("numerator", "denominator"):
         with_q = ratios[ratios[quantity].notna()]
-        sets += [(quantity, s) for s in _sets_of(with_q, quantity, kids)]
+        sets += [(quantity, s) for s in _sets_of(with_q, quantity, kids, splits)]
     return sets
 
 
@@ -187,26 +245,60 @@ def _hide(frame: pd.DataFrame, hidden: np.ndarray, hidden_den: np.ndarray) -> pd
     return out
 
 
+def _bounds(
+    frame: pd.DataFrame, kind: pd.Series, derived: dict[str, tuple[str, str]], kinds: pd.Series
+) -> list[tuple[Var, Var]]:
+    """Numerator ≤ denominator: of stored shares and rates, and of the counts of derived ones."""
+    stored_ratio = kind.isin(RATIO_KINDS) & ~frame["indicator_id"].isin(list(derived))
+    stored_ratio &= frame["numerator"].notna() & frame["denominator"].notna()
+    bounds = [(("numerator", p), ("denominator", p)) for p in np.flatnonzero(stored_ratio)]
+    counts = frame[(kind == "count") & frame["value"].notna()]
+    columns = [counts[c].tolist() for c in ("indicator_id", "area_code", "period", "grp")]
+    position = dict(zip(zip(*columns, strict=True), counts.index.tolist(), strict=True))
+    by_indicator: dict[str, list[tuple]] = defaultdict(list)
+    for ind, *cell in position:
+        by_indicator[ind].append(tuple(cell))
+    for iid, (num, den) in derived.items():
+        if kinds.get(iid) not in RATIO_KINDS:
+            continue
+        for cell in by_indicator.get(num, []):
+            if (den, *cell) in position:
+                bounds.append(
+                    (("value", position[(num, *cell)]), ("value", position[(den, *cell)]))
+                )
+    return bounds
+
+
 def suppress(
     frame: pd.DataFrame,
     indicators: pd.DataFrame,
     areas: pd.DataFrame,
     min_count: int = 3,
     min_denominator: int = 20,
+    additive_sets: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Apply primary and secondary suppression; returns a copy with hidden cells flagged.
 
     Pass the base counts of derived indicators in ``frame`` as well: a derived value is hidden
     where one of its counts is, which can only be seen when the counts are there.
+    ``additive_sets`` are the catalogue's declared group splits and identities.
     """
     if frame.empty:
         return frame.copy()
     frame = frame.reset_index(drop=True)
-    kind = frame["indicator_id"].map(_kinds(indicators))
+    kinds = _kinds(indicators)
+    kind = frame["indicator_id"].map(kinds)
     derived = _derived_parts(indicators)
     hidden, hidden_den = _primary(frame, kind, min_count, min_denominator)
     hidden |= hidden_den
-    _secondary(frame, _additive_sets(frame, areas, kind, set(derived)), hidden, hidden_den)
+    sets = _additive_sets(frame, areas, kind, set(derived), additive_sets)
+    amounts = {q: frame[q].to_numpy(dtype=float) for q in ("value", "numerator", "denominator")}
+    model = Model(sets, _bounds(frame, kind, derived, kinds), amounts)
+    # beyond the secondary rule: no hidden quantity narrower than the primary rule's own range
+    protect(
+        model, Masks(hidden, hidden_den), min_count - 1,
+        lambda: _secondary(frame, sets, hidden, hidden_den),
+    )  # fmt: skip
     _link_derived(frame, derived, hidden, hidden_den)
     _link_summed(frame, indicators, hidden)
     return _hide(frame, hidden, hidden_den)

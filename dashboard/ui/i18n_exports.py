@@ -45,10 +45,11 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "dl.notes.privacy_text": {
         "de": "Fallzahlen unter {min_count} und Anteile mit Nenner unter {min_den} sind "
         "unterdrückt (leere Zelle, Kennzeichen „secret“), ebenso Zellen, aus denen sie sich "
-        "errechnen ließen. Eine leere Zelle ist nie 0.",
+        "errechnen ließen. Eine leere Zelle heißt nicht 0: Dahinter kann jede Zahl stehen, "
+        "auch 0.",
         "en": "Counts below {min_count} and shares with a denominator below {min_den} are "
         "suppressed (empty cell, flag 'secret'), as are cells they could be recomputed from. "
-        "An empty cell never means 0.",
+        "An empty cell does not mean 0: it can stand for any number, 0 included.",
     },
     "dl.notes.numbers": {"de": "Zahlenformat", "en": "Number format"},
     "dl.notes.numbers_text": {
@@ -286,18 +287,20 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
     "rp.notes.hidden": {
         "de": "„geheim“: Der Wert ist zum Schutz einzelner Personen unterdrückt (Fallzahl "
         "unter {min_count}, Nenner unter {min_den} oder aus anderen Zellen rückrechenbar). "
-        "Ein unterdrückter Wert ist nie 0. In diesem Bericht betroffen: {items}.",
+        "Ein unterdrückter Wert heißt nicht 0: Dahinter kann jede Zahl stehen, auch 0. In "
+        "diesem Bericht betroffen: {items}.",
         "en": "'secret': the value is suppressed to protect individuals (count below "
         "{min_count}, denominator below {min_den} or recomputable from other cells). A "
-        "suppressed value never means 0. Affected in this report: {items}.",
+        "suppressed value does not mean 0: it can stand for any number, 0 included. Affected "
+        "in this report: {items}.",
     },
     "rp.notes.no_hidden": {
         "de": "Geheimhaltung: Fallzahlen unter {min_count} und Anteile mit Nenner unter "
-        "{min_den} werden unterdrückt („geheim“, nie 0); in diesem Bericht ist kein Wert "
-        "betroffen.",
+        "{min_den} werden unterdrückt („geheim“, nicht als 0 zu lesen); in diesem Bericht ist "
+        "kein Wert betroffen.",
         "en": "Disclosure control: counts below {min_count} and shares with a denominator "
-        "below {min_den} are suppressed ('secret', never 0); no value in this report is "
-        "affected.",
+        "below {min_den} are suppressed ('secret', not to be read as 0); no value in this "
+        "report is affected.",
     },
     "rp.notes.flags": {
         "de": "Kennzeichen der amtlichen Statistik: {items}.",

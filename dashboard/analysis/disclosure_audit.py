@@ -1,0 +1,397 @@
+"""Audit hidden cells against a linear-programming attacker, and hide more until it fails.
+
+The secondary rule (``disclosure._secondary``) stops the plain recomputation: no additive set
+keeps exactly one hidden cell. A viewer can do more: combine all sets (overlapping group splits,
+area sums, identities between indicators) with the bounds 0 ≤ numerator ≤ denominator and
+solve linear programs for the least and the greatest value a hidden cell can have (a visible
+24 of 24 with hidden parts of denominators 8 and 16 gives both parts away). This module does
+the same on the cells about to be released and hides further cells until every hidden
+quantity keeps a range at least as wide as the primary rule's own: a count below
+``min_count`` could be any of 0 … min_count − 1, so the range must span ``min_count - 1``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linprog
+
+Var = tuple[str, int]  # (quantity, row position): "value", "numerator" or "denominator"
+Row = tuple[tuple[tuple[Var, float], ...], float]  # equality: sum(coef × var) = rhs
+EPS = 1e-6
+WITNESSES = 6  # random directions solved before the extremes of each quantity
+CAP = 1e9  # stands for "no upper limit" in the solver
+
+
+@dataclass
+class Model:
+    """The additive structure of one frame: sets (total first), bounds and the true amounts."""
+
+    sets: list[tuple[str, list[int]]]
+    bounds: list[tuple[Var, Var]]  # (smaller, larger): numerator ≤ denominator
+    amounts: dict[str, np.ndarray]
+    by_var: dict[Var, list[int]] = field(default_factory=dict)
+    caps: dict[Var, list[Var]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for number, (quantity, members) in enumerate(self.sets):
+            for position in members:
+                self.by_var.setdefault((quantity, position), []).append(number)
+        for small, large in self.bounds:
+            self.caps.setdefault(small, []).append(large)
+        self.bound_positions = np.array(
+            [[s[1], g[1]] for s, g in self.bounds], dtype=np.int64
+        ).reshape(-1, 2)
+        self.bound_is_den = np.array(
+            [[s[0] == "denominator", g[0] == "denominator"] for s, g in self.bounds], dtype=bool
+        ).reshape(-1, 2)
+        self.bound_amounts = np.array(
+            [[self.amounts[s[0]][s[1]], self.amounts[g[0]][g[1]]] for s, g in self.bounds],
+            dtype=float,
+        ).reshape(-1, 2)
+        # flat arrays over all set members: which sets touch a hidden cell, without a loop
+        sizes = [len(members) for _q, members in self.sets]
+        self.member_set = np.repeat(np.arange(len(self.sets)), sizes)
+        self.member_position = np.array(
+            [p for _q, members in self.sets for p in members], dtype=np.int64
+        )
+        self.member_is_den = np.repeat(
+            np.array([q == "denominator" for q, _m in self.sets], dtype=bool), sizes
+        )
+        numbers = np.concatenate(
+            [self.amounts[q][members] for q, members in self.sets] or [np.empty(0)]
+        )
+        # a set with a cell without a number (not yet available, secret at the source) says
+        # nothing a viewer could use
+        self.usable = (
+            np.bincount(self.member_set, weights=np.isnan(numbers), minlength=len(self.sets)) == 0
+        )
+
+    def bound_hidden(self, masks: Masks, side: int) -> np.ndarray:
+        """Per bound: whether its smaller (side 0) or larger (side 1) quantity is hidden."""
+        positions, is_den = self.bound_positions[:, side], self.bound_is_den[:, side]
+        return np.where(is_den, masks.hidden_den[positions], masks.hidden[positions])
+
+    def touched(self, masks: Masks) -> np.ndarray:
+        """Numbers of the usable sets with at least one hidden member."""
+        hidden = np.where(
+            self.member_is_den,
+            masks.hidden_den[self.member_position],
+            masks.hidden[self.member_position],
+        )
+        count = np.bincount(self.member_set, weights=hidden, minlength=len(self.sets))
+        return np.flatnonzero((count > 0) & self.usable)
+
+
+@dataclass
+class _Component:
+    variables: list[Var]
+    rows: list[Row]
+    lower: dict[Var, float]
+    upper: dict[Var, float]
+    inequalities: list[tuple[Var, Var]]  # both hidden: first ≤ second
+
+    def signature(self) -> tuple:
+        bounds = tuple((v, self.lower[v], self.upper[v]) for v in self.variables)
+        return (tuple(self.variables), tuple(self.rows), bounds, tuple(self.inequalities))
+
+
+class Masks:
+    """Which quantities are hidden: value and numerator share one mask, denominators another."""
+
+    def __init__(self, hidden: np.ndarray, hidden_den: np.ndarray) -> None:
+        self.hidden, self.hidden_den = hidden, hidden_den
+
+    def is_hidden(self, var: Var) -> bool:
+        """Whether the quantity is not released."""
+        quantity, position = var
+        return bool((self.hidden_den if quantity == "denominator" else self.hidden)[position])
+
+    def hide(self, var: Var) -> None:
+        """Hide a quantity (a hidden denominator hides its row's value and numerator too)."""
+        quantity, position = var
+        self.hidden[position] = True
+        if quantity == "denominator":
+            self.hidden_den[position] = True
+
+
+def protect(
+    model: Model,
+    masks: Masks,
+    need: float,
+    rehide: Callable[[], None],
+    cache: dict[tuple, list[Var]] | None = None,
+) -> int:
+    """Hide cells (in place) until no hidden quantity's range is narrower than ``need``.
+
+    ``rehide`` re-applies the secondary rule after each round. Returns the cells added.
+    """
+    cache = {} if cache is None else cache
+    added = 0
+    rehide()  # the secondary rule applies whatever ``need`` is
+    while need > 0:
+        changed = False
+        components = _components(model, masks)
+        for component, narrow in zip(
+            components, _narrow(components, model, need, cache), strict=True
+        ):
+            # one cell per narrow quantity: rounds (each re-solving the component) stay few
+            for var in narrow:
+                if _repair(var, component, model, masks, need):
+                    added += 1
+                    changed = True
+        if not changed:
+            return added
+        rehide()
+    return added
+
+
+def _components(model: Model, masks: Masks) -> list[_Component]:
+    """Hidden quantities grouped by the relations that tie them together."""
+    parent: dict[Var, Var] = {}
+
+    def find(v: Var) -> Var:
+        parent.setdefault(v, v)
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    small_hidden = model.bound_hidden(masks, 0)
+    large_hidden = model.bound_hidden(masks, 1)
+    # a numerator of a published denominator 0 is 0 by definition ("0 of 0"): nobody to protect
+    pinned = small_hidden & ~large_hidden & (model.bound_amounts[:, 1] == 0)
+    zero = {model.bounds[i][0] for i in np.flatnonzero(pinned)}
+
+    def hidden(v: Var) -> bool:
+        return masks.is_hidden(v) and v not in zero
+
+    rows: list[Row] = []
+    for number in model.touched(masks):
+        quantity, members = model.sets[number]
+        coef = [((quantity, p), 1.0 if i == 0 else -1.0) for i, p in enumerate(members)]
+        unknown = [(v, a) for v, a in coef if hidden(v)]
+        if not unknown:
+            continue
+        rhs = -sum(a * model.amounts[v[0]][v[1]] for v, a in coef if not hidden(v))
+        rows.append((tuple(unknown), float(rhs)))
+        for v, _a in unknown[1:]:
+            parent[find(v)] = find(unknown[0][0])
+        find(unknown[0][0])
+    lower: dict[Var, float] = defaultdict(float)
+    upper: dict[Var, float] = defaultdict(lambda: math.inf)
+    pairs: list[tuple[Var, Var]] = []
+    for i in np.flatnonzero((small_hidden & ~pinned) | large_hidden):
+        small, large = model.bounds[i]
+        small_hidden, large_hidden = hidden(small), hidden(large)
+        if small_hidden and large_hidden:
+            pairs.append((small, large))
+            parent[find(small)] = find(large)
+        elif small_hidden:
+            upper[small] = min(upper[small], model.amounts[large[0]][large[1]])
+            find(small)
+        elif large_hidden:
+            lower[large] = max(lower[large], model.amounts[small[0]][small[1]])
+            find(large)
+    groups: dict[Var, _Component] = {}
+    for v in sorted(parent):
+        root = find(v)
+        groups.setdefault(root, _Component([], [], lower, upper, []))
+        groups[root].variables.append(v)
+    for row in rows:
+        groups[find(row[0][0][0])].rows.append(row)
+    for small, large in pairs:
+        groups[find(small)].inequalities.append((small, large))
+    return list(groups.values())
+
+
+def _narrow(
+    components: list[_Component], model: Model, need: float, cache: dict[tuple, list[Var]]
+) -> list[list[Var]]:
+    """Per component: the quantities whose range (rounded to integers) is below ``need``."""
+    keys = [c.signature() for c in components]
+    todo = [i for i, key in enumerate(keys) if key not in cache]
+    programs = [i for i in todo if components[i].inequalities or len(components[i].rows) > 1]
+    for i in set(todo) - set(programs):
+        low, high = _single_set(components[i])
+        cache[keys[i]] = [v for v in components[i].variables if _width(low[v], high[v]) < need]
+    found = _ranges([components[i] for i in programs], model, need)
+    for i, (low, high) in zip(programs, found, strict=True):
+        variables = components[i].variables
+        cache[keys[i]] = [
+            v for v, lo, hi in zip(variables, low, high, strict=True) if _width(lo, hi) < need
+        ]
+    return [cache[key] for key in keys]
+
+
+def _width(low: float, high: float) -> float:
+    """Width of a range once rounded inward to whole numbers (counts are integers)."""
+    if math.isinf(high):
+        return math.inf
+    return math.floor(high + EPS) - math.ceil(low - EPS)
+
+
+def _ranges(
+    components: list[_Component], model: Model, need: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Least and greatest value of every quantity of these components, by linear programs.
+
+    The true amounts are one solution and every LP solution widens the ranges seen so far:
+    first a few vertices in mixed directions, then the extremes of what is still narrow.
+    """
+    programs = [_Program(c) for c in components]
+    ranges = []
+    for c in components:
+        truth = np.array([model.amounts[q][p] for q, p in c.variables], dtype=float)
+        ranges.append((truth, truth.copy()))
+    jobs = [(k, program, d) for k, program in enumerate(programs) for d in _directions(program.n)]
+    for sign in (0.0, -1.0, 1.0):
+        if sign:
+            jobs = []
+            for k, (low, high) in enumerate(ranges):
+                for i in np.flatnonzero(np.floor(high + EPS) - np.ceil(low - EPS) < need):
+                    objective = np.zeros(programs[k].n)
+                    objective[i] = sign
+                    jobs.append((k, programs[k], objective))
+        for (k, _program, _objective), point in zip(jobs, _solve_blocks(jobs), strict=True):
+            if point is not None:
+                np.minimum(ranges[k][0], point, out=ranges[k][0])
+                np.maximum(ranges[k][1], point, out=ranges[k][1])
+    for _low, high in ranges:
+        high[high >= CAP / 2] = math.inf
+    return ranges
+
+
+def _directions(n: int) -> np.ndarray:
+    """Objectives for the first vertices: all up, all down, a few random mixes."""
+    rng = np.random.default_rng(n)  # deterministic: same cells, same result
+    return np.vstack([np.ones(n), -np.ones(n), rng.choice([-1.0, 1.0], (WITNESSES, n))])
+
+
+def _solve_blocks(
+    jobs: list[tuple[int, _Program, np.ndarray]],
+) -> list[np.ndarray | None]:
+    """An optimal point per (program, objective), all solved as one block-diagonal LP.
+
+    Independent copies of the variables make a separable program: its optimum is every
+    block's own optimum, so many objectives cost one solver call instead of one each.
+    """
+    if not jobs:
+        return []
+    programs = [program for _k, program, _objective in jobs]
+    widths = [p.n for p in programs]
+    a_eq = _block_matrix([p.eq for p in programs], [len(p.b_eq) for p in programs], widths)
+    a_ub = _block_matrix([p.ub for p in programs], [p.n_ub for p in programs], widths)
+    res = linprog(
+        np.concatenate([objective for _k, _p, objective in jobs]),
+        A_ub=a_ub, b_ub=None if a_ub is None else np.zeros(a_ub.shape[0]),
+        A_eq=a_eq, b_eq=None if a_eq is None else np.concatenate([p.b_eq for p in programs]),
+        bounds=[b for p in programs for b in p.bounds], method="highs",
+    )  # fmt: skip
+    if res.status != 0:  # numerically awkward together: solve one by one
+        return [_solve_blocks([job])[0] if len(jobs) > 1 else None for job in jobs]
+    ends = np.cumsum([p.n for p in programs])
+    return list(np.split(res.x, ends[:-1]))
+
+
+class _Program:
+    """One component's constraints as sparse (row, column, coefficient) triples."""
+
+    def __init__(self, component: _Component) -> None:
+        index = {v: i for i, v in enumerate(component.variables)}
+        self.n = len(index)
+        triples = [
+            (r, index[v], a) for r, (coef, _rhs) in enumerate(component.rows) for v, a in coef
+        ]
+        self.eq = np.array(triples, dtype=float).reshape(-1, 3)
+        self.b_eq = np.array([rhs for _coef, rhs in component.rows], dtype=float)
+        triples = [
+            (r, index[v], a)
+            for r, pair in enumerate(component.inequalities)
+            for v, a in zip(pair, (1.0, -1.0), strict=True)
+        ]
+        self.ub = np.array(triples, dtype=float).reshape(-1, 3)
+        self.n_ub = len(component.inequalities)
+        # a cap instead of infinity: a block that could grow without limit must not make the
+        # whole program unbounded; values near the cap count as unbounded
+        self.bounds = [
+            (component.lower[v], min(component.upper[v], CAP)) for v in component.variables
+        ]
+
+
+def _block_matrix(
+    triples: list[np.ndarray], heights: list[int], widths: list[int]
+) -> sparse.csr_matrix | None:
+    """The block-diagonal matrix of these blocks (None if it has no rows)."""
+    rows, cols = np.cumsum([0, *heights]), np.cumsum([0, *widths])
+    if rows[-1] == 0:
+        return None
+    shifted = [
+        t + np.array([r, c, 0]) for t, r, c in zip(triples, rows[:-1], cols[:-1], strict=True)
+    ]
+    flat = np.vstack(shifted)
+    return sparse.csr_matrix(
+        (flat[:, 2], (flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64))),
+        shape=(rows[-1], cols[-1]),
+    )
+
+
+def _single_set(component: _Component) -> tuple[dict[Var, float], dict[Var, float]]:
+    """Ranges within one set (coefficients ±1) under simple bounds, without an LP."""
+    lower, upper = component.lower, component.upper
+    low = {v: lower[v] for v in component.variables}
+    high = {v: upper[v] for v in component.variables}
+    if not component.rows:
+        return low, high
+    coef, rhs = component.rows[0]
+    # the least and greatest contribution a × x of every term
+    least = [a * lower[v] if a > 0 else a * upper[v] for v, a in coef]
+    most = [a * upper[v] if a > 0 else a * lower[v] for v, a in coef]
+    for i, (v, a) in enumerate(coef):
+        # a × x = rhs − (the other terms), which range over [sum of least, sum of greatest]
+        others_least = sum(t for j, t in enumerate(least) if j != i)
+        others_most = sum(t for j, t in enumerate(most) if j != i)
+        x_low, x_high = sorted(((rhs - others_most) / a, (rhs - others_least) / a))
+        low[v] = max(lower[v], x_low)
+        high[v] = min(upper[v], x_high)
+    return low, high
+
+
+def _repair(narrow: Var, component: _Component, model: Model, masks: Masks, need: float) -> bool:
+    """Hide one more cell that widens the narrow quantity's range; False if none is left."""
+    near = {number for number in model.by_var.get(narrow, [])}
+    candidates = _visible_members(near, model, masks)
+    if not candidates:  # every set around it is hidden: widen the component elsewhere
+        around = {n for v in component.variables for n in model.by_var.get(v, [])}
+        candidates = _visible_members(around, model, masks)
+    for small in component.variables:  # a visible denominator that caps a hidden numerator
+        candidates += [(large, False) for large in model.caps.get(small, [])
+                       if not masks.is_hidden(large)]  # fmt: skip
+    if not candidates:
+        return False
+    amounts = model.amounts
+
+    def cost(candidate: tuple[Var, bool]) -> tuple:
+        (quantity, position), is_total = candidate
+        amount = amounts[quantity][position]
+        # a cell of at least ``need`` widens the range most; parts before totals; small first
+        return (not amount >= need, is_total, amount, quantity, position)
+
+    masks.hide(min(candidates, key=cost)[0])
+    return True
+
+
+def _visible_members(numbers: set[int], model: Model, masks: Masks) -> list[tuple[Var, bool]]:
+    out = []
+    for number in sorted(numbers):
+        quantity, members = model.sets[number]
+        for i, position in enumerate(members):
+            var = (quantity, position)
+            if not masks.is_hidden(var):
+                out.append((var, i == 0))
+    return out
