@@ -136,6 +136,9 @@ def sidebar_navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
     page is marked by Streamlit's page link."""
     with st.container(key="app_nav"):
         for section, pages in sections.items():
+            listed = [page for page in pages if page.visibility != "hidden"]
+            if not listed:  # e.g. the data care section for someone who may not import
+                continue
             st.markdown(f"**{section}**")
-            for page in pages:
+            for page in listed:
                 st.page_link(page, label=page.title, icon=page.icon)

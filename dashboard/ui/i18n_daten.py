@@ -5,8 +5,6 @@ from __future__ import annotations
 from dashboard.ui.i18n import MESSAGES
 
 DATEN_MESSAGES: dict[str, dict[str, str]] = {
-    "nav.daten": {"de": "Daten", "en": "Data"},
-    "nav.section.data": {"de": "Datenpflege", "en": "Data care"},
     "dt.title": {"de": "Daten", "en": "Data"},
     "dt.caption": {
         "de": "Statistiktabellen, Beobachtungen, Gebietsgrenzen, Zielwerte und Maßnahmen "
