@@ -301,6 +301,45 @@ def _labour(rng: np.random.Generator, b: _Base) -> list[_Series]:
     return out
 
 
+# --- structure: age bands, households, labour counts ---------------------------------------------
+# share of the ten age bands (0–9 … 80–89, 90+) in a typical district, men and women
+AGE_BANDS = ("0_9", "10_19", "20_29", "30_39", "40_49", "50_59", "60_69", "70_79", "80_89",
+             "90_plus")  # fmt: skip
+AGE_SHARES_M = np.array([0.090, 0.095, 0.188, 0.148, 0.142, 0.138, 0.089, 0.074, 0.032, 0.004])
+AGE_SHARES_F = np.array([0.077, 0.088, 0.202, 0.131, 0.129, 0.131, 0.089, 0.089, 0.051, 0.013])
+
+
+def _age_bands(rng: np.random.Generator, pop: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Counts by age band (district × year × band) that add up to ``pop`` exactly."""
+    n = pop.shape[0]
+    mix = rng.dirichlet(shares * 300, n)  # each district its own age structure
+    return np.stack(
+        [np.stack([rng.multinomial(pop[i, t], mix[i]) for t in range(T)]) for i in range(n)]
+    )
+
+
+def _structure(rng: np.random.Generator, b: _Base, district: list[_Series]) -> list[_Series]:
+    """Age bands of the population (total, men, women), households, labour-market counts."""
+    c = b.codes
+    men = _age_bands(rng, b.pop_m, AGE_SHARES_M)
+    women = _age_bands(rng, b.pop - b.pop_m, AGE_SHARES_F)
+    out = []
+    for k, band in enumerate(AGE_BANDS):
+        out += [
+            _Series("bevoelkerung", f"alter_{band}", c, men[:, :, k] + women[:, :, k]),
+            _Series("bevoelkerung", f"maennlich_alter_{band}", c, men[:, :, k]),
+            _Series("bevoelkerung", f"weiblich_alter_{band}", c, women[:, :, k]),
+        ]
+    size = rng.uniform(1.6, 2.4, (len(c), 1)) - 0.01 * STEP[None, :]
+    out.append(_Series("haushalte", "insgesamt", c, np.rint(b.pop / size).astype(np.int64)))
+    # the counts behind the demo rates, so both tell the same story
+    rates = {(s.indicator, s.grp): s for s in district}
+    for count, rate in (("arbeitslose", "arbeitslose_je100"),
+                        ("beschaeftigte_svp", "beschaeftigte_je100")):  # fmt: skip
+        out.append(_Series(count, "insgesamt", c, rates[(rate, "insgesamt")].num))
+    return out
+
+
 # --- children and schools -----------------------------------------------------------------------
 # indicator: (cohort size in years of age, rate without MV 2023 = a + b·dep, gap with MV,
 #             mean slope without / with MV, year effects or None)
@@ -598,6 +637,7 @@ def _observations(catalogue: Catalogue, seed: int) -> pd.DataFrame:
         ("neighbourhood", _neighbourhood),
     ):  # fmt: skip
         district += make(_rng(seed, part), base)
+    district += _structure(_rng(seed, "structure"), base, district)
     series = [_with_aggregates(s, agg_codes, matrix) for s in district]
     series += _attachment(_rng(seed, "attachment"), base, members, levels)
     series += _city_counts(_rng(seed, "city_counts")) + _city_ratios(_rng(seed, "city_ratios"))
