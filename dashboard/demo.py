@@ -262,38 +262,6 @@ def _population_series(b: _Base) -> list[_Series]:
     ]
 
 
-# --- age bands ----------------------------------------------------------------------------------
-# the statistics office's ten bands ("0 - 9" … "90 u. mehr") and a city-like age profile; a
-# district with more need has more children and fewer old people
-AGE_BANDS = (
-    "alter_0_9", "alter_10_19", "alter_20_29", "alter_30_39", "alter_40_49", "alter_50_59",
-    "alter_60_69", "alter_70_79", "alter_80_89", "alter_90_plus",
-)  # fmt: skip
-AGE_PROFILE = np.array([0.090, 0.088, 0.200, 0.140, 0.110, 0.130, 0.100, 0.077, 0.053, 0.012])
-AGE_TILT = np.array([0.012, 0.010, 0.0, 0.004, 0.0, -0.004, -0.006, -0.008, -0.006, -0.002])
-
-
-def _age_series(rng: np.random.Generator, b: _Base) -> list[_Series]:
-    """Population by sex and age band; the bands of each sex add up to its total exactly."""
-    shares = np.clip(AGE_PROFILE[None, :] + np.clip(b.dep, -2, 3)[:, None] * AGE_TILT, 0.004, 1)
-    shares = shares / shares.sum(axis=1, keepdims=True)
-    series: list[_Series] = []
-    totals = np.zeros((len(AGE_BANDS), *b.pop.shape), dtype=np.int64)
-    for sex, counts in (("maennlich", b.pop_m), ("weiblich", b.pop - b.pop_m)):
-        remaining, left = counts.copy(), np.ones(len(b.codes))
-        for k, band in enumerate(AGE_BANDS):
-            last = k == len(AGE_BANDS) - 1
-            p = (shares[:, k] / np.maximum(left, 1e-9))[:, None]
-            part = remaining if last else _binom(rng, remaining, p)
-            remaining, left = remaining - part, left - shares[:, k]
-            totals[k] += part
-            series.append(_Series("bevoelkerung", f"{sex}_{band}", b.codes, part))
-    series += [
-        _Series("bevoelkerung", band, b.codes, totals[k]) for k, band in enumerate(AGE_BANDS)
-    ]
-    return series
-
-
 # --- labour market ------------------------------------------------------------------------------
 # indicator: (German rate in 2023 = a + b·dep, foreign/German ratio, mean slope, slope sd,
 #             share of men among the counted persons or None without sex groups)
@@ -302,16 +270,6 @@ LABOUR: dict[str, tuple[float, float, float, float, float, float | None]] = {
     "sgb2_quote": (4.0, 2.6, 3.2, -0.10, 0.10, None),
     "beschaeftigte_je100": (58.0, -1.5, 0.7, 0.5, 0.25, 0.52),
 }
-
-
-# rates whose numerators the statistics office also publishes as counts of their own
-LABOUR_COUNTS = {"arbeitslose_je100": "arbeitslose", "beschaeftigte_je100": "beschaeftigte_svp"}
-
-
-def _households(rng: np.random.Generator, b: _Base) -> list[_Series]:
-    """Private households: fewer persons per household where more people are young and alone."""
-    persons = np.clip(rng.normal(1.95, 0.18, (len(b.codes), 1)) + 0.05 * b.dep[:, None], 1.5, 2.6)
-    return [_Series("haushalte", "insgesamt", b.codes, np.rint(b.pop / persons).astype(np.int64))]
 
 
 def _labour(rng: np.random.Generator, b: _Base) -> list[_Series]:
@@ -334,14 +292,51 @@ def _labour(rng: np.random.Generator, b: _Base) -> list[_Series]:
             _Series(ind, "deutsch", b.codes, num_g, wa_german),
             _Series(ind, "nichtdeutsch", b.codes, num_f, b.wa_foreign),
         ]
-        if ind in LABOUR_COUNTS:  # the persons counted, also published as a count
-            out.append(_Series(LABOUR_COUNTS[ind], "insgesamt", b.codes, total))
         if men is not None:
             num_m = _binom(rng, total, men)
             out += [
                 _Series(ind, "maennlich", b.codes, num_m, b.wa_m),
                 _Series(ind, "weiblich", b.codes, total - num_m, b.wa - b.wa_m),
             ]
+    return out
+
+
+# --- structure: age bands, households, labour counts ---------------------------------------------
+# share of the ten age bands (0–9 … 80–89, 90+) in a typical district, men and women
+AGE_BANDS = ("0_9", "10_19", "20_29", "30_39", "40_49", "50_59", "60_69", "70_79", "80_89",
+             "90_plus")  # fmt: skip
+AGE_SHARES_M = np.array([0.090, 0.095, 0.188, 0.148, 0.142, 0.138, 0.089, 0.074, 0.032, 0.004])
+AGE_SHARES_F = np.array([0.077, 0.088, 0.202, 0.131, 0.129, 0.131, 0.089, 0.089, 0.051, 0.013])
+
+
+def _age_bands(rng: np.random.Generator, pop: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Counts by age band (district × year × band) that add up to ``pop`` exactly."""
+    n = pop.shape[0]
+    mix = rng.dirichlet(shares * 300, n)  # each district its own age structure
+    return np.stack(
+        [np.stack([rng.multinomial(pop[i, t], mix[i]) for t in range(T)]) for i in range(n)]
+    )
+
+
+def _structure(rng: np.random.Generator, b: _Base, district: list[_Series]) -> list[_Series]:
+    """Age bands of the population (total, men, women), households, labour-market counts."""
+    c = b.codes
+    men = _age_bands(rng, b.pop_m, AGE_SHARES_M)
+    women = _age_bands(rng, b.pop - b.pop_m, AGE_SHARES_F)
+    out = []
+    for k, band in enumerate(AGE_BANDS):
+        out += [
+            _Series("bevoelkerung", f"alter_{band}", c, men[:, :, k] + women[:, :, k]),
+            _Series("bevoelkerung", f"maennlich_alter_{band}", c, men[:, :, k]),
+            _Series("bevoelkerung", f"weiblich_alter_{band}", c, women[:, :, k]),
+        ]
+    size = rng.uniform(1.6, 2.4, (len(c), 1)) - 0.01 * STEP[None, :]
+    out.append(_Series("haushalte", "insgesamt", c, np.rint(b.pop / size).astype(np.int64)))
+    # the counts behind the demo rates, so both tell the same story
+    rates = {(s.indicator, s.grp): s for s in district}
+    for count, rate in (("arbeitslose", "arbeitslose_je100"),
+                        ("beschaeftigte_svp", "beschaeftigte_je100")):  # fmt: skip
+        out.append(_Series(count, "insgesamt", c, rates[(rate, "insgesamt")].num))
     return out
 
 
@@ -636,13 +631,13 @@ def _observations(catalogue: Catalogue, seed: int) -> pd.DataFrame:
     agg_codes = [c for c in areas["code"] if levels[c] in ("stadt", "stadtbezirk", "teilbereich")]
     matrix = np.array([[float(c in members[a]) for c in codes] for a in agg_codes])
     base = _population(_rng(seed, "population"), codes)
-    district: list[_Series] = _population_series(base) + _age_series(_rng(seed, "age"), base)
-    district += _households(_rng(seed, "households"), base)
+    district: list[_Series] = _population_series(base)
     for part, make in (
         ("labour", _labour), ("school", _school), ("children", _child_poverty_language),
         ("neighbourhood", _neighbourhood),
     ):  # fmt: skip
         district += make(_rng(seed, part), base)
+    district += _structure(_rng(seed, "structure"), base, district)
     series = [_with_aggregates(s, agg_codes, matrix) for s in district]
     series += _attachment(_rng(seed, "attachment"), base, members, levels)
     series += _city_counts(_rng(seed, "city_counts")) + _city_ratios(_rng(seed, "city_ratios"))

@@ -216,7 +216,10 @@ def _check_file(
         checked = Checked(kind, name, digest, len(frame), problems, payload=frame)
         summed = catalogue.indicators.loc[catalogue.indicators["aggregate"] == "sum", "id"]
         additive = frame[frame["indicator_id"].isin(set(summed))] if len(frame) else frame
-        if len(additive):
+        areas = catalogue.areas
+        cells = set(areas.loc[areas["level"] == "stadtzelle", "code"])
+        # Stadtteile against their cells (finer level); long files are not reconciled otherwise
+        if len(additive) and additive["area_code"].isin(cells).any():
             for _iid, part in additive.groupby("indicator_id"):
                 _reconcile(checked, part, catalogue)
         return checked
