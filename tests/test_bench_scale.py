@@ -78,7 +78,7 @@ def test_generator_is_deterministic(catalogue: Catalogue) -> None:
 
 
 def test_synthetic_series_cover_every_district_and_period(catalogue: Catalogue) -> None:
-    scale = tiny(districts=50, indicators=42, periods=4)
+    scale = tiny(districts=50, indicators=45, periods=4)
     scaled = Catalogue.from_frames(scaled_frames(catalogue, scale, seed=2))
     obs = synthetic_observations(scaled, scale, seed=2)
     districts = scaled.areas.loc[scaled.areas["level"] == "stadtteil", "code"]
