@@ -269,8 +269,9 @@ def summary(results: list[FileResult]) -> list[str]:
     lines = []
     for r in results:
         e = r.entry
+        what = "Gebiete" if r.spec.kind == "areas" else "Werte"
         counts = (
-            f" – {e.rows} Werte, neu {e.inserted}, geändert {e.updated}, unverändert {e.unchanged}"
+            f" – {e.rows} {what}, neu {e.inserted}, geändert {e.updated}, unverändert {e.unchanged}"
             if e is not None
             else ""
         )
