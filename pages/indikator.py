@@ -20,7 +20,7 @@ from dashboard.services.indicator_sheet import (
     group_labels,
     parse_indicator_id,
 )
-from dashboard.ui import data, downloads, login, notes
+from dashboard.ui import data, downloads, footnotes, login, notes
 from dashboard.ui.format import fmt_number
 from dashboard.ui.profile_charts import fmt_value
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -309,11 +309,13 @@ def main() -> None:
     st.subheader(tr("indikator.provenance"))
     for source in sheet.sources or [tr("indikator.provenance_none")]:
         st.markdown(f"- {source}")
+    lines = footnotes.show([indicator_id])
     downloads.offer(
         lambda: series_download(values, cat, indicator_id),
         tr("indikator.download", name=indicator["short"]),
         "indikator_series",
         sources=downloads.indicator_sources(cat.indicators, [indicator_id]),
+        extra=footnotes.download_rows(lines),
     )
 
 

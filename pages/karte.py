@@ -35,6 +35,7 @@ from dashboard.analysis.social_index import (
 from dashboard.ids import parse_id
 from dashboard.ui import (  # noqa: F401  (i18n_ux: messages)
     data,
+    footnotes,
     i18n_ux,
     maps,
     profile_data,
@@ -440,12 +441,14 @@ def render_map(
     small = set(table["code"]) - maps.labelled(shapes, spec.label_kind)
     unlabelled = [f"{r.code} {r.name}" for r in table.itertuples() if r.code in small]
     captions(table, classes, display, indicator, clickable, unlabelled)
+    footnote_lines = footnotes.show([str(indicator["id"])])
     st.subheader(tr("karte.table"), help=tr("karte.table.help"))
     frame = table_frame(table, classes.classes, legend, indicator)
     places = maps.column_decimals(frame, int(indicator["decimals"]), tr)
     st.dataframe(styled(frame, places, lang), hide_index=True, width="stretch", placeholder="–")
     # the workbook's notes also say which data are loaded (demo or real) and their Stand
     notes = download_notes(indicator, display, ref_text) + table_downloads.status_notes()
+    notes += footnotes.download_rows(footnote_lines)
     downloads(frame, notes, f"karte_{indicator['id']}_{period}")
     raw_values.offer(indicator, list(table["code"]), int(period), tr, key="karte_raw")
 

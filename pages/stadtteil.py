@@ -32,6 +32,7 @@ from dashboard.ui import (
     cells_view,
     data,
     downloads,
+    footnotes,
     login,
     notes,
     on_track_view,
@@ -246,12 +247,13 @@ def report_button(view: View) -> None:
 
 
 def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) -> None:
-    """Downloads of profile rows (raw values) with the sources of their indicators."""
+    """Downloads of profile rows (raw values) with the sources and footnotes of their indicators."""
     sources = downloads.indicator_sources(view.cat.indicators, profile["indicator_id"])
     fields, bezirk = view.fields, view.bezirk_name
+    notes = footnotes.download_rows(footnotes.lines_for(profile["indicator_id"]))
     downloads.offer(
         lambda: xf.profile_frame(profile, fields, bezirk, lang),
-        tr(title_key, name=view.name), key, sources,
+        tr(title_key, name=view.name), key, sources, notes,
     )  # fmt: skip
 
 
@@ -308,6 +310,7 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
         _offer_profile(view, profile, "profile_table", "dl.title.profile")
         ids = list(view.cat.indicators["id"])
         raw_values.offer_many(ids, [view.code], view.period, tr, key="stadtteil_raw")
+    footnotes.show(profile["indicator_id"])
 
 
 def trends_section(view: View, profile: pd.DataFrame) -> None:

@@ -131,3 +131,9 @@ def clear_all_caches() -> None:
     st.cache_data.clear()
     all_values.clear()
     progress_data.assessments.clear()
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def observation_notes(path: str, indicator_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The statistics office's notes and series breaks stored with these indicators' values."""
+    return get_store(path).observation_notes(list(indicator_ids))
