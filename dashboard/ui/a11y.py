@@ -91,7 +91,8 @@ STREAMLIT_WORDS = {
         "Hide password text": "Passwort verbergen", "Search": "Suchen",
         "Download as CSV": "Als CSV herunterladen", "Help for ": "Hilfe zu ",
         "Collapse sidebar": "Seitenleiste einklappen", "Expand sidebar": "Seitenleiste öffnen",
-        "Main menu": "Hauptmenü", "Sidebar": "Seitenleiste", "Show password": "Passwort anzeigen",
+        "Main menu": "Hauptmenü", "Sidebar": "Seitenleiste",
+        "Show password": "Passwort anzeigen",  # secret-check: ignore (a label, not a secret)
         "Link to heading": "Link zu dieser Überschrift", "Help": "Hilfe",
         "Selected values": "Ausgewählte Werte", "Show/hide columns": "Spalten zeigen/verbergen",
         "Skip to main content": "Zum Inhalt springen",
