@@ -110,15 +110,20 @@ WHERE list_contains(?, indicator_id) AND (note IS NOT NULL OR series_break)
 ORDER BY indicator_id, area_code, period, grp
 """
 # the latest stored earlier period of every incoming key (plausibility: jumps)
+# (a subquery instead of DuckDB's QUALIFY, so that PostgreSQL runs it too)
 SQL_OBSERVATION_PREVIOUS = """
-SELECT i.indicator_id, i.area_code, i.period, i.grp,
-       o.period AS prev_period, o.value AS prev_value
-FROM incoming_keys i
-JOIN observation o
-  ON o.indicator_id = i.indicator_id AND o.area_code = i.area_code AND o.grp = i.grp
- AND o.period < i.period AND o.value IS NOT NULL
-QUALIFY row_number() OVER (
-    PARTITION BY i.indicator_id, i.area_code, i.period, i.grp ORDER BY o.period DESC) = 1
+SELECT indicator_id, area_code, period, grp, prev_period, prev_value
+FROM (
+    SELECT i.indicator_id, i.area_code, i.period, i.grp,
+           o.period AS prev_period, o.value AS prev_value,
+           row_number() OVER (PARTITION BY i.indicator_id, i.area_code, i.period, i.grp
+                              ORDER BY o.period DESC) AS position
+    FROM incoming_keys i
+    JOIN observation o
+      ON o.indicator_id = i.indicator_id AND o.area_code = i.area_code AND o.grp = i.grp
+     AND o.period < i.period AND o.value IS NOT NULL
+) latest
+WHERE position = 1
 """
 # where each stored value came from: demo or the import (file, when, by whom) that wrote it
 SQL_PROVENANCE = """

@@ -524,7 +524,14 @@ def stats_actual(checked: Checked) -> list[tuple]:
 
 
 def _stats_row(draw: st.DrawFn, case: Case) -> int:
-    return draw(st.integers(min_value=2, max_value=len(case.grid) - 1))
+    """A data row (not the title, the header or a footnote line below the table)."""
+    data_rows = [i for i, row in enumerate(case.grid) if i >= 2 and not _is_footnote(row)]
+    return draw(st.sampled_from(data_rows))
+
+
+def _is_footnote(row: list[str]) -> bool:
+    # a footnote line's other cells are read as part of its text, not as values
+    return str(row[0]).startswith("Quelle:")
 
 
 def _stats_col(draw: st.DrawFn, case: Case) -> int:
