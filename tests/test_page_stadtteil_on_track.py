@@ -46,7 +46,8 @@ def test_coerde_on_track_same_count_as_ziele_page(demo_db: Path) -> None:
     assert not ziele.exception
     heading = next(h.value for h in ziele.subheader if "Zielwerte" in h.value or "(" in h.value)
     n = int(heading.split("(")[-1].rstrip(")"))
-    assert n == 14
+    # 14 targets and directions of the Leitbild, 2 directions of the 20–59 densities
+    assert n == 16
     assert "Sind wir in Coerde auf Kurs?" in body
     assert f"{n} Zielwerte für Coerde" in body
     assert f"Dieselben {n} Zielwerte zeigt der [Ziel-Ist-Vergleich für Coerde]" in body

@@ -81,8 +81,8 @@ def test_leitbild_at_a_glance_and_my_district(demo_db: Path) -> None:
     for field in ("6.1", "7.1", "8.2"):
         line = next(p for p in body.split("\n") if p.startswith(f"- **{field} "))
         assert " auf Kurs, " in line and " abseits, " in line and " ohne Daten." in line
-    assert "**Coerde**: 14 Zielwerte – 9 auf Kurs, 5 abseits, 0 ohne Daten." in body
-    assert "**Berg Fidel**: 14 Zielwerte" in body and "**Kinderhaus-West**" in body
+    assert "**Coerde**: 16 Zielwerte – 10 auf Kurs, 6 abseits, 0 ohne Daten." in body
+    assert "**Berg Fidel**: 16 Zielwerte" in body and "**Kinderhaus-West**" in body
     assert at.selectbox(key="start_district").value == "61"
     assert "Einträge zu Maßnahmen" in body
 
