@@ -60,8 +60,10 @@ format: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Both cores: test files are spread over two workers (a file's tests stay on one worker, so
+# module fixtures and the order within a file hold).
 test: $(VENV)/.dev-installed system-deps lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench

@@ -22,10 +22,10 @@ def test_coerde_on_real_data_shows_index_similar_and_trend(bundle_db: Path) -> N
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 5")
         assert page.locator("[data-testid='stException']").count() == 0
         main = page.locator("[data-testid='stMain']")
-        assert main.get_by_text("Sozialindex 2014").count() == 1
-        assert main.get_by_text("Zusammensetzung: Arbeitslosendichte 20–59").count() == 1
+        assert main.get_by_text("Sozialindex 2014").count() >= 1  # heading and chart label
+        assert main.get_by_text("Zusammensetzung: Arbeitslosendichte 20–59").count() >= 1
         assert main.get_by_text("Ähnliche Stadtteile").count() >= 1
-        assert main.get_by_text("Entwicklung über die Zeit").count() == 1
+        assert main.get_by_text("Entwicklung über die Zeit").count() >= 1
         trend = page.locator(".js-plotly-plot").nth(1)
         assert trend.locator("text", has_text="2010").count() >= 1  # the x axis starts in 2010
         alerts = " ".join(page.locator("[data-testid='stAlert']").all_inner_texts())

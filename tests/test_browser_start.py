@@ -41,7 +41,7 @@ def test_start_deep_link_keeps_the_district(demo_db: Path) -> None:
         page.get_by_text("Das Leitbild auf einen Blick").first.wait_for()
         body = page.inner_text("body")
         assert "Page not found" not in body
-        assert "Coerde: 14 Zielwerte" in body
+        assert "Coerde: 16 Zielwerte" in body
         assert "stadtteil=61" in page.url
         page.get_by_role("link", name="Coerde: Sind wir auf Kurs?").first.click()
         wait_for_app(page)

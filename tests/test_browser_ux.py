@@ -64,18 +64,18 @@ def test_district_network_coerde_on_track(app: str) -> None:
         wait_for_app(page)
         page.wait_for_url("**stadtteil=61**")  # the choice is remembered in the URL
         wait_for_app(page)
-        page.get_by_text("Coerde: 14 Zielwerte").first.wait_for()
+        page.get_by_text("Coerde: 16 Zielwerte").first.wait_for()
         page.get_by_role("link", name="Coerde: Sind wir auf Kurs?").first.click()
         wait_for_app(page, 90000)
         page.get_by_role("heading", name="Sind wir in Coerde auf Kurs?").wait_for()
         body = page.inner_text("[data-testid=stMain]")
-        assert "14 Zielwerte für Coerde" in body and "Dieselben 14 Zielwerte" in body
+        assert "16 Zielwerte für Coerde" in body and "Dieselben 16 Zielwerte" in body
         assert "Ziel 1: Negativimage von Coerde überwinden" in body
         # status word and symbol next to the value, city gap as a second judgement
         assert "auf Kurs · SGB-II-Quote unter 15: 31,4 % (2025)" in body
         assert ("Auf Kurs, aber etwa dreimal so hoch wie in der Stadt (9,8 %) – ungünstiger "
                 "als der Stadtdurchschnitt.") in body  # fmt: skip
-        assert "Genauer hinsehen bei 6 davon: auf Kurs, aber Coerde steht ungünstiger da" in body
+        assert "Genauer hinsehen bei 7 davon: auf Kurs, aber Coerde steht ungünstiger da" in body
         full_screenshot(page, "task_coerde", 1440)
 
 

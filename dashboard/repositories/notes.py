@@ -29,7 +29,7 @@ SELECT {_COLUMNS} FROM local_note
 WHERE (? IS NULL OR area_code = ?)
   AND (? IS NULL OR indicator_id = ?)
   AND (? IS NULL OR goal_id = ?)
-  AND list_contains(?::VARCHAR[], status)
+  AND list_contains(?, status)
 ORDER BY created_at DESC, id DESC
 """
 SQL_SET_STATUS = """
@@ -42,7 +42,7 @@ WHERE note_id = ? ORDER BY happened_at, id
 """
 SQL_COUNTS = """
 SELECT area_code, indicator_id, count(*) AS notes FROM local_note
-WHERE indicator_id = ? AND list_contains(?::VARCHAR[], status)
+WHERE indicator_id = ? AND list_contains(?, status)
 GROUP BY area_code, indicator_id
 """
 
