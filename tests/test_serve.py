@@ -115,7 +115,7 @@ def test_pages_keep_working_during_and_after_a_cli_import(served: tuple[str, str
     with browser_page() as (page, _requests):
         page.goto(f"{url}/")
         wait_for_app(page, timeout_ms=120_000)
-        assert "Echte Daten und Demodaten" not in page.inner_text("body")  # cached: demo only
+        assert "Echte Daten, teils Demodaten" not in page.inner_text("body")  # cached: demo only
         importing = subprocess.Popen(
             [sys.executable, "-m", "dashboard", "import", "observations", str(good), "--by",
              "cli"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -132,7 +132,7 @@ def test_pages_keep_working_during_and_after_a_cli_import(served: tuple[str, str
         page.goto(f"{url}/")
         wait_for_app(page, timeout_ms=120_000)
         # the summary this process had cached now counts the imported (real) values too
-        assert "Echte Daten und Demodaten" in page.inner_text("body")
+        assert "Echte Daten, teils Demodaten" in page.inner_text("body")
 
 
 def test_a_login_survives_on_its_sticky_process(served: tuple[str, str]) -> None:
