@@ -880,7 +880,7 @@ def next_step_section(
     on_saved: Callable[[], None],
 ) -> None:
     """Set the next step and its date in place."""
-    mid, by = int(base["id"]), login.current_user()
+    mid = int(base["id"])
     key = f"rv.{mid}.v{base['version']}.step"
     text = st.text_input(tr("mf.next_step"), base.get("next_step") or "", key=f"{key}.text")
     day = st.date_input(
@@ -890,15 +890,7 @@ def next_step_section(
     changes = changes_between(base, {**base, "next_step": text, "next_step_date": day})
     if "next_step_date" in changes and day is not None and day < today:
         st.caption(tr("rv.action.step_past"))
-    if not st.button(
-        tr("rv.action.step_save"), key=f"{key}.button", icon=":material/event:",
-        disabled=not (by and changes),
-    ):  # fmt: skip
-        return
-    version = write_guarded(lambda: save_changes(store, mid, base, changes, by), tr)
-    if version is not None:
-        _done(tr("rv.action.step_saved", title=base["title"]), on_saved)
-    _after_write(mid)
+    _save_button(store, base, changes, tr, on_saved, ("step", key, ":material/event:"))
 
 
 def planned_end_section(
@@ -908,19 +900,33 @@ def planned_end_section(
     on_saved: Callable[[], None],
 ) -> None:
     """Move the planned end in place (a measure set back to 'laufend' is no longer overdue)."""
-    mid, by = int(base["id"]), login.current_user()
+    mid = int(base["id"])
     key = f"rv.{mid}.v{base['version']}.end"
     day = st.date_input(
         tr("rv.action.plan"), value=as_date(base.get("planned_end")), key=f"{key}.day",
         min_value=DATE_MIN, max_value=DATE_MAX, format="DD.MM.YYYY",
     )  # fmt: skip
     changes = changes_between(base, {**base, "planned_end": day})
+    _save_button(store, base, changes, tr, on_saved, ("plan", key, ":material/event_available:"))
+
+
+def _save_button(
+    store: Store,
+    base: dict[str, Any],
+    changes: dict[str, Any],
+    tr: Callable[..., str],
+    on_saved: Callable[[], None],
+    action: tuple[str, str, str],
+) -> None:
+    """A quick action's save button: writes the changes (guarded) and reports ``rv.action.*``."""
+    name, key, icon = action
+    mid, by = int(base["id"]), login.current_user()
     if not st.button(
-        tr("rv.action.plan_save"), key=f"{key}.button", icon=":material/event_available:",
+        tr(f"rv.action.{name}_save"), key=f"{key}.button", icon=icon,
         disabled=not (by and changes),
     ):  # fmt: skip
         return
     version = write_guarded(lambda: save_changes(store, mid, base, changes, by), tr)
     if version is not None:
-        _done(tr("rv.action.plan_saved", title=base["title"]), on_saved)
+        _done(tr(f"rv.action.{name}_saved", title=base["title"]), on_saved)
     _after_write(mid)
