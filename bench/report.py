@@ -9,7 +9,7 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
-from dashboard.ui.format import fmt_number
+from dashboard.present.format import fmt_number
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 GOALS = {

@@ -9,9 +9,9 @@ from dashboard import config
 from dashboard.analysis import goal_rollup, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.escaping import user_markdown
+from dashboard.present import progress_charts as charts
+from dashboard.present.format import fmt_number, styled
 from dashboard.ui import data, downloads, progress_data
-from dashboard.ui import progress_charts as charts
-from dashboard.ui.format import fmt_number, styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()

@@ -12,7 +12,9 @@ import streamlit as st
 from dashboard import config
 from dashboard.catalogues import Catalogue
 from dashboard.domain.notes import NoteTarget
+from dashboard.present.format import fmt_number
 from dashboard.present.indicator_figures import ranking_figure, series_figure
+from dashboard.present.profile_charts import fmt_value
 from dashboard.services.indicator_sheet import (
     DISTRICT_LEVEL,
     IndicatorSheet,
@@ -21,8 +23,6 @@ from dashboard.services.indicator_sheet import (
     parse_indicator_id,
 )
 from dashboard.ui import data, downloads, footnotes, login, notes
-from dashboard.ui.format import fmt_number
-from dashboard.ui.profile_charts import fmt_value
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()

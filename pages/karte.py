@@ -33,19 +33,19 @@ from dashboard.analysis.social_index import (
     method_text,
 )
 from dashboard.ids import parse_id
-from dashboard.ui import (  # noqa: F401  (i18n_ux: messages)
+from dashboard.present import export_frames as xf
+from dashboard.present import i18n_ux  # noqa: F401  (messages)
+from dashboard.present.format import styled
+from dashboard.ui import (
     data,
     footnotes,
-    i18n_ux,
     maps,
     profile_data,
     provenance_data,
     raw_values,
 )
 from dashboard.ui import downloads as table_downloads
-from dashboard.ui import export_frames as xf
 from dashboard.ui import notes as local_notes
-from dashboard.ui.format import styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()

@@ -10,8 +10,9 @@ import streamlit as st
 from dashboard import config
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.ids import parse_id
+from dashboard.present import i18n_ux  # noqa: F401  (i18n_ux: messages)
 from dashboard.reports.deck import DeckSpec
-from dashboard.ui import a11y, data, i18n_ux  # noqa: F401  (i18n_ux: messages)
+from dashboard.ui import a11y, data
 from dashboard.ui import measure_form as form
 from dashboard.ui import presentation as pr
 from dashboard.ui.shell import data_status_badge, guarded, language, translator

@@ -25,10 +25,11 @@ from dashboard.analysis.review import (
 )
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
-from dashboard.ui import actors, data, downloads, login, protocol_export
+from dashboard.present.format import fmt_date
+from dashboard.reports import protocol_export
+from dashboard.ui import actors, data, downloads, login
 from dashboard.ui import measure_form as form
 from dashboard.ui import measure_views as views
-from dashboard.ui.format import fmt_date
 from dashboard.ui.goal_names import goal_names
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 

@@ -27,6 +27,9 @@ from dashboard.analysis.social_index import (
 )
 from dashboard.catalogues import Catalogue
 from dashboard.ids import parse_id
+from dashboard.present import export_frames as xf
+from dashboard.present import profile_charts as charts
+from dashboard.present.format import fmt_number, fmt_percent
 from dashboard.reports.profile_report import profile_pdf
 from dashboard.ui import (
     cells_view,
@@ -40,9 +43,6 @@ from dashboard.ui import (
     provenance_data,
     raw_values,
 )
-from dashboard.ui import export_frames as xf
-from dashboard.ui import profile_charts as charts
-from dashboard.ui.format import fmt_number, fmt_percent
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()

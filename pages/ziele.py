@@ -9,10 +9,10 @@ from dashboard import config
 from dashboard.analysis import progress
 from dashboard.analysis.gaps import PP, gap_table
 from dashboard.escaping import user_markdown
+from dashboard.present import export_frames as xf
+from dashboard.present import progress_charts as charts
+from dashboard.present.format import fmt_number, styled
 from dashboard.ui import data, downloads, progress_data, progress_method, target_form
-from dashboard.ui import export_frames as xf
-from dashboard.ui import progress_charts as charts
-from dashboard.ui.format import fmt_number, styled
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()

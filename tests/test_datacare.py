@@ -13,10 +13,10 @@ from dashboard import datacare
 from dashboard.auth.roles import User, can, require
 from dashboard.errors import ConflictError, PermissionDenied
 from dashboard.imports import Options, store_catalogue
+from dashboard.present.i18n import t
 from dashboard.readmodel import released_observations
+from dashboard.services import daten_model as vm
 from dashboard.store import Store
-from dashboard.ui import daten_model as vm
-from dashboard.ui.i18n import t
 from tests.conftest import ASSETS
 
 STEWARD = User("bea", "Bea", "steward")

@@ -12,8 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.present import export_frames as xf
 from dashboard.ui import downloads
-from dashboard.ui import export_frames as xf
 from tests.conftest import ROOT
 
 

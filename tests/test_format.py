@@ -11,7 +11,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ui.format import styled
+from dashboard.present.format import styled
 from tests.conftest import ROOT
 
 FRAME = pd.DataFrame({"name": ["a", "b", "c"], "score": [2.45, -1.0, float("nan")],

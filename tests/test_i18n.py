@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.ui.format import fmt_date, fmt_number, fmt_percent
-from dashboard.ui.i18n import LANGUAGES, MESSAGES, t
+from dashboard.present.format import fmt_date, fmt_number, fmt_percent
+from dashboard.present.i18n import LANGUAGES, MESSAGES, t
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

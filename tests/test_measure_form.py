@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from dashboard.catalogues import Catalogue
-from dashboard.ui.i18n import LANGUAGES, MESSAGES, t
-from dashboard.ui.i18n_massnahmen import _FIELDS
+from dashboard.present.i18n import LANGUAGES, MESSAGES, t
+from dashboard.present.i18n_massnahmen import _FIELDS
 from dashboard.ui.measure_form import (
     FORM_FIELDS,
     changes_between,
@@ -155,7 +155,7 @@ def test_every_field_has_a_label() -> None:
 
 
 def test_every_message_of_the_measures_pages_in_both_languages() -> None:
-    import dashboard.ui.i18n_massnahmen as module
+    import dashboard.present.i18n_massnahmen as module
 
     keys = [k for k in MESSAGES if k.split(".")[0] in ("mn", "mf", "rv", "event", "flag")]
     keys += [f"status.{s}" for s in ("geplant", "laufend", "abgeschlossen", "pausiert")]

@@ -12,9 +12,9 @@ import pytest
 from dashboard.analysis import profile as prof
 from dashboard.analysis.similarity import Similarity
 from dashboard.analysis.social_index import compute_social_index
-from dashboard.ui import profile_charts as charts
-from dashboard.ui.i18n import LANGUAGES
-from dashboard.ui.i18n_profile import PROFILE_MESSAGES
+from dashboard.present import profile_charts as charts
+from dashboard.present.i18n import LANGUAGES
+from dashboard.present.i18n_profile import PROFILE_MESSAGES
 from tests.test_profile import KITA, MV, POP, SGB2, frame
 from tests.test_social_index import AREAS as INDEX_AREAS
 from tests.test_social_index import values as index_values
@@ -186,7 +186,7 @@ def test_every_key_used_by_the_page_exists() -> None:
 
     source = "".join(
         (ROOT / path).read_text(encoding="utf-8")
-        for path in ("pages/stadtteil.py", "dashboard/ui/profile_charts.py")
+        for path in ("pages/stadtteil.py", "dashboard/present/profile_charts.py")
     )
     used = set(re.findall(r"""\btr?\(f?["'](stadtteil\.[a-z_.]+)""", source))
     prefixes = {key for key in used if key.endswith(".")}  # f-strings: class., assess., …

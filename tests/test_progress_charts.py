@@ -11,8 +11,8 @@ import pytest
 
 from dashboard.analysis.gaps import PP, build_track
 from dashboard.analysis.progress import Settings, assess, status_history
-from dashboard.ui import progress_charts as charts
-from dashboard.ui.i18n import LANGUAGES, MESSAGES, t
+from dashboard.present import progress_charts as charts
+from dashboard.present.i18n import LANGUAGES, MESSAGES, t
 
 CARTESIAN = {"scatter", "bar", "heatmap"}
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%", "decimals": 1}

@@ -142,8 +142,8 @@ def test_weather_at_the_limit_says_so() -> None:
 
 
 def test_weather_at_the_limit_is_explained_in_plain_words() -> None:
-    from dashboard.ui import progress_charts as charts
-    from dashboard.ui.i18n import t
+    from dashboard.present import progress_charts as charts
+    from dashboard.present.i18n import t
 
     status = assess_destatis(build([100.0] * 11, SHARE_UP, DIR))
     assert status.explanation.limit == 100.0

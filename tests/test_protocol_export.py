@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from docx import Document
 
-from dashboard.ui.protocol_export import docx_bytes, file_name, markdown_bytes, runs, unescape
+from dashboard.reports.protocol_export import docx_bytes, file_name, markdown_bytes, runs, unescape
 
 MARKDOWN = """# Wochenreview Maßnahmen – 24.11.2025
 

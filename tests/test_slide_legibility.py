@@ -16,6 +16,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Pt
 
+from dashboard.present import progress_charts as pc
 from dashboard.reports import slide_figures as sf
 from dashboard.reports import slide_images
 from dashboard.reports import slide_layout as L
@@ -24,7 +25,6 @@ from dashboard.reports.pdf_export import to_pdf
 from dashboard.reports.pptx_export import to_pptx
 from dashboard.reports.slides import TARGET_CHART_PX, Slide, build_slides, load
 from dashboard.store import Store
-from dashboard.ui import progress_charts as pc
 from tests.browser import require_chromium
 from tests.conftest import copy_db
 
@@ -132,7 +132,7 @@ def test_map_names_the_focus_districts(deck) -> None:
 
 
 def _tr(key: str, **values: object) -> str:
-    from dashboard.ui.i18n import t
+    from dashboard.present.i18n import t
 
     return t(key, "de", **values)
 

@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from dashboard.imports import store_catalogue
+from dashboard.present.i18n import t
 from dashboard.readmodel import released_observations
 from dashboard.reports import slides as sl
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck
 from dashboard.store import Store
-from dashboard.ui.i18n import t
 
 
 @pytest.fixture(scope="module")

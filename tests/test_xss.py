@@ -202,7 +202,7 @@ def test_cli_exports_neutralise_formulas(payload_db: Path, kind: str) -> None:
 
 
 def test_protocol_exports_keep_payloads_as_text(payload_db: Path) -> None:
-    from dashboard.ui.protocol_export import docx_bytes, markdown_bytes
+    from dashboard.reports.protocol_export import docx_bytes, markdown_bytes
 
     store = Store(payload_db)
     try:

@@ -17,8 +17,8 @@ from dashboard.analysis.map_table import map_table
 from dashboard.analysis.profile import default_group
 from dashboard.analysis.rollup import city_value, level_codes, level_members, rollup
 from dashboard.analysis.shapes import from_wkb, map_shapes
+from dashboard.present.i18n import t
 from dashboard.ui import maps
-from dashboard.ui.i18n import t
 
 if TYPE_CHECKING:
     from dashboard.reports.slides import DeckData

@@ -14,10 +14,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from dashboard.present.i18n import t
 from dashboard.reports import slide_layout as L
 from dashboard.reports.slide_images import Images
 from dashboard.reports.slides import KeyFigure, Slide
-from dashboard.ui.i18n import t
 
 INCH = 72.0
 # DejaVu has every glyph we print (status symbols ☀ ◐ ☁ ⚡, „“, −); Helvetica is the fallback

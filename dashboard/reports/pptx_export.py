@@ -9,10 +9,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
+from dashboard.present.i18n import t
 from dashboard.reports import slide_layout as L
 from dashboard.reports.slide_images import Images
 from dashboard.reports.slides import KeyFigure, Slide
-from dashboard.ui.i18n import t
 
 
 def _rgb(colour: tuple[int, int, int]) -> RGBColor:

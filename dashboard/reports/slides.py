@@ -19,15 +19,15 @@ from dashboard.analysis import gaps, goal_rollup, profile, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import Catalogue, display_labels
 from dashboard.exports import data_status
-from dashboard.reports import slide_figures as sf
-from dashboard.reports.deck import DeckSpec, SlideRef
-from dashboard.ui import (
+from dashboard.present import (
     i18n_praesentation,  # noqa: F401  (registers the slide texts)
     profile_charts,
 )
-from dashboard.ui import progress_charts as pc
-from dashboard.ui.format import fmt_number
-from dashboard.ui.i18n import t
+from dashboard.present import progress_charts as pc
+from dashboard.present.format import fmt_number
+from dashboard.present.i18n import t
+from dashboard.reports import slide_figures as sf
+from dashboard.reports.deck import DeckSpec, SlideRef
 
 Tr = Callable[..., str]
 IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")

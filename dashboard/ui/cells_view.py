@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.catalogues import Catalogue
-from dashboard.ui.format import fmt_number
-from dashboard.ui.i18n import MESSAGES, t
+from dashboard.present.format import fmt_number
+from dashboard.present.i18n import MESSAGES, t
 
 CELL_MESSAGES = {
     "stadtteil.cells.heading": {"de": "Stadtzellen von {name}", "en": "City cells of {name}"},

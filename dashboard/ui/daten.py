@@ -11,9 +11,9 @@ from dashboard import config, datacare
 from dashboard.catalogues import display_labels
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.imports import Options
+from dashboard.services import daten_model as vm
 from dashboard.store import Store
 from dashboard.ui import data, downloads, login
-from dashboard.ui import daten_model as vm
 
 Tr = Callable[..., str]
 FILE_TYPES = {

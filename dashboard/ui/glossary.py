@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 # term → (German term, German text, English term, English text), in reading order
 TERMS: dict[str, tuple[str, str, str, str]] = {

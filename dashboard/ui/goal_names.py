@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard.ui import (
-    data,
-    i18n_ux,  # noqa: F401  (registers the kind words)
-)
+from dashboard.present import i18n_ux  # noqa: F401  (registers the kind words)
+from dashboard.ui import data
 
 
 def goal_names(path: str, tr: Callable[..., str]) -> dict[str, str]:

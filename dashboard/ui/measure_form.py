@@ -14,16 +14,16 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-import dashboard.ui.i18n_massnahmen  # noqa: F401  (registers the message keys)
+import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard.analysis.lateness import as_date
 from dashboard.auth import guard
 from dashboard.auth.roles import User, can
 from dashboard.catalogues import Catalogue
 from dashboard.errors import LeitbildError
 from dashboard.ingest.measures import ORIGINS, STATUSES, check_measure, organisation_id
+from dashboard.present.format import fmt_date, fmt_number
 from dashboard.store import MEASURE_EDITABLE, MEASURE_LINKS, MeasureConflictError, Store
 from dashboard.ui import data, login
-from dashboard.ui.format import fmt_date, fmt_number
 
 # The fields of the form, in the order they are shown and compared.
 FORM_FIELDS = [

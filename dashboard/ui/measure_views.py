@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-import dashboard.ui.i18n_massnahmen  # noqa: F401  (registers the message keys)
+import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard import config
 from dashboard.analysis.lateness import (
     DEFAULT_REVIEW_DAYS,
@@ -33,8 +33,8 @@ from dashboard.escaping import user_markdown
 from dashboard.exports import export_tables, to_csv, to_xlsx
 from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.measures import STATUSES
+from dashboard.present.format import fmt_date
 from dashboard.ui import actors, data, downloads, login
-from dashboard.ui.format import fmt_date
 from dashboard.ui.measure_form import FORM_FIELDS, display_value
 
 LOG = logging.getLogger(__name__)

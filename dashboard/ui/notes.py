@@ -16,9 +16,9 @@ from dashboard.auth.roles import User
 from dashboard.domain.notes import HIDDEN, MAX_TEXT, REVIEWED, NoteTarget
 from dashboard.errors import LeitbildError
 from dashboard.escaping import markdown_literal
+from dashboard.present.format import fmt_date
 from dashboard.services import notes as svc
 from dashboard.store import Store
-from dashboard.ui.format import fmt_date
 
 Tr = Callable[..., str]
 

@@ -18,8 +18,8 @@ from dashboard.analysis.social_index import (
     composition,
     compute_social_index,
 )
+from dashboard.present import profile_charts as charts
 from dashboard.ui import data
-from dashboard.ui import profile_charts as charts
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.errors import LeitbildError
 from dashboard.exports import data_status
-from dashboard.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.present.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 
 def language() -> str:

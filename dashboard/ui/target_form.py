@@ -19,8 +19,9 @@ from dashboard.catalogues import TARGET_TYPES
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.targets import check_target
-from dashboard.ui import data, downloads, i18n_ziele, login, progress_data  # noqa: F401
-from dashboard.ui.format import fmt_date
+from dashboard.present import i18n_ziele  # noqa: F401
+from dashboard.present.format import fmt_date
+from dashboard.ui import data, downloads, login, progress_data
 
 Tr = Callable[..., str]
 ALL_DISTRICTS = ""  # area choice meaning "every Stadtteil" (stored as NULL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 PROFILE_MESSAGES: dict[str, dict[str, str]] = {
     "stadtteil.title": {"de": "Stadtteilprofil", "en": "District profile"},

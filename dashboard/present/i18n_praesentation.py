@@ -5,7 +5,7 @@ The slide explanations are plain language for a lay audience, written by us.
 
 from __future__ import annotations
 
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 PRAESENTATION_MESSAGES: dict[str, dict[str, str]] = {
     # --- page ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 _PAIRS: dict[str, tuple[str, str]] = {
     "auth.login": ("Anmelden", "Log in"),

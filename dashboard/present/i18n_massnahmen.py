@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dashboard.analysis.review import PROTOCOL_LABELS_DE
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 _FIELDS: dict[str, tuple[str, str]] = {
     "title": ("Titel", "Title"),

@@ -22,8 +22,8 @@ from dashboard.analysis.progress import (
     DESTATIS_SLIGHTLY_OFF,
     Status,
 )
-from dashboard.ui import i18n_method, i18n_ziele  # noqa: F401  (registers the messages below)
-from dashboard.ui.format import fmt_number
+from dashboard.present import i18n_method, i18n_ziele  # noqa: F401  (registers the messages below)
+from dashboard.present.format import fmt_number
 
 Tr = Callable[..., str]
 

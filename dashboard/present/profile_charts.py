@@ -2,7 +2,7 @@
 
 Colours: better = blue, worse = red (ColorBrewer RdYlBu ends, colour-blind safe, the same as
 the map), similar = light grey, neutral (no judgement) = dark grey. Numbers are formatted with
-dashboard.ui.format; axis separators follow the language.
+dashboard.present.format; axis separators follow the language.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import plotly.graph_objects as go
 
 from dashboard.analysis.similarity import Similarity
 from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
-from dashboard.ui import i18n_profile  # noqa: F401  (registers the page's messages)
-from dashboard.ui.format import fmt_date, fmt_number, fmt_percent
-from dashboard.ui.i18n import t
+from dashboard.present import i18n_profile  # noqa: F401  (registers the page's messages)
+from dashboard.present.format import fmt_date, fmt_number, fmt_percent
+from dashboard.present.i18n import t
 
 ASSESSMENT_COLOURS = {
     "better": "#2c7bb6",

@@ -12,11 +12,11 @@ from typing import Any
 
 import pandas as pd
 
-import dashboard.ui.i18n_daten  # registers the message keys
-import dashboard.ui.i18n_karte  # noqa: F401  (the flag words)
+import dashboard.present.i18n_daten  # registers the message keys
+import dashboard.present.i18n_karte  # noqa: F401  (the flag words)
 from dashboard.datacare import Preview
 from dashboard.errors import Problem
-from dashboard.ui.format import fmt_date, fmt_number
+from dashboard.present.format import fmt_date, fmt_number
 
 Tr = Callable[..., str]
 Labels = dict[str, dict[str, Any]]

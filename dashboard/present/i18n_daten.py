@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 DATEN_MESSAGES: dict[str, dict[str, str]] = {
     "dt.title": {"de": "Daten", "en": "Data"},

@@ -3,7 +3,7 @@ district page, the topic finder and the glossary."""
 
 from __future__ import annotations
 
-from dashboard.ui.i18n import MESSAGES
+from dashboard.present.i18n import MESSAGES
 
 _M: dict[str, tuple[str, str]] = {
     # --- district page: are we on track? ---
