@@ -9,7 +9,6 @@ from pathlib import Path
 
 from dashboard import cli, config
 
-SERVER_SCRIPT = Path(__file__).resolve().parent / "server.py"
 STREAMLIT_CONFIG = config.PROJECT_ROOT / ".streamlit" / "config.toml"
 RUN_HELP = (
     "run [--port 8501] [--address ADRESSE] [--no-init]  die App starten (Streamlit)\n"
@@ -63,10 +62,10 @@ def run(argv: list[str]) -> int:
     flags = [*streamlit_flags(), f"--server.port={args.port}"]
     if args.address:
         flags.append(f"--server.address={args.address}")
-    from streamlit.web import cli as streamlit_cli
+    # imported only here: the other commands (init, import, deck …) run without Streamlit
+    from dashboard.ui.server import serve_script
 
-    sys.argv = ["streamlit", "run", str(SERVER_SCRIPT), *flags, *extra]
-    streamlit_cli.main()  # serves until stopped, then exits the process
+    serve_script([*flags, *extra])
     return 0
 
 

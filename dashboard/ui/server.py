@@ -4,7 +4,7 @@ Streamlit's own ``/_stcore/health`` answers "ok" as soon as the server runs, eve
 page fails to import. ``/healthz`` answers 200 only when the app's script runs to its end in a
 headless session (imports, database, navigation, start page) and 503 with "error" otherwise,
 so a proxy or process manager can tell a serving app from a broken one. Started by
-``leitbild-monitor run`` (``python -m streamlit run dashboard/server.py`` does the same).
+``leitbild-monitor run`` (``python -m streamlit run dashboard/ui/server.py`` does the same).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from streamlit import runtime
 
-APP_SCRIPT = Path(__file__).resolve().parent / "app.py"
+APP_SCRIPT = Path(__file__).resolve().parent.parent / "app.py"
 HEALTH_PATH = "/healthz"
 
 
@@ -34,3 +34,13 @@ async def healthz(request: Request) -> PlainTextResponse:
 
 
 app = st.App(APP_SCRIPT, routes=[Route(HEALTH_PATH, healthz, methods=["GET", "HEAD"])])
+
+
+def serve_script(flags: list[str]) -> None:
+    """Run Streamlit's command line on this server script; returns when the server stops."""
+    import sys
+
+    from streamlit.web import cli as streamlit_cli
+
+    sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *flags]
+    streamlit_cli.main()  # serves until stopped, then exits the process
