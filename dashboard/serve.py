@@ -19,7 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from dashboard import cli, config, postgres
+from dashboard import cli, config
+from dashboard.store import postgres
 
 TEMPLATE = config.PROJECT_ROOT / "deploy" / "nginx.conf"
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")

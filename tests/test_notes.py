@@ -7,7 +7,7 @@ import pytest
 from dashboard.auth.roles import User
 from dashboard.domain.notes import HIDDEN, REVIEWED, VISIBLE, NoteTarget, note_problems
 from dashboard.errors import LeitbildError, PermissionDenied, ValidationError
-from dashboard.repositories.notes import NoteConflictError, NoteRepository
+from dashboard.store.notes import NoteConflictError, NoteRepository
 from dashboard.services import notes as svc
 from dashboard.store import Store
 

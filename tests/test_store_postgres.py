@@ -113,7 +113,7 @@ def test_cli_imports_into_postgresql(postgres_url: str, tmp_path: Path) -> None:
 
 
 def test_translation_binds_parameters_and_keeps_literals() -> None:
-    from dashboard.postgres import translate
+    from dashboard.store.postgres import translate
 
     sql = translate("SELECT '?%' AS q FROM meta WHERE key LIKE 'a%' AND value = ?")
     assert sql == "SELECT '?%%' AS q FROM meta WHERE key LIKE 'a%%' AND value = %s"

@@ -65,7 +65,7 @@ def _payload_db(template: Path, target: Path) -> dict[str, Any]:
 
             store.save_deck(PAYLOAD[:40], default_deck(store_catalogue(store)).to_json(), None, "x")
         from dashboard.domain.notes import NoteTarget
-        from dashboard.repositories.notes import NoteRepository
+        from dashboard.store.notes import NoteRepository
 
         notes = NoteRepository(store)
         notes.add(NoteTarget("91", "anteil_mv", 2024), f"{PAYLOAD} Hinweis", PAYLOAD, PAYLOAD)

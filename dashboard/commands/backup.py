@@ -30,7 +30,7 @@ from dashboard import config
 from dashboard.errors import LeitbildError, UsageError
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
-from dashboard.schema import MIGRATIONS
+from dashboard.store.schema import MIGRATIONS
 from dashboard.store import Store
 
 NAME = "backup"

@@ -22,7 +22,7 @@ from dashboard.domain.notes import (
     note_problems,
 )
 from dashboard.errors import LeitbildError, ValidationError
-from dashboard.repositories.notes import NoteRepository
+from dashboard.store.notes import NoteRepository
 from dashboard.store import Store
 
 MODERATION = {"review": REVIEWED, "hide": HIDDEN, "show": VISIBLE}

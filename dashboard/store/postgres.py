@@ -2,8 +2,8 @@
 
 The store speaks to a connection with ``cursor()``, ``execute(sql, params)``, ``fetchone``,
 ``fetchall``, ``df()``, ``register(name, frame)`` and DuckDB's SQL dialect. This module offers
-the same API on a psycopg 3 connection pool, so the store's repository code and the SQL in
-``queries.py``/``schema.py`` run unchanged on both engines: :func:`translate` rewrites the few
+the same API on a psycopg 3 connection pool, so the store's repository code, its SQL and the
+migration files run unchanged on both engines: :func:`translate` rewrites the few
 DuckDB-only idioms the project uses, registered DataFrames become temporary tables (typed like
 the table they are written to), and PostgreSQL errors are raised as the DuckDB exception classes
 the store already handles (a serialization failure is DuckDB's ``TransactionException``, which

@@ -1,1 +1,0 @@
-"""Repositories: one per aggregate, each with its SQL beside it (bound parameters only)."""
