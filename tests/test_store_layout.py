@@ -41,9 +41,7 @@ def _strings(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             found.append((node.lineno, node.value))
         elif isinstance(node, ast.JoinedStr):
-            text = "".join(
-                v.value if isinstance(v, ast.Constant) else "x" for v in node.values
-            )
+            text = "".join(v.value if isinstance(v, ast.Constant) else "x" for v in node.values)
             found.append((node.lineno, text))
     return found
 
@@ -125,5 +123,5 @@ def test_migrations_are_numbered_files_in_order_without_gaps() -> None:
 def test_a_gap_in_the_migrations_is_refused(tmp_path: Path) -> None:
     (tmp_path / "001_first.sql").write_text("CREATE TABLE IF NOT EXISTS a (x INTEGER);")
     (tmp_path / "003_third.sql").write_text("CREATE TABLE IF NOT EXISTS b (x INTEGER);")
-    with pytest.raises(RuntimeError, match="003_third.sql"):
+    with pytest.raises(RuntimeError, match=r"003_third\.sql"):
         store_schema.load_migrations(tmp_path)
