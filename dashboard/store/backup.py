@@ -53,6 +53,7 @@ def open_untrusted(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def schema_items(con: duckdb.DuckDBPyConnection) -> dict[str, set[tuple[str, ...]]]:
+    """Tables, columns, constraints, views … of an open connection, as comparable sets."""
     return {
         kind: {tuple(str(v) for v in row) for row in con.execute(sql).fetchall()}
         for kind, sql in SQL_SCHEMA_ITEMS.items()

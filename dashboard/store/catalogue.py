@@ -49,6 +49,7 @@ SQL_GROUP_LABEL_EXISTS = "SELECT count(*) FROM group_label WHERE id = ?"
 
 
 def add_group_labels(cur: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> None:
+    """Add the group labels that are not yet known (labels of known groups stay)."""
     for gid, label in labels.items():
         if one_row(cur.execute(SQL_GROUP_LABEL_EXISTS, [gid]))[0] == 0:
             cur.execute(SQL_GROUP_LABEL_UPSERT, [gid, label])

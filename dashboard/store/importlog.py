@@ -72,6 +72,7 @@ def sha256_of(data: bytes) -> str:
 
 
 def log_import(cur: duckdb.DuckDBPyConnection, entry: ImportLogEntry) -> int:
+    """Write one import log entry inside the caller's transaction; returns its id."""
     problems = json.dumps([p.as_dict() for p in entry.problems], ensure_ascii=False)
     row = one_row(cur.execute(
         SQL_IMPORT_LOG_INSERT,

@@ -136,7 +136,7 @@ def incoming_observations(frame: pd.DataFrame) -> pd.DataFrame:
     return incoming
 
 
-def observation_incoming(
+def incoming_compared(
     cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame
 ) -> tuple[pd.DataFrame, list[str], str]:
     """The rows as the write sees them, the columns it compares, and the row type as JSON.
@@ -240,7 +240,7 @@ class ObservationRepository(Database):
         """Each incoming observation beside the stored one: old/new value and flag, and a status
         ``new``, ``changed`` or ``unchanged`` (the rule the write uses). Writes nothing."""
         with self.cursor() as cur:
-            incoming, compared, _types = observation_incoming(cur, frame)
+            incoming, compared, _types = incoming_compared(cur, frame)
             cur.register("incoming", incoming)
             try:
                 return cur.execute(dc_observation_diff(compared)).df()

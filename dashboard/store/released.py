@@ -57,11 +57,13 @@ SQL_RELEASED_CLEAR = ["DELETE FROM released_indicator", "DELETE FROM released_ob
 
 
 def stale_all_released(cur: duckdb.DuckDBPyConnection) -> None:
+    """Drop every stored released value and bump the observation version."""
     cur.execute(SQL_RELEASED_STALE_ALL)
     cur.execute(SQL_OBSERVATION_VERSION_BUMP)
 
 
 def observation_version(cur: duckdb.DuckDBPyConnection) -> int:
+    """The observation version the released values were computed against."""
     row = one_row(cur.execute(SQL_META_GET, [OBSERVATION_VERSION_KEY]))
     return 0 if row is None else int(row[0])
 

@@ -17,7 +17,7 @@ from dashboard.store.measures import SQL_MEASURE_EVENT_INSERT
 from dashboard.store.observations import (
     ObservationRepository,
     dc_changed,
-    observation_incoming,
+    incoming_compared,
     observation_types,
 )
 from dashboard.store.released import SQL_OBSERVATION_VERSION_BUMP, SQL_RELEASED_STALE_INCOMING
@@ -114,6 +114,7 @@ UPDATE measure SET archived = true, version = version + 1, updated_at = ? WHERE 
 
 
 def later_imports_message(rows: list[tuple[object, int]]) -> str:
+    """Why an import can no longer be undone: the later imports that changed its values."""
     later = ", ".join(f"Nr. {i}" for i, _ in rows)
     return (
         "Dieser Import lässt sich nicht mehr rückgängig machen: "
@@ -167,7 +168,7 @@ class UndoRepository(ObservationRepository, GeometryRepository):
         """
 
         def keep(cur: duckdb.DuckDBPyConnection, token: str) -> None:
-            incoming, compared, _types = observation_incoming(cur, frame)
+            incoming, compared, _types = incoming_compared(cur, frame)
             cur.register("incoming", incoming)
             cur.execute(dc_observation_snapshot(compared), [token])
             cur.unregister("incoming")
