@@ -4,6 +4,11 @@
 numbered migrations in ``migrations/``; every other module is the repository of one aggregate
 with its own SQL beside it. ``Store`` is all of them in one object (cheap to create, share one
 per app). Local notes are a repository over a ``Store`` (``notes.py``), used by the services.
+
+A schema change is a new file ``migrations/NNN_name.sql`` with the next number (never edit a
+released one). A new aggregate is a module here with its SQL constants and a class
+``XRepository(Database)``, added to the bases of ``Store`` below
+(tests/test_store_layout.py checks both).
 """
 
 from __future__ import annotations
