@@ -74,13 +74,23 @@ def sha256_of(data: bytes) -> str:
 def log_import(cur: duckdb.DuckDBPyConnection, entry: ImportLogEntry) -> int:
     """Write one import log entry inside the caller's transaction; returns its id."""
     problems = json.dumps([p.as_dict() for p in entry.problems], ensure_ascii=False)
-    row = one_row(cur.execute(
-        SQL_IMPORT_LOG_INSERT,
-        [
-            entry.by, entry.file, entry.sha256, entry.kind, entry.rows, entry.inserted,
-            entry.updated, entry.unchanged, entry.status, problems,
-        ],
-    ))  # fmt: skip
+    row = one_row(
+        cur.execute(
+            SQL_IMPORT_LOG_INSERT,
+            [
+                entry.by,
+                entry.file,
+                entry.sha256,
+                entry.kind,
+                entry.rows,
+                entry.inserted,
+                entry.updated,
+                entry.unchanged,
+                entry.status,
+                problems,
+            ],
+        )
+    )
     return int(row[0])
 
 

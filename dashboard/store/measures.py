@@ -154,11 +154,14 @@ class MeasureRepository(Database):
                     cur.execute(
                         SQL_MEASURE_EVENT_INSERT,
                         [
-                            mid, ev["at"], ev["by"], ev["kind"],
+                            mid,
+                            ev["at"],
+                            ev["by"],
+                            ev["kind"],
                             json.dumps(ev.get("changes", {}), ensure_ascii=False, default=str),
                             ev.get("comment"),
                         ],
-                    )  # fmt: skip
+                    )
                 added += 1
             if entry is not None:
                 entry.id, entry.inserted = import_id, added

@@ -96,9 +96,10 @@ def _rewrite(part: str) -> str:
     part = re.sub(r"\bTRY_CAST\(", "CAST(", part)
     part = re.sub(r"\bsum\(hash\((\w+)\)\)", r"sum(hashtext(\1::text)::numeric)", part)
     part = re.sub(
-        r"CREATE OR REPLACE TEMP TABLE (\w+)", r"DROP TABLE IF EXISTS \1; CREATE TEMP TABLE \1",
+        r"CREATE OR REPLACE TEMP TABLE (\w+)",
+        r"DROP TABLE IF EXISTS \1; CREATE TEMP TABLE \1",
         part,
-    )  # fmt: skip
+    )
     return re.sub(r"^\s*BEGIN TRANSACTION\s*$", BEGIN, part)
 
 
@@ -297,9 +298,13 @@ class Database:
         self.url = url
         try:
             self._pool = ConnectionPool(
-                url, min_size=1, max_size=POOL_MAX, open=True, timeout=30,
+                url,
+                min_size=1,
+                max_size=POOL_MAX,
+                open=True,
+                timeout=30,
                 kwargs={"autocommit": True, "cursor_factory": ClientCursor},
-            )  # fmt: skip
+            )
             self._pool.wait(timeout=30)
             with self._pool.connection() as conn:
                 conn.execute(f"CREATE SEQUENCE IF NOT EXISTS {WRITE_VERSION}")

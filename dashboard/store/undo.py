@@ -301,9 +301,16 @@ class UndoRepository(ObservationRepository, GeometryRepository):
                     "machen ließe."
                 )
             entry = ImportLogEntry(
-                by=by, file=file, sha256=sha, kind="undo", rows=restored + removed,
-                updated=restored, inserted=0, unchanged=0, status="ok",
-            )  # fmt: skip
+                by=by,
+                file=file,
+                sha256=sha,
+                kind="undo",
+                rows=restored + removed,
+                updated=restored,
+                inserted=0,
+                unchanged=0,
+                status="ok",
+            )
             entry.id = log_import(cur, entry)
             cur.execute(
                 SQL_DC_UNDO_INSERT, [import_id, entry.id, current_time(), by, restored, removed]
