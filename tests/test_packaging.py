@@ -98,6 +98,8 @@ def http_status(url: str) -> tuple[int, str]:
 def checkout_files() -> set[str]:
     """Every module and run-time data file of the checkout, as paths inside the wheel."""
     files = {p.relative_to(ROOT).as_posix() for p in (ROOT / "dashboard").rglob("*.py")}
+    # the store's migrations are SQL files read at run time (dashboard/store/schema.py)
+    files |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "dashboard").rglob("*.sql")}
     resources = [*ROOT.glob("data/*.yaml"), *ROOT.glob("geo/*.geojson"), *ROOT.glob("pages/*.py")]
     files |= {"dashboard/_res/" + p.relative_to(ROOT).as_posix() for p in resources}
     return files | {"dashboard/_res/.streamlit/config.toml", "dashboard/_res/deploy/nginx.conf"}
