@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from dashboard.auth.passwords import hash_password
-from dashboard.store.notes import NoteRepository
 from dashboard.store import Store
+from dashboard.store.notes import NoteRepository
 from tests.auth_helpers import add_user, browser_log_in
 from tests.browser import ARTIFACTS, app_server, browser_page, require_chromium, wait_for_app
 

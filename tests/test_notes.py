@@ -7,9 +7,9 @@ import pytest
 from dashboard.auth.roles import User
 from dashboard.domain.notes import HIDDEN, REVIEWED, VISIBLE, NoteTarget, note_problems
 from dashboard.errors import LeitbildError, PermissionDenied, ValidationError
-from dashboard.store.notes import NoteConflictError, NoteRepository
 from dashboard.services import notes as svc
 from dashboard.store import Store
+from dashboard.store.notes import NoteConflictError, NoteRepository
 
 COERDE = NoteTarget("61", indicator_id="arbeitslose_je100", period=2024)
 NETWORK_COERDE = User("netz61", "Netzwerk Coerde", "editor", areas=frozenset({"61"}))

@@ -15,8 +15,8 @@ import pytest
 
 from dashboard.bootstrap import load_catalogues_into
 from dashboard.errors import StoreLockedError
-from dashboard.store.schema import MIGRATIONS
 from dashboard.store import OBSERVATION_COLUMNS, ImportLogEntry, Store
+from dashboard.store.schema import MIGRATIONS
 from tests.pg_server import fresh_database
 
 

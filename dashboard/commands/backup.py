@@ -30,8 +30,8 @@ from dashboard import config
 from dashboard.errors import LeitbildError, UsageError
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
-from dashboard.store.schema import MIGRATIONS
 from dashboard.store import Store
+from dashboard.store.schema import MIGRATIONS
 
 NAME = "backup"
 SIGNATURE_FORMAT = "leitbild-monitor-backup/1"

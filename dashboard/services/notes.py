@@ -22,8 +22,8 @@ from dashboard.domain.notes import (
     note_problems,
 )
 from dashboard.errors import LeitbildError, ValidationError
-from dashboard.store.notes import NoteRepository
 from dashboard.store import Store
+from dashboard.store.notes import NoteRepository
 
 MODERATION = {"review": REVIEWED, "hide": HIDDEN, "show": VISIBLE}
 
