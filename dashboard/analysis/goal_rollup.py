@@ -32,16 +32,15 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.gaps import CITY
+from dashboard.domain import measures as measure_status
+from dashboard.domain import progress as progress_status
 
-STATUS_ORDER = (
-    "reached", "on_track", "slightly_off", "off_track", "wrong_direction", "not_assessable",
-)  # fmt: skip
-# (lower bound of the score, status), checked top-down; below the last: wrong_direction
-ROLLUP_BANDS = ((2.5, "on_track"), (0.0, "slightly_off"), (-2.5, "off_track"))
-BAD = ("off_track", "wrong_direction")
-ACTIVE_MEASURE = ("laufend",)
-COMPLETED_MEASURE = ("abgeschlossen",)
-MEASURE_STATUSES = ("geplant", "laufend", "abgeschlossen", "pausiert", "abgebrochen")
+STATUS_ORDER = progress_status.STATUS_CODES
+ROLLUP_BANDS = progress_status.ROLLUP_BANDS
+BAD = progress_status.BAD
+ACTIVE_MEASURE = measure_status.ACTIVE
+COMPLETED_MEASURE = measure_status.FINISHED
+MEASURE_STATUSES = measure_status.STATUSES
 FLAGS = ("off_track_no_measure", "completed_not_moving", "no_indicator")
 
 
@@ -64,12 +63,7 @@ class Combined:
         return self.n_items - self.counts.get("not_assessable", 0)
 
 
-def band(score: float) -> str:
-    """Status of a mean score (Open SDG bands)."""
-    for lower, status in ROLLUP_BANDS:
-        if score >= lower:
-            return status
-    return "wrong_direction"
+band = progress_status.band
 
 
 def combine(statuses: Iterable[str], scores: Iterable[float | None]) -> Combined:

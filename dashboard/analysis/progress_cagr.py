@@ -26,6 +26,7 @@ from dashboard.analysis.progress_rules import (
     _reached_early,
     limit_factor,
 )
+from dashboard.domain.progress import GRADED, category
 
 
 def cagr_score(ratio: float, with_target: bool, factor: float = 1.0) -> float:
@@ -53,15 +54,7 @@ def cagr_score(ratio: float, with_target: bool, factor: float = 1.0) -> float:
     return 5.0
 
 
-def _category(value: float, thresholds: tuple[float, float, float]) -> str:
-    on, slight, zero = thresholds
-    if value >= on:
-        return "on_track"
-    if value >= slight:
-        return "slightly_off"
-    if value >= zero:
-        return "off_track"
-    return "wrong_direction"
+_category = category
 
 
 def _cagr_variable(track: Track, point: Point, linear: bool) -> float:
@@ -154,7 +147,7 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
     first, last = used[0], used[-1]
     dt = last.period - first.period
     observed = (yi - y0) / dt if linear else (yi / y0) ** (1 / dt) - 1
-    names = ("on_track", "slightly_off", "off_track")
+    names = GRADED
     numbers: dict[str, Any] = {}
     if track.has_level:
         period = track.target_period

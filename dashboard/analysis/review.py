@@ -23,10 +23,11 @@ from dashboard.analysis.lateness import (
     as_date,
     with_lateness,
 )
+from dashboard.domain.measures import LIFECYCLE_ORDER
 from dashboard.escaping import user_markdown
 
 DEFAULT_WINDOW_DAYS = 7
-STATUS_ORDER = ("geplant", "laufend", "pausiert", "abgeschlossen", "abgebrochen")
+STATUS_ORDER = LIFECYCLE_ORDER
 # Event kind → category shown in "what changed".
 CATEGORIES = {
     "angelegt": "new",

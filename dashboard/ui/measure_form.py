@@ -19,9 +19,11 @@ from dashboard.analysis.lateness import as_date
 from dashboard.auth import guard
 from dashboard.auth.roles import User, can
 from dashboard.catalogues import Catalogue
+from dashboard.domain import measures as ms
 from dashboard.errors import LeitbildError
-from dashboard.ingest.measures import ORIGINS, STATUSES, check_measure, organisation_id
+from dashboard.ingest.measures import ORIGINS, check_measure, organisation_id
 from dashboard.present.format import fmt_date, fmt_number
+from dashboard.present.i18n import t
 from dashboard.store import MEASURE_EDITABLE, MEASURE_LINKS, MeasureConflictError, Store
 from dashboard.ui import data, login
 
@@ -41,7 +43,6 @@ TEXT_FIELDS = (
     "title", "description", "organisation_id", "contact", "partners", "status", "origin",
     "next_step", "notes",
 )  # fmt: skip
-CLOSED = ("abgeschlossen", "abgebrochen")
 DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -88,6 +89,7 @@ def validate(
     today: dt.date,
     titles: Mapping[str, int] | None = None,
     own_id: int | None = None,
+    tr: Callable[..., str] | None = None,
 ) -> list[tuple[str, str, object]]:
     """Problems as (field, expected, found): the import's rules plus a unique title."""
     m = normalise(values)
@@ -97,9 +99,13 @@ def validate(
     title = m.get("title")
     other = (titles or {}).get(title) if title else None
     if other is not None and other != own_id:
-        problems.append(("title", f"einen Titel, den keine andere Maßnahme trägt (Nr. {other})",
-                         title))  # fmt: skip
+        problems.append(("title", (tr or _german)("mf.title.taken", id=other), title))
     return problems
+
+
+def _german(key: str, **values: Any) -> str:
+    """The German text of a message (validation outside a page, e.g. in tests)."""
+    return t(key, "de", **values)
 
 
 def problems_by_field(problems: list[tuple[str, str, object]]) -> dict[str, list[str]]:
@@ -123,29 +129,9 @@ def status_changes(
     progress: int | None = None,
     actual_start: dt.date | None = None,
 ) -> dict[str, Any]:
-    """The field changes a status change implies (dates of start and end, progress).
-
-    Starting sets the actual start, ending sets the actual end (and 100 % when completed);
-    back to 'geplant' clears both; leaving 'abgeschlossen' keeps the progress below 100 %.
-    """
+    """The field changes a status change implies (rules: ``domain.measures.implied_by_status``)."""
     b = normalise(base)
-    out: dict[str, Any] = {"status": new_status}
-    started = b.get("actual_start")
-    if new_status == "geplant":
-        out.update(actual_start=None, actual_end=None)
-    else:
-        if started is None:
-            out["actual_start"] = actual_start or day
-        if new_status in CLOSED:
-            out["actual_end"] = b.get("actual_end") or day
-        elif b.get("actual_end") is not None:
-            out["actual_end"] = None
-    if progress is not None:
-        out["progress"] = int(progress)
-    elif new_status == "abgeschlossen":
-        out["progress"] = 100
-    elif b.get("progress") == 100:
-        out["progress"] = 90
+    out = ms.implied_by_status(b, new_status, day, progress, actual_start)
     return {k: v for k, v in out.items() if normalise({k: v}).get(k) != b.get(k)}
 
 
@@ -462,8 +448,8 @@ def _form_body(
     if create:
         with cols[0]:
             v["status"] = st.selectbox(
-                tr("mf.status") + " *", list(STATUSES),
-                index=STATUSES.index(base.get("status") or "geplant"),
+                tr("mf.status") + " *", list(ms.STATUSES),
+                index=ms.STATUSES.index(base.get("status") or ms.INITIAL),
                 format_func=lambda s: tr(f"status.{s}"), key=f"{key}.status",
             )  # fmt: skip
             slots.add("status")
@@ -547,7 +533,7 @@ def measure_form(
         submitted = st.form_submit_button(label, type="primary", icon=":material/save:")
     if not submitted:
         return None
-    problems = validate(values, catalogue, today, titles, base.get("id"))
+    problems = validate(values, catalogue, today, titles, base.get("id"), tr)
     if problems:
         slots.show(problems_by_field(problems), tr)
         st.error(tr("mn.form.has_problems", n=len(problems)), icon=":material/error:")
@@ -580,7 +566,7 @@ def status_form(
     """New status with a comment; fills in start/end dates and progress; returns changes."""
     b = normalise(base)
     current = b.get("status")
-    options = [s for s in STATUSES if s != current]
+    options = list(ms.transitions(current))
     cols = st.columns([1, 1] if compact else [1, 1, 2])
     new = cols[0].selectbox(
         tr("mn.status.new"), options, format_func=lambda s: tr(f"status.{s}"),
@@ -596,7 +582,7 @@ def status_form(
     if new is None:
         return None
     changes = status_changes(b, new, day)
-    if "progress" in changes or new != "geplant":
+    if ms.asks_progress(new, changes):
         default = int(changes.get("progress", b.get("progress") or 0))
         progress = st.slider(
             tr("mf.progress"), 0, 100, default, step=5, key=f"{key}.progress.{new}",
@@ -614,7 +600,7 @@ def status_form(
     for column, texts in problems_by_field(problems).items():
         for text in texts:
             st.error(tr("mn.form.problem", field=tr(f"mf.{column}"), text=text))
-    needs_comment = new in ("pausiert", "abgebrochen") and not comment.strip()
+    needs_comment = ms.needs_comment(new) and not comment.strip()
     if needs_comment:
         st.caption(tr("mn.status.comment_needed"))
     clicked = st.button(
@@ -826,7 +812,7 @@ def create_section(
     by = login.current_user()
     round_ = st.session_state.setdefault("mf.new.round", 0)
     result = measure_form(
-        f"mf.new.{round_}", {"status": "geplant", "progress": 0}, catalogue, labels, titles,
+        f"mf.new.{round_}", {"status": ms.INITIAL, "progress": 0}, catalogue, labels, titles,
         today, tr, create=True,
     )  # fmt: skip
     if result is None:
@@ -899,7 +885,7 @@ def planned_end_section(
     tr: Callable[..., str],
     on_saved: Callable[[], None],
 ) -> None:
-    """Move the planned end in place (a measure set back to 'laufend' is no longer overdue)."""
+    """Move the planned end in place (a measure moved later is no longer overdue)."""
     mid = int(base["id"])
     key = f"rv.{mid}.v{base['version']}.end"
     day = st.date_input(

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import goal_rollup, on_track
+from dashboard.domain.progress import SLIGHTLY_OFF
 from dashboard.present import (
     i18n_profile,  # noqa: F401  (registers the messages used below)
     i18n_ux,  # noqa: F401
@@ -22,7 +23,7 @@ from dashboard.ui.shell import language
 Tr = Callable[..., str]
 METHOD = "destatis"
 GOOD = on_track.GOOD_STATUSES
-OFF = (*goal_rollup.BAD, "slightly_off")
+OFF = (*goal_rollup.BAD, SLIGHTLY_OFF)
 
 
 def _fmt(value: Any, indicator: dict[str, Any], tr: Tr) -> str:
