@@ -12,6 +12,8 @@ import pytest
 from dashboard.analysis.gaps import PP, build_track
 from dashboard.analysis.progress import Settings, assess, status_history
 from dashboard.present import progress_charts as charts
+from dashboard.present import progress_explain as pexplain
+from dashboard.present import progress_labels as plabels
 from dashboard.present.i18n import LANGUAGES, MESSAGES, t
 
 CARTESIAN = {"scatter", "bar", "heatmap"}
@@ -94,7 +96,7 @@ STATUSES = list(all_statuses())
 
 def test_the_tracks_cover_every_status_and_rule() -> None:
     codes = {s.code for *_, s in STATUSES}
-    assert codes == set(charts.STATUS_ORDER)
+    assert codes == set(plabels.STATUS_ORDER)
     rules = {s.explanation.rule for _, m, _, s in STATUSES if m == "destatis"}
     assert rules >= {"projection", "moving_away", "stagnation", "reached",
                      "reached_but_worsening", "deadline_passed", "direction_both",
@@ -110,10 +112,10 @@ def test_the_tracks_cover_every_status_and_rule() -> None:
 def test_every_status_is_explained_in_words(name, method, track, status, lang) -> None:
     tr = tr_for(lang)
     unit = PP if track.target_type == "parity" else track.unit
-    lines = charts.explain_lines(status, unit, 1, lang, tr)
+    lines = pexplain.explain_lines(status, unit, 1, lang, tr)
     assert lines[0].startswith(("Status", "Status:"))
     assert len(lines) >= (2 if not status.assessable else 5), lines
-    for text in [*lines, charts.short_reason(status, tr, lang), charts.summary_line(status, tr)
+    for text in [*lines, pexplain.short_reason(status, tr, lang), pexplain.summary_line(status, tr)
                  if status.assessable else ""]:  # fmt: skip
         assert not re.search(r"\bzi\.[a-z_.]+", text), text  # no message key left
         assert "{" not in text and "None" not in text and "nan" not in text, text
@@ -127,27 +129,27 @@ def test_every_status_is_explained_in_words(name, method, track, status, lang) -
 def test_notes_are_explained() -> None:
     tr = tr_for("de")
     small = assess(TRACKS["small numbers"], "destatis")
-    text = " ".join(charts.explain_lines(small, "%", 1, "de", tr))
+    text = " ".join(pexplain.explain_lines(small, "%", 1, "de", tr))
     assert "kleine Fallzahl" in text and "Vorläufige Werte: 2025" in text
     secret = assess(TRACKS["secret values"], "destatis")
-    text = " ".join(charts.explain_lines(secret, "Anzahl", 0, "de", tr))
+    text = " ".join(pexplain.explain_lines(secret, "Anzahl", 0, "de", tr))
     assert "Ausgelassen: 2020 (geheim, kleine Fallzahl)" in text
     district = assess(TRACKS["parity district"], "cagr")
-    text = " ".join(charts.explain_lines(district, PP, 1, "de", tr))
+    text = " ".join(pexplain.explain_lines(district, PP, 1, "de", tr))
     assert "Prozentpunkten statt Wachstumsraten" in text
 
 
 def test_status_labels_and_symbols() -> None:
     tr = tr_for("de")
-    assert charts.status_text("on_track", tr) == "☀ auf Kurs"
-    assert charts.status_text(None, tr) == "· keine Bewertung"
-    assert charts.status_text(float("nan"), tr) == "· keine Bewertung"
-    assert charts.status_markdown("wrong_direction", tr) == (
+    assert plabels.status_text("on_track", tr) == "☀ auf Kurs"
+    assert plabels.status_text(None, tr) == "· keine Bewertung"
+    assert plabels.status_text(float("nan"), tr) == "· keine Bewertung"
+    assert plabels.status_markdown("wrong_direction", tr) == (
         ":red[:material/thunderstorm: falsche Richtung]"
     )
-    for code in charts.STATUS_ORDER:
+    for code in plabels.STATUS_ORDER:
         for lang in LANGUAGES:
-            assert MESSAGES[charts.status_key(code)][lang]
+            assert MESSAGES[plabels.status_key(code)][lang]
 
 
 @pytest.mark.parametrize(
@@ -158,7 +160,7 @@ def test_status_labels_and_symbols() -> None:
      (math.inf, "%", 1, "de", False, "–"), (-0.5, "%", 1, "de", True, "-0,5 %")],
 )  # fmt: skip
 def test_fmt_value(value, unit, decimals, lang, signed, expected) -> None:
-    assert charts.fmt_value(value, unit, decimals, lang, tr_for(lang), signed) == expected
+    assert plabels.fmt_value(value, unit, decimals, lang, tr_for(lang), signed) == expected
 
 
 def _only_cartesian(fig: go.Figure) -> None:
@@ -169,7 +171,7 @@ def _only_cartesian(fig: go.Figure) -> None:
 def test_heatmap() -> None:
     matrix = pd.DataFrame([
         {"area": a, "field_id": f, "status": s, "score": sc, "n_items": n, "n_assessed": n,
-         **{f"n_{code}": int(code == s) for code in charts.STATUS_ORDER}}
+         **{f"n_{code}": int(code == s) for code in plabels.STATUS_ORDER}}
         for a, f, s, sc, n in [("0", "6.1", "on_track", 3.75, 1), ("0", "7.1", None, None, 0),
                                ("91", "6.1", "wrong_direction", -3.75, 1),
                                ("91", "7.1", "not_assessable", None, 1)]
@@ -179,7 +181,7 @@ def test_heatmap() -> None:
                          selected=("91", "6.1"))  # fmt: skip
     _only_cartesian(fig)
     heat, points = fig.data
-    assert heat.z[0][0] == charts.STATUS_ORDER.index("on_track") and heat.z[0][1] is None
+    assert heat.z[0][0] == plabels.STATUS_ORDER.index("on_track") and heat.z[0][1] is None
     assert heat.text[1][0] == "⚡" and heat.text[0][1] == "·"
     assert [list(c) for c in points.customdata] == [["0", "6.1"], ["0", "7.1"], ["91", "6.1"],
                                                     ["91", "7.1"]]  # fmt: skip
@@ -219,8 +221,8 @@ def test_bullet_and_history_charts() -> None:
     # one bar trace per status: the legend names every colour that is used
     bars = [trace for trace in fig.data[1:] if trace.type == "bar"]
     assert [b.name for b in bars] == ["☀ auf Kurs", "⚡ falsche Richtung"]
-    assert [b.marker.color for b in bars] == [charts.STATUS_COLORS["on_track"],
-                                              charts.STATUS_COLORS["wrong_direction"]]  # fmt: skip
+    assert [b.marker.color for b in bars] == [plabels.STATUS_COLORS["on_track"],
+                                              plabels.STATUS_COLORS["wrong_direction"]]  # fmt: skip
     assert list(bars[0].x) == [0.5] and list(bars[1].x) == [-0.25]  # clipped at −25 %
     assert all(b.showlegend is not False for b in bars)
     assert list(fig.layout.yaxis.categoryarray) == ["B", "A"]  # first row on top
