@@ -14,15 +14,13 @@ import streamlit as st
 from dashboard import clock, config
 from dashboard.analysis.review import (
     CATEGORY_ORDER,
-    PROTOCOL_EXTRA_DE,
-    PROTOCOL_LABELS_DE,
     Review,
-    build_protocol,
     build_review,
     category_counts,
     default_window,
-    protocol_markdown,
 )
+from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_DE
+from dashboard.analysis.review_protocol import build_protocol, protocol_markdown
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date

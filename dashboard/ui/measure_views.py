@@ -25,7 +25,8 @@ from dashboard.analysis.lateness import (
     has_any_flag,
     with_lateness,
 )
-from dashboard.analysis.review import CATEGORIES, describe_changes, flag_texts, parse_changes
+from dashboard.analysis.review import CATEGORIES, describe_changes, parse_changes
+from dashboard.analysis.review_protocol import flag_texts
 from dashboard.auth import guard
 from dashboard.config import PROJECT_ROOT
 from dashboard.errors import LeitbildError
