@@ -25,8 +25,16 @@ from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date
 from dashboard.reports import protocol_export
-from dashboard.ui import actors, data, downloads, login
-from dashboard.ui import measure_form as form
+from dashboard.services import measure_edit
+from dashboard.ui import (
+    actors,
+    data,
+    downloads,
+    login,
+    measure_conflicts,
+    measure_sections,
+    measure_session,
+)
 from dashboard.ui import measure_views as views
 from dashboard.ui.goal_names import goal_names
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -127,26 +135,28 @@ def attention_list(
         return
     for row in frame.to_dict("records"):
         mid = int(row["id"])
-        base = form.normalise(row)
+        base = measure_edit.normalise(row)
         label = views.attention_label(row, tr, extra.get(mid, []))
-        opened = form.has_conflict(mid) or st.session_state.get("rv.open") == mid
+        opened = measure_conflicts.has_conflict(mid) or st.session_state.get("rv.open") == mid
         saved = partial(_keep_open, mid)
         with st.expander(label, expanded=opened):
             views.attention_summary(row, tr, lang, labels)
-            form.conflict_panel(store, mid, catalogue, today, tr, lang, labels, views.clear_caches)
-            if not form.require_editor(tr, base, "measure.review", quiet=True):
+            measure_conflicts.conflict_panel(
+                store, mid, catalogue, today, tr, lang, labels, views.clear_caches
+            )
+            if not measure_conflicts.require_editor(tr, base, "measure.review", quiet=True):
                 continue
             left, middle, right = st.columns([1, 1, 1.4])
             with left:
                 st.markdown(f"**{tr('rv.action.review')}**")
-                form.review_section(store, base, today, tr, saved)
+                measure_sections.review_section(store, base, today, tr, saved)
             with middle:
                 st.markdown(f"**{tr('rv.action.step')}**")
-                form.next_step_section(store, base, today, tr, saved)
-                form.planned_end_section(store, base, tr, saved)
+                measure_sections.next_step_section(store, base, today, tr, saved)
+                measure_sections.planned_end_section(store, base, tr, saved)
             with right:
                 st.markdown(f"**{tr('rv.action.status')}**")
-                form.status_section(
+                measure_sections.status_section(
                     store, base, catalogue, today, tr, lang, saved,
                     key=f"rv.{mid}.v{base['version']}.sc", compact=True,
                 )  # fmt: skip
@@ -189,7 +199,7 @@ def protocol_section(review: Review) -> None:
         guard.save_protocol(store, login.current_user(), review.today, markdown)
         views.clear_caches()
         day = fmt_date(review.today, lang)
-        st.session_state[form.FLASH_KEY] = tr("rv.protocol.saved", date=day)
+        st.session_state[measure_session.FLASH_KEY] = tr("rv.protocol.saved", date=day)
         st.rerun()
     if not today_saved.empty:
         row = today_saved.iloc[0]
@@ -235,10 +245,10 @@ with guarded():
     st.title(tr("rv.title"))
     st.caption(tr("rv.subtitle", today=fmt_date(today, lang)))
     data_status_badge(summary)
-    editor = form.editor_name(tr)
-    form.flash()
+    editor = measure_conflicts.editor_name(tr)
+    measure_session.flash()
     catalogue = data.catalogues(db)
-    labels = form.option_labels(catalogue, views.organisations(db))
+    labels = measure_edit.option_labels(catalogue, views.organisations(db))
     measures = views.measures(db)
     if measures.empty:
         st.info(tr("mn.empty"), icon=":material/inbox:")

@@ -35,8 +35,8 @@ from dashboard.exports import export_tables, to_csv, to_xlsx
 from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.measures import STATUSES
 from dashboard.present.format import fmt_date
+from dashboard.services.measure_edit import FORM_FIELDS, display_value
 from dashboard.ui import actors, data, downloads, login
-from dashboard.ui.measure_form import FORM_FIELDS, display_value
 
 LOG = logging.getLogger(__name__)
 TTL_SECONDS = data.TTL_SECONDS
