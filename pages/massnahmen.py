@@ -11,7 +11,15 @@ import streamlit as st
 from dashboard import clock, config
 from dashboard.ids import parse_id
 from dashboard.services import measure_edit
-from dashboard.ui import actors, data, measure_conflicts, measure_sections, measure_session
+from dashboard.ui import (
+    actors,
+    data,
+    measure_conflicts,
+    measure_detail,
+    measure_sections,
+    measure_session,
+    measure_transfer,
+)
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -31,7 +39,7 @@ def show_measure(mid: int) -> None:
         st.warning(tr("mn.not_found", id=mid))
         st.stop()
     current = measure_edit.normalise(current)
-    views.detail_header(current, today, tr, lang)
+    measure_detail.detail_header(current, today, tr, lang)
     measure_conflicts.stale_notice(mid, base, current, tr)
     measure_conflicts.conflict_panel(
         store, mid, catalogue, today, tr, lang, names, views.clear_caches
@@ -39,13 +47,13 @@ def show_measure(mid: int) -> None:
     tabs = st.tabs([tr("mn.tab.overview"), tr("mn.tab.edit"), tr("mn.tab.status"),
                     tr("mn.tab.archive")])  # fmt: skip
     with tabs[0]:
-        views.facts(current, tr, lang, labels)
-        views.links(current, tr, labels)
+        measure_detail.facts(current, tr, lang, labels)
+        measure_detail.links(current, tr, labels)
         st.markdown(f"#### {tr('mn.timeline')}")
         if measure_conflicts.require_editor(tr, current, "measure.comment", quiet=True):
             measure_sections.comment_section(store, base, tr, views.clear_caches)
         history = actors.public_events(views.events(db), tr)
-        views.timeline(history[history["measure_id"] == mid], tr, lang)
+        measure_detail.timeline(history[history["measure_id"] == mid], tr, lang)
     with tabs[1]:
         if measure_conflicts.require_editor(tr, current):
             measure_sections.edit_section(
@@ -100,4 +108,4 @@ with guarded():
 
             measure_sections.create_section(store, catalogue, labels, titles, today, tr, opened)
     with tab_io:
-        views.transfer_view(store, today, tr, views.clear_caches)
+        measure_transfer.transfer_view(store, today, tr, views.clear_caches)

@@ -25,13 +25,14 @@ from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date
 from dashboard.reports import protocol_export
-from dashboard.services import measure_edit
+from dashboard.services import measure_edit, measure_register
 from dashboard.ui import (
     actors,
     data,
     downloads,
     login,
     measure_conflicts,
+    measure_review_views,
     measure_sections,
     measure_session,
 )
@@ -113,7 +114,7 @@ def what_changed(review: Review) -> None:
     shown = review.changes
     if chosen:
         shown = shown[shown["category"].isin(chosen)]
-    views.changes_table(views.change_rows(shown, tr, lang), tr)
+    measure_review_views.changes_table(measure_register.change_rows(shown, tr, lang), tr)
 
 
 def attention_list(
@@ -136,11 +137,11 @@ def attention_list(
     for row in frame.to_dict("records"):
         mid = int(row["id"])
         base = measure_edit.normalise(row)
-        label = views.attention_label(row, tr, extra.get(mid, []))
+        label = measure_register.attention_label(row, tr, extra.get(mid, []))
         opened = measure_conflicts.has_conflict(mid) or st.session_state.get("rv.open") == mid
         saved = partial(_keep_open, mid)
         with st.expander(label, expanded=opened):
-            views.attention_summary(row, tr, lang, labels)
+            measure_review_views.attention_summary(row, tr, lang, labels)
             measure_conflicts.conflict_panel(
                 store, mid, catalogue, today, tr, lang, labels, views.clear_caches
             )
@@ -171,7 +172,7 @@ def protocol_section(review: Review) -> None:
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
-        review, editor or "", notes or "", labels_, views.field_labels(tr),
+        review, editor or "", notes or "", labels_, measure_register.field_labels(tr),
         lambda d: fmt_date(d, lang), goal_names(db, tr),
     )  # fmt: skip
     markdown = protocol_markdown(protocol)
