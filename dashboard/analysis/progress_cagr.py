@@ -26,7 +26,7 @@ from dashboard.analysis.progress_rules import (
     _reached_early,
     limit_factor,
 )
-from dashboard.domain.progress import GRADED, category
+from dashboard.domain.progress import GRADED, REACHED, category
 
 
 def cagr_score(ratio: float, with_target: bool, factor: float = 1.0) -> float:
@@ -152,7 +152,7 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
     if track.has_level:
         period = track.target_period
         if (y_target - yi) * sense <= 0:
-            code, rule, ratio, score = "reached", "reached", None, 5.0
+            code, rule, ratio, score = REACHED, "reached", None, 5.0
             required = None
         elif period is None or period <= first.period:
             return _not_assessable(method, track, "target_period_not_after_base")
