@@ -11,7 +11,7 @@ axes use the matching separators.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -55,22 +55,16 @@ def _layout(fig: go.Figure, lang: str, height: int, **extra: Any) -> go.Figure:
     return fig
 
 
-def heatmap(
+def _heat_cells(
     matrix: pd.DataFrame,
-    area_labels: dict[str, str],
-    field_labels: dict[str, str],
+    areas: list[str],
+    fields: list[str],
+    labels: tuple[dict[str, str], dict[str, str]],
     tr: Tr,
     lang: str,
-    selected: tuple[str, str] | None = None,
-    compact: bool = False,
-) -> go.Figure:
-    """Districts × fields: one cell per roll-up status; a transparent point layer for clicks.
-
-    ``compact``: columns labelled by the field number only (names in the hover), upright, so
-    the cells keep their width on a phone.
-    """
-    areas = list(dict.fromkeys(matrix["area"]))
-    fields = list(dict.fromkeys(matrix["field_id"]))
+) -> tuple[list[list[int | None]], list[list[str]], list[list[str]]]:
+    """Per area and field: the status index (colour), its symbol and the hover text."""
+    area_labels, field_labels = labels
     index = {s: i for i, s in enumerate(STATUS_ORDER)}
     # plain dicts: thousands of cells at 10x, a MultiIndex lookup each took most of a second
     cells = {(r["area"], r["field_id"]): r for r in matrix.to_dict("records")}
@@ -95,6 +89,26 @@ def heatmap(
         z.append(zr)
         text.append(tr_)
         hover.append(hr)
+    return z, text, hover
+
+
+def heatmap(
+    matrix: pd.DataFrame,
+    area_labels: dict[str, str],
+    field_labels: dict[str, str],
+    tr: Tr,
+    lang: str,
+    selected: tuple[str, str] | None = None,
+    compact: bool = False,
+) -> go.Figure:
+    """Districts × fields: one cell per roll-up status; a transparent point layer for clicks.
+
+    ``compact``: columns labelled by the field number only (names in the hover), upright, so
+    the cells keep their width on a phone.
+    """
+    areas = list(dict.fromkeys(matrix["area"]))
+    fields = list(dict.fromkeys(matrix["field_id"]))
+    z, text, hover = _heat_cells(matrix, areas, fields, (area_labels, field_labels), tr, lang)
     n = len(STATUS_ORDER)
     scale = []
     for i, status in enumerate(STATUS_ORDER):
@@ -204,6 +218,64 @@ def _parity_projection(track: Track, status: Status) -> float | None:
     return last.reference - ex.projection if side > 0 else last.reference + ex.projection
 
 
+def _add_target(
+    fig: go.Figure, track: Track, first_period: int, fmt: Callable[[Any], str], tr: Tr
+) -> None:
+    """The target as a star and the path to it from the baseline (when both are known)."""
+    last, parity = track.latest, track.target_type == "parity"
+    target_y = None
+    if track.target_period and last is not None:
+        if parity:
+            target_y = last.reference
+        elif track.target_level is not None:
+            target_y = track.target_level
+    if target_y is not None and track.target_period:
+        base_period = track.baseline_period or first_period
+        base_y = next((p.actual for p in track.points if p.period == base_period), None)
+        if base_y is None and track.target_type != "parity":
+            base_y = track.baseline_value
+        if base_y is not None and base_period < track.target_period:
+            fig.add_trace(
+                go.Scatter(
+                    x=[base_period, track.target_period], y=[base_y, target_y],
+                    mode="lines", name=tr("zi.traj.path"), hoverinfo="skip",
+                    line={"color": "#1a7f37", "dash": "dot", "width": 2},
+                )
+            )  # fmt: skip
+        fig.add_trace(
+            go.Scatter(
+                x=[track.target_period], y=[target_y], mode="markers+text",
+                name=tr("zi.traj.target"),
+                marker={"symbol": "star", "size": 16, "color": "#1a7f37"},
+                text=[tr("zi.traj.target_text", value=fmt(target_y))], textposition="top left",
+                hovertext=[tr("zi.traj.target_text", value=fmt(target_y))], hoverinfo="text",
+            )
+        )  # fmt: skip
+
+
+def _add_projection(
+    fig: go.Figure, track: Track, status: Status, fmt: Callable[[Any], str], tr: Tr
+) -> None:
+    """The projection of the current trend to the target period, in the status colour."""
+    ex, last, parity = status.explanation, track.latest, track.target_type == "parity"
+    projected = _parity_projection(track, status) if parity else None
+    if not parity and ex.projection is not None and ex.variable == "value":
+        projected = ex.projection
+    if projected is not None and last is not None and ex.projection_period:
+        color = STATUS_COLORS.get(status.code, "#8c959f")
+        fig.add_trace(
+            go.Scatter(
+                x=[last.period, ex.projection_period], y=[last.actual, projected],
+                mode="lines+markers", name=tr("zi.traj.projection"),
+                line={"color": color, "dash": "dash", "width": 2},
+                marker={"size": [0, 9], "color": color},
+                hovertext=["", tr("zi.traj.projection_text", period=ex.projection_period,
+                                  value=fmt(projected))],
+                hoverinfo="text",
+            )
+        )  # fmt: skip
+
+
 def trajectory_chart(
     track: Track,
     status: Status,
@@ -238,51 +310,8 @@ def trajectory_chart(
                 hoverinfo="text",
             )
         )  # fmt: skip
-    ex, last = status.explanation, track.latest
-    target_y = None
-    if track.target_period and last is not None:
-        if parity:
-            target_y = last.reference
-        elif track.target_level is not None:
-            target_y = track.target_level
-    if target_y is not None and track.target_period:
-        base_period = track.baseline_period or periods[0]
-        base_y = next((p.actual for p in track.points if p.period == base_period), None)
-        if base_y is None and track.target_type != "parity":
-            base_y = track.baseline_value
-        if base_y is not None and base_period < track.target_period:
-            fig.add_trace(
-                go.Scatter(
-                    x=[base_period, track.target_period], y=[base_y, target_y],
-                    mode="lines", name=tr("zi.traj.path"), hoverinfo="skip",
-                    line={"color": "#1a7f37", "dash": "dot", "width": 2},
-                )
-            )  # fmt: skip
-        fig.add_trace(
-            go.Scatter(
-                x=[track.target_period], y=[target_y], mode="markers+text",
-                name=tr("zi.traj.target"),
-                marker={"symbol": "star", "size": 16, "color": "#1a7f37"},
-                text=[tr("zi.traj.target_text", value=fmt(target_y))], textposition="top left",
-                hovertext=[tr("zi.traj.target_text", value=fmt(target_y))], hoverinfo="text",
-            )
-        )  # fmt: skip
-    projected = _parity_projection(track, status) if parity else None
-    if not parity and ex.projection is not None and ex.variable == "value":
-        projected = ex.projection
-    if projected is not None and last is not None and ex.projection_period:
-        color = STATUS_COLORS.get(status.code, "#8c959f")
-        fig.add_trace(
-            go.Scatter(
-                x=[last.period, ex.projection_period], y=[last.actual, projected],
-                mode="lines+markers", name=tr("zi.traj.projection"),
-                line={"color": color, "dash": "dash", "width": 2},
-                marker={"size": [0, 9], "color": color},
-                hovertext=["", tr("zi.traj.projection_text", period=ex.projection_period,
-                                  value=fmt(projected))],
-                hoverinfo="text",
-            )
-        )  # fmt: skip
+    _add_target(fig, track, periods[0], fmt, tr)
+    _add_projection(fig, track, status, fmt, tr)
     if track.omitted:
         fig.add_annotation(
             text=tr("zi.note.omitted", items=omitted_text(track.omitted, tr)), showarrow=False,
