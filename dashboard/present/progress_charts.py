@@ -219,7 +219,7 @@ def _parity_projection(track: Track, status: Status) -> float | None:
 
 
 def _add_target(
-    fig: go.Figure, track: Track, first_period: int, fmt: Callable[[Any], str], tr: Tr
+    fig: go.Figure, track: Track, periods: list[int], fmt: Callable[[Any], str], tr: Tr
 ) -> None:
     """The target as a star and the path to it from the baseline (when both are known)."""
     last, parity = track.latest, track.target_type == "parity"
@@ -230,7 +230,7 @@ def _add_target(
         elif track.target_level is not None:
             target_y = track.target_level
     if target_y is not None and track.target_period:
-        base_period = track.baseline_period or first_period
+        base_period = track.baseline_period or periods[0]
         base_y = next((p.actual for p in track.points if p.period == base_period), None)
         if base_y is None and track.target_type != "parity":
             base_y = track.baseline_value
@@ -310,7 +310,7 @@ def trajectory_chart(
                 hoverinfo="text",
             )
         )  # fmt: skip
-    _add_target(fig, track, periods[0], fmt, tr)
+    _add_target(fig, track, periods, fmt, tr)
     _add_projection(fig, track, status, fmt, tr)
     if track.omitted:
         fig.add_annotation(
