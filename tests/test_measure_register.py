@@ -8,6 +8,7 @@ import pytest
 from dashboard.analysis.lateness import FLAGS
 from dashboard.present.i18n import t
 from dashboard.services.measure_register import (
+    attention_label,
     district_url,
     field_labels,
     filter_measures,
@@ -91,3 +92,11 @@ def test_field_labels_name_every_field_and_event_kind() -> None:
     assert labels["planned_end"] == "Geplantes Ende"
     assert labels["kind.archiviert"] == t("event.archiviert", "de")
     assert "{field}" in labels["changed"]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("de", "(Nr. 3)"), ("en", "(no. 3)")])
+def test_attention_label_names_the_number_in_the_page_language(lang: str, expected: str) -> None:
+    row = {"id": 3, "title": "Fachtag", "flags": ["overdue", "finished_late"]}
+    label = attention_label(row, lambda key, **v: t(key, lang, **v), ["Ziel abseits"])
+    overdue = t("flag.short.overdue", lang)
+    assert label == f"**Fachtag** {expected} — {overdue} · Ziel abseits"

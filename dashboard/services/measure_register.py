@@ -206,4 +206,5 @@ def attention_label(row: Mapping[str, Any], tr: Callable[..., str], extra: list[
     """Expander label of a measure in the review: title, number and its short flags."""
     flags = [tr(f"flag.short.{f}") for f in row["flags"] if f != "finished_late"]
     reasons = " · ".join([*flags, *extra])
-    return f"**{user_markdown(row['title'])}** (Nr. {int(row['id'])}) — {reasons}"
+    number = tr("mn.attention.number", id=int(row["id"]))
+    return f"**{user_markdown(row['title'])}** ({number}) — {reasons}"
