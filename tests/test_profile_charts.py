@@ -187,7 +187,12 @@ def test_every_key_used_by_the_page_exists() -> None:
 
     source = "".join(
         (ROOT / path).read_text(encoding="utf-8")
-        for path in ("pages/stadtteil.py", "dashboard/present/profile_charts.py")
+        for path in (
+            "pages/stadtteil.py",
+            "dashboard/present/profile_charts.py",
+            "dashboard/present/profile_tables.py",
+            "dashboard/present/profile_format.py",
+        )
     )
     used = set(re.findall(r"""\btr?\(f?["'](stadtteil\.[a-z_.]+)""", source))
     prefixes = {key for key in used if key.endswith(".")}  # f-strings: class., assess., …
