@@ -9,7 +9,9 @@ from dashboard import config
 from dashboard.analysis import goal_rollup, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.escaping import user_markdown
-from dashboard.present import progress_charts as charts
+from dashboard.present import progress_explain as pexplain
+from dashboard.present import progress_labels as plabels
+from dashboard.present import progress_tables as ptables
 from dashboard.present.format import fmt_number, styled
 from dashboard.ui import data, downloads, progress_data
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -25,7 +27,7 @@ def counts_text(node: pd.Series) -> str:
     if not node["n_items"]:
         return tr("hf.no_assessment")
     parts = ", ".join(
-        f"{int(node['n_' + s])} {charts.status_text(s, tr)}" for s in STATUSES if node["n_" + s]
+        f"{int(node['n_' + s])} {plabels.status_text(s, tr)}" for s in STATUSES if node["n_" + s]
     )
     n = tr("hf.n_one") if node["n_items"] == 1 else tr("hf.n_many", n=int(node["n_items"]))
     if node["score"] is None or pd.isna(node["score"]):
@@ -54,12 +56,12 @@ def flags_text(flags: list[str]) -> str:
 
 def item_text(row: pd.Series) -> str:
     """One linked assessment: status, series, area, short reason."""
-    name = charts.series_label(row["indicator_id"], row["grp"], labels)
+    name = ptables.series_label(row["indicator_id"], row["grp"], labels)
     where = labels["area"].get(row["area"], row["area"])
-    kind = tr("hf.implicit") if row["implicit"] else charts.target_description(row, labels, tr,
+    kind = tr("hf.implicit") if row["implicit"] else ptables.target_description(row, labels, tr,
                                                                                lang)  # fmt: skip
-    return (f"{charts.status_markdown(row['status'], tr)} {name} · {where} · {kind} — "
-            f"*{charts.short_reason(row['result'], tr, lang)}*")  # fmt: skip
+    return (f"{plabels.status_markdown(row['status'], tr)} {name} · {where} · {kind} — "
+            f"*{pexplain.short_reason(row['result'], tr, lang)}*")  # fmt: skip
 
 
 def goal_block(node: pd.Series) -> str:
@@ -67,7 +69,7 @@ def goal_block(node: pd.Series) -> str:
     goal = labels["goal"][node["node_id"]]
     indent = "    " * (int(node["depth"]) - 1)
     kind = tr(f"zi.goalkind.{goal['kind']}")
-    head = (f"{indent}- {charts.status_markdown(node['status'], tr)} **{kind} {goal['number']}**"
+    head = (f"{indent}- {plabels.status_markdown(node['status'], tr)} **{kind} {goal['number']}**"
             f" – {goal['label']}")  # fmt: skip
     if not node["n_items"] and not node["own_measures"] and list(node["flags"]) == ["no_indicator"]:
         # nothing measured and nothing done: one line is enough
@@ -160,7 +162,7 @@ with guarded():
     overview = pd.DataFrame({
         tr("col.field"): fields,
         tr("col.title"): [labels["field"][f] for f in fields],
-        tr("col.status"): [charts.status_text(field_nodes.loc[f, "status"], tr)
+        tr("col.status"): [plabels.status_text(field_nodes.loc[f, "status"], tr)
                            for f in fields],
         tr("hf.col.score"): [score_of(f) for f in fields],
         tr("hf.col.assessments"): [int(field_nodes.loc[f, "n_items"]) for f in fields],
@@ -193,11 +195,11 @@ with guarded():
     for fid in fields:
         fnode = field_nodes.loc[fid]
         title = (
-            f"{charts.status_symbol(fnode['status'])} {fid} "
-            f"{labels['field_title'][fid]} — {tr(charts.status_key(fnode['status']))}"
+            f"{plabels.status_symbol(fnode['status'])} {fid} "
+            f"{labels['field_title'][fid]} — {tr(plabels.status_key(fnode['status']))}"
         )
         with st.expander(title, expanded=field == fid):
-            st.markdown(charts.status_markdown(fnode["status"], tr) + " · " + counts_text(fnode))
+            st.markdown(plabels.status_markdown(fnode["status"], tr) + " · " + counts_text(fnode))
             st.caption(measures_text(fnode) + " · " + tr("hf.measures_beside"))
             if fid in cover.index:
                 c = cover.loc[fid]

@@ -14,7 +14,7 @@ from dashboard.catalogues import Catalogue
 from dashboard.domain.notes import NoteTarget
 from dashboard.present.format import fmt_number
 from dashboard.present.indicator_figures import ranking_figure, series_figure
-from dashboard.present.profile_charts import fmt_value
+from dashboard.present.profile_format import fmt_value
 from dashboard.services.indicator_sheet import (
     DISTRICT_LEVEL,
     IndicatorSheet,

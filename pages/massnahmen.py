@@ -10,8 +10,16 @@ import streamlit as st
 
 from dashboard import clock, config
 from dashboard.ids import parse_id
-from dashboard.ui import actors, data
-from dashboard.ui import measure_form as form
+from dashboard.services import measure_edit
+from dashboard.ui import (
+    actors,
+    data,
+    measure_conflicts,
+    measure_detail,
+    measure_sections,
+    measure_session,
+    measure_transfer,
+)
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -26,33 +34,39 @@ def show_measure(mid: int) -> None:
         views.close_measure()
         st.rerun()
     current = store.measure(mid)
-    base = form.session_base(store, mid)
+    base = measure_session.session_base(store, mid)
     if current is None or base is None:
         st.warning(tr("mn.not_found", id=mid))
         st.stop()
-    current = form.normalise(current)
-    views.detail_header(current, today, tr, lang)
-    form.stale_notice(mid, base, current, tr)
-    form.conflict_panel(store, mid, catalogue, today, tr, lang, names, views.clear_caches)
+    current = measure_edit.normalise(current)
+    measure_detail.detail_header(current, today, tr, lang)
+    measure_conflicts.stale_notice(mid, base, current, tr)
+    measure_conflicts.conflict_panel(
+        store, mid, catalogue, today, tr, lang, names, views.clear_caches
+    )
     tabs = st.tabs([tr("mn.tab.overview"), tr("mn.tab.edit"), tr("mn.tab.status"),
                     tr("mn.tab.archive")])  # fmt: skip
     with tabs[0]:
-        views.facts(current, tr, lang, labels)
-        views.links(current, tr, labels)
+        measure_detail.facts(current, tr, lang, labels)
+        measure_detail.links(current, tr, labels)
         st.markdown(f"#### {tr('mn.timeline')}")
-        if form.require_editor(tr, current, "measure.comment", quiet=True):
-            form.comment_section(store, base, tr, views.clear_caches)
+        if measure_conflicts.require_editor(tr, current, "measure.comment", quiet=True):
+            measure_sections.comment_section(store, base, tr, views.clear_caches)
         history = actors.public_events(views.events(db), tr)
-        views.timeline(history[history["measure_id"] == mid], tr, lang)
+        measure_detail.timeline(history[history["measure_id"] == mid], tr, lang)
     with tabs[1]:
-        if form.require_editor(tr, current):
-            form.edit_section(store, base, catalogue, labels, titles, today, tr, views.clear_caches)
+        if measure_conflicts.require_editor(tr, current):
+            measure_sections.edit_section(
+                store, base, catalogue, labels, titles, today, tr, views.clear_caches
+            )
     with tabs[2]:
-        if form.require_editor(tr, current):
-            form.status_section(store, base, catalogue, today, tr, lang, views.clear_caches)
+        if measure_conflicts.require_editor(tr, current):
+            measure_sections.status_section(
+                store, base, catalogue, today, tr, lang, views.clear_caches
+            )
     with tabs[3]:
-        if form.require_editor(tr, current, "measure.archive"):
-            form.archive_section(store, base, tr, views.clear_caches)
+        if measure_conflicts.require_editor(tr, current, "measure.archive"):
+            measure_sections.archive_section(store, base, tr, views.clear_caches)
 
 
 with guarded():
@@ -61,9 +75,9 @@ with guarded():
     st.title(tr("mn.title"))
     st.caption(tr("mn.subtitle"))
     data_status_badge(summary)
-    form.flash()
+    measure_session.flash()
     catalogue = data.catalogues(db)
-    labels = form.option_labels(catalogue, views.organisations(db))
+    labels = measure_edit.option_labels(catalogue, views.organisations(db))
     names = labels
     today = clock.today()
     active = views.measures(db)
@@ -85,13 +99,13 @@ with guarded():
     with tab_list:
         views.register_view(db, labels, today, tr, lang)
     with tab_new:
-        if form.require_editor(tr, action="measure.create"):
+        if measure_conflicts.require_editor(tr, action="measure.create"):
 
             def opened(mid: int) -> None:
                 """Clear caches and show the new measure."""
                 views.clear_caches()
                 views.open_measure(mid)
 
-            form.create_section(store, catalogue, labels, titles, today, tr, opened)
+            measure_sections.create_section(store, catalogue, labels, titles, today, tr, opened)
     with tab_io:
-        views.transfer_view(store, today, tr, views.clear_caches)
+        measure_transfer.transfer_view(store, today, tr, views.clear_caches)

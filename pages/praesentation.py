@@ -12,8 +12,7 @@ from dashboard.errors import ConflictError, LeitbildError
 from dashboard.ids import parse_id
 from dashboard.present import i18n_ux  # noqa: F401  (i18n_ux: messages)
 from dashboard.reports.deck import DeckSpec
-from dashboard.ui import a11y, data
-from dashboard.ui import measure_form as form
+from dashboard.ui import a11y, data, measure_conflicts
 from dashboard.ui import presentation as pr
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -160,7 +159,7 @@ def save_controls(name: str, spec: DeckSpec, version: int | None) -> None:
         st.toast(tr("pr.deleted", name=name))
         st.rerun()
     if not by:
-        form.require_editor(tr)
+        measure_conflicts.require_editor(tr)
 
 
 def downloads(spec: DeckSpec) -> None:

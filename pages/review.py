@@ -14,21 +14,28 @@ import streamlit as st
 from dashboard import clock, config
 from dashboard.analysis.review import (
     CATEGORY_ORDER,
-    PROTOCOL_EXTRA_DE,
-    PROTOCOL_LABELS_DE,
     Review,
-    build_protocol,
     build_review,
     category_counts,
     default_window,
-    protocol_markdown,
 )
+from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_DE
+from dashboard.analysis.review_protocol import build_protocol, protocol_markdown
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date
 from dashboard.reports import protocol_export
-from dashboard.ui import actors, data, downloads, login
-from dashboard.ui import measure_form as form
+from dashboard.services import measure_edit, measure_register
+from dashboard.ui import (
+    actors,
+    data,
+    downloads,
+    login,
+    measure_conflicts,
+    measure_review_views,
+    measure_sections,
+    measure_session,
+)
 from dashboard.ui import measure_views as views
 from dashboard.ui.goal_names import goal_names
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -107,7 +114,7 @@ def what_changed(review: Review) -> None:
     shown = review.changes
     if chosen:
         shown = shown[shown["category"].isin(chosen)]
-    views.changes_table(views.change_rows(shown, tr, lang), tr)
+    measure_review_views.changes_table(measure_register.change_rows(shown, tr, lang), tr)
 
 
 def attention_list(
@@ -129,26 +136,28 @@ def attention_list(
         return
     for row in frame.to_dict("records"):
         mid = int(row["id"])
-        base = form.normalise(row)
-        label = views.attention_label(row, tr, extra.get(mid, []))
-        opened = form.has_conflict(mid) or st.session_state.get("rv.open") == mid
+        base = measure_edit.normalise(row)
+        label = measure_register.attention_label(row, tr, extra.get(mid, []))
+        opened = measure_conflicts.has_conflict(mid) or st.session_state.get("rv.open") == mid
         saved = partial(_keep_open, mid)
         with st.expander(label, expanded=opened):
-            views.attention_summary(row, tr, lang, labels)
-            form.conflict_panel(store, mid, catalogue, today, tr, lang, labels, views.clear_caches)
-            if not form.require_editor(tr, base, "measure.review", quiet=True):
+            measure_review_views.attention_summary(row, tr, lang, labels)
+            measure_conflicts.conflict_panel(
+                store, mid, catalogue, today, tr, lang, labels, views.clear_caches
+            )
+            if not measure_conflicts.require_editor(tr, base, "measure.review", quiet=True):
                 continue
             left, middle, right = st.columns([1, 1, 1.4])
             with left:
                 st.markdown(f"**{tr('rv.action.review')}**")
-                form.review_section(store, base, today, tr, saved)
+                measure_sections.review_section(store, base, today, tr, saved)
             with middle:
                 st.markdown(f"**{tr('rv.action.step')}**")
-                form.next_step_section(store, base, today, tr, saved)
-                form.planned_end_section(store, base, tr, saved)
+                measure_sections.next_step_section(store, base, today, tr, saved)
+                measure_sections.planned_end_section(store, base, tr, saved)
             with right:
                 st.markdown(f"**{tr('rv.action.status')}**")
-                form.status_section(
+                measure_sections.status_section(
                     store, base, catalogue, today, tr, lang, saved,
                     key=f"rv.{mid}.v{base['version']}.sc", compact=True,
                 )  # fmt: skip
@@ -163,7 +172,7 @@ def protocol_section(review: Review) -> None:
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
-        review, editor or "", notes or "", labels_, views.field_labels(tr),
+        review, editor or "", notes or "", labels_, measure_register.field_labels(tr),
         lambda d: fmt_date(d, lang), goal_names(db, tr),
     )  # fmt: skip
     markdown = protocol_markdown(protocol)
@@ -191,7 +200,7 @@ def protocol_section(review: Review) -> None:
         guard.save_protocol(store, login.current_user(), review.today, markdown)
         views.clear_caches()
         day = fmt_date(review.today, lang)
-        st.session_state[form.FLASH_KEY] = tr("rv.protocol.saved", date=day)
+        st.session_state[measure_session.FLASH_KEY] = tr("rv.protocol.saved", date=day)
         st.rerun()
     if not today_saved.empty:
         row = today_saved.iloc[0]
@@ -237,10 +246,10 @@ with guarded():
     st.title(tr("rv.title"))
     st.caption(tr("rv.subtitle", today=fmt_date(today, lang)))
     data_status_badge(summary)
-    editor = form.editor_name(tr)
-    form.flash()
+    editor = measure_conflicts.editor_name(tr)
+    measure_session.flash()
     catalogue = data.catalogues(db)
-    labels = form.option_labels(catalogue, views.organisations(db))
+    labels = measure_edit.option_labels(catalogue, views.organisations(db))
     measures = views.measures(db)
     if measures.empty:
         st.info(tr("mn.empty"), icon=":material/inbox:")

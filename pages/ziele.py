@@ -11,6 +11,9 @@ from dashboard.analysis.gaps import PP, gap_table
 from dashboard.escaping import user_markdown
 from dashboard.present import export_frames as xf
 from dashboard.present import progress_charts as charts
+from dashboard.present import progress_explain as pexplain
+from dashboard.present import progress_labels as plabels
+from dashboard.present import progress_tables as ptables
 from dashboard.present.format import fmt_number, styled
 from dashboard.ui import data, downloads, progress_data, progress_method, target_form
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -18,7 +21,7 @@ from dashboard.ui.shell import data_status_badge, guarded, language, translator
 tr = translator()
 lang = language()
 db = str(config.db_path())
-STATUSES = charts.STATUS_ORDER
+STATUSES = plabels.STATUS_ORDER
 
 
 def _on_matrix_select() -> None:
@@ -67,7 +70,7 @@ with guarded():
     )  # fmt: skip
     statuses = cols[2].multiselect(
         tr("ziele.filter.status"), list(STATUSES), key="status",
-        format_func=lambda s: charts.status_text(s, tr), placeholder=tr("ziele.all_statuses"),
+        format_func=lambda s: plabels.status_text(s, tr), placeholder=tr("ziele.all_statuses"),
     )  # fmt: skip
     left, right = st.columns([2, 3], vertical_alignment="bottom")
     method = left.segmented_control(
@@ -94,7 +97,7 @@ with guarded():
     st.subheader(tr("ziele.matrix"))
     st.caption(tr("ziele.matrix_help"))
     # the legend first: a reader needs it before the rows, not after 45 of them
-    st.caption(" · ".join(charts.status_text(s, tr) for s in STATUSES) + " · "
+    st.caption(" · ".join(plabels.status_text(s, tr) for s in STATUSES) + " · "
                + tr("ziele.matrix_rule"))  # fmt: skip
     matrix = progress_data.matrix(db, method, implicit)
     # the filters filter the matrix too: the chosen area, field and the areas with the status
@@ -122,7 +125,7 @@ with guarded():
     field_names = {f: f"{f} {labels['field'][f]}" for f in fields}
     downloads.offer(
         lambda m=shown_matrix, f=field_names: xf.matrix_frame(
-            m, labels["area"], f, lambda s: charts.status_text(s, tr), lang),
+            m, labels["area"], f, lambda s: plabels.status_text(s, tr), lang),
         tr("dl.title.matrix"), "ziele_matrix",
     )  # fmt: skip
 
@@ -140,7 +143,7 @@ with guarded():
     counts = shown["status"].value_counts()
     metric_cols = st.columns(len(STATUSES))
     for col, status in zip(metric_cols, STATUSES, strict=True):
-        col.metric(charts.status_text(status, tr), int(counts.get(status, 0)))
+        col.metric(plabels.status_text(status, tr), int(counts.get(status, 0)))
     if shown.empty:
         st.info(tr("ziele.empty_filter"))
     else:
@@ -154,7 +157,7 @@ with guarded():
             wanted = st.query_params.get("ziel")  # a deep link beyond the limit still opens
             listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
             listed = listed[~listed["key"].duplicated()]
-        table = charts.display_table(listed, labels, tr, lang)
+        table = ptables.display_table(listed, labels, tr, lang)
         st.session_state["_table_keys"] = list(table["key"])
         st.dataframe(
             styled(table.drop(columns="key"), {"gap_relative": 1}, lang, percent=["gap_relative"]),
@@ -176,7 +179,7 @@ with guarded():
         )  # fmt: skip
         table_sources = downloads.indicator_sources(catalogue_indicators, shown["indicator_id"])
         downloads.offer(
-            lambda f=shown: charts.download_table(f, labels, tr, lang),
+            lambda f=shown: ptables.download_table(f, labels, tr, lang),
             tr("dl.title.targets"), "ziele_tabelle", table_sources, stem="ziel_ist_vergleich",
         )  # fmt: skip
 
@@ -189,8 +192,8 @@ with guarded():
         by_key = listed.set_index("key", drop=False)
         choice = st.selectbox(
             tr("ziele.pick"), keys, key="ziel",
-            format_func=lambda k: f"{charts.status_symbol(by_key.loc[k, 'status'])} "
-            f"{charts.series_label(by_key.loc[k, 'indicator_id'], by_key.loc[k, 'grp'], labels)}"
+            format_func=lambda k: f"{plabels.status_symbol(by_key.loc[k, 'status'])} "
+            f"{ptables.series_label(by_key.loc[k, 'indicator_id'], by_key.loc[k, 'grp'], labels)}"
             f" · {labels['area'].get(by_key.loc[k, 'area'], by_key.loc[k, 'area'])}",
         )  # fmt: skip
         progress_data.write_url({"ziel": choice}, {})
@@ -205,25 +208,25 @@ with guarded():
         st.caption(
             tr("zi.col.target")
             + ": "
-            + charts.target_description(row, labels, tr, lang)
+            + ptables.target_description(row, labels, tr, lang)
             + (f" – {user_markdown(row['note'])}" if row["note"] else "")
         )
         m = st.columns(5)
-        m[0].metric(tr("zi.col.actual"), charts.fmt_value(row["actual"], unit, decimals, lang, tr),
+        m[0].metric(tr("zi.col.actual"), plabels.fmt_value(row["actual"], unit, decimals, lang, tr),
                     help=tr("ziele.period", period=row["period"]) if pd.notna(row["period"])
                     else None)  # fmt: skip
-        m[1].metric(tr("zi.col.target"), charts.target_value_text(row, labels, tr, lang),
-                    help=charts.target_description(row, labels, tr, lang))  # fmt: skip
-        m[2].metric(tr("zi.col.gap"), charts.gap_text(row, labels, tr, lang),
+        m[1].metric(tr("zi.col.target"), ptables.target_value_text(row, labels, tr, lang),
+                    help=ptables.target_description(row, labels, tr, lang))  # fmt: skip
+        m[2].metric(tr("zi.col.gap"), ptables.gap_text(row, labels, tr, lang),
                     help=tr("zi.col.gap_help"))  # fmt: skip
-        m[3].metric(tr("zi.col.years"), charts.years_text(row, tr, lang),
+        m[3].metric(tr("zi.col.years"), ptables.years_text(row, tr, lang),
                     help=tr("zi.col.years_help"))  # fmt: skip
-        m[4].markdown(f"**{tr('col.status')}**  \n" + charts.status_markdown(result.code, tr))
+        m[4].markdown(f"**{tr('col.status')}**  \n" + plabels.status_markdown(result.code, tr))
         left, right = st.columns([3, 2])
         with left:
             names = {
-                "actual": charts.series_label(row["indicator_id"], row["grp"], labels),
-                "reference": charts.reference_label(row, labels),
+                "actual": ptables.series_label(row["indicator_id"], row["grp"], labels),
+                "reference": ptables.reference_label(row, labels),
             }
             st.plotly_chart(
                 charts.trajectory_chart(track, result, names, unit, decimals, tr, lang),
@@ -236,7 +239,7 @@ with guarded():
             )  # fmt: skip
         with right, st.container(border=True):
             st.markdown(f"**{tr('ziele.why')}**")
-            lines = charts.explain_lines(result, gap_unit, decimals, lang, tr, row["implicit"])
+            lines = pexplain.explain_lines(result, gap_unit, decimals, lang, tr, row["implicit"])
             st.markdown("\n".join(f"- {line}" for line in lines))
         history = progress.status_history(track, method, progress.settings())
         if history:
@@ -246,7 +249,7 @@ with guarded():
                             config={"displayModeBar": False})  # fmt: skip
             downloads.offer(
                 pd.DataFrame({tr("zi.col.period"): [s.period for s in history],
-                              tr("col.status"): [charts.status_text(s.code, tr)
+                              tr("col.status"): [plabels.status_text(s.code, tr)
                                                  for s in history]}),
                 tr("dl.title.history", indicator=ind["short"]), "ziele_historie",
             )  # fmt: skip
@@ -256,30 +259,30 @@ with guarded():
                 pd.DataFrame({
                     tr("zi.col.period"): table["period"],
                     tr("zi.col.actual"): table["actual"].map(
-                        lambda v: charts.fmt_value(v, unit, decimals, lang, tr)),
+                        lambda v: plabels.fmt_value(v, unit, decimals, lang, tr)),
                     tr("zi.col.reference"): table["reference"].map(
-                        lambda v: charts.fmt_value(v, unit, decimals, lang, tr)),
+                        lambda v: plabels.fmt_value(v, unit, decimals, lang, tr)),
                     tr("zi.col.gap"): table["absolute"].map(
-                        lambda v: charts.fmt_value(v, gap_unit, decimals, lang, tr)),
-                    tr("col.status"): [charts.status_text(s.code, tr) for s in history],
+                        lambda v: plabels.fmt_value(v, gap_unit, decimals, lang, tr)),
+                    tr("col.status"): [plabels.status_text(s.code, tr) for s in history],
                 }),
                 hide_index=True, placeholder="–",
             )  # fmt: skip
-            per_year = [charts.status_text(s.code, tr) for s in history]
+            per_year = [plabels.status_text(s.code, tr) for s in history]
             downloads.offer(
                 lambda g=table, s=per_year: xf.gap_frame(g, s, lang),
                 tr("dl.title.trajectory", indicator=ind["short"]), "ziele_werte", sources,
             )  # fmt: skip
 
         # --- bullet charts ----------------------------------------------------------------------
-        bullets = charts.bullet_rows(shown[~shown["implicit"]], labels, tr, lang)
+        bullets = ptables.bullet_rows(shown[~shown["implicit"]], labels, tr, lang)
         if not bullets.empty:
             st.subheader(tr("ziele.bullets"))
             st.caption(tr("ziele.bullets_help"))
             st.plotly_chart(charts.bullet_chart(bullets, tr, lang), key="bullets",
                             config={"displayModeBar": False})  # fmt: skip
             downloads.offer(
-                lambda b=bullets: xf.bullets_frame(b, lambda s: charts.status_text(s, tr), lang),
+                lambda b=bullets: xf.bullets_frame(b, lambda s: plabels.status_text(s, tr), lang),
                 tr("dl.title.bullets"), "ziele_bullets",
             )  # fmt: skip
 

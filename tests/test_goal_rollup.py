@@ -7,14 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.analysis.goal_rollup import (
-    band,
-    combine,
-    coverage,
-    coverage_matrix,
-    field_matrix,
-    rollup,
-)
+from dashboard.analysis.goal_matrix import coverage, coverage_matrix, field_matrix
+from dashboard.analysis.goal_rollup import band, combine, rollup
 
 # A tiny Leitbild: field F with Leitziel L1 (supported by T1, which has the sub-goal T1.1),
 # an unattached Teilziel T2, a goal without indicator G3, and a district goal S91 of area 91.

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.analysis import area_tree
 from dashboard.analysis import profile as prof
 
 COLUMNS = ["indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator",
@@ -81,7 +82,7 @@ def test_hierarchy(catalogue, code, bezirk, chain) -> None:
     assert prof.stadtbezirk_of(areas, code) == bezirk
     # the Hiltrup districts hang directly below B6; the alias "9" is not a code
     expected = [c for c in chain if c in set(areas["code"])]
-    assert prof.ancestors(areas, code) == expected
+    assert area_tree.ancestors(areas, code) == expected
 
 
 def test_profile_compares_with_city_and_bezirk(values, indicators, catalogue) -> None:

@@ -13,6 +13,7 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.similarity import Similarity
 from dashboard.analysis.social_index import compute_social_index
 from dashboard.present import profile_charts as charts
+from dashboard.present import profile_format, profile_tables
 from dashboard.present.i18n import LANGUAGES
 from dashboard.present.i18n_profile import PROFILE_MESSAGES
 from tests.test_profile import KITA, MV, POP, SGB2, frame
@@ -56,7 +57,7 @@ def test_every_key_in_every_language(key: str) -> None:
     ],
 )  # fmt: skip
 def test_fmt_value(args, expected) -> None:
-    assert charts.fmt_value(*args) == expected
+    assert profile_format.fmt_value(*args) == expected
 
 
 @pytest.mark.parametrize(
@@ -66,7 +67,7 @@ def test_fmt_value(args, expected) -> None:
      ((math.nan, "%", 1), "–")],
 )  # fmt: skip
 def test_fmt_diff(args, expected) -> None:
-    assert charts.fmt_diff(*args) == expected
+    assert profile_format.fmt_diff(*args) == expected
 
 
 def test_spine_chart(profile) -> None:
@@ -99,14 +100,14 @@ def test_spine_chart_in_english(profile) -> None:
 
 
 def test_profile_and_counts_tables(profile) -> None:
-    table = charts.profile_table(profile, FIELDS, "Hiltrup").set_index("Indikator")
+    table = profile_tables.profile_table(profile, FIELDS, "Hiltrup").set_index("Indikator")
     mv = table.loc["Anteil der Bevölkerung mit Migrationsvorgeschichte"]
     assert (mv["Wert"], mv["Stadt"], mv["Stadtbezirk Hiltrup"]) == ("47,8 %", "21,7 %", "26,0 %")
     assert mv["Abstand zur Stadt"] == "+26,1 Pp." and mv["Bewertung"] == "ohne Wertung"
     kita = table.loc["Betreuungsquote der Kinder von 3 bis unter 6 Jahren"]
     assert (kita["Wert"], kita["Bewertung"], kita["Rang unter den Stadtteilen"]) == (
         "geheim", "geheim", "–")  # fmt: skip
-    counts = charts.counts_table(profile, "Hiltrup")
+    counts = profile_tables.counts_table(profile, "Hiltrup")
     assert list(counts["Wert"]) == ["5.640"] and list(counts["Stadt"]) == ["300.267"]
 
 
@@ -133,7 +134,7 @@ def test_compare_chart_and_table(catalogue) -> None:
     assert fig.data[0].marker.color != fig.data[1].marker.color
     assert fig.data[0].marker.symbol != fig.data[1].marker.symbol
     assert fig.data[2].marker.symbol == "line-ns"
-    table = charts.compare_table(out, names).set_index("Indikator")
+    table = profile_tables.compare_table(out, names).set_index("Indikator")
     assert table.loc["Anteil mit MV", "Berg Fidel"] == "47,8 %"
     assert table.loc["SGB-II-Quote 15–64", "Stadt Münster"] == "6,0 %"
 
@@ -160,7 +161,7 @@ def test_similar_and_measures_tables(catalogue) -> None:
                       "value_anteil_mv": [49.7]}),
         ("anteil_mv",), {"anteil_mv": 2014}, {"anteil_mv": 47.8},
     )  # fmt: skip
-    table = charts.similar_table(result, "91", {"91": "Berg Fidel", "61": "Coerde"},
+    table = profile_tables.similar_table(result, "91", {"91": "Berg Fidel", "61": "Coerde"},
                                  catalogue.indicators)  # fmt: skip
     assert list(table["Gebiet"]) == ["91 Berg Fidel (gewählt)", "61 Coerde"]
     assert list(table["Abstand (0 = gleich)"]) == ["–", "0,60"]
@@ -170,7 +171,7 @@ def test_similar_and_measures_tables(catalogue) -> None:
          "planned_end": [pd.Timestamp("2028-10-22")], "progress": [60],
          "goals": [np.array(["6.3-S91-1", "8.2-L2"])]}
     )  # fmt: skip
-    out = charts.measures_table(measures)
+    out = profile_tables.measures_table(measures)
     assert out.iloc[0].to_dict() == {
         "Maßnahme": "Sprachcafé",
         "Status": "laufend",
@@ -186,7 +187,12 @@ def test_every_key_used_by_the_page_exists() -> None:
 
     source = "".join(
         (ROOT / path).read_text(encoding="utf-8")
-        for path in ("pages/stadtteil.py", "dashboard/present/profile_charts.py")
+        for path in (
+            "pages/stadtteil.py",
+            "dashboard/present/profile_charts.py",
+            "dashboard/present/profile_tables.py",
+            "dashboard/present/profile_format.py",
+        )
     )
     used = set(re.findall(r"""\btr?\(f?["'](stadtteil\.[a-z_.]+)""", source))
     prefixes = {key for key in used if key.endswith(".")}  # f-strings: class., assess., …

@@ -19,6 +19,7 @@ import pytest
 
 from dashboard.analysis.gaps import build_track
 from dashboard.analysis.progress import CATEGORY_SCORES, assess_destatis
+from dashboard.present import progress_explain as pexplain
 
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%", "natural_limit": 100.0}
 SHARE_UP_NO_LIMIT = {**SHARE_UP, "natural_limit": None}
@@ -142,14 +143,13 @@ def test_weather_at_the_limit_says_so() -> None:
 
 
 def test_weather_at_the_limit_is_explained_in_plain_words() -> None:
-    from dashboard.present import progress_charts as charts
     from dashboard.present.i18n import t
 
     status = assess_destatis(build([100.0] * 11, SHARE_UP, DIR))
     assert status.explanation.limit == 100.0
-    text = " ".join(charts.explain_lines(status, "%", 1, "de", lambda k, **v: t(k, "de", **v)))
+    text = " ".join(pexplain.explain_lines(status, "%", 1, "de", lambda k, **v: t(k, "de", **v)))
     assert "natürlichen Grenze (100,0 %)" in text and "auf Kurs" in text
     early = assess_destatis(build([41.0], SHARE_UP, T40))
-    text = " ".join(charts.explain_lines(early, "%", 1, "de", lambda k, **v: t(k, "de", **v)))
+    text = " ".join(pexplain.explain_lines(early, "%", 1, "de", lambda k, **v: t(k, "de", **v)))
     assert "Der neueste Wert (41,0 %, 2015) erfüllt das Ziel (40,0 %) schon" in text
-    assert charts.short_reason(early, lambda k, **v: t(k, "de", **v), "de") == "Ziel erreicht"
+    assert pexplain.short_reason(early, lambda k, **v: t(k, "de", **v), "de") == "Ziel erreicht"

@@ -19,8 +19,8 @@ from dashboard.exports import export_tables, frame_files, neutralise, to_csv
 from dashboard.ingest.measures import parse_measures
 from dashboard.ingest.tables import read_table
 from dashboard.reports.protocol_export import markdown_bytes
+from dashboard.services.measure_edit import validate
 from dashboard.store import Store
-from dashboard.ui.measure_form import validate
 from tests.auth_helpers import log_in
 from tests.conftest import ROOT
 

@@ -200,31 +200,12 @@ def shortfall(actual: float, reference: float, parity_sense: int) -> float:
     return abs(actual - reference)
 
 
-def build_track(
-    target: Mapping[str, Any],
-    indicator: Mapping[str, Any],
-    actual: pd.DataFrame | SeriesRows | None,
-    reference: pd.DataFrame | SeriesRows | None = None,
-    area_level: str = "stadt",
-) -> Track:
-    """Turn one target (for one area) and its observations into an assessable track.
-
-    ``actual`` holds the rows of the indicator for the target's area and group; ``reference``
-    the rows of the parity reference (see ``reference_of``). Unusable rows are listed in
-    ``omitted`` with their reason.
-    """
-    kind = str(target.get("type"))
-    value = _none(target.get("value"))
-    value = None if value is None else float(value)
-    base_period = _none(target.get("baseline_period"))
-    base_period = None if base_period is None else int(base_period)
-    target_period = _none(target.get("target_period"))
-    target_period = None if target_period is None else int(target_period)
-    direction = indicator.get("direction")
-    rows, ref_rows = _rows(actual), _rows(reference)
+def _points(
+    kind: str, rows: SeriesRows, ref_rows: SeriesRows, parity_sense: int
+) -> tuple[list[Point], list[tuple[int, str]]]:
+    """The usable points of a track (parity: against the reference) and the omitted periods."""
     points: list[Point] = []
     omitted: list[tuple[int, str]] = []
-    parity_sense = indicator_sense(direction) if kind == "parity" else 0
     for period in sorted(set(rows) | (set(ref_rows) if kind == "parity" else set())):
         row = rows.get(period)
         why = _unusable(row)
@@ -246,6 +227,32 @@ def build_track(
             Point(period, assessed, actual_value, ref_value, row["numerator"],
                   row["denominator"], row["flag"])
         )  # fmt: skip
+    return points, omitted
+
+
+def build_track(
+    target: Mapping[str, Any],
+    indicator: Mapping[str, Any],
+    actual: pd.DataFrame | SeriesRows | None,
+    reference: pd.DataFrame | SeriesRows | None = None,
+    area_level: str = "stadt",
+) -> Track:
+    """Turn one target (for one area) and its observations into an assessable track.
+
+    ``actual`` holds the rows of the indicator for the target's area and group; ``reference``
+    the rows of the parity reference (see ``reference_of``). Unusable rows are listed in
+    ``omitted`` with their reason.
+    """
+    kind = str(target.get("type"))
+    value = _none(target.get("value"))
+    value = None if value is None else float(value)
+    base_period = _none(target.get("baseline_period"))
+    base_period = None if base_period is None else int(base_period)
+    target_period = _none(target.get("target_period"))
+    target_period = None if target_period is None else int(target_period)
+    direction = indicator.get("direction")
+    parity_sense = indicator_sense(direction) if kind == "parity" else 0
+    points, omitted = _points(kind, _rows(actual), _rows(reference), parity_sense)
     problem = None
     by_period = {p.period: p for p in points}
     if kind == "parity":

@@ -6,8 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-GOOD = ("reached", "on_track")
-OFF = ("slightly_off", "off_track", "wrong_direction")
+from dashboard.domain import progress as progress_status
+
+GOOD = progress_status.GOOD
+OFF = progress_status.OFF
 GROUPS = ("good", "off", "none")  # on track / off track / no data (or not assessable)
 RECENT_DAYS = 30  # "since last month"
 

@@ -32,16 +32,15 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.gaps import CITY
+from dashboard.domain import measures as measure_status
+from dashboard.domain import progress as progress_status
 
-STATUS_ORDER = (
-    "reached", "on_track", "slightly_off", "off_track", "wrong_direction", "not_assessable",
-)  # fmt: skip
-# (lower bound of the score, status), checked top-down; below the last: wrong_direction
-ROLLUP_BANDS = ((2.5, "on_track"), (0.0, "slightly_off"), (-2.5, "off_track"))
-BAD = ("off_track", "wrong_direction")
-ACTIVE_MEASURE = ("laufend",)
-COMPLETED_MEASURE = ("abgeschlossen",)
-MEASURE_STATUSES = ("geplant", "laufend", "abgeschlossen", "pausiert", "abgebrochen")
+STATUS_ORDER = progress_status.STATUS_CODES
+ROLLUP_BANDS = progress_status.ROLLUP_BANDS
+BAD = progress_status.BAD
+ACTIVE_MEASURE = measure_status.ACTIVE
+COMPLETED_MEASURE = measure_status.FINISHED
+MEASURE_STATUSES = measure_status.STATUSES
 FLAGS = ("off_track_no_measure", "completed_not_moving", "no_indicator")
 
 
@@ -64,12 +63,7 @@ class Combined:
         return self.n_items - self.counts.get("not_assessable", 0)
 
 
-def band(score: float) -> str:
-    """Status of a mean score (Open SDG bands)."""
-    for lower, status in ROLLUP_BANDS:
-        if score >= lower:
-            return status
-    return "wrong_direction"
+band = progress_status.band
 
 
 def combine(statuses: Iterable[str], scores: Iterable[float | None]) -> Combined:
@@ -118,13 +112,16 @@ def top_goals(goals: pd.DataFrame, support: pd.DataFrame) -> dict[str, list[str]
     return out
 
 
-def _subtree(goal: str, children: dict[str, list[str]], seen: set[str] | None = None) -> set[str]:
+def goal_subtree(
+    goal: str, children: dict[str, list[str]], seen: set[str] | None = None
+) -> set[str]:
+    """A goal and every goal below it (supporting goals, their sub-goals, …)."""
     seen = set() if seen is None else seen
     if goal in seen:
         return seen
     seen.add(goal)
     for child in children.get(goal, []):
-        _subtree(child, children, seen)
+        goal_subtree(child, children, seen)
     return seen
 
 
@@ -198,6 +195,101 @@ def _flags(kind: str, combined: Combined, measures: dict[str, Any], moving: list
     return flags
 
 
+class _Rollup:
+    """One roll-up under way: assessments, goal links and measures of an area, rows built."""
+
+    def __init__(
+        self,
+        assessments: pd.DataFrame,
+        goals: pd.DataFrame,
+        goal_support: pd.DataFrame,
+        goal_indicator: pd.DataFrame,
+        measures: pd.DataFrame,
+        area: str,
+    ) -> None:
+        self.area = area
+        self.items = scoped(assessments, goals, area).set_index("key", drop=False)
+        links = goal_links(self.items, goals, goal_indicator, area)
+        self.own = links.groupby("goal_id")["key"].agg(list).to_dict()
+        self.children = goal_children(goals, goal_support)
+        self.indicators_of = goal_indicator.groupby("goal_id")["indicator_id"].agg(list).to_dict()
+        self.target_goals = set(assessments["goal_id"].dropna()) if len(assessments) else set()
+        self.linked_keys = set(links["key"])
+        self.measures = measures = _measures_in(measures, area)
+        self.measure_goals = [set(_listed(g)) for g in measures["goals"]] if len(measures) else []
+        self.measure_fields = [set(_listed(f)) for f in measures["fields"]] if len(measures) else []
+        self.field_of = dict(zip(goals["id"], goals["field_id"], strict=True))
+        self.goals_kind = dict(zip(goals["id"], goals["kind"], strict=True))
+        self.goal_area = {
+            g: a for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
+            if k == "stadtteilziel"
+        }  # fmt: skip
+        self.rows: list[dict[str, Any]] = []
+
+    def node(self, node_id: str, kind: str, field_id: str, parent: str | None, depth: int,
+             subtree: set[str], extra_keys: list[str], fields_match: bool) -> None:  # fmt: skip
+        """Add the row of one field or goal, combining everything in its subtree."""
+        own, measures = self.own, self.measures
+        keys = sorted({k for g in subtree for k in own.get(g, [])} | set(extra_keys))
+        part = self.items.loc[keys] if keys else self.items.iloc[0:0]
+        combined = combine(part["status"], part["score"])
+        chosen = [
+            i for i, (mg, mf) in enumerate(zip(self.measure_goals, self.measure_fields,
+                                               strict=True))
+            if mg & subtree or (fields_match and field_id in mf)
+        ]  # fmt: skip
+        summary = _measure_summary(measures.iloc[chosen] if len(measures) else measures)
+        direct = [
+            int(measures.iloc[i]["id"]) for i, mg in enumerate(self.measure_goals) if node_id in mg
+        ]
+        has_ind = any(self.indicators_of.get(g) for g in subtree) or bool(
+            subtree & self.target_goals
+        )
+        self.rows.append(
+            {
+                "node_id": node_id, "node_type": kind, "field_id": field_id, "parent": parent,
+                "depth": depth, "keys": keys, "own_keys": sorted(own.get(node_id, [])),
+                "own_measures": direct,
+                "indicators": list(self.indicators_of.get(node_id, [])),
+                **{f"n_{s}": combined.counts.get(s, 0) for s in STATUS_ORDER},
+                "n_items": combined.n_items, "n_assessed": combined.n_assessed,
+                "score": combined.score, "status": combined.status, **summary,
+                "flags": _flags(kind, combined, summary, list(part["moving"]), has_ind),
+            }
+        )  # fmt: skip
+
+    def visible(self, goal: str) -> bool:
+        """Whether a goal belongs to this area's view of the Leitbild."""
+        # another district's goals are not part of this district's Leitbild view
+        own_area = self.goal_area.get(goal)
+        return own_area is None or self.area in (CITY, own_area)
+
+    def walk(self, goal: str, parent: str, depth: int, path: tuple[str, ...]) -> None:
+        """Add a goal and, below it, the goals that support it (each path once)."""
+        if not self.visible(goal):
+            return
+        subtree = goal_subtree(goal, self.children)
+        self.node(goal, str(self.goals_kind[goal]), self.field_of[goal], parent, depth, subtree,
+                  [], False)  # fmt: skip
+        for child in self.children.get(goal, []):
+            if child not in path:
+                self.walk(child, goal, depth + 1, (*path, child))
+
+    def field(self, fid: str, goals: pd.DataFrame, tops: list[str]) -> None:
+        """Add a field, then its top goals with everything below them."""
+        field_goals = {g for g in goals.loc[goals["field_id"] == fid, "id"] if self.visible(g)}
+        items = self.items
+        # assessments no goal names count for their indicator's field (in this area only)
+        loose = [
+            k for k, ind_field, a in zip(items["key"], items["field_id"], items["area"],
+                                         strict=True)
+            if ind_field == fid and k not in self.linked_keys and a == self.area
+        ]  # fmt: skip
+        self.node(fid, "field", fid, None, 0, field_goals, loose, True)
+        for goal in tops:
+            self.walk(goal, fid, 1, (goal,))
+
+
 def rollup(
     assessments: pd.DataFrame,
     goals: pd.DataFrame,
@@ -208,174 +300,8 @@ def rollup(
     area: str = CITY,
 ) -> pd.DataFrame:
     """One row per field and goal of the Leitbild: counts, score, status, measures, flags."""
-    items = scoped(assessments, goals, area).set_index("key", drop=False)
-    links = goal_links(items, goals, goal_indicator, area)
-    own = links.groupby("goal_id")["key"].agg(list).to_dict()
-    children = goal_children(goals, goal_support)
+    state = _Rollup(assessments, goals, goal_support, goal_indicator, measures, area)
     tops = top_goals(goals, goal_support)
-    indicators_of = goal_indicator.groupby("goal_id")["indicator_id"].agg(list).to_dict()
-    target_goals = set(assessments["goal_id"].dropna()) if len(assessments) else set()
-    linked_keys = set(links["key"])
-    measures = _measures_in(measures, area)
-    measure_goals = [set(_listed(g)) for g in measures["goals"]] if len(measures) else []
-    measure_fields = [set(_listed(f)) for f in measures["fields"]] if len(measures) else []
-    field_of = dict(zip(goals["id"], goals["field_id"], strict=True))
-    rows: list[dict[str, Any]] = []
-
-    def node(node_id: str, kind: str, field_id: str, parent: str | None, depth: int,
-             subtree: set[str], extra_keys: list[str], fields_match: bool) -> None:  # fmt: skip
-        keys = sorted({k for g in subtree for k in own.get(g, [])} | set(extra_keys))
-        part = items.loc[keys] if keys else items.iloc[0:0]
-        combined = combine(part["status"], part["score"])
-        chosen = [
-            i for i, (mg, mf) in enumerate(zip(measure_goals, measure_fields, strict=True))
-            if mg & subtree or (fields_match and field_id in mf)
-        ]  # fmt: skip
-        summary = _measure_summary(measures.iloc[chosen] if len(measures) else measures)
-        direct = [
-            int(measures.iloc[i]["id"]) for i, mg in enumerate(measure_goals) if node_id in mg
-        ]
-        has_ind = any(indicators_of.get(g) for g in subtree) or bool(subtree & target_goals)
-        rows.append(
-            {
-                "node_id": node_id, "node_type": kind, "field_id": field_id, "parent": parent,
-                "depth": depth, "keys": keys, "own_keys": sorted(own.get(node_id, [])),
-                "own_measures": direct,
-                "indicators": list(indicators_of.get(node_id, [])),
-                **{f"n_{s}": combined.counts.get(s, 0) for s in STATUS_ORDER},
-                "n_items": combined.n_items, "n_assessed": combined.n_assessed,
-                "score": combined.score, "status": combined.status, **summary,
-                "flags": _flags(kind, combined, summary, list(part["moving"]), has_ind),
-            }
-        )  # fmt: skip
-
-    def visible(goal: str) -> bool:
-        # another district's goals are not part of this district's Leitbild view
-        own_area = goal_area.get(goal)
-        return own_area is None or area in (CITY, own_area)
-
-    def walk(goal: str, parent: str, depth: int, path: tuple[str, ...]) -> None:
-        if not visible(goal):
-            return
-        subtree = _subtree(goal, children)
-        node(goal, str(goals_kind[goal]), field_of[goal], parent, depth, subtree, [], False)
-        for child in children.get(goal, []):
-            if child not in path:
-                walk(child, goal, depth + 1, (*path, child))
-
-    goals_kind = dict(zip(goals["id"], goals["kind"], strict=True))
-    goal_area = {
-        g: a for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
-        if k == "stadtteilziel"
-    }  # fmt: skip
     for fid in fields["id"]:
-        field_goals = {g for g in goals.loc[goals["field_id"] == fid, "id"] if visible(g)}
-        # assessments no goal names count for their indicator's field (in this area only)
-        loose = [
-            k for k, ind_field, a in zip(items["key"], items["field_id"], items["area"],
-                                         strict=True)
-            if ind_field == fid and k not in linked_keys and a == area
-        ]  # fmt: skip
-        node(fid, "field", fid, None, 0, field_goals, loose, True)
-        for goal in tops.get(fid, []):
-            walk(goal, fid, 1, (goal,))
-    return pd.DataFrame(rows)
-
-
-def field_matrix(
-    assessments: pd.DataFrame,
-    goals: pd.DataFrame,
-    goal_indicator: pd.DataFrame,
-    fields: pd.DataFrame,
-    areas: list[str],
-) -> pd.DataFrame:
-    """Field status per area (the districts × fields matrix), by the roll-up rule."""
-    field_of = dict(zip(goals["id"], goals["field_id"], strict=True))
-    rows = []
-    for area in areas:
-        items = scoped(assessments, goals, area)
-        links = goal_links(items, goals, goal_indicator, area)
-        linked = set(links["key"])
-        per_field: dict[str, set[str]] = {}
-        for goal, key in zip(links["goal_id"], links["key"], strict=True):
-            per_field.setdefault(field_of[goal], set()).add(key)
-        for key, fid, a in zip(items["key"], items["field_id"], items["area"], strict=True):
-            if key not in linked and a == area:
-                per_field.setdefault(fid, set()).add(key)
-        indexed = items.set_index("key", drop=False)
-        for fid in fields["id"]:
-            keys = sorted(per_field.get(fid, set()))
-            part = indexed.loc[keys] if keys else indexed.iloc[0:0]
-            combined = combine(part["status"], part["score"])
-            rows.append(
-                {
-                    "area": area, "field_id": fid, "score": combined.score,
-                    "status": combined.status, "n_items": combined.n_items,
-                    "n_assessed": combined.n_assessed, "keys": keys,
-                    **{f"n_{s}": combined.counts.get(s, 0) for s in STATUS_ORDER},
-                }
-            )  # fmt: skip
-    return pd.DataFrame(rows)
-
-
-def coverage(nodes: pd.DataFrame) -> pd.DataFrame:
-    """Per field: goals, goals with an indicator, with data, with a target, with a status."""
-    goals = nodes[nodes["node_type"] != "field"].drop_duplicates("node_id")
-    rows = []
-    for fid, part in goals.groupby("field_id", sort=False):
-        with_indicator = int((~part["flags"].map(lambda f: "no_indicator" in f)).sum())
-        rows.append(
-            {
-                "field_id": fid, "goals": len(part), "with_indicator": with_indicator,
-                "with_assessment": int((part["n_items"] > 0).sum()),
-                "assessed": int((part["n_assessed"] > 0).sum()),
-                "share_assessed": float((part["n_assessed"] > 0).mean()) if len(part) else 0.0,
-            }
-        )  # fmt: skip
-    return pd.DataFrame(
-        rows,
-        columns=["field_id", "goals", "with_indicator", "with_assessment", "assessed",
-                 "share_assessed"],
-    )  # fmt: skip
-
-
-def coverage_matrix(
-    assessments: pd.DataFrame,
-    goals: pd.DataFrame,
-    goal_support: pd.DataFrame,
-    goal_indicator: pd.DataFrame,
-    fields: pd.DataFrame,
-    areas: list[str],
-) -> pd.DataFrame:
-    """Coverage per area and field, by the same rules as ``coverage(rollup(...))``."""
-    children = goal_children(goals, goal_support)
-    subtrees = {g: _subtree(g, children) for g in goals["id"]}
-    indicators_of = set(goal_indicator["goal_id"])
-    target_goals = set(assessments["goal_id"].dropna()) if len(assessments) else set()
-    has_indicator = {g: bool(sub & indicators_of or sub & target_goals) for g, sub in
-                     subtrees.items()}  # fmt: skip
-    goal_area = dict(zip(goals["id"], goals["area_code"], strict=True))
-    kinds = dict(zip(goals["id"], goals["kind"], strict=True))
-    rows = []
-    for area in areas:
-        items = scoped(assessments, goals, area)
-        links = goal_links(items, goals, goal_indicator, area)
-        assessed_keys = set(items.loc[items["status"] != "not_assessable", "key"])
-        with_items = set(links["goal_id"])
-        with_status = set(links.loc[links["key"].isin(assessed_keys), "goal_id"])
-        for fid in fields["id"]:
-            ids = [
-                g for g in goals.loc[goals["field_id"] == fid, "id"]
-                if kinds[g] != "stadtteilziel" or area in (CITY, goal_area[g])
-            ]  # fmt: skip
-            n_assessed = sum(1 for g in ids if subtrees[g] & with_status)
-            rows.append(
-                {
-                    "area": area, "field_id": fid, "goals": len(ids),
-                    "with_indicator": sum(1 for g in ids if has_indicator[g]),
-                    "with_assessment": sum(1 for g in ids if subtrees[g] & with_items),
-                    "assessed": n_assessed,
-                    "share_assessed": n_assessed / len(ids) if ids else 0.0,
-                }
-            )  # fmt: skip
-    return pd.DataFrame(rows)
+        state.field(fid, goals, tops.get(fid, []))
+    return pd.DataFrame(state.rows)

@@ -12,13 +12,15 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.domain import measures as ms
+
 # Name and default of the setting "needs review after N days" (see the lead's config.SETTINGS).
 REVIEW_DAYS_SETTING = "review_after_days"
 DEFAULT_REVIEW_DAYS = 28
 
 # Statuses in which a measure still has work ahead; only these can be late or need a review.
-OPEN_STATUSES = ("geplant", "laufend", "pausiert")
-DONE_STATUS = "abgeschlossen"
+OPEN_STATUSES = ms.OPEN
+DONE_STATUS = ms.COMPLETED
 
 # Flag names in display order (most urgent first).
 FLAGS = ("overdue", "started_late", "next_step_overdue", "needs_review", "finished_late")

@@ -16,8 +16,9 @@ import pandas as pd
 
 from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
+from dashboard.domain import progress as progress_status
 
-GOOD_STATUSES = ("reached", "on_track")
+GOOD_STATUSES = progress_status.GOOD
 COMPARABLE_KINDS = ("share", "rate", "mean")  # counts depend on the area's size
 # ratio bands of the city comparison, checked top-down: (lower bound of district/city, key)
 RATIO_WORDS = ((4.5, "many"), (3.5, "x4"), (2.5, "x3"), (1.75, "x2"), (1.05, "higher"))

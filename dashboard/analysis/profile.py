@@ -17,6 +17,15 @@ import math
 import numpy as np
 import pandas as pd
 
+from dashboard.analysis.area_tree import district_codes, stadtbezirk_of
+
+# Facts beside the profile moved to district_facts; pages and reports owned by other branches
+# still read them from here.
+from dashboard.analysis.district_facts import district_goals as district_goals
+from dashboard.analysis.district_facts import district_measures as district_measures
+from dashboard.analysis.district_facts import flag_counts as flag_counts
+from dashboard.analysis.district_facts import key_facts as key_facts
+
 CITY = "0"
 COMPARABLE_KINDS = ("share", "rate", "mean", "index")
 ASSESSMENTS = ("better", "similar", "worse", "neutral", "hidden", "unknown")
@@ -28,30 +37,6 @@ TREND_WINDOW = 5  # periods looked back for the gap trend
 
 SPINE_KEYS = ("scale", "range_min", "range_max", "q25", "q75")
 META_COLUMNS = ["name", "short", "field_id", "unit", "kind", "direction", "decimals"]
-
-
-def ancestors(areas: pd.DataFrame, code: str) -> list[str]:
-    """Parent chain of an area, nearest first (e.g. '11' → ['1', 'B1', '0'])."""
-    parent = dict(zip(areas["code"], areas["parent_code"], strict=True))
-    chain: list[str] = []
-    current = parent.get(code)
-    while isinstance(current, str) and current not in chain:
-        chain.append(current)
-        current = parent.get(current)
-    return chain
-
-
-def stadtbezirk_of(areas: pd.DataFrame, code: str) -> str | None:
-    """Code of the Stadtbezirk an area belongs to (None for the city or unknown codes)."""
-    level = dict(zip(areas["code"], areas["level"], strict=True))
-    if level.get(code) == "stadtbezirk":
-        return code
-    return next((c for c in ancestors(areas, code) if level.get(c) == "stadtbezirk"), None)
-
-
-def district_codes(areas: pd.DataFrame) -> list[str]:
-    """Codes of all Stadtteile in catalogue order."""
-    return list(areas.loc[areas["level"] == "stadtteil", "code"])
 
 
 def default_group(groups: object) -> str:
@@ -198,41 +183,56 @@ def profile(
         latest = _latest_period(rows, code, period)
         if latest is None:
             continue
-        value, flag = _cell(rows, code, latest)
-        city, city_flag = _cell(rows, CITY, latest)
-        bezirk, bezirk_flag = _cell(rows, bezirk_code, latest)
-        comparable = info["kind"] in COMPARABLE_KINDS
-        same = rows[(rows["period"] == latest) & rows["area_code"].isin(districts)]
-        district_values = same.set_index("area_code")["value"]
-        spine = _spine(district_values, city, info["direction"]) if comparable else {}
-        scale, sign = spine.get("scale", math.nan), orientation(info["direction"])
-        rank, n_ranked = _rank(district_values, value, info["direction"])
-        record = {
-            "indicator_id": indicator_id,
-            **{col: info[col] for col in META_COLUMNS},
-            "grp": rows["grp"].iloc[0],
-            "period": latest,
-            "value": value,
-            "flag": flag,
-            "city": city,
-            "city_flag": city_flag,
-            "bezirk_code": bezirk_code,
-            "bezirk": bezirk,
-            "bezirk_flag": bezirk_flag,
-            "diff_city": value - city,
-            "diff_bezirk": value - bezirk,
-            "comparable": comparable,
-            "assessment": _assessment(info, value, city, flag, comparable, tolerance),
-            "assessment_bezirk": _assessment(info, value, bezirk, flag, comparable, tolerance),
-            "position": sign * (value - city) / scale if comparable else math.nan,
-            "bezirk_position": sign * (bezirk - city) / scale if comparable else math.nan,
-            **{k: spine.get(k, math.nan) for k in SPINE_KEYS},
-            "rank": rank,
-            "n_ranked": n_ranked,
-            **(gap_trend(rows, code, latest, tolerance=tolerance) if comparable else {}),
-        }
-        records.append(record)
+        records.append(
+            _profile_row(indicator_id, info, rows, code, latest, bezirk_code, districts, tolerance)
+        )
     return _order(pd.DataFrame(records, columns=PROFILE_COLUMNS), indicators)
+
+
+def _profile_row(
+    indicator_id: str,
+    info: pd.Series,
+    rows: pd.DataFrame,
+    code: str,
+    latest: int,
+    bezirk_code: str | None,
+    districts: set[str],
+    tolerance: float,
+) -> dict[str, object]:
+    """The profile row of one indicator: the district beside city and Stadtbezirk."""
+    value, flag = _cell(rows, code, latest)
+    city, city_flag = _cell(rows, CITY, latest)
+    bezirk, bezirk_flag = _cell(rows, bezirk_code, latest)
+    comparable = info["kind"] in COMPARABLE_KINDS
+    same = rows[(rows["period"] == latest) & rows["area_code"].isin(districts)]
+    district_values = same.set_index("area_code")["value"]
+    spine = _spine(district_values, city, info["direction"]) if comparable else {}
+    scale, sign = spine.get("scale", math.nan), orientation(info["direction"])
+    rank, n_ranked = _rank(district_values, value, info["direction"])
+    return {
+        "indicator_id": indicator_id,
+        **{col: info[col] for col in META_COLUMNS},
+        "grp": rows["grp"].iloc[0],
+        "period": latest,
+        "value": value,
+        "flag": flag,
+        "city": city,
+        "city_flag": city_flag,
+        "bezirk_code": bezirk_code,
+        "bezirk": bezirk,
+        "bezirk_flag": bezirk_flag,
+        "diff_city": value - city,
+        "diff_bezirk": value - bezirk,
+        "comparable": comparable,
+        "assessment": _assessment(info, value, city, flag, comparable, tolerance),
+        "assessment_bezirk": _assessment(info, value, bezirk, flag, comparable, tolerance),
+        "position": sign * (value - city) / scale if comparable else math.nan,
+        "bezirk_position": sign * (bezirk - city) / scale if comparable else math.nan,
+        **{k: spine.get(k, math.nan) for k in SPINE_KEYS},
+        "rank": rank,
+        "n_ranked": n_ranked,
+        **(gap_trend(rows, code, latest, tolerance=tolerance) if comparable else {}),
+    }
 
 
 PROFILE_COLUMNS = [
@@ -382,56 +382,3 @@ def _common_period(rows: pd.DataFrame, codes: list[str], period: int | None) -> 
     per_period = rows.groupby("period")["area_code"].nunique()
     complete = per_period[per_period >= len(codes)]
     return int(complete.index.max()) if not complete.empty else int(per_period.index.max())
-
-
-def key_facts(
-    values: pd.DataFrame, code: str, period: int | None = None, group: str | None = None
-) -> dict[str, tuple[float, int | None, object]]:
-    """Population and share with migration history of an area: (value, period, flag) each.
-
-    ``group`` (e.g. 'maennlich') gives the facts of that population group; None the total.
-    """
-    facts: dict[str, tuple[float, int | None, object]] = {}
-    for indicator_id in ("bevoelkerung", "anteil_mv"):
-        rows = values[
-            (values["indicator_id"] == indicator_id)
-            & (values["grp"] == (group or "insgesamt"))
-            & (values["area_code"] == code)
-        ]
-        if period is not None:
-            rows = rows[rows["period"] <= period]
-        if rows.empty:
-            facts[indicator_id] = (math.nan, None, None)
-            continue
-        last = rows.loc[rows["period"].idxmax()]
-        facts[indicator_id] = (float(last["value"]), int(last["period"]), last["flag"])
-    return facts
-
-
-def flag_counts(values: pd.DataFrame, code: str, period: int | None = None) -> dict[str, int]:
-    """Official flags (secret, provisional, …) among the area's values of the given period."""
-    rows = values[values["area_code"] == code]
-    if period is not None:
-        rows = rows[rows["period"] == period]
-    counts = rows["flag"].dropna().value_counts()
-    return {str(k): int(v) for k, v in counts.items()}
-
-
-def district_goals(goals: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The Leitbild's own goals for a district (kind stadtteilziel), in catalogue order."""
-    mine = goals[(goals["kind"] == "stadtteilziel") & (goals["area_code"] == code)]
-    return mine.sort_values("sort").reset_index(drop=True)
-
-
-def district_measures(measures: pd.DataFrame, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Measures that name the district, and city-wide measures (empty area list)."""
-    if measures.empty or "areas" not in measures:
-        return measures.iloc[0:0], measures.iloc[0:0]
-    area_lists = measures["areas"].map(lambda a: [str(x) for x in a] if _is_list(a) else [])
-    local = measures[area_lists.map(lambda a: code in a)]
-    citywide = measures[area_lists.map(lambda a: len(a) == 0)]
-    return local.reset_index(drop=True), citywide.reset_index(drop=True)
-
-
-def _is_list(value: object) -> bool:
-    return isinstance(value, list | tuple | np.ndarray)

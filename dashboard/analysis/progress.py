@@ -82,6 +82,7 @@ from dashboard.analysis.progress_rules import (
     limit_factor,
     settings,
 )
+from dashboard.domain.progress import ON_TRACK, SLIGHTLY_OFF
 
 
 # --- Destatis weather method ------------------------------------------------------------------
@@ -161,7 +162,7 @@ def assess_destatis(track: Track, cfg: Settings | None = None) -> Status:
     numbers: dict[str, Any] = {}
     if track.has_level:
         code, rule, numbers = _destatis_level(track, used, mean)
-        thresholds = (("on_track", DESTATIS_ON_TRACK), ("slightly_off", DESTATIS_SLIGHTLY_OFF))
+        thresholds = ((ON_TRACK, DESTATIS_ON_TRACK), (SLIGHTLY_OFF, DESTATIS_SLIGHTLY_OFF))
     else:
         at_limit = track.limit is not None and (last.value - track.limit) * track.sense >= -EPS
         code, rule = _destatis_direction(mean, latest_change, track.sense, at_limit)

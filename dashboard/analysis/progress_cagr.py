@@ -26,6 +26,7 @@ from dashboard.analysis.progress_rules import (
     _reached_early,
     limit_factor,
 )
+from dashboard.domain.progress import GRADED, REACHED, category
 
 
 def cagr_score(ratio: float, with_target: bool, factor: float = 1.0) -> float:
@@ -53,15 +54,7 @@ def cagr_score(ratio: float, with_target: bool, factor: float = 1.0) -> float:
     return 5.0
 
 
-def _category(value: float, thresholds: tuple[float, float, float]) -> str:
-    on, slight, zero = thresholds
-    if value >= on:
-        return "on_track"
-    if value >= slight:
-        return "slightly_off"
-    if value >= zero:
-        return "off_track"
-    return "wrong_direction"
+_category = category
 
 
 def _cagr_variable(track: Track, point: Point, linear: bool) -> float:
@@ -131,6 +124,59 @@ def _cagr_parts(track: Track, used: list[Point]) -> tuple[bool, float, float, An
     return linear, y0, yi, y_target, sense, notes
 
 
+Verdict = tuple[str, str, float, tuple[tuple[str, float], ...], dict[str, Any]]
+
+
+def _level_verdict(
+    track: Track,
+    base_period: int,
+    levels: tuple[float, float, float],
+    sense: int,
+    observed: float,
+    linear: bool,
+) -> Verdict | None:
+    """Category against the target level (code, rule, score, thresholds, numbers); None when
+    the target period is not after the base period."""
+    y0, yi, y_target = levels
+    period = track.target_period
+    if (y_target - yi) * sense <= 0:
+        code, rule, ratio, score = REACHED, "reached", None, 5.0
+        required = None
+    elif period is None or period <= base_period:
+        return None
+    else:
+        span = period - base_period
+        required = (y_target - y0) / span if linear else (y_target / y0) ** (1 / span) - 1
+        ratio = (sense * observed / abs(required)) if abs(required) > EPS else -math.inf
+        code, rule = _category(ratio, CAGR_WITH_TARGET), "ratio"
+        score = cagr_score(ratio, True)
+    thresholds = tuple(zip(GRADED, CAGR_WITH_TARGET, strict=True))
+    return code, rule, score, thresholds, {"required_rate": required, "ratio": ratio}
+
+
+def _growth_verdict(
+    track: Track, observed: float, y0: float, sense: int, linear: bool, notes: list[Note]
+) -> Verdict | None:
+    """Category of the growth without a target level; None when the base is zero.
+
+    Near a natural limit the thresholds shrink by the limit factor (noted in ``notes``).
+    """
+    grown = _cagr_growth(track, observed, y0, sense, linear)
+    if grown is None:
+        return None
+    growth, factor = grown
+    scale = 1.0 if factor is None else factor
+    scaled = tuple(t * scale for t in CAGR_WITHOUT_TARGET)
+    code, rule = _category(growth, scaled), "growth"  # type: ignore[arg-type]
+    score = cagr_score(growth, False, scale)
+    thresholds = tuple(zip(GRADED, scaled, strict=True))
+    numbers = {"ratio": growth, "limit": track.limit if factor is not None else None,
+               "limit_factor": factor}  # fmt: skip
+    if factor is not None and factor < 1.0:
+        notes.append(Note("limit", {"limit": track.limit, "factor": factor}))
+    return code, rule, score, thresholds, numbers
+
+
 def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
     """Status by Open SDG's CAGR method (see module docstring)."""
     cfg = cfg or Settings()
@@ -154,37 +200,15 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
     first, last = used[0], used[-1]
     dt = last.period - first.period
     observed = (yi - y0) / dt if linear else (yi / y0) ** (1 / dt) - 1
-    names = ("on_track", "slightly_off", "off_track")
-    numbers: dict[str, Any] = {}
     if track.has_level:
-        period = track.target_period
-        if (y_target - yi) * sense <= 0:
-            code, rule, ratio, score = "reached", "reached", None, 5.0
-            required = None
-        elif period is None or period <= first.period:
+        verdict = _level_verdict(track, first.period, (y0, yi, y_target), sense, observed, linear)
+        if verdict is None:
             return _not_assessable(method, track, "target_period_not_after_base")
-        else:
-            span = period - first.period
-            required = (y_target - y0) / span if linear else (y_target / y0) ** (1 / span) - 1
-            ratio = (sense * observed / abs(required)) if abs(required) > EPS else -math.inf
-            code, rule = _category(ratio, CAGR_WITH_TARGET), "ratio"
-            score = cagr_score(ratio, True)
-        thresholds = tuple(zip(names, CAGR_WITH_TARGET, strict=True))
-        numbers.update(required_rate=required, ratio=ratio)
     else:
-        grown = _cagr_growth(track, observed, y0, sense, linear)
-        if grown is None:
+        verdict = _growth_verdict(track, observed, y0, sense, linear, notes)
+        if verdict is None:
             return _not_assessable(method, track, "zero_base")
-        growth, factor = grown
-        scale = 1.0 if factor is None else factor
-        scaled = tuple(t * scale for t in CAGR_WITHOUT_TARGET)
-        code, rule = _category(growth, scaled), "growth"  # type: ignore[arg-type]
-        score = cagr_score(growth, False, scale)
-        thresholds = tuple(zip(names, scaled, strict=True))
-        numbers.update(ratio=growth, limit=track.limit if factor is not None else None,
-                       limit_factor=factor)  # fmt: skip
-        if factor is not None and factor < 1.0:
-            notes.append(Note("limit", {"limit": track.limit, "factor": factor}))
+    code, rule, score, thresholds, numbers = verdict
     if track.target_period and track.target_period > last.period:
         steps = track.target_period - last.period
         proj_var = yi + observed * steps if linear else yi * (1 + observed) ** steps

@@ -10,10 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.analysis.gaps import Point, Track
+from dashboard.domain import progress as _status
 
-STATUS_CODES = (
-    "reached", "on_track", "slightly_off", "off_track", "wrong_direction", "not_assessable",
-)  # fmt: skip
+# The statuses and their thresholds are defined in dashboard.domain.progress; the names stay
+# here for the importers of the progress methods.
+STATUS_CODES = _status.STATUS_CODES
+DESTATIS_ON_TRACK = _status.DESTATIS_ON_TRACK
+DESTATIS_SLIGHTLY_OFF = _status.DESTATIS_SLIGHTLY_OFF
+CAGR_WITH_TARGET = _status.CAGR_WITH_TARGET
+CAGR_WITHOUT_TARGET = _status.CAGR_WITHOUT_TARGET
+CATEGORY_SCORES = _status.CATEGORY_SCORES
 METHODS = ("destatis", "cagr")
 
 # Defaults of the settings below (proposed for dashboard/config.py as progress_*).
@@ -21,17 +27,8 @@ MIN_POINTS = 4  # Destatis: fewer than four usable values → no status
 WINDOW_CHANGES = 5  # Destatis: mean of the last five annual changes (six data points)
 SMALL_NUMERATOR = 30  # numerators (or counts) below this carry an uncertainty note
 CAGR_MIN_POINTS = 2  # Open SDG: two data points at least
-DESTATIS_ON_TRACK = 0.05  # projected miss below 5 % of the remaining gap
-DESTATIS_SLIGHTLY_OFF = 0.20  # projected miss up to 20 % of the remaining gap
-CAGR_WITH_TARGET = (0.95, 0.6, 0.0)  # ratio observed / required growth
-CAGR_WITHOUT_TARGET = (0.015, 0.005, 0.0)  # observed growth per year
 LIMIT_EXPONENT = 4.44  # Open SDG: C = 1 − (base / limit)^4.44 near a natural limit
 PP_LEVELS = ("stadtbezirk", "teilbereich", "stadtteil")  # small areas: shares move in points
-# Points per Destatis category for roll-ups: the middle of Open SDG's score band of the category.
-CATEGORY_SCORES = {
-    "reached": 5.0, "on_track": 3.75, "slightly_off": 1.25, "off_track": -1.25,
-    "wrong_direction": -3.75,
-}  # fmt: skip
 EPS = 1e-9
 
 

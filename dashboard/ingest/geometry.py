@@ -6,6 +6,7 @@ import io
 import warnings
 import zipfile
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pandas as pd
 
@@ -44,16 +45,11 @@ def _flatten_zip(data: bytes) -> bytes:
         return data  # GDAL reports the damage in its own words
 
 
-def parse_geometry(
-    data: bytes | Path, name: str, catalogue: Catalogue, id_column: str | None = None
-) -> tuple[pd.DataFrame, str | None, list[Problem]]:
-    """Validate a geometry file; returns (area_code, wkb) rows, the target layer, problems."""
+def _read_frame(data: bytes | Path, name: str, problems: list[Problem]) -> Any:
+    """The file as a GeoDataFrame in WGS 84, or None (with the problem) when unreadable."""
     import geopandas as gpd  # heavy: only loaded when geometry is imported
-    import shapely
     from pyproj import CRS
 
-    problems: list[Problem] = []
-    empty = pd.DataFrame(columns=["area_code", "wkb"])
     source = data if isinstance(data, Path) else io.BytesIO(_flatten_zip(data))
     try:
         with warnings.catch_warnings():
@@ -65,10 +61,10 @@ def parse_geometry(
         problems.append(
             Problem(name, None, None, "GeoJSON, Shapefile (.zip) oder GeoPackage", message)
         )
-        return empty, None, problems
+        return None
     if gdf.empty:
         problems.append(Problem(name, None, None, "mindestens ein Gebiet", "keine Geometrien"))
-        return empty, None, problems
+        return None
     if gdf.crs is None:
         minx, miny, maxx, maxy = gdf.total_bounds
         if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
@@ -77,9 +73,14 @@ def parse_geometry(
             problems.append(
                 Problem(name, None, None, "eine Koordinatenreferenz (CRS)", "keine Angabe")
             )
-            return empty, None, problems
+            return None
     if not CRS(gdf.crs).equals(CRS.from_epsg(4326)):
         gdf = gdf.to_crs(4326)
+    return gdf
+
+
+def _id_column(gdf: Any, id_column: str | None, name: str, problems: list[Problem]) -> str | None:
+    """The column holding the area ids (given, or the first known name), else None."""
     column = id_column
     if column is None:
         column = next((c for c in ID_CANDIDATES if c in gdf.columns), None)
@@ -90,7 +91,40 @@ def parse_geometry(
                 name, None, column or "--id-column", f"eine ID-Spalte aus: {available}", "keine"
             )
         )
-        return empty, None, problems
+        return None
+    return column
+
+
+def _area_geometry(geom: Any, name: str, i: int, problems: list[Problem]) -> Any:
+    """A usable (multi)polygon, repaired where possible; None (with the problem) if not."""
+    import shapely
+
+    if geom is None or geom.is_empty:
+        problems.append(Problem(name, i, "geometry", "eine Fläche", "leere Geometrie"))
+        return None
+    if not geom.is_valid:
+        reason = shapely.is_valid_reason(geom)
+        geom = shapely.make_valid(geom)
+        if geom.geom_type == "GeometryCollection":
+            geom = shapely.union_all([g for g in geom.geoms if g.area > 0])
+        if not geom.is_valid or geom.is_empty:
+            problems.append(Problem(name, i, "geometry", "eine gültige Fläche", reason))
+            return None
+        problems.append(
+            Problem(name, i, "geometry", "eine gültige Fläche", f"repariert: {reason}", "warning")
+        )
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        problems.append(Problem(name, i, "geometry", "Polygon/MultiPolygon", geom.geom_type))
+        return None
+    return geom
+
+
+def _area_rows(
+    gdf: Any, column: str, name: str, catalogue: Catalogue, problems: list[Problem]
+) -> tuple[list[dict[str, object]], dict[str, int]]:
+    """One row per known area with its geometry (WKB) and level; and where each code was."""
+    import shapely
+
     level = dict(zip(catalogue.areas["code"], catalogue.areas["level"], strict=True))
     rows: list[dict[str, object]] = []
     seen: dict[str, int] = {}
@@ -109,26 +143,25 @@ def parse_geometry(
             )
             continue
         seen[code] = i
-        if geom is None or geom.is_empty:
-            problems.append(Problem(name, i, "geometry", "eine Fläche", "leere Geometrie"))
-            continue
-        if not geom.is_valid:
-            reason = shapely.is_valid_reason(geom)
-            geom = shapely.make_valid(geom)
-            if geom.geom_type == "GeometryCollection":
-                geom = shapely.union_all([g for g in geom.geoms if g.area > 0])
-            if not geom.is_valid or geom.is_empty:
-                problems.append(Problem(name, i, "geometry", "eine gültige Fläche", reason))
-                continue
-            problems.append(
-                Problem(
-                    name, i, "geometry", "eine gültige Fläche", f"repariert: {reason}", "warning"
-                )
-            )
-        if geom.geom_type not in ("Polygon", "MultiPolygon"):
-            problems.append(Problem(name, i, "geometry", "Polygon/MultiPolygon", geom.geom_type))
-            continue
-        rows.append({"area_code": code, "wkb": shapely.to_wkb(geom), "level": level[code]})
+        geom = _area_geometry(geom, name, i, problems)
+        if geom is not None:
+            rows.append({"area_code": code, "wkb": shapely.to_wkb(geom), "level": level[code]})
+    return rows, seen
+
+
+def parse_geometry(
+    data: bytes | Path, name: str, catalogue: Catalogue, id_column: str | None = None
+) -> tuple[pd.DataFrame, str | None, list[Problem]]:
+    """Validate a geometry file; returns (area_code, wkb) rows, the target layer, problems."""
+    problems: list[Problem] = []
+    empty = pd.DataFrame(columns=["area_code", "wkb"])
+    gdf = _read_frame(data, name, problems)
+    if gdf is None:
+        return empty, None, problems
+    column = _id_column(gdf, id_column, name, problems)
+    if column is None:
+        return empty, None, problems
+    rows, seen = _area_rows(gdf, column, name, catalogue, problems)
     levels = {r["level"] for r in rows}
     layers = {LAYER_BY_LEVEL.get(str(lv)) for lv in levels}
     if None in layers or len(layers) > 1:

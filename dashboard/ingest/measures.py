@@ -8,11 +8,12 @@ from typing import Any
 
 from dashboard import clock
 from dashboard.catalogues import Catalogue, normalise_name, slugify
+from dashboard.domain import measures as ms
 from dashboard.errors import Problem
 from dashboard.ingest.rows import data_rows, header_map, require_columns
 from dashboard.ingest.tables import RawTable
 
-STATUSES = ("geplant", "laufend", "abgeschlossen", "pausiert", "abgebrochen")
+STATUSES = ms.STATUSES  # kept for the importers of this name; defined in dashboard.domain
 ORIGINS = ("Leitbild", "Stadtteilnetzwerk", "Vorschlag", "Sonstiges")
 CITY_WIDE = {"stadtweit", "gesamtstadt", "alle", "stadt"}
 MEASURE_FILE_COLUMNS = [
@@ -30,6 +31,14 @@ MEASURE_ALIASES = {
     "zuletzt_geprüft": "last_reviewed", "nächster_schritt": "next_step",
     "notizen": "notes",
 }  # fmt: skip
+
+
+# What the import and the form expect when a status/progress rule of the domain is broken.
+RULE_EXPECTED = {
+    "completed_needs_end": f"ein tatsächliches Ende bei Status „{ms.COMPLETED}“",
+    "full_only_completed": f"{ms.FULL_PROGRESS} % nur bei Status „{ms.COMPLETED}“",
+    "planned_no_start": f"keinen tatsächlichen Beginn bei Status „{ms.PLANNED}“",
+}
 
 
 # fields shown on one line: a line break or control character there only serves to smuggle
@@ -73,18 +82,14 @@ def check_measure(
     ):
         if m.get(a) and m.get(b) and m[b] < m[a]:
             issues.append((b, label, m[b]))
-    status = m.get("status")
     progress = m.get("progress") or 0
     if not 0 <= progress <= 100:
         issues.append(("progress", "einen Fortschritt von 0 bis 100 %", progress))
-    if status == "abgeschlossen" and not m.get("actual_end"):
-        issues.append(("actual_end", "ein tatsächliches Ende bei Status „abgeschlossen“", None))
-    if progress == 100 and status != "abgeschlossen":
-        issues.append(("progress", "100 % nur bei Status „abgeschlossen“", progress))
-    if status == "geplant" and m.get("actual_start"):
-        issues.append(
-            ("actual_start", "keinen tatsächlichen Beginn bei Status „geplant“", m["actual_start"])
-        )
+    found = {"completed_needs_end": None, "full_only_completed": progress,
+             "planned_no_start": m.get("actual_start")}  # fmt: skip
+    issues += [
+        (ms.RULES[rule], RULE_EXPECTED[rule], found[rule]) for rule in ms.progress_rule_breaks(m)
+    ]
     if m.get("actual_end") and not m.get("actual_start"):
         issues.append(
             ("actual_start", "einen tatsächlichen Beginn, wenn ein Ende gesetzt ist", None)

@@ -22,6 +22,7 @@ from dashboard.ingest.group_map import group_in_text
 from dashboard.ingest.observations import Candidates, validate_candidates
 from dashboard.ingest.plausibility import unit_problem
 from dashboard.ingest.stats_header import (
+    ColumnPlan,
     ColumnSpec,
     column_headers,
     plan_columns,
@@ -243,10 +244,7 @@ def parse_stats(
         head.unit,
     )  # fmt: skip
     problems += plan.problems
-    layout.unit = plan.unit
-    layout.year_columns, layout.category_columns = plan.year_columns, plan.category_columns
-    layout.skipped_totals, layout.file_group = plan.skipped_totals, plan.file_group
-    layout.groups = sorted({c.group for c in plan.columns.values()})
+    _note_plan(layout, plan)
     skipped = {j for j in value_cols if headers[j] in plan.skipped_totals}
     cells, below = _read_rows(table, first_data, label_cols, headers, plan.columns, skipped,
                               catalogue, problems)  # fmt: skip
@@ -259,6 +257,14 @@ def parse_stats(
     frame["note"] = "; ".join(layout.notes) or None
     frame["series_break"] = frame["period"] == layout.series_break
     return StatsResult(frame, problems + more, {}, layout)
+
+
+def _note_plan(layout: StatsLayout, plan: ColumnPlan) -> None:
+    """Record in the layout what the column plan found: unit, year and category columns."""
+    layout.unit = plan.unit
+    layout.year_columns, layout.category_columns = plan.year_columns, plan.category_columns
+    layout.skipped_totals, layout.file_group = plan.skipped_totals, plan.file_group
+    layout.groups = sorted({c.group for c in plan.columns.values()})
 
 
 def _read_rows(

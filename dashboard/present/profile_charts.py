@@ -1,4 +1,4 @@
-"""Figures and display tables of the district profile (plotly cartesian charts only).
+"""Figures of the district profile (plotly cartesian charts only); tables in profile_tables.
 
 Colours: better = blue, worse = red (ColorBrewer RdYlBu ends, colour-blind safe, the same as
 the map), similar = light grey, neutral (no judgement) = dark grey. Numbers are formatted with
@@ -12,11 +12,20 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis.similarity import Similarity
 from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
 from dashboard.present import i18n_profile  # noqa: F401  (registers the page's messages)
-from dashboard.present.format import fmt_date, fmt_number, fmt_percent
+from dashboard.present.format import fmt_number
 from dashboard.present.i18n import t
+
+# Names that pages/stadtteil.py and dashboard/reports/profile_report.py (owned by other
+# branches) read from this module; new code imports them from profile_format / profile_tables.
+from dashboard.present.profile_format import fmt_diff as fmt_diff
+from dashboard.present.profile_format import fmt_value, rank_text, row_value, separators
+from dashboard.present.profile_tables import compare_table as compare_table
+from dashboard.present.profile_tables import counts_table as counts_table
+from dashboard.present.profile_tables import measures_table as measures_table
+from dashboard.present.profile_tables import profile_table as profile_table
+from dashboard.present.profile_tables import similar_table as similar_table
 
 ASSESSMENT_COLOURS = {
     "better": "#2c7bb6",
@@ -36,40 +45,6 @@ AREA_SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 CITY_CODE = "0"
 FONT = {"family": "sans-serif", "size": 13, "color": "#262730"}
 ROW_HEIGHT = 30
-
-
-def separators(lang: str) -> str:
-    """Plotly's decimal and thousands separators for the language."""
-    return ",." if lang == "de" else ".,"
-
-
-def fmt_value(
-    value: float | None, unit: str, decimals: int, lang: str = "de", flag: object = None
-) -> str:
-    """A value with its unit: '47,8 %', '9,5 je 100', '37,6 m²', '5.998'; hidden as 'geheim'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return t("stadtteil.value.hidden", lang) if flag == "secret" else "–"
-    decimals = int(decimals)
-    if unit == "%":
-        return fmt_percent(value, decimals, lang)
-    text = fmt_number(value, decimals, lang)
-    if unit in ("Personen", "Anzahl", "Fälle"):
-        return text
-    return f"{text} {unit}"
-
-
-def fmt_diff(value: float | None, unit: str, decimals: int, lang: str = "de") -> str:
-    """A signed difference: '+26,1 Pp.' for shares, '−2,3 m²' otherwise."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    text = fmt_number(abs(value), int(decimals), lang)
-    suffix = (
-        t("stadtteil.unit.pp", lang)
-        if unit == "%"
-        else ("" if unit in ("Personen", "Anzahl") else unit)
-    )
-    return f"{sign}{text} {suffix}".rstrip()
 
 
 def _heading(field_id: str, field_titles: dict[str, str]) -> str:
@@ -97,12 +72,6 @@ def _rows_with_headings(
             for short, direction in zip(rows["short"], rows["direction"], strict=True)
         ]
     return order, texts, headings
-
-
-def _rank_text(row: pd.Series, lang: str) -> str:
-    if pd.isna(row["rank"]):
-        return "–"
-    return t("stadtteil.rank.of", lang, rank=int(row["rank"]), n=int(row["n_ranked"]))
 
 
 def spine_chart(
@@ -181,12 +150,12 @@ def _spine_hover(row: pd.Series, district: str, bezirk_label: str, lang: str) ->
         indicator=row["name"],
         period=row["period"],
         district=district,
-        value=_fmt(row, "value", "flag", lang),
-        city=_fmt(row, "city", "city_flag", lang),
+        value=row_value(row, "value", "flag", lang),
+        city=row_value(row, "city", "city_flag", lang),
         bezirk=bezirk_label,
-        bezirk_value=_fmt(row, "bezirk", "bezirk_flag", lang),
+        bezirk_value=row_value(row, "bezirk", "bezirk_flag", lang),
         assessment=t(f"stadtteil.assess.{row['assessment']}", lang),
-        rank=_rank_text(row, lang),
+        rank=rank_text(row, lang),
     )
 
 
@@ -217,68 +186,6 @@ def _layout(fig: go.Figure, order: list[str], texts: list[str], lang: str) -> No
         showgrid=False, ticks="", automargin=True, tickfont={"color": "#262730", "size": 13},
         tickmode="array", tickvals=order, ticktext=texts,
     )  # fmt: skip
-
-
-def _fmt(row: pd.Series, column: str, flag_column: str | None, lang: str) -> str:
-    """One value of a profile row in the row's unit and precision."""
-    flag = row[flag_column] if flag_column else None
-    return fmt_value(row[column], row["unit"], row["decimals"], lang, flag)
-
-
-def profile_table(
-    profile: pd.DataFrame, field_titles: dict[str, str], bezirk_name: str | None, lang: str = "de"
-) -> pd.DataFrame:
-    """The profile as a readable table (German formats; hidden values as 'geheim')."""
-    bezirk_col = f"{t('stadtteil.col.bezirk', lang)} {bezirk_name or ''}".strip()
-    rows = []
-    for _, r in profile.iterrows():
-        judged = bool(r["comparable"])
-        trend = r.get("gap_trend")
-        rows.append(
-            {
-                t(
-                    "stadtteil.col.field_short", lang
-                ): f"{r['field_id']} {field_titles.get(r['field_id'], '')}",
-                t("stadtteil.col.indicator", lang): r["name"],
-                t("stadtteil.col.period", lang): str(r["period"]),
-                t("stadtteil.col.value", lang): _fmt(r, "value", "flag", lang),
-                t("stadtteil.col.city", lang): _fmt(r, "city", "city_flag", lang),
-                bezirk_col: _fmt(r, "bezirk", "bezirk_flag", lang),
-                t("stadtteil.col.diff_city", lang): (
-                    fmt_diff(r["diff_city"], r["unit"], r["decimals"], lang) if judged else "–"
-                ),
-                t("stadtteil.col.assessment", lang): t(f"stadtteil.assess.{r['assessment']}", lang)
-                if judged
-                else "–",
-                t("stadtteil.col.rank", lang): _rank_text(r, lang),
-                t("stadtteil.col.gap_trend", lang): t(f"stadtteil.gap.{trend}", lang)
-                if isinstance(trend, str)
-                else "–",
-            }
-        )
-        if "provenance" in profile:  # where the district's value comes from
-            origin = r["provenance"]
-            rows[-1][t("stadtteil.col.provenance", lang)] = (
-                origin if isinstance(origin, str) else "–"
-            )
-    return pd.DataFrame(rows)
-
-
-def counts_table(profile: pd.DataFrame, bezirk_name: str | None, lang: str = "de") -> pd.DataFrame:
-    """The profile's counts (not comparable with the city): value, borough, city."""
-    bezirk_col = f"{t('stadtteil.col.bezirk', lang)} {bezirk_name or ''}".strip()
-    counts = profile[~profile["comparable"].astype(bool)]
-    rows = [
-        {
-            t("stadtteil.col.indicator", lang): r["name"],
-            t("stadtteil.col.period", lang): str(r["period"]),
-            t("stadtteil.col.value", lang): _fmt(r, "value", "flag", lang),
-            bezirk_col: _fmt(r, "bezirk", "bezirk_flag", lang),
-            t("stadtteil.col.city", lang): _fmt(r, "city", "city_flag", lang),
-        }
-        for _, r in counts.iterrows()
-    ]
-    return pd.DataFrame(rows)
 
 
 def trend_chart(
@@ -366,22 +273,6 @@ def compare_chart(
     return fig
 
 
-def compare_table(frame: pd.DataFrame, names: dict[str, str], lang: str = "de") -> pd.DataFrame:
-    """Indicators × areas with formatted values (the period in its own column)."""
-    rows: list[dict[str, str]] = []
-    for _, block in frame.groupby("indicator_id", sort=False):
-        first = block.iloc[0]
-        row = {
-            t("stadtteil.col.indicator", lang): first["short"],
-            t("stadtteil.col.period", lang): str(first["period"]),
-        }
-        for _, r in block.iterrows():
-            label = names.get(r["area_code"], r["area_code"])
-            row[label] = fmt_value(r["value"], r["unit"], r["decimals"], lang, r["flag"])
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
 def social_index_chart(
     result: SocialIndex, names: dict[str, str], highlight: str | None, lang: str = "de"
 ) -> go.Figure:
@@ -464,54 +355,3 @@ def contributions_chart(
                                                  "font": {"size": 12}})  # fmt: skip
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"color": "#262730"})
     return fig
-
-
-def similar_table(
-    result: Similarity,
-    code: str,
-    names: dict[str, str],
-    indicators: pd.DataFrame,
-    lang: str = "de",
-) -> pd.DataFrame:
-    """The district itself (for reference), then its neighbours with distance and values."""
-    meta = indicators.set_index("id")
-    own = {"area_code": code, "distance": math.nan}
-    own.update({f"value_{ind}": v for ind, v in result.reference.items()})
-    rows = []
-    for r in [own, *result.frame.to_dict("records")]:
-        label = f"{r['area_code']} {names.get(r['area_code'], '')}".strip()
-        row = {
-            t("stadtteil.col.area", lang): label
-            if r is not own
-            else f"{label} ({t('stadtteil.similar.self', lang)})",
-            t("stadtteil.col.distance", lang): fmt_number(r["distance"], 2, lang),
-        }
-        for ind in result.indicators:
-            info = meta.loc[ind]
-            row[info["short"]] = fmt_value(
-                r.get(f"value_{ind}"), info["unit"], info["decimals"], lang
-            )
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def measures_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
-    """Measures as a compact table: title, status, responsible, planned end, progress, goals."""
-
-    def _date(value: object) -> str:
-        return (
-            "–" if value is None or pd.isna(value) else fmt_date(pd.Timestamp(value).date(), lang)
-        )
-
-    return pd.DataFrame(
-        {
-            t("stadtteil.col.measure", lang): measures["title"],
-            t("stadtteil.col.m_status", lang): measures["status"],
-            t("stadtteil.col.organisation", lang): measures["organisation"],
-            t("stadtteil.col.end", lang): measures["planned_end"].map(_date),
-            t("stadtteil.col.progress", lang): measures["progress"],
-            t("stadtteil.col.goals", lang): measures["goals"].map(
-                lambda g: ", ".join(map(str, g)) if g is not None and len(g) else "–"
-            ),
-        }
-    )

@@ -11,24 +11,26 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import goal_rollup, on_track
+from dashboard.domain.progress import SLIGHTLY_OFF
 from dashboard.present import (
     i18n_profile,  # noqa: F401  (registers the messages used below)
     i18n_ux,  # noqa: F401
 )
-from dashboard.present import progress_charts as pc
+from dashboard.present import progress_labels as plabels
+from dashboard.present import progress_tables as ptables
 from dashboard.ui import data, progress_data
 from dashboard.ui.shell import language
 
 Tr = Callable[..., str]
 METHOD = "destatis"
 GOOD = on_track.GOOD_STATUSES
-OFF = (*goal_rollup.BAD, "slightly_off")
+OFF = (*goal_rollup.BAD, SLIGHTLY_OFF)
 
 
 def _fmt(value: Any, indicator: dict[str, Any], tr: Tr) -> str:
     """A value in the indicator's unit and precision."""
     decimals = int(indicator.get("decimals") or 0)
-    return pc.fmt_value(value, str(indicator.get("unit") or ""), decimals, language(), tr)
+    return plabels.fmt_value(value, str(indicator.get("unit") or ""), decimals, language(), tr)
 
 
 def city_phrase(row: pd.Series | dict, indicator: dict[str, Any], tr: Tr) -> str:
@@ -59,26 +61,26 @@ def sentence(row: pd.Series | dict, indicator: dict[str, Any], tr: Tr) -> str:
     """'Auf Kurs, aber etwa dreimal so hoch wie in der Stadt (…) – ungünstiger als der
     Stadtdurchschnitt. Der Wert entwickelt sich so, dass das Ziel erreicht wird.'"""
     status = row.get("status") if isinstance(row.get("status"), str) else None
-    word = tr(pc.status_key(status))
+    word = tr(plabels.status_key(status))
     word = word[:1].upper() + word[1:]
     city = city_phrase(row, indicator, tr)
     explained = tr(f"ot.sentence.{status or 'none'}")
     return f"{word}, {city}. {explained}." if city else f"{explained}."
 
 
-def target_markdown(row: pd.Series, labels: pc.Labels, tr: Tr) -> str:
+def target_markdown(row: pd.Series, labels: ptables.Labels, tr: Tr) -> str:
     """One target value: status badge, indicator value, target, plain sentence."""
     indicator = labels["indicator"].get(row["indicator_id"], {})
     period = int(row["period"]) if pd.notna(row["period"]) else "–"
     value = tr(
         "ot.value_line",
-        indicator=pc.series_label(row["indicator_id"], row["grp"], labels),
+        indicator=ptables.series_label(row["indicator_id"], row["grp"], labels),
         value=_fmt(row["actual"], indicator, tr),
         period=period,
     )
-    target = tr("ot.target_line", target=pc.target_description(row, labels, tr, language()))
+    target = tr("ot.target_line", target=ptables.target_description(row, labels, tr, language()))
     return (
-        f"{pc.status_markdown(row['status'], tr)} · **{value}** · {target}  \n"
+        f"{plabels.status_markdown(row['status'], tr)} · **{value}** · {target}  \n"
         f"{sentence(row, indicator, tr)}"
     )
 
@@ -96,7 +98,7 @@ def _goal_block(goal: Any, rows: pd.DataFrame, linked: list[str], ctx: dict[str,
     with st.container(border=True):
         st.markdown(
             f"**{tr('ot.goal_status', number=goal.number)}: {goal.label}**  \n"
-            + pc.status_markdown(combined.status, tr)
+            + plabels.status_markdown(combined.status, tr)
         )
         if not linked:
             nearest = on_track.find_topic(

@@ -89,9 +89,9 @@ def saved_deck(db: str, name: str) -> tuple[DeckSpec, int] | None:
 
 def editor(tr: Tr) -> str | None:
     """Who saves decks: the measure editors' identity (one place to change for access rules)."""
-    from dashboard.ui import measure_form
+    from dashboard.ui import measure_conflicts
 
-    return measure_form.editor_name(tr)
+    return measure_conflicts.editor_name(tr)
 
 
 def save(db: str, name: str, spec: DeckSpec, version: int | None) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis import gaps, goal_rollup, progress
+from dashboard.analysis import gaps, goal_matrix, goal_rollup, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import display_labels
 from dashboard.ui import data
@@ -82,7 +82,7 @@ def matrix_areas(path: str) -> list[str]:
 def matrix(path: str, method: str, implicit: bool) -> pd.DataFrame:
     """Field status per area for the matrix."""
     f = data.catalogues(path).frames
-    return goal_rollup.field_matrix(
+    return goal_matrix.field_matrix(
         selected(path, method, implicit), f["goal"], f["goal_indicator"], f["field"],
         matrix_areas(path),
     )  # fmt: skip
@@ -92,7 +92,7 @@ def matrix(path: str, method: str, implicit: bool) -> pd.DataFrame:
 def coverage(path: str, method: str, implicit: bool) -> pd.DataFrame:
     """Coverage per area and field (goals with indicator, data, status)."""
     f = data.catalogues(path).frames
-    return goal_rollup.coverage_matrix(
+    return goal_matrix.coverage_matrix(
         selected(path, method, implicit), f["goal"], f["goal_support"], f["goal_indicator"],
         f["field"], matrix_areas(path),
     )  # fmt: skip

@@ -11,7 +11,7 @@ import pytest
 from dashboard.catalogues import Catalogue
 from dashboard.present.i18n import LANGUAGES, MESSAGES, t
 from dashboard.present.i18n_massnahmen import _FIELDS
-from dashboard.ui.measure_form import (
+from dashboard.services.measure_edit import (
     FORM_FIELDS,
     changes_between,
     conflict_rows,

@@ -1,0 +1,77 @@
+"""Widgets of the weekly review: the table of changes, a summary of a measure to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
+from dashboard.analysis.lateness import (
+    FLAGS,
+)
+from dashboard.analysis.review_protocol import flag_texts
+from dashboard.escaping import user_markdown
+from dashboard.present.format import fmt_date
+from dashboard.services.measure_edit import display_value
+from dashboard.ui import downloads
+from dashboard.ui.measure_views import page_link
+
+
+def changes_table(rows: pd.DataFrame, tr: Callable[..., str]) -> None:
+    """The window's events; the measure column opens the measure."""
+    st.dataframe(
+        rows, hide_index=True, placeholder="–", width="stretch", key="rv.changes",
+        height=min(38 + 35 * len(rows), 420),
+        column_config={
+            "at": st.column_config.DatetimeColumn(tr("rv.col.at"), format="DD.MM.YYYY, HH:mm"),
+            "measure": st.column_config.LinkColumn(
+                tr("rv.col.measure"), display_text=r"#(.*)$", width="large"
+            ),
+            "actor": st.column_config.TextColumn(tr("rv.col.actor")),
+            "kind": st.column_config.TextColumn(tr("rv.col.kind")),
+            "what": st.column_config.TextColumn(tr("rv.col.what"), width="large"),
+            "comment": st.column_config.TextColumn(tr("rv.col.comment"), width="medium"),
+        },
+    )  # fmt: skip
+    labels = {
+        "at": tr("rv.col.at"),
+        "measure": st.column_config.LinkColumn(tr("rv.col.measure"), display_text=r"#(.*)$"),
+        "actor": tr("rv.col.actor"),
+        "kind": tr("rv.col.kind"),
+        "what": tr("rv.col.what"),
+        "comment": tr("rv.col.comment"),
+    }
+    downloads.offer(
+        lambda r=rows: downloads.labelled(r, labels), tr("dl.title.changes"), "rv_changes"
+    )  # fmt: skip
+
+
+def attention_summary(
+    row: Mapping[str, Any], tr: Callable[..., str], lang: str, names: dict[str, dict[str, str]]
+) -> None:
+    """One line of facts and the flag reasons of a measure in the review."""
+    org = names["organisation_id"].get(row.get("organisation_id") or "", row.get("organisation"))
+    facts_ = [
+        tr(f"status.{row['status']}"),
+        f"{int(row.get('progress') or 0)} %",
+        org or "–",
+        f"{tr('mf.areas')}: "
+        + (", ".join(names["areas"].get(c, c) for c in row["areas"]) or tr("mn.citywide")),
+    ]
+    st.caption(" · ".join(str(f) for f in facts_))
+    labels = {f"flag.{f}": tr(f"flag.long.{f}") for f in FLAGS}
+    labels["flag.needs_review_never"] = tr("flag.long.needs_review_never")
+    texts = flag_texts(row, labels, lambda d: fmt_date(d, lang))
+    step = user_markdown(row.get("next_step") or tr("rv.no_next_step"))
+    step_day = display_value("next_step_date", row.get("next_step_date"), tr, lang)
+    st.markdown(
+        "  \n".join(
+            [f":material/schedule: {t}" for t in texts]
+            + [f":material/arrow_forward: **{tr('mf.next_step')}:** {step} ({step_day})"]
+        )
+    )
+    page_link("massnahmen.py", tr("rv.open_measure"), {"id": str(int(row["id"]))},
+              ":material/open_in_new:")  # fmt: skip
