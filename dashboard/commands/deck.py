@@ -25,10 +25,6 @@ def run(store: Any, args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{args.out.name}: bitte eine Datei auf .pptx oder .pdf angeben.")
-    # the map figure builder lives next to streamlit caches, which warn outside a running app
-    import streamlit.logger
-
-    streamlit.logger.set_log_level("error")
     from dashboard.reports import exports
 
     data = exports.deck_data(store)
