@@ -22,7 +22,7 @@ from dashboard.analysis.progress import (
     DESTATIS_SLIGHTLY_OFF,
     Status,
 )
-from dashboard.present import i18n_method, i18n_ziele  # noqa: F401  (registers the messages below)
+from dashboard.present import fonts, i18n_method, i18n_ziele, theme  # noqa: F401  (registers the messages below)
 from dashboard.present.format import fmt_number
 
 Tr = Callable[..., str]
@@ -32,10 +32,7 @@ STATUS_ORDER = (
 )  # fmt: skip
 # Colours of the Open SDG gauges (green, yellow, orange, red) plus grey; text symbols exist in
 # common fonts (DejaVu, Segoe UI Symbol) so tables and charts need no emoji font.
-STATUS_COLORS = {
-    "reached": "#116329", "on_track": "#2da44e", "slightly_off": "#d4a72c",
-    "off_track": "#e16f24", "wrong_direction": "#cf222e", "not_assessable": "#8c959f",
-}  # fmt: skip
+STATUS_COLORS = theme.STATUS_COLOURS
 STATUS_SYMBOLS = {
     "reached": "✓", "on_track": "☀", "slightly_off": "◐", "off_track": "☁",
     "wrong_direction": "⚡", "not_assessable": "○", None: "·",
@@ -50,8 +47,8 @@ STATUS_MD_COLORS = {
     "reached": "green", "on_track": "green", "slightly_off": "orange", "off_track": "orange",
     "wrong_direction": "red", "not_assessable": "gray", None: "gray",
 }  # fmt: skip
-NO_DATA_COLOR = "#f3f4f6"
-FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+NO_DATA_COLOR = theme.NO_DATA
+FONT = fonts.SCREEN
 
 
 # --- texts ---------------------------------------------------------------------------------
@@ -438,7 +435,7 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     fig.add_trace(
         go.Bar(
             y=rows["y"], x=[1.0] * len(rows), orientation="h",
-            marker={"color": "#eef0f2"}, hoverinfo="skip", showlegend=False, width=0.8,
+            marker={"color": theme.TRACK}, hoverinfo="skip", showlegend=False, width=0.8,
         )
     )  # fmt: skip
     present = set(rows["status"].map(_code))
@@ -449,7 +446,7 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
         fig.add_trace(
             go.Bar(
                 y=rows.loc[mine, "y"], x=clipped[mine], orientation="h", width=0.4,
-                marker={"color": STATUS_COLORS.get(status or "", "#8c959f")},
+                marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
                 hovertext=rows.loc[mine, "hover"], hoverinfo="text",
                 name=status_text(status, tr),
             )
@@ -457,7 +454,8 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     fig.add_trace(
         go.Scatter(
             y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers",
-            marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": "#1f2328"}},
+            marker={"symbol": "line-ns", "size": 22,
+                    "line": {"width": 3, "color": theme.CHART_INK}},
             name=tr("zi.bullet.expected"), hoverinfo="skip",
         )
     )  # fmt: skip
@@ -468,8 +466,8 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
     fig.update_xaxes(
-        range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor="#e5e7eb",
-        zeroline=True, zerolinecolor="#8c959f",
+        range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor=theme.GRID,
+        zeroline=True, zerolinecolor=theme.STATUS_NONE,
     )  # fmt: skip
     # every row as tall as its longest (wrapped) label needs at 13 px
     lines = max((y.count("<br>") + 1 for y in rows["y"]), default=1)
@@ -507,7 +505,7 @@ def trajectory_chart(
     fig.add_trace(
         go.Scatter(
             x=periods, y=actual, mode="lines+markers", name=labels.get("actual", ""),
-            line={"color": "#0969da", "width": 3}, hovertext=[f"{p}: {fmt(v)}" for p, v in
+            line={"color": theme.SERIES, "width": 3}, hovertext=[f"{p}: {fmt(v)}" for p, v in
                                                                 zip(periods, actual,
                                                                     strict=True)],
             hoverinfo="text",
@@ -519,7 +517,7 @@ def trajectory_chart(
         fig.add_trace(
             go.Scatter(
                 x=periods, y=refs, mode="lines+markers", name=labels.get("reference", ""),
-                line={"color": "#6e7781", "dash": "dash"},
+                line={"color": theme.PROJECTION, "dash": "dash"},
                 hovertext=[f"{p}: {fmt(v)}" for p, v in zip(periods, refs, strict=True)],
                 hoverinfo="text",
             )
@@ -541,14 +539,14 @@ def trajectory_chart(
                 go.Scatter(
                     x=[base_period, track.target_period], y=[base_y, target_y],
                     mode="lines", name=tr("zi.traj.path"), hoverinfo="skip",
-                    line={"color": "#1a7f37", "dash": "dot", "width": 2},
+                    line={"color": theme.TARGET, "dash": "dot", "width": 2},
                 )
             )  # fmt: skip
         fig.add_trace(
             go.Scatter(
                 x=[track.target_period], y=[target_y], mode="markers+text",
                 name=tr("zi.traj.target"),
-                marker={"symbol": "star", "size": 16, "color": "#1a7f37"},
+                marker={"symbol": "star", "size": 16, "color": theme.TARGET},
                 text=[tr("zi.traj.target_text", value=fmt(target_y))], textposition="top left",
                 hovertext=[tr("zi.traj.target_text", value=fmt(target_y))], hoverinfo="text",
             )
@@ -557,7 +555,7 @@ def trajectory_chart(
     if not parity and ex.projection is not None and ex.variable == "value":
         projected = ex.projection
     if projected is not None and last is not None and ex.projection_period:
-        color = STATUS_COLORS.get(status.code, "#8c959f")
+        color = STATUS_COLORS.get(status.code, theme.STATUS_NONE)
         fig.add_trace(
             go.Scatter(
                 x=[last.period, ex.projection_period], y=[last.actual, projected],
@@ -574,8 +572,8 @@ def trajectory_chart(
             text=tr("zi.note.omitted", items=_omitted_text(track.omitted, tr)), showarrow=False,
             xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", font={"size": 11},
         )  # fmt: skip
-    fig.update_xaxes(tickformat="d", nticks=9, gridcolor="#e5e7eb")
-    fig.update_yaxes(title=unit_text(unit, tr), gridcolor="#e5e7eb", rangemode="tozero"
+    fig.update_xaxes(tickformat="d", nticks=9, gridcolor=theme.GRID)
+    fig.update_yaxes(title=unit_text(unit, tr), gridcolor=theme.GRID, rangemode="tozero"
                      if unit in ("%", PP) else "normal")  # fmt: skip
     return _layout(fig, lang, 400,
                    legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
@@ -591,7 +589,7 @@ def history_chart(history: Sequence[Status], tr: Tr, lang: str) -> go.Figure:
         go.Scatter(
             x=periods, y=[0] * len(periods), mode="markers+text",
             marker={"size": 26, "symbol": "circle",
-                    "color": [STATUS_COLORS.get(c, "#8c959f") for c in codes]},
+                    "color": [STATUS_COLORS.get(c, theme.STATUS_NONE) for c in codes]},
             text=[STATUS_SYMBOLS.get(c, "") for c in codes], textfont={"color": "white",
                                                                       "size": 13},
             hovertext=[f"{p}: {tr(status_key(c))}" for p, c in zip(periods, codes, strict=True)],

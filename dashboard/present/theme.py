@@ -48,6 +48,9 @@ STATUS_COLOURS = {
     "reached": "#116329", "on_track": "#2da44e", "slightly_off": "#d4a72c",
     "off_track": "#e16f24", "wrong_direction": "#cf222e", "not_assessable": "#8c959f",
 }  # fmt: skip
+# the same statuses as words on white paper: darker where the fill colour is too light to read
+# (the yellow and the grey of the gauges have less than 3:1 on white)
+STATUS_TEXT = {**STATUS_COLOURS, "slightly_off": "#b7791f", "not_assessable": MUTED}
 STATUS_NONE = STATUS_COLOURS["not_assessable"]  # a status that is not known
 NO_DATA = "#f3f4f6"  # an empty cell of the status matrix
 TRACK = "#eef0f2"  # the empty track behind a progress bar

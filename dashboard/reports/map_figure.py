@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from dashboard.analysis.profile import default_group
 from dashboard.present import map_figure, theme
 from dashboard.present.i18n import t
-from dashboard.services.map_view import build_shapes, indicator_view
+from dashboard.services import map_view
+from dashboard.services.map_view import build_shapes
 
 if TYPE_CHECKING:
     from dashboard.analysis.shapes import MapShapes
@@ -88,7 +89,7 @@ def district_map(
         return None
     shapes_, tiles = found
     shown = int(rows["period"].max()) if period not in set(rows["period"]) else period
-    view = indicator_view(
+    view = map_view.indicator_view(
         rows, data.catalogue, ind, shown, group, "stadtteile", "quantile", CLASSES
     )
     table = view.table
