@@ -10,7 +10,7 @@ other module.
 
 from __future__ import annotations
 
-from dashboard.analysis.classify import MISSING_COLOUR
+from dashboard.analysis.classify import MISSING_COLOUR, RDYLBU
 
 # --- ink and paper --------------------------------------------------------------------------
 WHITE = "#ffffff"
@@ -59,9 +59,11 @@ PROJECTION = "#6e7781"  # its projection
 TARGET = "#1a7f37"  # the target line and star
 
 # --- comparison with the city (better, similar, worse) and the social index --------------------
-BETTER, WORSE = "#2c7bb6", "#d7191c"
+# the ends of the map's RdYlBu scheme, so 'better' and 'worse' look as on the map
+WORSE, BETTER = RDYLBU[5][0], RDYLBU[5][-1]
 ASSESS_COLOURS = {"better": BETTER, "similar": "#bdbdbd", "worse": WORSE, "neutral": "#525252"}
-SOCIAL_CLASS_SCHEME = (BETTER, "#abd9e9", "#ffffbf", "#fdae61", WORSE)
+# RdYlBu (5) from low to high need: blue … red, so red means more need, as on the map
+SOCIAL_CLASS_SCHEME = tuple(reversed(RDYLBU[5]))
 MISSING = MISSING_COLOUR  # no value: the same grey on maps and charts
 
 # --- areas (Okabe-Ito, colour-blind safe) ------------------------------------------------------
