@@ -193,9 +193,14 @@ def main() -> None:
     table = view.table
     # where every value comes from: official table and reference date, computed, or demo
     table["provenance"] = provenance_data.texts(
-        db, indicator["id"], int(period), group, tuple(table["code"]),
-        tuple(table["origin"].fillna("")), lang,
-    )  # fmt: skip
+        db,
+        indicator["id"],
+        int(period),
+        group,
+        tuple(table["code"]),
+        tuple(table["origin"].fillna("")),
+        lang,
+    )
     if view.empty:
         group_label = data.catalogue(db, "group_label").set_index("id")["label"].get(group, group)
         st.info(
@@ -357,9 +362,10 @@ def render_social(result: SocialIndex, catalogue: Any) -> None:
     area_names = dict(zip(catalogue.areas["code"], catalogue.areas["name"], strict=True))
     table_downloads.offer(
         lambda r=result: xf.social_index_frame(r, area_names, lang),
-        tr("dl.title.social_map", period=result.period), "karte_social",
+        tr("dl.title.social_map", period=result.period),
+        "karte_social",
         table_downloads.indicator_sources(catalogue.indicators, result.indicators),
-    )  # fmt: skip
+    )
     st.caption("  \n".join([tr("karte.social.note"), *left_out(result, table)]))
 
 

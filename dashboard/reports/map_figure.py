@@ -6,7 +6,7 @@ reference value included); only the size, the labels and the focus names are the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,7 +19,15 @@ from dashboard.services.map_view import build_shapes
 
 if TYPE_CHECKING:
     from dashboard.analysis.shapes import MapShapes
-    from dashboard.reports.slides import DeckData
+    from dashboard.catalogues import Catalogue
+
+
+class DeckData(Protocol):
+    """What the map reads of the deck's data (slides.DeckData; named here to avoid a cycle)."""
+
+    catalogue: Catalogue
+    geometry: dict[str, pd.DataFrame]
+
 
 CLASSES = 5
 FOCUS_INK = theme.INK
@@ -52,8 +60,13 @@ def _name_focus(
     grid = map_figure.Grid.of(shapes_.bounds)
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     fig.update_xaxes(constraintoward="left")  # the free room goes to the right, for the names
-    points = sorted(((grid.ys([shapes_.labels[c][1]])[0], grid.xs([shapes_.labels[c][0]])[0], c)
-                     for c in codes), reverse=True)  # fmt: skip
+    points = sorted(
+        (
+            (grid.ys([shapes_.labels[c][1]])[0], grid.xs([shapes_.labels[c][0]])[0], c)
+            for c in codes
+        ),
+        reverse=True,
+    )
     step = (y1 - y0) / 12  # keep the names at least a line apart
     last = None
     # the line ends above the area's number and runs above its neighbours' numbers
@@ -62,11 +75,24 @@ def _name_focus(
         label_y = y + lift if last is None else min(y + lift, last - step)
         last = label_y
         fig.add_annotation(
-            x=x, y=y + lift, ax=x1 + (x1 - x0) * 0.04, ay=label_y, axref="x", ayref="y",
-            text=f"<b>{names[code]}</b>", xanchor="left", showarrow=True, arrowhead=0,
-            arrowwidth=2, arrowcolor=FOCUS_INK, bgcolor="white", bordercolor=FOCUS_INK,
-            borderwidth=1.5, borderpad=4, font={"size": 20, "color": FOCUS_INK},
-        )  # fmt: skip
+            x=x,
+            y=y + lift,
+            ax=x1 + (x1 - x0) * 0.04,
+            ay=label_y,
+            axref="x",
+            ayref="y",
+            text=f"<b>{names[code]}</b>",
+            xanchor="left",
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=2,
+            arrowcolor=FOCUS_INK,
+            bgcolor="white",
+            bordercolor=FOCUS_INK,
+            borderwidth=1.5,
+            borderpad=4,
+            font={"size": 20, "color": FOCUS_INK},
+        )
 
 
 def district_map(
@@ -80,7 +106,7 @@ def district_map(
     """Figure, table, city value and whether the tile map was used (None without data).
 
     Areas show their number; the ``focus`` districts also their name, beside them.
-    """  # fmt: skip
+    """
     found = _shapes(data)
     rows = values[(values["indicator_id"] == ind["id"])]
     group = default_group(ind.get("groups"))

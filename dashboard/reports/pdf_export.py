@@ -37,9 +37,14 @@ class _Page:
         """Wrapped paragraphs from the box's top; what does not fit is left out."""
         y = box.top
         for index, (text, size, bold, colour) in enumerate(lines):
-            style = ParagraphStyle("p", fontName=self.bold if bold else self.font,
-                                   fontSize=size, leading=size * 1.22,
-                                   textColor=_colour(colour), spaceAfter=0)  # fmt: skip
+            style = ParagraphStyle(
+                "p",
+                fontName=self.bold if bold else self.font,
+                fontSize=size,
+                leading=size * 1.22,
+                textColor=_colour(colour),
+                spaceAfter=0,
+            )
             para = Paragraph(escape(text), style)
             _, height = para.wrap(box.width * INCH, box.height * INCH)
             if y + height / INCH > box.top + box.height + 0.01:
@@ -50,8 +55,14 @@ class _Page:
 
     def panel(self, box: L.Box, colour: tuple[int, int, int]) -> None:
         self.canvas.setFillColor(_colour(colour))
-        self.canvas.rect(box.left * INCH, self.y(box.top + box.height), box.width * INCH,
-                         box.height * INCH, stroke=0, fill=1)  # fmt: skip
+        self.canvas.rect(
+            box.left * INCH,
+            self.y(box.top + box.height),
+            box.width * INCH,
+            box.height * INCH,
+            stroke=0,
+            fill=1,
+        )
 
     def image(self, box: L.Box, png: bytes) -> None:
         self.canvas.drawImage(
@@ -63,8 +74,7 @@ class _Page:
         )
 
 
-def _slide(page: _Page, content: Slide, index: int, total: int, images: Images,
-           lang: str) -> None:  # fmt: skip
+def _slide(page: _Page, content: Slide, index: int, total: int, images: Images, lang: str) -> None:
     """Draw the slide's layout primitives."""
     for shape in L.layout(content, index, total, lang):
         if isinstance(shape, L.Panel):

@@ -63,8 +63,9 @@ def _draw(slide: Any, shape: L.Primitive, png: bytes | None) -> None:
 
 def _notes(content: Slide, lang: str) -> str:
     parts = [content.explanation]
-    parts += [f"{k.label}: {k.value}" + (f" ({k.note})" if k.note else "")
-              for k in content.key_figures]  # fmt: skip
+    parts += [
+        f"{k.label}: {k.value}" + (f" ({k.note})" if k.note else "") for k in content.key_figures
+    ]
     parts += content.bullets
     if content.method:
         parts.append(t("pr.export.method", lang, text=content.method))
@@ -72,8 +73,9 @@ def _notes(content: Slide, lang: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _slide(prs: Presentation, content: Slide, index: int, total: int, images: Images,
-           lang: str) -> None:  # fmt: skip
+def _slide(
+    prs: Presentation, content: Slide, index: int, total: int, images: Images, lang: str
+) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only": the title is a placeholder
     for shape in L.layout(content, index, total, lang):
         png = images.get((index, shape.name)) if isinstance(shape, L.Picture) else None

@@ -91,9 +91,10 @@ def body_boxes(slide: Slide) -> tuple[Box | None, Box | None]:
     full = Box(MARGIN, top, WIDTH - 2 * MARGIN, height)
     if slide.figures and slide.bullets:
         fig_width = 6.4
-        return (Box(MARGIN, top, fig_width, height),
-                Box(MARGIN + fig_width + 0.25, top, WIDTH - 2 * MARGIN - fig_width - 0.25,
-                    height))  # fmt: skip
+        return (
+            Box(MARGIN, top, fig_width, height),
+            Box(MARGIN + fig_width + 0.25, top, WIDTH - 2 * MARGIN - fig_width - 0.25, height),
+        )
     if slide.figures:
         return full, None
     return None, full if slide.bullets else None
