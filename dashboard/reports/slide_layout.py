@@ -158,9 +158,9 @@ def _key_figure(box: Box, figure: KeyFigure) -> list[Primitive]:
                          (figure.label, SIZES["label"], True, INK)]  # fmt: skip
     if figure.note:
         lines.append((figure.note, SIZES["note"], False, MUTED))
-    inner = Box(
-        box.left + KEY_PAD_X, box.top + KEY_PAD_Y, box.width - 2 * KEY_PAD_X, box.height - KEY_PAD_Y
-    )
+    # the text may use the panel's full height below the padding: the last line's descent
+    # reaching into the bottom padding still reads as inside the panel
+    inner = Box(box.left + KEY_PAD_X, box.top + KEY_PAD_Y, box.width - 2 * KEY_PAD_X, box.height)
     return [Panel(box, PANEL), TextBlock(inner, tuple(lines))]
 
 
