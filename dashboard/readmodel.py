@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from dashboard import config
+from dashboard.analysis import disclosure
 from dashboard.analysis.derived import base_indicators, with_derived
 from dashboard.analysis.disclosure import suppress
 from dashboard.catalogues import Catalogue
@@ -24,9 +25,8 @@ from dashboard.store import Store
 
 # indicators computed together: bounds memory (at 100x one indicator has ~90,000 cells)
 BATCH_INDICATORS = 16
-# bump on every change of dashboard.analysis.disclosure that can change what is released:
-# 2 = declared group splits and identities as sets, bounds audited by linear programming
-ALGORITHM_VERSION = 2
+# the disclosure algorithm's version (defined beside the rule in dashboard.analysis.disclosure)
+ALGORITHM_VERSION = disclosure.ALGORITHM_VERSION
 ATTEMPTS = 3
 
 
@@ -70,8 +70,7 @@ def release_rule() -> str:
 
     A stored value computed by another version or with other thresholds is computed again.
     """
-    min_count, min_den = _thresholds()
-    return f"algorithm={ALGORITHM_VERSION};min_count={min_count};min_denominator={min_den}"
+    return disclosure.rule_key(*_thresholds())
 
 
 def _families(catalogue: Catalogue) -> dict[str, str]:

@@ -16,6 +16,7 @@ from shapely.geometry import box
 from dashboard.analysis.classify import MISSING_COLOUR, classify
 from dashboard.analysis.map_table import map_table, mappable, reference_value
 from dashboard.analysis.shapes import map_shapes, payload_bytes
+from dashboard.present import map_figure, map_text
 from dashboard.present.i18n import LANGUAGES
 from dashboard.present.i18n_karte import KARTE_MESSAGES
 from dashboard.ui import maps
@@ -69,7 +70,7 @@ def three_areas(catalogue) -> tuple[pd.DataFrame, object]:
 )
 def test_legend_labels_in_german(method: str, expected: list[str]) -> None:
     classes = classify(pd.Series([16.1, 49.66]), method, 3, reference=21.7)
-    labels = maps.legend_labels(classes, "%", 1, "de")
+    labels = map_text.legend_labels(classes, "%", 1, "de")
     assert labels[0] == expected[0] and labels[-1] == expected[-1]
 
 
@@ -84,12 +85,12 @@ def test_legend_labels_in_german(method: str, expected: list[str]) -> None:
     ],
 )
 def test_fmt_diff(value: float | None, unit: str, lang: str, expected: str) -> None:
-    assert maps.fmt_diff(value, 1, unit, lang) == expected
+    assert map_text.fmt_diff(value, 1, unit, lang) == expected
 
 
 def test_hover_texts_show_everything_a_reader_needs(catalogue) -> None:
     table, _ = three_areas(catalogue)
-    texts = maps.hover_texts(
+    texts = map_text.hover_texts(
         table, INDICATOR, city=21.72, parts=("Bev. mit MV", "Bevölkerung"), lang="de"
     )
     coerde = texts[0]
@@ -120,15 +121,15 @@ def test_hover_for_counts_shows_the_share_of_the_city(catalogue) -> None:
     )
     table = map_table(rows, ["11"], catalogue.areas, city=1000.0, kind="count", decimals=0)
     count = {**INDICATOR, "unit": "Personen", "decimals": 0, "kind": "count"}
-    text = maps.hover_texts(table, count, city=1000.0, parts=("Z", "N"), lang="de")[0]
+    text = map_text.hover_texts(table, count, city=1000.0, parts=("Z", "N"), lang="de")[0]
     assert "25,0 % der Stadt" in text and "250 Personen" in text and "berechnet" in text
 
 
 def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> None:
     table, shapes = three_areas(catalogue)
     classes = classify(table["value"], "quantile", 3, decimals=1)
-    texts = maps.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
-    spec = maps.MapSpec(
+    texts = map_text.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
+    spec = map_figure.MapSpec(
         classes=classes,
         title="Titel",
         legend_labels=["a", "b"],
@@ -136,7 +137,7 @@ def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> Non
         show_labels=True,
         label_kind="code",
     )
-    fig = maps.figure(shapes, table, texts, spec)
+    fig = map_figure.figure(shapes, table, texts, spec)
     assert {trace.type for trace in fig.data} == {"scatter"}  # SVG only: nothing fetched
     areas = [t for t in fig.data if t.fill == "toself" and t.x[0] is not None]
     assert len(areas) == 3
@@ -154,7 +155,7 @@ def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> Non
 
 def test_tiny_areas_get_no_label() -> None:
     shapes = map_shapes({"11": box(0, 0, 100, 100), "12": box(100, 0, 100.2, 0.2)}, 0)
-    assert maps.labelled(shapes) == {"11"}
+    assert map_figure.labelled(shapes) == {"11"}
 
 
 @pytest.mark.parametrize(
@@ -182,7 +183,7 @@ def test_selected_code(event: object, code: str | None) -> None:
     ],
 )
 def test_short_name(name: str, short: str) -> None:
-    assert maps.short_name(name) == short and len(short) <= 11
+    assert map_figure.short_name(name) == short and len(short) <= 11
 
 
 def test_mappable_and_reference(catalogue) -> None:
@@ -230,8 +231,8 @@ def test_payload_per_map_is_a_small_fraction_of_the_official_file(real_db: Path,
         )
         table = map_table(rows, codes, catalogue.areas, city=21.7, kind="share", decimals=1)
         classes = classify(table["value"], "quantile", 5)
-        texts = maps.hover_texts(table, INDICATOR, city=21.7, parts=("Z", "N"), lang="de")
-        spec = maps.MapSpec(
+        texts = map_text.hover_texts(table, INDICATOR, city=21.7, parts=("Z", "N"), lang="de")
+        spec = map_figure.MapSpec(
             classes=classes,
             title="t",
             legend_labels=list("abcde"),
@@ -239,7 +240,7 @@ def test_payload_per_map_is_a_small_fraction_of_the_official_file(real_db: Path,
             show_labels=True,
             label_kind="code",
         )
-        fig = maps.figure(shapes, table, texts, spec)
+        fig = map_figure.figure(shapes, table, texts, spec)
         sizes[geometry] = payload_bytes(json.loads(fig.to_json()))
     # measured: official 61.9 KB per figure (83.5 KB with lon/lat coordinates), tiles 35.2 KB
     assert sizes["amtlich"] < 66_000 and sizes["kacheln"] < 40_000, sizes
@@ -264,7 +265,7 @@ def test_download_files_are_formula_safe_with_notes() -> None:
 
 def test_legend_marks_the_class_of_the_city() -> None:
     classes = classify(pd.Series([10.0, 20.0, 30.0, 40.0]), "equal", 3, reference=21.7)
-    labels = maps.legend_labels(classes, "%", 1, "de", "◀ Stadt")
+    labels = map_text.legend_labels(classes, "%", 1, "de", "◀ Stadt")
     assert [label.endswith("◀ Stadt") for label in labels] == [False, True, False]
     assert classes.class_of(float("nan")) == -1
 
@@ -289,10 +290,10 @@ def test_new_geometry_reaches_the_map_once_the_data_caches_are_cleared(demo_db: 
 
 
 def test_grid_keeps_distances_equal_on_both_axes_and_shared_points_shared() -> None:
-    grid = maps.Grid.of((7.47, 51.84, 7.77, 52.06))  # Münster's bounds
+    grid = map_figure.Grid.of((7.47, 51.84, 7.77, 52.06))  # Münster's bounds
     # 1 km east and 1 km north of the corner are the same number of units (5 m each)
-    east = 1000 / (maps.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
-    north = 1000 / maps.METRES_PER_DEGREE
+    east = 1000 / (map_figure.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
+    north = 1000 / map_figure.METRES_PER_DEGREE
     assert grid.xs([7.47, 7.47 + east]) == [0, 200]
     assert grid.ys([51.84, 51.84 + north]) == [0, 200]
     assert grid.xs([7.6, None, 7.6]) == [grid.xs([7.6])[0], None, grid.xs([7.6])[0]]
@@ -301,9 +302,11 @@ def test_grid_keeps_distances_equal_on_both_axes_and_shared_points_shared() -> N
 def test_figure_uses_grid_units_at_equal_scale(catalogue) -> None:
     table, shapes = three_areas(catalogue)
     classes = classify(table["value"], "quantile", 3, decimals=1)
-    texts = maps.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
-    spec = maps.MapSpec(classes, "Titel", ["a", "b"], "m", show_labels=True, label_kind="code")
-    fig = maps.figure(shapes, table, texts, spec)
+    texts = map_text.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
+    spec = map_figure.MapSpec(
+        classes, "Titel", ["a", "b"], "m", show_labels=True, label_kind="code"
+    )
+    fig = map_figure.figure(shapes, table, texts, spec)
     values = [v for t in fig.data if t.x is not None for v in (*t.x, *t.y) if v is not None]
     assert values and all(isinstance(v, int) and v >= 0 for v in values)
     assert fig.layout.yaxis.scaleratio == 1

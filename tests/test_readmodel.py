@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard import readmodel
+from dashboard.analysis import disclosure
 from dashboard.catalogues import Catalogue
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
@@ -223,3 +224,24 @@ def test_batches_keep_identities_together(
     where = {i: n for n, b in enumerate(readmodel._batches(ids, catalogue)) for i in b}
     family = ["bevoelkerung_mv", "bevoelkerung_auslaender", "bevoelkerung_dt_mv_vererbt"]
     assert len({where[i] for i in family}) == 1
+
+
+def test_a_new_algorithm_version_invalidates_stored_released_values(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 14: the version is defined beside the rule; a bump recomputes everything
+    catalogue = store_catalogue(demo_store)
+    before = released_observations(demo_store, catalogue)
+    assert demo_store.released_state(readmodel.release_rule())[1]
+    monkeypatch.setattr(disclosure, "ALGORITHM_VERSION", disclosure.ALGORITHM_VERSION + 1)
+    assert demo_store.released_state(readmodel.release_rule())[1] == set()
+    calls = []
+    compute = readmodel._compute
+
+    def counted(*args: object) -> tuple[pd.DataFrame, list[str]]:
+        calls.append(1)
+        return compute(*args)
+
+    monkeypatch.setattr(readmodel, "_compute", counted)
+    _same(released_observations(demo_store, catalogue), before)
+    assert calls, "stored values of the old version were served"

@@ -30,6 +30,11 @@ from dashboard.analysis.aggregation import children_map
 from dashboard.analysis.disclosure_audit import Masks, Model, Var, protect
 
 SECRET = "secret"
+# the thresholds are the settings min_count and min_denominator (dashboard.config)
+# bump on every change of this module that can change what is released: stored released values
+# carry the version in their rule key, so values of an older algorithm are computed again.
+# 2 = declared group splits and identities as sets, bounds audited by linear programming
+ALGORITHM_VERSION = 2
 TOTAL_GROUP = "insgesamt"
 RATIO_KINDS = ("share", "rate")
 KEY = ["period", "grp", "area_code"]
@@ -267,6 +272,15 @@ def _bounds(
                     (("value", position[(num, *cell)]), ("value", position[(den, *cell)]))
                 )
     return bounds
+
+
+def rule_key(min_count: int, min_denominator: int) -> str:
+    """The key stored released values are kept under: algorithm version and thresholds.
+
+    A value computed by another version or with other thresholds has another key and is
+    computed again.
+    """
+    return f"algorithm={ALGORITHM_VERSION};min_count={min_count};min_denominator={min_denominator}"
 
 
 def suppress(

@@ -9,7 +9,6 @@ from typing import Any
 from dashboard.errors import UsageError
 
 NAME = "deck"
-FORMATS = (".pptx", ".pdf")
 
 
 def register(sub: Any) -> None:
@@ -22,15 +21,12 @@ def register(sub: Any) -> None:
 
 def run(store: Any, args: argparse.Namespace) -> int:
     """Build the deck from the live data and write it; UsageError for unknown name or format."""
-    suffix = args.out.suffix.lower()
-    if suffix not in FORMATS:
-        raise UsageError(f"{args.out.name}: bitte eine Datei auf .pptx oder .pdf angeben.")
-    # the map figure builder lives next to streamlit caches, which warn outside a running app
-    import streamlit.logger
-
-    streamlit.logger.set_log_level("error")
     from dashboard.reports import exports
 
+    suffix = args.out.suffix.lower()
+    if suffix.lstrip(".") not in exports.RENDERERS:
+        known = " oder ".join(f".{ext}" for ext in exports.RENDERERS)
+        raise UsageError(f"{args.out.name}: bitte eine Datei auf {known} angeben.")
     data = exports.deck_data(store)
     spec = exports.saved_or_default(store, data.catalogue, args.name)
     content = exports.export(data, spec, suffix.lstrip("."), args.lang)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.present import fonts, theme
+
 # dark enough on white for text and thin lines (contrast ≥ 4.5:1); the city is black
-BAR_COLOUR = "#9ab8d3"
-CITY_COLOUR = "#1a1a1a"
-DISTRICT_COLOUR = "#0072B2"
-FONT = {"family": "sans-serif", "size": 14, "color": "#262730"}
+BAR_COLOUR = theme.BAR
+CITY_COLOUR = theme.CITY
+DISTRICT_COLOUR = theme.DISTRICT
+FONT = {"family": fonts.PLAIN, "size": 14, "color": theme.CHART_TEXT}
 BAR_ROW_PX = 22
 
 

@@ -13,7 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
-from dashboard.present import i18n_profile  # noqa: F401  (registers the page's messages)
+from dashboard.present import (
+    fonts,
+    i18n_profile,  # noqa: F401  (registers the page's messages)
+    theme,
+)
 from dashboard.present.format import fmt_number
 from dashboard.present.i18n import t
 
@@ -27,24 +31,18 @@ from dashboard.present.profile_tables import measures_table as measures_table
 from dashboard.present.profile_tables import profile_table as profile_table
 from dashboard.present.profile_tables import similar_table as similar_table
 
-ASSESSMENT_COLOURS = {
-    "better": "#2c7bb6",
-    "similar": "#bdbdbd",
-    "worse": "#d7191c",
-    "neutral": "#525252",
-}
+ASSESSMENT_COLOURS = theme.ASSESS_COLOURS
 LEGEND_ORDER = ("better", "similar", "worse", "neutral")
 # RdYlBu (5) from low to high need: blue … red, so red means more need, as on the map
-SOCIAL_CLASS_COLOURS = dict(
-    zip(CLASS_KEYS, ("#2c7bb6", "#abd9e9", "#ffffbf", "#fdae61", "#d7191c"), strict=True)
-)
-MISSING_COLOUR = "#d4d4d4"
+SOCIAL_CLASS_COLOURS = dict(zip(CLASS_KEYS, theme.SOCIAL_CLASS_SCHEME, strict=True))
+MISSING_COLOUR = theme.MISSING
 # Okabe-Ito: distinguishable for all common colour-vision deficiencies; the city is black
-AREA_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
+AREA_COLOURS = theme.AREA_COLOURS
 AREA_SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 CITY_CODE = "0"
-FONT = {"family": "sans-serif", "size": 13, "color": "#262730"}
+FONT = {"family": fonts.PLAIN, "size": 13, "color": theme.CHART_TEXT}
 ROW_HEIGHT = 30
+INK = theme.CHART_TEXT
 
 
 def _heading(field_id: str, field_titles: dict[str, str]) -> str:
@@ -61,7 +59,8 @@ def _rows_with_headings(
     order: list[str] = []
     texts: list[str] = []
     headings: list[str] = []
-    suffix = f" <span style='color:#8a8a8a'>{t('stadtteil.spine.neutral_suffix', lang)}</span>"
+    neutral = t("stadtteil.spine.neutral_suffix", lang)
+    suffix = f" <span style='color:{theme.NEUTRAL_GREY}'>{neutral}</span>"
     for field_id, block in frame.groupby("field_id", sort=False):
         heading = _heading(str(field_id), field_titles)
         headings.append(heading)
@@ -93,7 +92,7 @@ def spine_chart(
         fig.add_trace(
             go.Scatter(
                 x=frame["bezirk_position"], y=frame["short"], mode="markers", name=bezirk_label,
-                marker={"symbol": "diamond-open", "size": 11, "color": "#262730",
+                marker={"symbol": "diamond-open", "size": 11, "color": INK,
                         "line": {"width": 2}},
                 hoverinfo="skip",
             )
@@ -108,7 +107,7 @@ def spine_chart(
                 name=t(f"stadtteil.assess.{key}", lang), customdata=part["hover"],
                 hovertemplate="%{customdata}<extra></extra>",
                 marker={"size": 14, "color": ASSESSMENT_COLOURS[key],
-                        "line": {"width": 1, "color": "#262730"}},
+                        "line": {"width": 1, "color": INK}},
             )
         )  # fmt: skip
     for _, row in frame.iterrows():
@@ -120,20 +119,20 @@ def spine_chart(
         )
         fig.add_annotation(x=1.0, xref="paper", xanchor="left", y=row["short"], text=label,
                            showarrow=False, font={"size": 12})  # fmt: skip
-    fig.add_vline(x=0, line={"color": "#262730", "width": 1.5})
+    fig.add_vline(x=0, line={"color": INK, "width": 1.5})
     _layout(fig, order, texts, lang)
     fig.update_layout(margin={"l": 10, "r": 200, "t": 40, "b": 60})
     _spine_axis(fig, lang)
     for heading in headings:
-        fig.add_hline(y=heading, line={"color": "#e6e6e6", "width": 1})
+        fig.add_hline(y=heading, line={"color": theme.GRID_FAINT, "width": 1})
     return fig
 
 
 def _spine_bands(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
     """Grey bars: range of all districts and their middle half."""
     for low, high, colour, key in (
-        ("range_min", "range_max", "#ececec", "stadtteil.spine.range"),
-        ("q25", "q75", "#cfcfcf", "stadtteil.spine.iqr"),
+        ("range_min", "range_max", theme.RANGE_FILL, "stadtteil.spine.range"),
+        ("q25", "q75", theme.IQR_FILL, "stadtteil.spine.iqr"),
     ):
         fig.add_trace(
             go.Bar(
@@ -183,7 +182,7 @@ def _layout(fig: go.Figure, order: list[str], texts: list[str], lang: str) -> No
     )
     fig.update_yaxes(
         type="category", categoryorder="array", categoryarray=order, range=[len(order) - 0.5, -0.5],
-        showgrid=False, ticks="", automargin=True, tickfont={"color": "#262730", "size": 13},
+        showgrid=False, ticks="", automargin=True, tickfont={"color": INK, "size": 13},
         tickmode="array", tickvals=order, ticktext=texts,
     )  # fmt: skip
 
@@ -202,11 +201,11 @@ def trend_chart(
         part = series[series["area_code"] == code].sort_values("period")
         is_city = code == CITY_CODE
         style = (
-            {"color": "#262730", "dash": "dash", "width": 2}
+            {"color": INK, "dash": "dash", "width": 2}
             if is_city
             else {"color": AREA_COLOURS[0], "width": 3.5}
             if i == 0
-            else {"color": "#009E73", "dash": "dot", "width": 2.5}
+            else {"color": theme.AREA_COLOURS[2], "dash": "dot", "width": 2.5}
         )
         hover = [
             t("stadtteil.trends.hover", lang, area=names.get(code, code), period=p,
@@ -228,7 +227,7 @@ def trend_chart(
     fig.update_xaxes(dtick=1, tickformat="d", showgrid=False)
     suffix = " %" if unit == "%" else ""
     fig.update_yaxes(
-        title={"text": unit}, gridcolor="#eeeeee", ticksuffix=suffix, rangemode="tozero"
+        title={"text": unit}, gridcolor=theme.GRID_SOFT, ticksuffix=suffix, rangemode="tozero"
     )
     return fig
 
@@ -244,13 +243,13 @@ def compare_chart(
     for code in codes:
         part = frame[frame["area_code"] == code]
         if code == CITY_CODE:
-            marker = {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#262730"}}
+            marker = {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": INK}}
         else:
             marker = {
                 "symbol": AREA_SYMBOLS[colour_index % 4],
                 "size": 13,
                 "color": AREA_COLOURS[colour_index % 4],
-                "line": {"width": 1, "color": "#262730"},
+                "line": {"width": 1, "color": INK},
             }
             colour_index += 1
         hover = [
@@ -264,12 +263,12 @@ def compare_chart(
                 marker=marker, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
             )
         )  # fmt: skip
-    fig.add_vline(x=0, line={"color": "#bbbbbb", "width": 1})
+    fig.add_vline(x=0, line={"color": theme.LINE_GREY, "width": 1})
     _layout(fig, order, texts, lang)
     fig.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 60})
     _spine_axis(fig, lang)
     for heading in headings:
-        fig.add_hline(y=heading, line={"color": "#e6e6e6", "width": 1})
+        fig.add_hline(y=heading, line={"color": theme.GRID_FAINT, "width": 1})
     return fig
 
 
@@ -294,19 +293,20 @@ def social_index_chart(
     fig = go.Figure(
         go.Bar(
             x=labels, y=frame["index"], marker={"color": colours,
-            "line": {"color": "#262730", "width": outline}}, customdata=hover,
+            "line": {"color": INK, "width": outline}}, customdata=hover,
             hovertemplate="%{customdata}<extra></extra>", showlegend=False,
         )
     )  # fmt: skip
     sigma = result.sigma
     if sigma and not math.isnan(sigma):
         for bound in CLASS_BOUNDS:
-            fig.add_hline(y=bound * sigma, line={"color": "#bbbbbb", "width": 1, "dash": "dot"})
-    fig.add_hline(y=0, line={"color": "#262730", "width": 1.5})
+            bound_line = {"color": theme.LINE_GREY, "width": 1, "dash": "dot"}
+            fig.add_hline(y=bound * sigma, line=bound_line)
+    fig.add_hline(y=0, line={"color": INK, "width": 1.5})
     for key in CLASS_KEYS:  # legend entries for the classes
         fig.add_trace(
             go.Bar(x=[None], y=[None], name=t(f"stadtteil.class.{key}", lang),
-                   marker={"color": SOCIAL_CLASS_COLOURS[key], "line": {"color": "#262730",
+                   marker={"color": SOCIAL_CLASS_COLOURS[key], "line": {"color": INK,
                            "width": 0.5}})
         )  # fmt: skip
     if highlight in set(frame["area_code"]):
@@ -321,9 +321,9 @@ def social_index_chart(
         margin={"l": 10, "r": 10, "t": 40, "b": 10}, bargap=0.15,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
     )  # fmt: skip
-    fig.update_xaxes(tickangle=-60, tickfont={"size": 11, "color": "#262730"})
+    fig.update_xaxes(tickangle=-60, tickfont={"size": 11, "color": INK})
     fig.update_yaxes(title={"text": t("stadtteil.index.axis", lang), "font": {"size": 12}},
-                     gridcolor="#eeeeee", zeroline=False)  # fmt: skip
+                     gridcolor=theme.GRID_SOFT, zeroline=False)  # fmt: skip
     return fig
 
 
@@ -334,7 +334,7 @@ def contributions_chart(
     values = [row.get(f"contrib_{i}", math.nan) for i in indicators]
     labels = [short_names.get(i, i) for i in indicators]
     colours = [
-        MISSING_COLOUR if pd.isna(v) else ("#d7191c" if v > 0 else "#2c7bb6") for v in values
+        MISSING_COLOUR if pd.isna(v) else (theme.WORSE if v > 0 else theme.BETTER) for v in values
     ]
     text = [
         fmt_number(v, 2, lang) if not pd.isna(v) else t("stadtteil.value.hidden", lang)
@@ -350,8 +350,8 @@ def contributions_chart(
         height=60 + 42 * len(indicators), separators=separators(lang), font=FONT,
         plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 10, "b": 40}, showlegend=False,
     )  # fmt: skip
-    fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#262730",
-                     gridcolor="#eeeeee", title={"text": t("stadtteil.index.contrib_axis", lang),
-                                                 "font": {"size": 12}})  # fmt: skip
-    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"color": "#262730"})
+    axis_title = {"text": t("stadtteil.index.contrib_axis", lang), "font": {"size": 12}}
+    fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor=INK,
+                     gridcolor=theme.GRID_SOFT, title=axis_title)  # fmt: skip
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont={"color": INK})
     return fig

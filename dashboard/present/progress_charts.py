@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from dashboard.analysis.gaps import PP, Track
 from dashboard.analysis.progress import Status
+from dashboard.present import fonts, theme
 from dashboard.present.format import fmt_number
 from dashboard.present.progress_explain import omitted_text
 
@@ -39,7 +40,7 @@ from dashboard.present.progress_labels import (
 from dashboard.present.progress_labels import delta_unit as delta_unit
 from dashboard.present.progress_tables import bullet_rows as bullet_rows
 
-FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+FONT = fonts.SCREEN
 
 # --- texts ---------------------------------------------------------------------------------
 
@@ -166,7 +167,7 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     fig.add_trace(
         go.Bar(
             y=rows["y"], x=[1.0] * len(rows), orientation="h",
-            marker={"color": "#eef0f2"}, hoverinfo="skip", showlegend=False, width=0.8,
+            marker={"color": theme.TRACK}, hoverinfo="skip", showlegend=False, width=0.8,
         )
     )  # fmt: skip
     present = set(rows["status"].map(status_code))
@@ -177,7 +178,7 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
         fig.add_trace(
             go.Bar(
                 y=rows.loc[mine, "y"], x=clipped[mine], orientation="h", width=0.4,
-                marker={"color": STATUS_COLORS.get(status or "", "#8c959f")},
+                marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
                 hovertext=rows.loc[mine, "hover"], hoverinfo="text",
                 name=status_text(status, tr),
             )
@@ -185,7 +186,8 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     fig.add_trace(
         go.Scatter(
             y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers",
-            marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": "#1f2328"}},
+            marker={"symbol": "line-ns", "size": 22,
+                    "line": {"width": 3, "color": theme.CHART_INK}},
             name=tr("zi.bullet.expected"), hoverinfo="skip",
         )
     )  # fmt: skip
@@ -196,8 +198,8 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
     fig.update_xaxes(
-        range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor="#e5e7eb",
-        zeroline=True, zerolinecolor="#8c959f",
+        range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor=theme.GRID,
+        zeroline=True, zerolinecolor=theme.STATUS_NONE,
     )  # fmt: skip
     # every row as tall as its longest (wrapped) label needs at 13 px
     lines = max((y.count("<br>") + 1 for y in rows["y"]), default=1)
@@ -239,14 +241,14 @@ def _add_target(
                 go.Scatter(
                     x=[base_period, track.target_period], y=[base_y, target_y],
                     mode="lines", name=tr("zi.traj.path"), hoverinfo="skip",
-                    line={"color": "#1a7f37", "dash": "dot", "width": 2},
+                    line={"color": theme.TARGET, "dash": "dot", "width": 2},
                 )
             )  # fmt: skip
         fig.add_trace(
             go.Scatter(
                 x=[track.target_period], y=[target_y], mode="markers+text",
                 name=tr("zi.traj.target"),
-                marker={"symbol": "star", "size": 16, "color": "#1a7f37"},
+                marker={"symbol": "star", "size": 16, "color": theme.TARGET},
                 text=[tr("zi.traj.target_text", value=fmt(target_y))], textposition="top left",
                 hovertext=[tr("zi.traj.target_text", value=fmt(target_y))], hoverinfo="text",
             )
@@ -262,7 +264,7 @@ def _add_projection(
     if not parity and ex.projection is not None and ex.variable == "value":
         projected = ex.projection
     if projected is not None and last is not None and ex.projection_period:
-        color = STATUS_COLORS.get(status.code, "#8c959f")
+        color = STATUS_COLORS.get(status.code, theme.STATUS_NONE)
         fig.add_trace(
             go.Scatter(
                 x=[last.period, ex.projection_period], y=[last.actual, projected],
@@ -293,7 +295,7 @@ def trajectory_chart(
     fig.add_trace(
         go.Scatter(
             x=periods, y=actual, mode="lines+markers", name=labels.get("actual", ""),
-            line={"color": "#0969da", "width": 3}, hovertext=[f"{p}: {fmt(v)}" for p, v in
+            line={"color": theme.SERIES, "width": 3}, hovertext=[f"{p}: {fmt(v)}" for p, v in
                                                                 zip(periods, actual,
                                                                     strict=True)],
             hoverinfo="text",
@@ -305,7 +307,7 @@ def trajectory_chart(
         fig.add_trace(
             go.Scatter(
                 x=periods, y=refs, mode="lines+markers", name=labels.get("reference", ""),
-                line={"color": "#6e7781", "dash": "dash"},
+                line={"color": theme.PROJECTION, "dash": "dash"},
                 hovertext=[f"{p}: {fmt(v)}" for p, v in zip(periods, refs, strict=True)],
                 hoverinfo="text",
             )
@@ -317,8 +319,8 @@ def trajectory_chart(
             text=tr("zi.note.omitted", items=omitted_text(track.omitted, tr)), showarrow=False,
             xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", font={"size": 11},
         )  # fmt: skip
-    fig.update_xaxes(tickformat="d", nticks=9, gridcolor="#e5e7eb")
-    fig.update_yaxes(title=unit_text(unit, tr), gridcolor="#e5e7eb", rangemode="tozero"
+    fig.update_xaxes(tickformat="d", nticks=9, gridcolor=theme.GRID)
+    fig.update_yaxes(title=unit_text(unit, tr), gridcolor=theme.GRID, rangemode="tozero"
                      if unit in ("%", PP) else "normal")  # fmt: skip
     return _layout(fig, lang, 400,
                    legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
@@ -334,7 +336,7 @@ def history_chart(history: Sequence[Status], tr: Tr, lang: str) -> go.Figure:
         go.Scatter(
             x=periods, y=[0] * len(periods), mode="markers+text",
             marker={"size": 26, "symbol": "circle",
-                    "color": [STATUS_COLORS.get(c, "#8c959f") for c in codes]},
+                    "color": [STATUS_COLORS.get(c, theme.STATUS_NONE) for c in codes]},
             text=[STATUS_SYMBOLS.get(c, "") for c in codes], textfont={"color": "white",
                                                                       "size": 13},
             hovertext=[f"{p}: {tr(status_key(c))}" for p, c in zip(periods, codes, strict=True)],

@@ -16,7 +16,7 @@ from dashboard.domain.progress import (
     STATUS_CODES,
     WRONG_DIRECTION,
 )
-from dashboard.present import i18n_method, i18n_ziele  # noqa: F401  (registers the messages below)
+from dashboard.present import i18n_method, i18n_ziele, theme  # noqa: F401  (registers the messages below)
 from dashboard.present.format import fmt_number
 
 Tr = Callable[..., str]
@@ -27,10 +27,7 @@ STATUS_ORDER = STATUS_CODES
 
 # Colours of the Open SDG gauges (green, yellow, orange, red) plus grey; text symbols exist in
 # common fonts (DejaVu, Segoe UI Symbol) so tables and charts need no emoji font.
-STATUS_COLORS = {
-    REACHED: "#116329", ON_TRACK: "#2da44e", SLIGHTLY_OFF: "#d4a72c",
-    OFF_TRACK: "#e16f24", WRONG_DIRECTION: "#cf222e", NOT_ASSESSABLE: "#8c959f",
-}  # fmt: skip
+STATUS_COLORS = theme.STATUS_COLOURS
 
 
 STATUS_SYMBOLS = {
@@ -53,7 +50,7 @@ STATUS_MD_COLORS = {
 }  # fmt: skip
 
 
-NO_DATA_COLOR = "#f3f4f6"
+NO_DATA_COLOR = theme.NO_DATA
 
 
 def status_code(code: Any) -> str | None:

@@ -1,7 +1,12 @@
-"""One entry point for deck exports (CLI and page): spec lookup, rendering, PPTX/PDF bytes."""
+"""One entry point for deck exports (CLI and page): spec lookup, rendering, document bytes.
+
+Document formats register a renderer by file extension in ``RENDERERS`` (the built-in PPTX and
+PDF ones too, below); the page's buttons and the CLI's ``--out`` accept what is registered.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from dashboard.catalogues import Catalogue
@@ -9,6 +14,31 @@ from dashboard.errors import UsageError
 from dashboard.reports.deck import DeckSpec, default_deck
 from dashboard.reports.slide_images import Images, render
 from dashboard.reports.slides import DeckData, Slide, build_slides, load
+
+# (slides, rendered figures, document title, language) → the document's bytes
+Renderer = Callable[[list[Slide], Images, str, str], bytes]
+RENDERERS: dict[str, Renderer] = {}
+
+
+def register(extension: str, renderer: Renderer) -> None:
+    """Offer a document format: ``extension`` without the dot ('pdf'), lower case."""
+    RENDERERS[extension.lower().lstrip(".")] = renderer
+
+
+def _pptx(slides: list[Slide], images: Images, _title: str, lang: str) -> bytes:
+    from dashboard.reports.pptx_export import to_pptx  # python-pptx loads only when needed
+
+    return to_pptx(slides, images, lang)
+
+
+def _pdf(slides: list[Slide], images: Images, title: str, lang: str) -> bytes:
+    from dashboard.reports.pdf_export import to_pdf  # reportlab loads only when needed
+
+    return to_pdf(slides, images, title, lang)
+
+
+register("pptx", _pptx)
+register("pdf", _pdf)
 
 
 def deck_data(store: Any) -> DeckData:
@@ -28,21 +58,15 @@ def saved_or_default(store: Any, catalogue: Catalogue, name: str | None) -> Deck
 
 
 def documents(slides: list[Slide], images: Images, title: str, lang: str) -> dict[str, bytes]:
-    """PPTX and PDF of the same slides and images."""
-    from dashboard.reports.pdf_export import to_pdf
-    from dashboard.reports.pptx_export import to_pptx
-
-    return {"pptx": to_pptx(slides, images, lang), "pdf": to_pdf(slides, images, title, lang)}
+    """Every registered format of the same slides and images."""
+    return {ext: render_doc(slides, images, title, lang) for ext, render_doc in RENDERERS.items()}
 
 
 def export(data: DeckData, spec: DeckSpec, fmt: str, lang: str = "de") -> bytes:
-    """One document ('pptx' or 'pdf'); each figure is rendered once."""
+    """One document of a registered format ('pptx', 'pdf'); each figure is rendered once."""
+    renderer = RENDERERS.get(fmt.lower().lstrip("."))
+    if renderer is None:
+        known = ", ".join(f".{ext}" for ext in RENDERERS)
+        raise UsageError(f"Format {fmt!r} gibt es nicht (möglich: {known}).")
     slides = build_slides(data, spec, lang)
-    images = render(slides)
-    if fmt == "pptx":
-        from dashboard.reports.pptx_export import to_pptx
-
-        return to_pptx(slides, images, lang)
-    from dashboard.reports.pdf_export import to_pdf
-
-    return to_pdf(slides, images, spec.title, lang)
+    return renderer(slides, render(slides), spec.title, lang)

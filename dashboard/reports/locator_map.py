@@ -13,12 +13,13 @@ import plotly.graph_objects as go
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.analysis.shapes import from_wkb, label_point
+from dashboard.present import theme
 
-DISTRICT_COLOUR = "#08519c"
-BEZIRK_COLOUR = "#9ecae1"
-OTHER_COLOUR = "#eeeeee"
-EDGE_COLOUR = "#ffffff"
-LABEL_COLOUR = "#1f2937"
+DISTRICT_COLOUR = theme.LOCATOR_DISTRICT
+BEZIRK_COLOUR = theme.LOCATOR_BEZIRK
+OTHER_COLOUR = theme.LOCATOR_OTHER
+EDGE_COLOUR = theme.WHITE
+LABEL_COLOUR = theme.TEXT
 
 
 def preferred_layer(layers: dict[str, int]) -> str | None:
@@ -63,7 +64,7 @@ def locator_figure(
         fig.add_annotation(
             x=x, y=y, text=f"<b>{label}</b>", showarrow=True, arrowhead=0, ax=0, ay=-38,
             font={"size": 15, "color": LABEL_COLOUR}, bgcolor="rgba(255,255,255,0.85)",
-            bordercolor="#9e9e9e", borderpad=3,
+            bordercolor=theme.EDGE_GREY, borderpad=3,
         )  # fmt: skip
     _fit_axes(fig, list(geoms.values()))
     return fig

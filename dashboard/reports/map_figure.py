@@ -1,52 +1,54 @@
-"""The Stadtteil map of a slide, built with the Karte page's own figure builder.
+"""The Stadtteil map of a slide: the Karte page's view model and figure, sized for a room.
 
-dashboard.ui.maps imports streamlit (its shape cache); only its pure functions are used here,
-with shapes built straight from the stored geometry.
+What the map shows comes from ``dashboard.services.map_view`` (the page's own computation,
+reference value included); only the size, the labels and the focus names are the slide's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import config
-from dashboard.analysis.classify import classify
-from dashboard.analysis.map_table import map_table
 from dashboard.analysis.profile import default_group
-from dashboard.analysis.rollup import city_value, level_codes, level_members, rollup
-from dashboard.analysis.shapes import from_wkb, map_shapes
+from dashboard.present import map_figure, theme
 from dashboard.present.i18n import t
-from dashboard.ui import maps
+from dashboard.services import map_view
+from dashboard.services.map_view import build_shapes
 
 if TYPE_CHECKING:
-    from dashboard.reports.slides import DeckData
+    from dashboard.analysis.shapes import MapShapes
+    from dashboard.catalogues import Catalogue
+
+
+class DeckData(Protocol):
+    """What the map reads of the deck's data (slides.DeckData; named here to avoid a cycle)."""
+
+    catalogue: Catalogue
+    geometry: dict[str, pd.DataFrame]
+
 
 CLASSES = 5
-FOCUS_INK = "#111827"
+FOCUS_INK = theme.INK
 
 
-def _limits() -> dict[str, int]:
-    return {
-        "min_count": int(config.get("min_count")),
-        "min_denominator": int(config.get("min_denominator")),
-    }
-
-
-def _shapes(data: DeckData) -> tuple[Any, bool] | None:
+def _shapes(data: DeckData) -> tuple[MapShapes, bool] | None:
     """Official Stadtteil shapes with Bezirk outlines, else the tile map (second: is tiles)."""
-    official = data.geometry.get("amtlich_stadtteile")
-    if official is not None and len(official):
-        groups = level_members(data.catalogue.areas, "stadtbezirke")
-        return map_shapes(from_wkb(official), groups=groups), False
-    tiles = data.geometry.get("kacheln")
-    if tiles is None or tiles.empty:
+    layers = {name: len(frame) for name, frame in data.geometry.items()}
+    areas = data.catalogue.areas
+    if layers.get("amtlich_stadtteile"):
+        found = build_shapes(areas, layers, data.geometry.__getitem__, "amtlich", "stadtteile")
+        return (found, False) if found is not None else None
+    if not layers.get("kacheln"):
         return None
-    return map_shapes(from_wkb(tiles), tolerance=0), True
+    found = build_shapes(areas, layers, data.geometry.__getitem__, "kacheln", "stadtteile")
+    return (found, True) if found is not None else None
 
 
-def _name_focus(fig: go.Figure, shapes_: Any, names: dict[str, str], focus: tuple[str, ...]):
+def _name_focus(
+    fig: go.Figure, shapes_: MapShapes, names: dict[str, str], focus: tuple[str, ...]
+) -> None:
     """The focus districts' names right of the map, with a line to their area.
 
     Codes alone mean nothing to a room; names inside the small areas would not fit, and on
@@ -55,11 +57,16 @@ def _name_focus(fig: go.Figure, shapes_: Any, names: dict[str, str], focus: tupl
     codes = [c for c in focus if c in shapes_.labels and c in names]
     if not codes:
         return
-    grid = maps.Grid.of(shapes_.bounds)
+    grid = map_figure.Grid.of(shapes_.bounds)
     (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
     fig.update_xaxes(constraintoward="left")  # the free room goes to the right, for the names
-    points = sorted(((grid.ys([shapes_.labels[c][1]])[0], grid.xs([shapes_.labels[c][0]])[0], c)
-                     for c in codes), reverse=True)  # fmt: skip
+    points = sorted(
+        (
+            (grid.ys([shapes_.labels[c][1]])[0], grid.xs([shapes_.labels[c][0]])[0], c)
+            for c in codes
+        ),
+        reverse=True,
+    )
     step = (y1 - y0) / 12  # keep the names at least a line apart
     last = None
     # the line ends above the area's number and runs above its neighbours' numbers
@@ -68,11 +75,24 @@ def _name_focus(fig: go.Figure, shapes_: Any, names: dict[str, str], focus: tupl
         label_y = y + lift if last is None else min(y + lift, last - step)
         last = label_y
         fig.add_annotation(
-            x=x, y=y + lift, ax=x1 + (x1 - x0) * 0.04, ay=label_y, axref="x", ayref="y",
-            text=f"<b>{names[code]}</b>", xanchor="left", showarrow=True, arrowhead=0,
-            arrowwidth=2, arrowcolor=FOCUS_INK, bgcolor="white", bordercolor=FOCUS_INK,
-            borderwidth=1.5, borderpad=4, font={"size": 20, "color": FOCUS_INK},
-        )  # fmt: skip
+            x=x,
+            y=y + lift,
+            ax=x1 + (x1 - x0) * 0.04,
+            ay=label_y,
+            axref="x",
+            ayref="y",
+            text=f"<b>{names[code]}</b>",
+            xanchor="left",
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=2,
+            arrowcolor=FOCUS_INK,
+            bgcolor="white",
+            bordercolor=FOCUS_INK,
+            borderwidth=1.5,
+            borderpad=4,
+            font={"size": 20, "color": FOCUS_INK},
+        )
 
 
 def district_map(
@@ -86,7 +106,7 @@ def district_map(
     """Figure, table, city value and whether the tile map was used (None without data).
 
     Areas show their number; the ``focus`` districts also their name, beside them.
-    """  # fmt: skip
+    """
     found = _shapes(data)
     rows = values[(values["indicator_id"] == ind["id"])]
     group = default_group(ind.get("groups"))
@@ -95,26 +115,20 @@ def district_map(
         return None
     shapes_, tiles = found
     shown = int(rows["period"].max()) if period not in set(rows["period"]) else period
-    frame = rows[rows["period"] == shown]
-    areas = data.catalogue.areas
-    codes = level_codes(areas, "stadtteile")
-    limits = _limits()
-    level_rows = rollup(frame, areas, ind, codes, indicators=data.catalogue.indicators, **limits)
-    city, _flag = city_value(frame, areas, ind, indicators=data.catalogue.indicators, **limits)
-    decimals, unit = int(ind["decimals"]), str(ind["unit"])
-    table = map_table(level_rows, codes, areas, city=city, kind=ind["kind"], decimals=decimals)
-    classes = classify(table["value"], "quantile", CLASSES, reference=city,
-                       direction=ind["direction"], decimals=decimals)  # fmt: skip
-    spec = maps.MapSpec(
-        classes=classes,
+    view = map_view.indicator_view(
+        rows, data.catalogue, ind, shown, group, "stadtteile", "quantile", CLASSES
+    )
+    table = view.table
+    spec = map_figure.MapSpec(
+        classes=view.classes,
         title=t("pr.map.legend", lang, indicator=f"<b>{ind['short']}</b>", period=shown),
-        legend_labels=maps.legend_labels(classes, unit, decimals, lang),
+        legend_labels=view.legend(lang, marker=False),
         missing_label=t("pr.map.missing", lang),
         show_labels=True,
         label_kind="code",  # names do not fit into the small tiles of a slide
     )
     texts = [f"{c} {n}" for c, n in zip(table["code"], table["name"], strict=True)]
-    fig = maps.figure(shapes_, table, texts, spec, lang)
+    fig = map_figure.figure(shapes_, table, texts, spec, lang)
     fig.update_layout(height=None, dragmode=False, legend={"font": {"size": 20}})
     _name_focus(fig, shapes_, dict(zip(table["code"], table["name"], strict=True)), focus)
-    return fig, table, city, tiles
+    return fig, table, view.city, tiles

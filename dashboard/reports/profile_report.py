@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import logging
 import math
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -25,8 +24,6 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     Image,
@@ -44,11 +41,13 @@ from dashboard.exports import data_status
 from dashboard.present import i18n_exports as _keys  # noqa: F401  (registers the report's messages)
 from dashboard.present import i18n_massnahmen as _measure_keys  # noqa: F401  (measure statuses)
 from dashboard.present import i18n_ziele as _goal_keys  # noqa: F401  (progress statuses)
+from dashboard.present import theme
 from dashboard.present.format import fmt_date, fmt_number, fmt_percent
 from dashboard.present.i18n import t
 from dashboard.present.profile_charts import fmt_diff, fmt_value
 from dashboard.reports.images import figure_png
 from dashboard.reports.locator_map import locator_figure
+from dashboard.reports.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from dashboard.reports.profile_content import ProfileContent, gather
 from dashboard.store import Store
 
@@ -59,46 +58,18 @@ MARGIN = 18 * mm
 # the frame keeps 6 pt padding on each side inside the margins
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 12
 MAP_PIXELS = (560, 470)
-INK = colors.HexColor("#1f2937")
-MUTED = colors.HexColor("#6b7280")
-RULE = colors.HexColor("#d1d5db")
-HEAD_BG = colors.HexColor("#eef2f7")
-DEMO_BG = colors.HexColor("#fff4e5")
-DEMO_INK = colors.HexColor("#9a3412")
-STATUS_COLOURS = {
-    "reached": "#116329", "on_track": "#2da44e", "slightly_off": "#b7791f",
-    "off_track": "#e16f24", "wrong_direction": "#cf222e", "not_assessable": "#6b7280",
-}  # fmt: skip
-ASSESS_COLOURS = {"better": "#2c7bb6", "worse": "#d7191c"}
-# DejaVu (system) has every glyph we print (–, −, „“); reportlab's bundled Vera is the fallback
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-FONT_FILES = {
-    "regular": ("DejaVuSans.ttf", "Vera.ttf"),
-    "bold": ("DejaVuSans-Bold.ttf", "VeraBd.ttf"),
-}
-FONT, FONT_BOLD = "LeitbildSans", "LeitbildSans-Bold"
+INK = colors.HexColor(theme.TEXT)
+MUTED = colors.HexColor(theme.MUTED)
+RULE = colors.HexColor(theme.RULE)
+HEAD_BG = colors.HexColor(theme.PANEL_SOFT)
+DEMO_BG = colors.HexColor(theme.DEMO_PAPER)
+DEMO_INK = colors.HexColor(theme.DEMO_INK)
+# status words are printed as text on white: the text variants of the status colours
+STATUS_COLOURS = theme.STATUS_TEXT
+ASSESS_COLOURS = {"better": theme.BETTER, "worse": theme.WORSE}
 
 
 # --- fonts and styles ---------------------------------------------------------------------------
-def _font_path(candidates: tuple[str, str]) -> str:
-    system, bundled = candidates
-    for folder in FONT_DIRS:
-        if (folder / system).exists():
-            return str(folder / system)
-    import reportlab
-
-    return str(Path(reportlab.__file__).parent / "fonts" / bundled)
-
-
-def register_fonts() -> None:
-    """Register the report fonts once (embedded subsets, so the PDF prints anywhere)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    pdfmetrics.registerFont(TTFont(FONT, _font_path(FONT_FILES["regular"])))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, _font_path(FONT_FILES["bold"])))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD)
-
-
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
     return {

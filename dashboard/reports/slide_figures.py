@@ -13,18 +13,20 @@ import html
 import math
 import re
 import textwrap
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 from PIL import ImageFont
 
+from dashboard.present import fonts, theme
+
 MIN_TEXT_PX = 20  # smallest chart text on a slide (CSS px at 1920×1080)
-INK = "#111827"  # 17.7:1 on white
-FONT = "DejaVu Sans, Source Sans Pro, Arial, sans-serif"
+INK = theme.INK  # 17.7:1 on white
+FONT = fonts.PRINT
+# the font files whose metrics measure the labels (the font the figures are rendered in)
 FONT_FILES = {
-    False: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    True: Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    False: fonts.FONT_DIRS[0] / fonts.FONT_FILES["regular"][0],
+    True: fonts.FONT_DIRS[0] / fonts.FONT_FILES["bold"][0],
 }
 PAD = 12  # px between a label and the image edge
 NARROWEST = 900  # px: the narrowest slide figure (legend rows are counted for this width)
@@ -202,7 +204,7 @@ def contrast(foreground: str, background: str) -> float:
 
 def ink_on(background: str) -> str:
     """Dark ink or white, whichever reads better on ``background``."""
-    return INK if contrast(INK, background) >= contrast("#ffffff", background) else "#ffffff"
+    return INK if contrast(INK, background) >= contrast(theme.WHITE, background) else theme.WHITE
 
 
 def row_room(fig: go.Figure, height: float) -> tuple[float, float]:

@@ -1,8 +1,8 @@
 """Slide content from live data: one neutral object per slide for the page, PPTX and PDF.
 
 Every number comes from released observations (dashboard.readmodel, suppression applied), the
-stored measures and targets, and the analysis modules; nothing here imports streamlit except
-the map figure builder (dashboard.ui.maps), which is imported only when a map slide is built.
+stored measures and targets, and the analysis modules; nothing here imports streamlit (the map
+slide uses the Karte page's view model, dashboard.services.map_view).
 """
 
 from __future__ import annotations

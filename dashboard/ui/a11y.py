@@ -16,9 +16,11 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from dashboard.present import theme
+
 # captions, help texts and sidebar captions: darker than Streamlit's faded grey (≥ 4.5:1 on the
 # white page and on the grey sidebar)
-CAPTION_COLOUR = "#595856"
+CAPTION_COLOUR = theme.CAPTION
 STYLE = f"""<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stWidgetLabel"] small, [data-testid="stMetricDelta"],

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from string import Template
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.auth import guard
 from dashboard.catalogues import Catalogue
-from dashboard.present import i18n_praesentation  # noqa: F401  (registers the page's messages)
+from dashboard.present import (
+    i18n_praesentation,  # noqa: F401  (registers the page's messages)
+    theme,
+)
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck, valid_name
 from dashboard.reports.slides import DeckData, Slide, build_slides, slide_label
 from dashboard.ui import data, login
@@ -22,37 +26,46 @@ FILES_KEY = "pr.files"
 SHOW_HEIGHT, SHOW_HEIGHT_BESIDE = 620, 760  # chart px below / beside the key figures
 
 # Show view: no sidebar, header or toolbar; large type and high contrast for a projector.
-SHOW_CSS = """
+SHOW_CSS = Template("""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebarNav"], [data-testid="stExpandSidebarButton"] { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] {
   padding: 1.2rem 2.5rem 4.2rem 2.5rem !important; max-width: 100% !important; }
-.stApp { background: #ffffff; color: #111827; }
+.stApp { background: $paper; color: $ink; }
 .pr-title { font-size: clamp(1.9rem, 3.1vw, 3.4rem); font-weight: 700; line-height: 1.12;
-  margin: 0 0 .25rem 0; color: #111827; }
+  margin: 0 0 .25rem 0; color: $ink; }
 .pr-cover { font-size: clamp(2.6rem, 4.6vw, 5rem); margin-top: 12vh; }
-.pr-subtitle { font-size: clamp(1.1rem, 1.6vw, 1.8rem); font-weight: 700; color: #005b96; }
-.pr-explain { font-size: clamp(1.1rem, 1.55vw, 1.75rem); color: #374151; margin: 0 0 .8rem 0; }
+.pr-subtitle { font-size: clamp(1.1rem, 1.6vw, 1.8rem); font-weight: 700; color: $accent; }
+.pr-explain { font-size: clamp(1.1rem, 1.55vw, 1.75rem); color: $soft; margin: 0 0 .8rem 0; }
 .pr-figures { display: flex; gap: 1rem; margin: .2rem 0 .8rem 0; }
 .pr-vertical { flex-direction: column; }
-.pr-figure { flex: 1 1 0; background: #eef2f7; border-left: 6px solid #005b96;
+.pr-figure { flex: 1 1 0; background: $panel; border-left: 6px solid $accent;
   padding: .5rem .9rem; border-radius: 4px; }
-.pr-value { font-size: clamp(1.5rem, 2.4vw, 2.8rem); font-weight: 700; color: #003a63;
+.pr-value { font-size: clamp(1.5rem, 2.4vw, 2.8rem); font-weight: 700; color: $value;
   line-height: 1.1; }
-.pr-label { font-size: clamp(.9rem, 1.05vw, 1.25rem); font-weight: 600; color: #111827; }
-.pr-note { font-size: clamp(.9rem, 1.05vw, 1.3rem); color: #374151; }
-.pr-bullets { font-size: clamp(1rem, 1.25vw, 1.5rem); color: #111827; line-height: 1.35; }
+.pr-label { font-size: clamp(.9rem, 1.05vw, 1.25rem); font-weight: 600; color: $ink; }
+.pr-note { font-size: clamp(.9rem, 1.05vw, 1.3rem); color: $soft; }
+.pr-bullets { font-size: clamp(1rem, 1.25vw, 1.5rem); color: $ink; line-height: 1.35; }
 .pr-bullets ul, .pr-bullets li { font-size: inherit; line-height: inherit; }
 .pr-bullets li { margin-bottom: .35rem; }
-.pr-footer { font-size: clamp(.9rem, 1.05vw, 1.3rem); color: #374151; }
-.pr-footer.pr-demo { color: #9a3412; font-weight: 700; }
+.pr-footer { font-size: clamp(.9rem, 1.05vw, 1.3rem); color: $soft; }
+.pr-footer.pr-demo { color: $demo; font-weight: 700; }
 .st-key-pr-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100;
-  background: #ffffff; border-top: 1px solid #e5e7eb; padding: .35rem 2.5rem; }
+  background: $paper; border-top: 1px solid $rule; padding: .35rem 2.5rem; }
 .st-key-pr-nav button p { font-size: .95rem; }
 </style>
-"""
+""").substitute(
+    paper=theme.WHITE,
+    ink=theme.INK,
+    accent=theme.ACCENT,
+    soft=theme.TEXT_SOFT,
+    panel=theme.PANEL_SOFT,
+    value=theme.ACCENT_DARK,
+    demo=theme.DEMO_INK,
+    rule=theme.GRID,
+)
 
 
 # --- data ---------------------------------------------------------------------------------------

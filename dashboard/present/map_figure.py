@@ -1,0 +1,315 @@
+"""The choropleth as a pure plotly figure, for the Karte page and the map slide alike.
+
+The map is drawn as filled polygons on plain (hidden) axes, in lon/lat with the aspect of
+Münster's latitude. That is plain SVG: it needs no WebGL (``go.Choroplethmap`` draws nothing in
+browsers without it, common on office virtual desktops), no map tiles, and no glyph fonts
+(``Scattermap`` text labels fetch fonts from the internet), and ``go.Choropleth`` (geo) would
+fetch a world topojson from a CDN. Labels are SVG text; a click anywhere inside an area hits one
+of its invisible target points, which carry the hover text and the area code.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.analysis.classify import Classification
+from dashboard.analysis.shapes import MapShapes
+from dashboard.present import theme
+
+HATCH_COLOUR = theme.HATCH
+BORDER_COLOUR = theme.BORDER
+OUTLINE_COLOUR = theme.OUTLINE
+TEXT_DARK = theme.TEXT
+TEXT_LIGHT = theme.WHITE
+MAP_HEIGHT = 700
+# share of the figure's width kept free on the left for the legend
+LEGEND_SHARE = 0.17
+# a label needs about this share of the map's width as room around its point (two digits)
+MIN_LABEL_ROOM = 0.0095
+# the figure's coordinates are whole numbers of this many metres from the map's corner: far
+# below a pixel at city zoom (about 35 m) and half the characters of lon/lat with 5 decimals
+GRID_METRES = 5.0
+METRES_PER_DEGREE = 111_320.0
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """Everything the figure needs besides the shapes and the table."""
+
+    classes: Classification
+    title: str
+    legend_labels: list[str]
+    missing_label: str
+    show_labels: bool
+    label_kind: str  # "code" (Stadtteile), "both" (tile map), "name" (aggregate levels)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Lon/lat to whole grid units east and north of the map's south-west corner.
+
+    Equirectangular at the map's middle latitude, so one unit is the same distance on both
+    axes; the same input point always becomes the same pair, so shared edges stay shared.
+    """
+
+    lon0: float
+    lat0: float
+    per_lon: float
+    per_lat: float
+
+    @classmethod
+    def of(cls, bounds: tuple[float, float, float, float]) -> Grid:
+        """The grid for shapes with these (minx, miny, maxx, maxy) bounds."""
+        minx, miny, _, maxy = bounds
+        per_lat = METRES_PER_DEGREE / GRID_METRES
+        return cls(minx, miny, per_lat * math.cos(math.radians((miny + maxy) / 2)), per_lat)
+
+    def xs(self, lons: list[float | None]) -> list[int | None]:
+        """Grid x of each longitude (None stays None: it separates rings)."""
+        return [None if v is None else round((v - self.lon0) * self.per_lon) for v in lons]
+
+    def ys(self, lats: list[float | None]) -> list[int | None]:
+        """Grid y of each latitude."""
+        return [None if v is None else round((v - self.lat0) * self.per_lat) for v in lats]
+
+
+def _luminance(colour: str) -> float:
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# --- figure -------------------------------------------------------------------------------------
+def _area_trace(
+    code: str, shapes_: MapShapes, grid: Grid, colour: str, hatched: bool
+) -> go.Scatter:
+    """The filled outline of one area (no hover: the click targets carry it)."""
+    xs, ys = shapes_.path(code)
+    pattern = (
+        {"shape": "/", "fgcolor": HATCH_COLOUR, "bgcolor": colour, "size": 7, "solidity": 0.15}
+        if hatched
+        else None
+    )
+    return go.Scatter(
+        x=grid.xs(xs),
+        y=grid.ys(ys),
+        mode="lines",
+        fill="toself",
+        fillcolor=colour,
+        fillpattern=pattern,
+        line={"color": OUTLINE_COLOUR, "width": 0.8},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _target_trace(code: str, shapes_: MapShapes, grid: Grid, text: str) -> go.Scatter:
+    """Invisible points over the whole area: hovering shows its text, a click selects it."""
+    points = shapes_.targets.get(code) or [shapes_.labels[code]]
+    return go.Scatter(
+        x=grid.xs([p[0] for p in points]),
+        y=grid.ys([p[1] for p in points]),
+        mode="markers",
+        marker={"size": 18, "opacity": 0, "color": theme.BLACK},
+        customdata=[code] * len(points),
+        hovertemplate=text + "<extra></extra>",
+        showlegend=False,
+    )
+
+
+def _legend_trace(colour: str, name: str, rank: int, missing: bool = False) -> go.Scatter:
+    """A legend entry only (the map itself draws one trace per area)."""
+    marker = {
+        "symbol": "square-x" if missing else "square",
+        "size": 16,
+        "color": colour,
+        "line": {
+            "color": HATCH_COLOUR if missing else theme.EDGE_GREY,
+            "width": 1 if missing else 0.5,
+        },
+    }
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker=marker,
+        name=name,
+        hoverinfo="skip",
+        legendrank=rank,
+    )
+
+
+def _border_trace(shapes_: MapShapes, grid: Grid) -> go.Scatter:
+    """Outlines of the Stadtbezirke, darker than the white Stadtteil edges."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for line in shapes_.borders:
+        xs += [p[0] for p in line] + [None]
+        ys += [p[1] for p in line] + [None]
+    return go.Scatter(
+        x=grid.xs(xs),
+        y=grid.ys(ys),
+        mode="lines",
+        line={"color": BORDER_COLOUR, "width": 1.4},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def _label_traces(
+    table: pd.DataFrame, fills: list[str], shapes_: MapShapes, grid: Grid, kind: str
+) -> list[go.Scatter]:
+    """Labels at each area's inner point, dark on light fills and light on dark ones."""
+    traces = []
+    shown = labelled(shapes_, kind)
+    for light in (False, True):
+        rows = [
+            row
+            for row, fill in zip(table.itertuples(index=False), fills, strict=True)
+            if (_luminance(fill) < 0.45) == light and row.code in shown
+        ]
+        if not rows:
+            continue
+        traces.append(
+            go.Scatter(
+                x=grid.xs([shapes_.labels[r.code][0] for r in rows]),
+                y=grid.ys([shapes_.labels[r.code][1] for r in rows]),
+                mode="text",
+                text=[_label(r.code, r.name, kind) for r in rows],
+                textfont={
+                    "color": TEXT_LIGHT if light else TEXT_DARK,
+                    "size": 10 if kind == "both" else 11,
+                },
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    return traces
+
+
+def labelled(shapes_: MapShapes, kind: str = "code") -> set[str]:
+    """Codes whose label fits inside the area at the initial zoom (names need more room)."""
+    minx, _, maxx, _ = shapes_.bounds
+    need = (maxx - minx) * MIN_LABEL_ROOM * (2.2 if kind == "name" else 1.0)
+    return {code for code in shapes_.labels if shapes_.room.get(code, need) >= need}
+
+
+def _label(code: str, name: str, kind: str) -> str:
+    """'61' (code), '61 / Coerde' (both, tile map) or 'Nord' (name, aggregate levels)."""
+    if kind == "code":
+        return str(code)
+    if kind == "name":
+        return short_name(name, 14)
+    return f"<b>{code}</b><br>{short_name(name)}"
+
+
+def short_name(name: str, limit: int = 11) -> str:
+    """Tile label of at most ``limit`` characters: 'Kinderhaus-West' → 'Kinderh.-W.'."""
+    if len(name) <= limit:
+        return name
+    head, _, tail = name.partition("-")
+    if tail:
+        tail = f"{tail[0]}."
+        room = limit - len(tail) - 1
+        head = head if len(head) <= room else head[: room - 1] + "."
+        return f"{head}-{tail}"
+    return name[: limit - 1] + "."
+
+
+def _axes(shapes_: MapShapes, grid: Grid) -> tuple[dict[str, object], dict[str, object]]:
+    """Hidden axes in grid units (equal on both), fitted to the areas."""
+    (minx, maxx), (miny, maxy) = (
+        grid.xs([shapes_.bounds[0], shapes_.bounds[2]]),
+        grid.ys([shapes_.bounds[1], shapes_.bounds[3]]),
+    )
+    pad_x, pad_y = (maxx - minx) * 0.02, (maxy - miny) * 0.02
+    hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
+    xaxis = {
+        **hidden,
+        "range": [minx - pad_x, maxx + pad_x],
+        "constrain": "domain",
+        "domain": [LEGEND_SHARE, 1],
+    }
+    yaxis = {
+        **hidden,
+        "range": [miny - pad_y, maxy + pad_y],
+        "scaleanchor": "x",
+        "scaleratio": 1,
+        "constrain": "domain",
+    }
+    return xaxis, yaxis
+
+
+def figure(
+    shapes_: MapShapes, table: pd.DataFrame, texts: list[str], spec: MapSpec, lang: str = "de"
+) -> go.Figure:
+    """The choropleth on plain axes (SVG: no WebGL, tiles or fonts needed)."""
+    classes = spec.classes.classes.reindex(table.index)
+    fills = [spec.classes.colour_of(int(c)) for c in classes]
+    fill_of = dict(zip(table["code"], fills, strict=True))
+    text_of = dict(zip(table["code"], texts, strict=True))
+    codes = [c for c in shapes_.order if c in fill_of]
+    grid = Grid.of(shapes_.bounds)
+    fig = go.Figure()
+    missing = {c for c, k in zip(table["code"], classes, strict=True) if k < 0}
+    for code in codes:
+        fig.add_trace(_area_trace(code, shapes_, grid, fill_of[code], code in missing))
+    if shapes_.borders:
+        fig.add_trace(_border_trace(shapes_, grid))
+    if spec.show_labels:
+        for trace in _label_traces(table, fills, shapes_, grid, spec.label_kind):
+            fig.add_trace(trace)
+    for code in codes:
+        fig.add_trace(_target_trace(code, shapes_, grid, text_of[code]))
+    # highest class on top, as in printed atlases
+    for i, (colour, label) in enumerate(zip(spec.classes.colours, spec.legend_labels, strict=True)):
+        fig.add_trace(_legend_trace(colour, label, rank=100 - i))
+    if missing:
+        fig.add_trace(_legend_trace(theme.MISSING, spec.missing_label, rank=200, missing=True))
+    xaxis, yaxis = _axes(shapes_, grid)
+    fig.update_layout(
+        xaxis=xaxis,
+        yaxis=yaxis,
+        height=MAP_HEIGHT,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={
+            "title": {"text": spec.title, "font": {"size": 14, "color": TEXT_DARK}},
+            "x": 0.0,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.9)",
+            "bordercolor": theme.FRAME_GREY,
+            "borderwidth": 1,
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "font": {"size": 13, "color": TEXT_DARK},
+        },
+        hoverlabel={
+            "bgcolor": "white",
+            "bordercolor": theme.EDGE_GREY,
+            "font": {"size": 13, "color": TEXT_DARK},
+            "align": "left",
+        },
+        hovermode="closest",
+        hoverdistance=12,
+        dragmode="pan",
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        showlegend=True,
+        separators=",." if lang == "de" else ".,",
+    )
+    return fig
+
+
+def plot_config() -> dict[str, object]:
+    """Plotly options: no logo or cloud links, zoom by buttons, PNG export with a file name."""
+    return {
+        "displaylogo": False,
+        "scrollZoom": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "zoom2d"],
+        "toImageButtonOptions": {"filename": "leitbild_karte", "scale": 2},
+    }

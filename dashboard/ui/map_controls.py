@@ -1,0 +1,219 @@
+"""The Karte page's controls: indicator, period, group and display, each kept in the URL.
+
+State lives in the URL and is written back after every change, so every view can be shared
+and bookmarked. A URL value that the page did not write itself (a shared link, a link from
+another page) wins over the session's choice; without parameters the page keeps the choices
+made earlier in the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.analysis.classify import MAX_CLASSES, METHODS, MIN_CLASSES
+from dashboard.analysis.map_table import aggregable
+from dashboard.analysis.rollup import FINER, LEVELS, level_codes
+from dashboard.ids import parse_id
+from dashboard.services.map_view import GEOMETRIES
+from dashboard.ui import data, maps
+from dashboard.ui.shell import translator
+
+WRITTEN = "karte_url_written"
+KEEP = "session"  # widget choices survive a visit to another page
+
+
+def _tr(key: str, **values: object) -> str:
+    """A message in the current language."""
+    return translator()(key, **values)
+
+
+def _db() -> str:
+    return str(config.db_path())
+
+
+def restore(
+    param: str, options: Sequence[Any], default: Any, cast: Callable[[str], Any] = str
+) -> str:
+    """Set the widget's state from the URL (when it changed) or keep the session's choice.
+
+    A URL value that differs from the one this page last wrote comes from outside (a shared
+    link, another page): it wins. Otherwise the session's choice wins, also when the page is
+    reopened without parameters. Invalid values fall back to the default.
+    """
+    key = f"karte_{param}"
+    raw = st.query_params.get(param)
+    written = st.session_state.setdefault(WRITTEN, {})
+    from_url = raw is not None and raw != written.get(param)
+    if not from_url and st.session_state.get(key) in options:
+        return key
+    try:
+        value = cast(raw) if raw is not None else default
+    except ValueError:
+        value = default
+    st.session_state[key] = value if value in options else default
+    return key
+
+
+def remember(param: str, value: object) -> None:
+    """Write the current choice into the URL (and note it as this page's own)."""
+    st.session_state.setdefault(WRITTEN, {})[param] = str(value)
+    if st.query_params.get(param) != str(value):
+        st.query_params[param] = str(value)
+
+
+def url_choice(container: Any, param: str, name: str, options: Sequence[str], default: str) -> str:
+    """A segmented control whose choice lives in the URL as ``param`` (labels karte.<name>.*)."""
+    key = restore(param, options, default)
+    choice = container.segmented_control(
+        _tr(f"karte.{name}"),
+        options,
+        key=key,
+        persist_state=KEEP,
+        required=True,
+        format_func=lambda v: _tr(f"karte.{name}.{v}"),
+        help=_tr(f"karte.{name}.help"),
+    )
+    remember(param, choice)
+    return choice
+
+
+def yes_no(raw: str) -> bool:
+    """'ja' / 'nein' from the URL."""
+    if raw not in ("ja", "nein"):
+        raise ValueError(raw)
+    return raw == "ja"
+
+
+def pick_indicator(indicators: pd.DataFrame, fields: pd.DataFrame) -> dict[str, Any]:
+    """Field, then indicator, with the definition one click away."""
+    titles = fields.set_index("id")["title"]
+    field_of = dict(zip(indicators["id"], indicators["field_id"], strict=True))
+    ids = list(indicators["id"])
+    default_id = "anteil_mv" if "anteil_mv" in ids else ids[0]
+    field_ids = list(dict.fromkeys(indicators["field_id"]))
+    raw = st.query_params.get("indikator")
+    if raw in field_of and raw != st.session_state.get(WRITTEN, {}).get("indikator"):
+        st.session_state["karte_feld"] = field_of[raw]  # a link names the indicator: show its field
+    elif st.session_state.get("karte_feld") not in field_ids:
+        current = st.session_state.get("karte_indikator", default_id)
+        st.session_state["karte_feld"] = field_of.get(current, field_of[default_id])
+    left, middle, right = st.columns([2, 3, 0.8], vertical_alignment="bottom")
+    field = left.selectbox(
+        _tr("karte.field"),
+        field_ids,
+        key="karte_feld",
+        persist_state=KEEP,
+        format_func=lambda f: f"{f} {titles.get(f, '')}",
+    )
+    in_field = [i for i in ids if field_of[i] == field]
+    names = dict(zip(indicators["id"], indicators["name"], strict=True))
+    key = restore("indikator", in_field, default_id if default_id in in_field else in_field[0])
+    chosen = middle.selectbox(
+        _tr("karte.indicator"), in_field, key=key, persist_state=KEEP, format_func=names.get
+    )
+    remember("indikator", chosen)
+    indicator = indicators[indicators["id"] == chosen].iloc[0].to_dict()
+    with right.popover(_tr("karte.about"), icon=":material/info:", width="stretch"):
+        about(indicator, titles.get(indicator["field_id"], ""))
+    return indicator
+
+
+def about(indicator: dict[str, Any], field_title: str) -> None:
+    """Definition, source, unit, reading and aggregation of an indicator."""
+    st.markdown(f"**{indicator['name']}**  \n{indicator['field_id']} {field_title}")
+    st.markdown(f"**{_tr('karte.about.definition')}:** {indicator['definition']}")
+    st.markdown(f"**{_tr('karte.about.source')}:** {indicator['source']}")
+    st.markdown(
+        f"**{_tr('karte.about.unit')}:** {indicator['unit']} · "
+        f"**{_tr('karte.about.direction')}:** {_tr('karte.direction.' + indicator['direction'])}"
+    )
+    st.markdown(
+        f"**{_tr('karte.about.aggregate')}:** {_tr('karte.aggregate.' + indicator['aggregate'])}"
+    )
+
+
+def pick_period_and_group(
+    values: pd.DataFrame, indicator: dict[str, Any], left: Any, right: Any
+) -> tuple[int, str]:
+    """Year (latest by default) and group (where the indicator has several)."""
+    groups_order = list(indicator["groups"])
+    periods = sorted({int(p) for p in values["period"]})
+    present = set(values["grp"])
+    groups = [g for g in groups_order if g in present] or sorted(present)
+    labels = data.catalogue(_db(), "group_label").set_index("id")["label"]
+    key = restore("periode", periods, periods[-1], parse_id)
+    if len(periods) > 1:
+        period = left.select_slider(_tr("karte.period"), periods, key=key, persist_state=KEEP)
+    else:
+        period = left.selectbox(_tr("karte.period"), periods, key=key, persist_state=KEEP)
+    remember("periode", period)
+    key = restore("gruppe", groups, groups[0])
+    group = right.selectbox(
+        _tr("karte.group"),
+        groups,
+        key=key,
+        persist_state=KEEP,
+        format_func=lambda g: labels.get(g, g),
+        disabled=len(groups) < 2,
+    )
+    remember("gruppe", group)
+    return int(period), str(group)
+
+
+def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any) -> dict[str, Any]:
+    """Level, base map, classification method, number of classes and labels."""
+    areas = data.catalogues(_db()).areas
+    official = maps.official_available(_db())
+    geometries = list(GEOMETRIES) if official else ["kacheln"]
+    levels = [
+        lv
+        for lv in LEVELS
+        if lv == "stadtteile" or aggregable(indicator, values, level_codes(areas, lv))
+    ]
+    # finer levels (Stadtzellen) only where the indicator has values for them
+    levels = [
+        lv
+        for lv in levels
+        if lv not in FINER or values["area_code"].isin(level_codes(areas, lv)).any()
+    ]
+    level = url_choice(level_col, "ebene", "level", levels, "stadtteile")
+    # folded away: on a phone the map would otherwise start below ten controls
+    with st.expander(_tr("karte.display_options"), icon=":material/tune:"):
+        cols = st.columns([2.3, 2.2, 1.6, 1], vertical_alignment="bottom")
+
+    geometry = url_choice(cols[0], "geometrie", "geometry", geometries, geometries[0])
+    key = restore("klassen", list(METHODS), "quantile")
+    method = cols[1].selectbox(
+        _tr("karte.method"),
+        METHODS,
+        key=key,
+        persist_state=KEEP,
+        format_func=lambda m: _tr(f"karte.method.{m}"),
+        help=_tr("karte.method.help"),
+    )
+    remember("klassen", method)
+    counts = list(range(MIN_CLASSES, MAX_CLASSES + 1))
+    key = restore("anzahl", counts, 5, parse_id)
+    k = cols[2].select_slider(_tr("karte.classes"), counts, key=key, persist_state=KEEP)
+    remember("anzahl", k)
+    key = restore("beschriftung", [True, False], True, yes_no)
+    labels = cols[3].toggle(_tr("karte.labels"), key=key, persist_state=KEEP)
+    remember("beschriftung", "ja" if labels else "nein")
+    notes = []
+    if not official:
+        notes.append(_tr("karte.geometry.missing"))
+    if len(levels) == 1:
+        notes.append(_tr("karte.level.unavailable"))
+    return {
+        "geometry": geometry,
+        "level": level,
+        "method": method,
+        "k": int(k),
+        "labels": labels,
+        "notes": notes,
+    }
