@@ -56,3 +56,22 @@ def test_ziel_ist_rows_get_their_notes(demo_store: Store) -> None:
     lines = note_lines.lines(notes, {"anteil_mv": "Anteil MV"}, {}, "en")
     assert len(lines) == 1 and lines[0].startswith(f"Anteil MV 2020: {EVIL} (Netz BF, ")
     assert lines[0].endswith(f"{pd.Timestamp.now().year})")
+
+
+def test_protocol_carries_the_visible_notes_escaped(demo_store: Store) -> None:
+    from dashboard.reports.protocol_export import docx_bytes, with_local_notes
+
+    _notes(demo_store)
+    notes = note_lines.shown_notes(demo_store)
+    out = with_local_notes("# Protokoll\n", notes, {"91": "Berg Fidel"},
+                           {"anteil_mv": "Anteil MV"}, {})  # fmt: skip
+    assert "## Einordnung vor Ort" in out and "Verborgen" not in out
+    line = next(x for x in out.splitlines() if x.startswith("- Berg Fidel"))
+    assert "<script>" not in line and "\\<script\\>" in line  # literal, not HTML or Markdown
+    import io
+
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes(out))).paragraphs)
+    assert EVIL in text and "Netz BF" in text
+    assert with_local_notes("# P\n", notes.iloc[0:0], {}, {}, {}) == "# P\n"
