@@ -75,3 +75,21 @@ def test_protocol_carries_the_visible_notes_escaped(demo_store: Store) -> None:
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes(out))).paragraphs)
     assert EVIL in text and "Netz BF" in text
     assert with_local_notes("# P\n", notes.iloc[0:0], {}, {}, {}) == "# P\n"
+
+
+def test_slides_show_provenance_and_the_districts_notes(demo_store: Store) -> None:
+    from dashboard.reports.deck import default_deck
+    from dashboard.reports.exports import deck_data
+    from dashboard.reports.pptx_export import _notes as slide_notes
+    from dashboard.reports.slide_provenance import annotate
+    from dashboard.reports.slides import build_slides
+
+    _notes(demo_store)
+    data = deck_data(demo_store)
+    spec = default_deck(data.catalogue).with_districts(["91"])
+    slides = annotate(build_slides(data, spec), demo_store, data.catalogue, data.values, "de")
+    assert all("Herkunft: Demodaten" in s.footer for s in slides)  # PPTX and PDF footer
+    district = next(s for s in slides if s.kind == "district" and s.ref == "91")
+    notes = slide_notes(district, "de")
+    assert "Herkunft der Werte:" in notes and "Einordnung vor Ort:" in notes
+    assert EVIL in notes and "Verborgen" not in notes

@@ -9,6 +9,7 @@ from dashboard.errors import UsageError
 from dashboard.reports.deck import DeckSpec, default_deck
 from dashboard.reports.slide_images import Images, render
 from dashboard.reports.slides import DeckData, Slide, build_slides, load
+from dashboard.store import Store
 
 
 def deck_data(store: Any) -> DeckData:
@@ -35,9 +36,16 @@ def documents(slides: list[Slide], images: Images, title: str, lang: str) -> dic
     return {"pptx": to_pptx(slides, images, lang), "pdf": to_pdf(slides, images, title, lang)}
 
 
-def export(data: DeckData, spec: DeckSpec, fmt: str, lang: str = "de") -> bytes:
-    """One document ('pptx' or 'pdf'); each figure is rendered once."""
+def export(
+    data: DeckData, spec: DeckSpec, fmt: str, lang: str = "de", store: Store | None = None
+) -> bytes:
+    """One document ('pptx' or 'pdf'); each figure is rendered once (``store``: with the
+    provenance of the values and the local notes on the slides)."""
     slides = build_slides(data, spec, lang)
+    if store is not None:
+        from dashboard.reports.slide_provenance import annotate
+
+        annotate(slides, store, data.catalogue, data.values, lang, spec.period)
     images = render(slides)
     if fmt == "pptx":
         from dashboard.reports.pptx_export import to_pptx
