@@ -310,8 +310,9 @@ def main() -> None:
     for source in sheet.sources or [tr("indikator.provenance_none")]:
         st.markdown(f"- {source}")
     lines = footnotes.show([indicator_id])
-    keys = values.loc[values["indicator_id"] == indicator_id, ["indicator_id", "area_code",
-                                                                 "period", "grp"]]  # fmt: skip
+    keys = values.loc[
+        values["indicator_id"] == indicator_id, ["indicator_id", "area_code", "period", "grp"]
+    ]
     downloads.offer(
         provenance_data.with_column(lambda: series_download(values, cat, indicator_id), keys, lang),
         tr("indikator.download", name=indicator["short"]),

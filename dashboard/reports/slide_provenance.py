@@ -43,8 +43,9 @@ def annotate(
         area = slide.ref if slide.kind == "district" else None
         if area not in cache:
             rows = values[values["period"] == period]
-            cache[area] = _texts(store, catalogue, rows[rows["area_code"] == area]
-                                 if area else rows, lang)  # fmt: skip
+            cache[area] = _texts(
+                store, catalogue, rows[rows["area_code"] == area] if area else rows, lang
+            )
         found = cache[area]
         if not found:
             continue

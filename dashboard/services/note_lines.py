@@ -49,9 +49,13 @@ def subject(
 def line(note: Mapping[str, object], about: str, lang: str = "de") -> str:
     """One note as a line: subject, text, organisation and date."""
     return t(
-        "notes.export.line", lang, subject=about, text=str(note["text"]),
-        organisation=str(note["organisation"]), date=_date(note.get("created_at"), lang),
-    )  # fmt: skip
+        "notes.export.line",
+        lang,
+        subject=about,
+        text=str(note["text"]),
+        organisation=str(note["organisation"]),
+        date=_date(note.get("created_at"), lang),
+    )
 
 
 def lines(
@@ -81,12 +85,14 @@ def row_notes(
     for i, (area, indicator) in enumerate(zip(areas, indicators, strict=True)):
         goal = goal_list[i] if goal_list is not None else None
         hits = [
-            n for n in records
-            if n["area_code"] == area and (
+            n
+            for n in records
+            if n["area_code"] == area
+            and (
                 n.get("indicator_id") == indicator
                 or (isinstance(goal, str) and goal and n.get("goal_id") == goal)
             )
-        ]  # fmt: skip
+        ]
         out.append(SEPARATOR.join(_row_line(n, lang) for n in hits))
     return out
 
@@ -95,7 +101,10 @@ def _row_line(note: Mapping[str, object], lang: str) -> str:
     """Within a row the subject is known: the year (if the note has one) and the note."""
     period = note.get("period")
     text = t(
-        "notes.export.row", lang, text=str(note["text"]), organisation=str(note["organisation"]),
+        "notes.export.row",
+        lang,
+        text=str(note["text"]),
+        organisation=str(note["organisation"]),
         date=_date(note.get("created_at"), lang),
-    )  # fmt: skip
+    )
     return f"{int(period)}: {text}" if period is not None and pd.notna(period) else text

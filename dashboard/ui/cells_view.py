@@ -76,5 +76,6 @@ def cells_section(
     )
     downloads.offer(
         provenance_data.with_wide_column(table, list(cells["code"]), periods, lang),
-        _t("stadtteil.cells.heading", lang, name=name), "cells",
-    )  # fmt: skip
+        _t("stadtteil.cells.heading", lang, name=name),
+        "cells",
+    )

@@ -116,12 +116,18 @@ def with_wide_column(
 
 
 def keys_for(
-    indicators: pd.DataFrame, ids: Sequence[str], codes: Sequence[str], periods: Sequence[int],
+    indicators: pd.DataFrame,
+    ids: Sequence[str],
+    codes: Sequence[str],
+    periods: Sequence[int],
     group: str | None,
-) -> pd.DataFrame:  # fmt: skip
+) -> pd.DataFrame:
     """Provenance keys of rows; the group a page shows (the indicator's default without one)."""
     return pd.DataFrame(
-        {"indicator_id": list(ids), "area_code": list(codes),
-         "period": [int(p) for p in periods],
-         "grp": provenance_column.groups_for(indicators, ids, group)}
-    )  # fmt: skip
+        {
+            "indicator_id": list(ids),
+            "area_code": list(codes),
+            "period": [int(p) for p in periods],
+            "grp": provenance_column.groups_for(indicators, ids, group),
+        }
+    )
