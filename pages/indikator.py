@@ -22,7 +22,7 @@ from dashboard.services.indicator_sheet import (
     group_labels,
     parse_indicator_id,
 )
-from dashboard.ui import data, downloads, footnotes, login, notes
+from dashboard.ui import data, downloads, footnotes, login, notes, provenance_data
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -310,8 +310,11 @@ def main() -> None:
     for source in sheet.sources or [tr("indikator.provenance_none")]:
         st.markdown(f"- {source}")
     lines = footnotes.show([indicator_id])
+    keys = values.loc[
+        values["indicator_id"] == indicator_id, ["indicator_id", "area_code", "period", "grp"]
+    ]
     downloads.offer(
-        lambda: series_download(values, cat, indicator_id),
+        provenance_data.with_column(lambda: series_download(values, cat, indicator_id), keys, lang),
         tr("indikator.download", name=indicator["short"]),
         "indikator_series",
         sources=downloads.indicator_sources(cat.indicators, [indicator_id]),

@@ -361,7 +361,13 @@ def render_social(result: SocialIndex, catalogue: Any) -> None:
     st.plotly_chart(fig, key="karte_social_map", config=map_figure.plot_config(), width="stretch")
     area_names = dict(zip(catalogue.areas["code"], catalogue.areas["name"], strict=True))
     table_downloads.offer(
-        lambda r=result: xf.social_index_frame(r, area_names, lang),
+        provenance_data.with_wide_column(
+            lambda r=result: xf.social_index_frame(r, area_names, lang),
+            list(result.frame["area_code"]),
+            dict.fromkeys(result.indicators, result.period),
+            lang,
+            computed=True,
+        ),
         tr("dl.title.social_map", period=result.period),
         "karte_social",
         table_downloads.indicator_sources(catalogue.indicators, result.indicators),

@@ -25,7 +25,7 @@ from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date
 from dashboard.reports import protocol_export
-from dashboard.services import measure_edit, measure_register
+from dashboard.services import measure_edit, measure_register, note_lines
 from dashboard.ui import (
     actors,
     data,
@@ -176,6 +176,13 @@ def protocol_section(review: Review) -> None:
         lambda d: fmt_date(d, lang), goal_names(db, tr),
     )  # fmt: skip
     markdown = protocol_markdown(protocol)
+    cat = data.catalogues(db)  # the networks' notes go with the protocol (issue 19)
+    markdown = protocol_export.with_local_notes(
+        markdown, note_lines.shown_notes(data.store()),
+        dict(zip(cat.areas["code"], cat.areas["name"], strict=True)),
+        dict(zip(cat.indicators["id"], cat.indicators["name"], strict=True)), goal_names(db, tr),
+        lang,
+    )  # fmt: skip
     with st.expander(tr("rv.protocol.preview")):
         st.markdown(markdown)
     cols = st.columns(3)

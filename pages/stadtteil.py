@@ -344,8 +344,14 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     fig = charts.trend_chart(series, view.names, info["unit"], int(info["decimals"]), lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="trend_chart")
     unit, names = str(info["unit"]), view.names
+    keys = provenance_data.keys_for(
+        view.cat.indicators, [chosen] * len(series), series["area_code"], series["period"],
+        str(info["grp"]),
+    )  # fmt: skip
     downloads.offer(
-        lambda: xf.series_frame(series, names, unit, lang, int(info["decimals"])),
+        provenance_data.with_column(
+            lambda: xf.series_frame(series, names, unit, lang, int(info["decimals"])), keys, lang
+        ),
         tr("dl.title.trend", indicator=full_names[chosen]), "trend",
         downloads.indicator_sources(view.cat.indicators, [chosen]),
     )  # fmt: skip
@@ -376,7 +382,8 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
             column_config=progress,
         )
         downloads.offer(
-            lambda: charts.measures_table(local, lang),
+            lambda: provenance_data.with_measure_column(charts.measures_table(local, lang), local,
+                                                        lang),
             tr("dl.title.measures", name=view.name), "measures",
         )  # fmt: skip
     if st.toggle(tr("stadtteil.measures.citywide", n=len(citywide)), key="st_citywide"):
@@ -386,6 +393,7 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
         else:
             table = charts.measures_table(citywide, lang)
             st.dataframe(table, hide_index=True, placeholder="–", column_config=progress)
+            table = provenance_data.with_measure_column(table, citywide, lang)
             downloads.offer(table, tr("dl.title.measures_citywide"), "measures_citywide")
 
 
@@ -438,8 +446,11 @@ def compare_section(view: View) -> None:
     st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
     st.dataframe(charts.compare_table(frame, view.names, lang), hide_index=True, placeholder="–")
     names = view.names
+    keys = provenance_data.keys_for(
+        view.cat.indicators, frame["indicator_id"], frame["area_code"], frame["period"], view.group
+    )
     downloads.offer(
-        lambda: xf.compare_frame(frame, names, lang),
+        provenance_data.with_column(lambda: xf.compare_frame(frame, names, lang), keys, lang),
         tr("dl.title.compare", name=view.name), "compare",
         downloads.indicator_sources(view.cat.indicators, frame["indicator_id"]),
     )  # fmt: skip
@@ -461,8 +472,12 @@ def similar_section(view: View, excluded: set[str]) -> None:
     table = charts.similar_table(result, view.code, view.names, view.cat.indicators, lang)
     st.dataframe(table, hide_index=True, placeholder="–")
     code, names, indicators = view.code, view.names, view.cat.indicators
+    areas = [code, *result.frame["area_code"]]
     downloads.offer(
-        lambda: xf.similar_frame(result, code, names, indicators, lang),
+        provenance_data.with_wide_column(
+            lambda: xf.similar_frame(result, code, names, indicators, lang), areas,
+            result.periods, lang,
+        ),
         tr("dl.title.similar", name=view.name), "similar",
         downloads.indicator_sources(indicators, result.indicators),
     )  # fmt: skip
@@ -491,7 +506,10 @@ def index_section(view: View) -> set[str]:
         st.plotly_chart(fig, config=CHART_CONFIG, key="index_chart")
         names = view.names
         downloads.offer(
-            lambda: xf.social_index_frame(result, names, lang),
+            provenance_data.with_wide_column(
+                lambda: xf.social_index_frame(result, names, lang), list(result.frame["area_code"]),
+                dict.fromkeys(result.indicators, result.period), lang, computed=True,
+            ),
             tr("dl.title.social_index", period=result.period), "social_index",
             downloads.indicator_sources(view.cat.indicators, result.indicators),
         )  # fmt: skip
@@ -536,8 +554,15 @@ def _index_facts(view: View, result: SocialIndex) -> None:
         fig = charts.contributions_chart(row, result.indicators, view.shorts, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="contrib_chart")
         shorts = view.shorts
+        keys = provenance_data.keys_for(
+            view.cat.indicators, result.indicators, [view.code] * len(result.indicators),
+            [result.period] * len(result.indicators), "insgesamt",
+        )  # fmt: skip
         downloads.offer(
-            lambda: xf.contributions_frame(row, result.indicators, shorts, lang),
+            provenance_data.with_column(
+                lambda: xf.contributions_frame(row, result.indicators, shorts, lang), keys, lang,
+                computed=True,
+            ),
             tr("dl.title.contributions", name=view.name), "contributions",
         )  # fmt: skip
 

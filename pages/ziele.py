@@ -15,7 +15,15 @@ from dashboard.present import progress_explain as pexplain
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
 from dashboard.present.format import fmt_number, styled
-from dashboard.ui import data, downloads, progress_data, progress_method, target_form
+from dashboard.services import note_lines
+from dashboard.ui import (
+    data,
+    downloads,
+    progress_data,
+    progress_method,
+    provenance_data,
+    target_form,
+)
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -158,6 +166,10 @@ with guarded():
             listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
             listed = listed[~listed["key"].duplicated()]
         table = ptables.display_table(listed, labels, tr, lang)
+        local_notes = note_lines.shown_notes(data.store())  # "Einordnung vor Ort" per row
+        table["notes"] = note_lines.row_notes(
+            local_notes, listed["area"], listed["indicator_id"], listed.get("goal_id"), lang
+        )
         st.session_state["_table_keys"] = list(table["key"])
         st.dataframe(
             styled(table.drop(columns="key"), {"gap_relative": 1}, lang, percent=["gap_relative"]),
@@ -175,11 +187,18 @@ with guarded():
                 "years": st.column_config.TextColumn(tr("zi.col.years"),
                                                      help=tr("zi.col.years_help")),
                 "reason": st.column_config.TextColumn(tr("zi.col.reason"), width="large"),
+                "notes": st.column_config.TextColumn(tr("notes.export.col"), width="large"),
             },
         )  # fmt: skip
         table_sources = downloads.indicator_sources(catalogue_indicators, shown["indicator_id"])
+        keys = shown.rename(columns={"area": "area_code"})
         downloads.offer(
-            lambda f=shown: ptables.download_table(f, labels, tr, lang),
+            provenance_data.with_column(
+                lambda f=shown, n=local_notes: ptables.download_table(f, labels, tr, lang).assign(
+                    **{tr("notes.export.col"): note_lines.row_notes(
+                        n, f["area"], f["indicator_id"], f.get("goal_id"), lang)}),
+                keys, lang,
+            ),
             tr("dl.title.targets"), "ziele_tabelle", table_sources, stem="ziel_ist_vergleich",
         )  # fmt: skip
 
@@ -233,8 +252,14 @@ with guarded():
                 key="verlauf", config={"displayModeBar": False},
             )  # fmt: skip
             sources = downloads.indicator_sources(catalogue_indicators, [row["indicator_id"]])
+            track_keys = provenance_data.keys_for(
+                catalogue_indicators, [row["indicator_id"]] * len(gap_table(track)),
+                [row["area"]] * len(gap_table(track)), gap_table(track)["period"], row["grp"],
+            )  # fmt: skip
             downloads.offer(
-                lambda tk=track: xf.gap_frame(gap_table(tk), None, lang),
+                provenance_data.with_column(
+                    lambda tk=track: xf.gap_frame(gap_table(tk), None, lang), track_keys, lang
+                ),
                 tr("dl.title.trajectory", indicator=ind["short"]), "ziele_verlauf", sources,
             )  # fmt: skip
         with right, st.container(border=True):
@@ -270,7 +295,9 @@ with guarded():
             )  # fmt: skip
             per_year = [plabels.status_text(s.code, tr) for s in history]
             downloads.offer(
-                lambda g=table, s=per_year: xf.gap_frame(g, s, lang),
+                provenance_data.with_column(
+                    lambda g=table, s=per_year: xf.gap_frame(g, s, lang), track_keys, lang
+                ),
                 tr("dl.title.trajectory", indicator=ind["short"]), "ziele_werte", sources,
             )  # fmt: skip
 

@@ -232,3 +232,34 @@ def test_browser_runs_no_injected_script_on_the_measures_page(payload_db: Path) 
         assert page.locator("script:text('__xss')").count() == 0
         # the payload is there, as text
         assert page.get_by_text("window.__xss", exact=False).count() > 0
+
+
+def test_local_notes_stay_text_in_pdf_protocol_and_slides(payload_db: Path) -> None:
+    import pypdf
+
+    from dashboard.reports.deck import default_deck
+    from dashboard.reports.exports import deck_data
+    from dashboard.reports.pptx_export import _notes as slide_notes
+    from dashboard.reports.profile_content import gather
+    from dashboard.reports.profile_report import render
+    from dashboard.reports.protocol_export import markdown_bytes, with_local_notes
+    from dashboard.reports.slide_provenance import annotate
+    from dashboard.reports.slides import build_slides
+    from dashboard.services import note_lines
+
+    store = Store(payload_db)
+    try:
+        pdf = render(gather(store, "91"), None, with_map=False)
+        notes = note_lines.shown_notes(store)
+        protocol = with_local_notes("# Protokoll\n", notes, {"91": "Berg Fidel"}, {}, {})
+        data = deck_data(store)
+        spec = default_deck(data.catalogue).with_districts(["91"])
+        slides = annotate(build_slides(data, spec), store, data.catalogue, data.values, "de")
+    finally:
+        store.close()
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert f"{PAYLOAD} Hinweis" in text  # printed literally, not parsed as markup
+    assert not file_leaks("p.md", markdown_bytes(protocol)) and "Hinweis" in protocol
+    district = next(s for s in slides if s.kind == "district" and s.ref == "91")
+    assert f"{PAYLOAD} Hinweis" in slide_notes(district, "de")  # plain text in PowerPoint

@@ -29,7 +29,7 @@ def run(store: Any, args: argparse.Namespace) -> int:
         raise UsageError(f"{args.out.name}: bitte eine Datei auf {known} angeben.")
     data = exports.deck_data(store)
     spec = exports.saved_or_default(store, data.catalogue, args.name)
-    content = exports.export(data, spec, suffix.lstrip("."), args.lang)
+    content = exports.export(data, spec, suffix.lstrip("."), args.lang, store)
     try:
         args.out.write_bytes(content)
     except OSError as exc:

@@ -14,6 +14,7 @@ from dashboard.errors import UsageError
 from dashboard.reports.deck import DeckSpec, default_deck
 from dashboard.reports.slide_images import Images, render
 from dashboard.reports.slides import DeckData, Slide, build_slides, load
+from dashboard.store import Store
 
 # (slides, rendered figures, document title, language) → the document's bytes
 Renderer = Callable[[list[Slide], Images, str, str], bytes]
@@ -62,11 +63,18 @@ def documents(slides: list[Slide], images: Images, title: str, lang: str) -> dic
     return {ext: render_doc(slides, images, title, lang) for ext, render_doc in RENDERERS.items()}
 
 
-def export(data: DeckData, spec: DeckSpec, fmt: str, lang: str = "de") -> bytes:
-    """One document of a registered format ('pptx', 'pdf'); each figure is rendered once."""
+def export(
+    data: DeckData, spec: DeckSpec, fmt: str, lang: str = "de", store: Store | None = None
+) -> bytes:
+    """One document of a registered format ('pptx', 'pdf'); each figure is rendered once
+    (``store``: with the provenance of the values and the local notes on the slides)."""
     renderer = RENDERERS.get(fmt.lower().lstrip("."))
     if renderer is None:
         known = ", ".join(f".{ext}" for ext in RENDERERS)
         raise UsageError(f"Format {fmt!r} gibt es nicht (möglich: {known}).")
     slides = build_slides(data, spec, lang)
+    if store is not None:
+        from dashboard.reports.slide_provenance import annotate
+
+        annotate(slides, store, data.catalogue, data.values, lang, spec.period)
     return renderer(slides, render(slides), spec.title, lang)

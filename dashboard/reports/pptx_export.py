@@ -70,6 +70,7 @@ def _notes(content: Slide, lang: str) -> str:
     if content.method:
         parts.append(t("pr.export.method", lang, text=content.method))
     parts.append(content.footer)
+    parts += content.provenance_notes  # where the values come from, the networks' notes
     return "\n".join(p for p in parts if p)
 
 

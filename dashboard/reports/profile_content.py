@@ -22,6 +22,7 @@ from dashboard.exports import with_provenance
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
 from dashboard.reports.locator_map import preferred_layer
+from dashboard.services import note_lines
 from dashboard.store import Store
 
 # the same levels the goal pages use for direction-only assessments
@@ -54,6 +55,9 @@ class ProfileContent:
     bezirk_members: list[str]
     today: dt.date
     provenance: dict[str, str] = field(default_factory=dict)  # of the district's value
+    # the district network's notes every reader sees ("Einordnung vor Ort") and their subjects
+    local_notes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    goal_labels: dict[str, str] = field(default_factory=dict)
 
 
 def resolve_district(catalogue: Catalogue, text: str) -> str:
@@ -159,6 +163,8 @@ def gather(
         bezirk_members=members,
         today=clock.today(),
         provenance=_provenance(store, catalogue, profile, code),
+        local_notes=note_lines.shown_notes(store, code),
+        goal_labels=dict(zip(frames["goal"]["id"], frames["goal"]["label"], strict=True)),
     )
 
 

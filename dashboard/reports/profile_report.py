@@ -14,151 +14,53 @@ from __future__ import annotations
 
 import io
 import logging
-import math
 from typing import Any
-from xml.sax.saxutils import escape
 
 import pandas as pd
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     Image,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from dashboard import config
 from dashboard.analysis import profile as prof
 from dashboard.exports import data_status
 from dashboard.present import i18n_exports as _keys  # noqa: F401  (registers the report's messages)
 from dashboard.present import i18n_massnahmen as _measure_keys  # noqa: F401  (measure statuses)
 from dashboard.present import i18n_ziele as _goal_keys  # noqa: F401  (progress statuses)
-from dashboard.present import theme
 from dashboard.present.format import fmt_date, fmt_number, fmt_percent
 from dashboard.present.i18n import t
 from dashboard.present.profile_charts import fmt_diff, fmt_value
 from dashboard.reports.images import figure_png
 from dashboard.reports.locator_map import locator_figure
-from dashboard.reports.pdf_fonts import FONT, FONT_BOLD, register_fonts
 from dashboard.reports.profile_content import ProfileContent, gather
+from dashboard.reports.profile_notes import local_notes, notes, sources
+from dashboard.reports.profile_style import (
+    ASSESS_COLOURS,
+    CONTENT_WIDTH,
+    DEMO_BG,
+    DEMO_INK,
+    MAP_PIXELS,
+    MARGIN,
+    STATUS_COLOURS,
+    _coloured,
+    _numbered_canvas,
+    _p,
+    _styles,
+    _table,
+    _widths,
+    register_fonts,
+)
 from dashboard.store import Store
 
 log = logging.getLogger(__name__)
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 18 * mm
-# the frame keeps 6 pt padding on each side inside the margins
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 12
-MAP_PIXELS = (560, 470)
-INK = colors.HexColor(theme.TEXT)
-MUTED = colors.HexColor(theme.MUTED)
-RULE = colors.HexColor(theme.RULE)
-HEAD_BG = colors.HexColor(theme.PANEL_SOFT)
-DEMO_BG = colors.HexColor(theme.DEMO_PAPER)
-DEMO_INK = colors.HexColor(theme.DEMO_INK)
-# status words are printed as text on white: the text variants of the status colours
-STATUS_COLOURS = theme.STATUS_TEXT
-ASSESS_COLOURS = {"better": theme.BETTER, "worse": theme.WORSE}
-
-
-# --- fonts and styles ---------------------------------------------------------------------------
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
-    return {
-        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=20,
-                                leading=24, spaceAfter=2),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=14,
-                                   textColor=MUTED, spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16,
-                             spaceBefore=10, spaceAfter=4),
-        "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
-        "cell_head": ParagraphStyle("cell_head", parent=base, fontName=FONT_BOLD, fontSize=8.5,
-                                    leading=10.5),
-        "banner": ParagraphStyle("banner", parent=base, fontName=FONT_BOLD, fontSize=10,
-                                 leading=13, textColor=DEMO_INK, alignment=TA_LEFT),
-        "fact_value": ParagraphStyle("fact_value", parent=base, fontName=FONT_BOLD, fontSize=16,
-                                     leading=19),
-    }  # fmt: skip
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped: names and titles are user text, not markup)."""
-    return Paragraph(escape(str(text)), style)
-
-
-def _coloured(text: str, colour: str | None, style: ParagraphStyle) -> Paragraph:
-    if not colour:
-        return _p(text, style)
-    return Paragraph(f'<font color="{colour}">{escape(text)}</font>', style)
-
-
-def _widths(*parts: float) -> list[float]:
-    """Column widths in proportion to ``parts``, filling the text width."""
-    total = sum(parts)
-    return [CONTENT_WIDTH * p / total for p in parts]
-
-
-def _table(rows: list[list[Any]], widths: list[float], repeat: int = 1) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, repeat - 1), HEAD_BG),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
-
-
-# --- page chrome --------------------------------------------------------------------------------
-def _numbered_canvas(footer: str, demo_mark: str | None) -> type[pdfcanvas.Canvas]:
-    """A canvas that writes 'Seite x von y' (and the demo mark) once all pages are known."""
-
-    class NumberedCanvas(pdfcanvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            self.setStrokeColor(RULE)
-            self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
-            self.setFont(FONT, 7.5)
-            self.setFillColor(MUTED)
-            self.drawString(MARGIN, 9 * mm, footer.format(page=self._pageNumber, pages=total))
-            if demo_mark:
-                self.setFont(FONT_BOLD, 8)
-                self.setFillColor(DEMO_INK)
-                self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, demo_mark)
-
-    return NumberedCanvas
 
 
 # --- sections -----------------------------------------------------------------------------------
@@ -450,75 +352,6 @@ def _measures(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> lis
     return flow
 
 
-def _sources(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
-    """The source of every indicator in the report, and of goals and measures."""
-    rows: list[list[Any]] = [
-        [_p(t("rp.col.indicator", lang), s["cell_head"]), _p(t("rp.col.source", lang),
-                                                            s["cell_head"])]
-    ]  # fmt: skip
-    indicators = c.profile.drop_duplicates("indicator_id")
-    for _, r in indicators.iterrows():
-        source = escape(c.sources.get(r["indicator_id"]) or "–")
-        origin = c.provenance.get(r["indicator_id"])
-        if origin:  # where the district's value comes from: table, reference date, or demo
-            source += "<br/>" + escape(t("rp.sources.provenance", lang, text=origin))
-        rows.append([_p(r["short"], s["cell"]), Paragraph(source, s["cell"])])
-    flow: list[Any] = [_p(t("rp.sources.heading", lang), s["h2"])]
-    if len(rows) > 1:
-        flow += [_table(rows, _widths(50, 124)), Spacer(1, 4)]
-    return [*flow, _p(t("rp.sources.measures", lang), s["small"])]
-
-
-def _notes(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
-    """Suppressed values (named), official flags and the status method."""
-    limits = {"min_count": config.get("min_count"), "min_den": config.get("min_denominator")}
-    hidden = _hidden_cells(c, lang)
-    lines = [
-        t("rp.notes.hidden", lang, items="; ".join(hidden), **limits)
-        if hidden
-        else t("rp.notes.no_hidden", lang, **limits)
-    ]
-    flags = _flag_cells(c, lang)
-    if flags:
-        lines.append(t("rp.notes.flags", lang, items="; ".join(flags)))
-    lines.append(t("rp.notes.method", lang))
-    return [_p(t("rp.notes.heading", lang), s["h2"]), *[_p(x, s["small"]) for x in lines]]
-
-
-def _hidden_cells(c: ProfileContent, lang: str) -> list[str]:
-    """'Indicator (district, city …)' for every suppressed cell shown in the report."""
-    out = []
-    where = {
-        "flag": c.name,
-        "bezirk_flag": c.bezirk_name or "–",
-        "city_flag": t("rp.col.city", lang),
-    }
-    value_of = {"flag": "value", "bezirk_flag": "bezirk", "city_flag": "city"}
-    for _, r in c.profile.iterrows():
-        hit = [
-            label
-            for col, label in where.items()
-            if r[col] == "secret" and _missing(r[value_of[col]])
-        ]
-        if hit:
-            out.append(f"{r['short']} ({', '.join(hit)})")
-    return out
-
-
-def _flag_cells(c: ProfileContent, lang: str) -> list[str]:
-    """Other official flags (provisional, corrected, …) on the district's values."""
-    out = []
-    for _, r in c.profile.iterrows():
-        flag = r["flag"]
-        if isinstance(flag, str) and flag != "secret":
-            out.append(f"{r['short']}: {t(f'stadtteil.flag.{flag}', lang)}")
-    return out
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 # --- document -----------------------------------------------------------------------------------
 def render(
     content: ProfileContent, map_png: bytes | None, lang: str = "de", with_map: bool = True
@@ -539,8 +372,9 @@ def render(
         *_goals(content, s, lang),
         *_fields(content, s, lang),
         *_measures(content, s, lang),
-        *_sources(content, s, lang),
-        *_notes(content, s, lang),
+        *local_notes(content, s, lang),
+        *sources(content, s, lang),
+        *notes(content, s, lang),
     ]
     footer = t("rp.footer", lang, name=content.name, page="{page}", pages="{pages}")
     demo = t("rp.demo_footer", lang) if data_status(content.summary) in ("demo", "mixed") else None

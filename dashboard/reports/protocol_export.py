@@ -11,12 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 
+import pandas as pd
 from docx import Document
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from dashboard.escaping import user_markdown
+from dashboard.escaping import markdown_literal, user_markdown
+from dashboard.present import i18n_provenance as _keys  # noqa: F401  (registers the messages)
+from dashboard.present.i18n import t
+from dashboard.services import note_lines
 
 MARKDOWN_MIME = "text/markdown"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -93,3 +98,24 @@ def docx_bytes(markdown: str, title: str = "", author: str = "") -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def with_local_notes(
+    markdown: str,
+    notes: pd.DataFrame,
+    area_names: Mapping[str, str],
+    indicator_names: Mapping[str, str],
+    goal_labels: Mapping[str, str],
+    lang: str = "de",
+) -> str:
+    """The protocol with the district networks' visible notes ("Einordnung vor Ort") appended.
+
+    A note is the network's plain text: escaped, so it never turns into Markdown structure.
+    """
+    if notes.empty:
+        return markdown
+    lines = ["", f"## {t('notes.export.heading', lang)}", ""]
+    texts = note_lines.lines(notes, indicator_names, goal_labels, lang)
+    for code, text in zip(notes["area_code"], texts, strict=True):
+        lines.append(f"- {markdown_literal(area_names.get(code, code))} – {markdown_literal(text)}")
+    return markdown.rstrip() + "\n" + "\n".join(lines) + "\n"

@@ -77,6 +77,7 @@ class Slide:
     footer: str = ""
     subtitle: str = ""
     data_status: str = "real"  # demo | mixed | real | empty: documents mark demo data
+    provenance_notes: list[str] = field(default_factory=list)  # origin and local notes
 
 
 @dataclass

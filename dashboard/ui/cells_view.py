@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.catalogues import Catalogue
 from dashboard.present.format import fmt_number
 from dashboard.present.i18n import MESSAGES, t
+from dashboard.ui import downloads, provenance_data
 
 CELL_MESSAGES = {
     "stadtteil.cells.heading": {"de": "Stadtzellen von {name}", "en": "City cells of {name}"},
@@ -66,3 +67,15 @@ def cells_section(
     st.subheader(_t("stadtteil.cells.heading", lang, name=name))
     st.caption(_t("stadtteil.cells.caption", lang, period=chosen))
     st.dataframe(table, hide_index=True, placeholder="–")
+    # the download says where each cell's values come from (one text per cell row)
+    areas = catalogue.areas
+    cells = areas[(areas["parent_code"] == code) & (areas["level"] == "stadtzelle")]
+    shown = values[values["area_code"].isin(cells["code"]) & (values["period"] == chosen)]
+    periods = dict.fromkeys(
+        [i for i in catalogue.indicators["id"] if i in set(shown["indicator_id"])], chosen
+    )
+    downloads.offer(
+        provenance_data.with_wide_column(table, list(cells["code"]), periods, lang),
+        _t("stadtteil.cells.heading", lang, name=name),
+        "cells",
+    )

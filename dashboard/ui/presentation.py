@@ -16,6 +16,7 @@ from dashboard.present import (
     theme,
 )
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck, valid_name
+from dashboard.reports.slide_provenance import annotate
 from dashboard.reports.slides import DeckData, Slide, build_slides, slide_label
 from dashboard.ui import data, login
 
@@ -85,7 +86,10 @@ def deck_data(db: str) -> DeckData:
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=8)
 def slides(db: str, spec_json: str, lang: str) -> list[Slide]:
     """Slide content of a deck (cached per deck, language and database)."""
-    return build_slides(deck_data(db), DeckSpec.from_json(spec_json), lang)
+    deck = deck_data(db)
+    spec = DeckSpec.from_json(spec_json)
+    built = build_slides(deck, spec, lang)
+    return annotate(built, data.get_store(db), deck.catalogue, deck.values, lang, spec.period)
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False)
