@@ -389,6 +389,17 @@ CREATE TABLE IF NOT EXISTS additive_set (
 );
 """
 
+# Short links (issue 19): a random code for one page with its whitelisted query parameters;
+# the canonical text is unique, so the same view always gets the same code.
+M014_SHORT_LINKS = """
+CREATE TABLE IF NOT EXISTS short_link (
+    code VARCHAR PRIMARY KEY,
+    page VARCHAR NOT NULL,
+    query VARCHAR NOT NULL UNIQUE,
+    created_at TIMESTAMP NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_catalogues", M001_CATALOGUES),
     ("002_imports_and_observations", M002_IMPORTS_AND_OBSERVATIONS),
@@ -403,4 +414,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("011_import_undo", M011_IMPORT_UNDO),
     ("012_real_data", M012_REAL_DATA),
     ("013_additive_sets", M013_ADDITIVE_SETS),
+    ("014_short_links", M014_SHORT_LINKS),
 ]
