@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import a11y, data, freshness, glossary, login
+from dashboard.ui import a11y, data, freshness, glossary, login, share
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -114,6 +114,7 @@ def main() -> None:
     # Streamlit's own navigation list fails the axe list rules: plain links instead (a11y.py)
     current = st.navigation({**sections, "": [hidden]} if "start" in pages else sections,
                             position="hidden")  # fmt: skip
+    share.follow_short_link(pages, tr)  # links: a ?l= short link opens its full view
     with nav:
         a11y.sidebar_navigation(sections)
     current.run()

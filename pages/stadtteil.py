@@ -42,6 +42,7 @@ from dashboard.ui import (
     profile_data,
     provenance_data,
     raw_values,
+    share,
     url_state,
 )
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -582,3 +583,4 @@ with guarded():
     similar_section(view, excluded)
     compare_section(view)
     st.caption(tr("stadtteil.share_link"))
+    share.share_box("stadtteil", tr)  # links: short link and iframe snippet
