@@ -76,6 +76,7 @@ def main() -> None:
     freshness.sync()  # other processes' writes (PostgreSQL behind a proxy) show on this run
     a11y.document_language(language())
     a11y.styles()
+    share.embed_styles()  # links: ?embed=true shows the page body without the sidebar
     nav = st.sidebar.container()  # the page links stand above the login
     # who is logged in (sidebar); without anonymous viewing nothing else is shown before login:
     # every URL then leads to the login page (no page script runs)

@@ -56,3 +56,22 @@ def follow_short_link(pages: Mapping[str, Any], tr: Callable[..., str]) -> None:
     st.switch_page(
         pages[page], query_params={k: v[-1] if len(v) == 1 else v for k, v in params.items()}
     )
+
+
+# an embedded view shows the page body only: no sidebar (navigation, login, glossary) and no
+# control to open it; the page's own data label and suppression are unchanged
+EMBED_STYLE = """<style>
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
+button[data-testid="stExpandSidebarButton"] { display: none !important; }
+</style>"""
+
+
+def embedded() -> bool:
+    """True when the view is opened for embedding (Streamlit's ?embed=true)."""
+    return str(st.query_params.get("embed", "")).lower() == "true"
+
+
+def embed_styles() -> None:
+    """Hide the sidebar in an embedded view (a style sheet, no element on the page)."""
+    if embedded():
+        st.html(EMBED_STYLE)
