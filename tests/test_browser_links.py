@@ -1,4 +1,4 @@
-"""Browser: 'Link kopieren' gives a short link that restores the filters; the embed has no sidebar."""
+"""Browser: 'Link kopieren' gives a short link restoring the filters; the embed has no sidebar."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_short_link_and_embed_of_a_filtered_map(demo_db: Path) -> None:
         assert query["indikator"] == ["arbeitslose_je100"]
         assert query["periode"] == ["2023"]
 
-        page.goto(f"{short}&embed=true")
+        page.goto(f"{short}&embed=true&einbetten=ja")
         page.wait_for_url("**/karte?*")
         wait_for_app(page)
         page.screenshot(path=str(ARTIFACTS / "links_embed.png"), full_page=True)

@@ -18,7 +18,7 @@ PAGES = frozenset(
      "praesentation", "review", "daten"}
 )  # fmt: skip
 PARAMS = frozenset(
-    {"lang", "embed", "embed_options", "indikator", "periode", "gruppe", "klassen", "anzahl",
+    {"lang", "einbetten", "indikator", "periode", "gruppe", "klassen", "anzahl",
      "beschriftung", "ebene", "geometrie", "ansicht", "stadtteil", "vergleich", "trend", "id",
      "ziel", "feld", "status", "traeger", "verzug", "suche", "deck", "folie"}
 )  # fmt: skip

@@ -12,6 +12,8 @@ from dashboard.repositories.short_links import PAGES, ShortLinkRepository
 from dashboard.ui import data
 
 SHORT_PARAM = "l"
+# Streamlit keeps ?embed= out of st.query_params, so the app marks an embed with its own param
+EMBED_PARAM, EMBED_ON = "einbetten", "ja"
 
 
 def _base_url() -> str:
@@ -36,7 +38,7 @@ def share_box(page: str, tr: Callable[..., str]) -> None:
         base = _base_url()
         st.code(f"{base}/?{SHORT_PARAM}={code}", language=None)
         st.caption(tr("links.embed"))
-        src = f"{base}/?{SHORT_PARAM}={code}&embed=true"
+        src = f"{base}/?{SHORT_PARAM}={code}&embed=true&{EMBED_PARAM}={EMBED_ON}"
         st.code(f'<iframe src="{src}" width="800" height="600"></iframe>', language="html")
 
 
@@ -51,8 +53,8 @@ def follow_short_link(pages: Mapping[str, Any], tr: Callable[..., str]) -> None:
         st.query_params.pop(SHORT_PARAM, None)
         return
     page, params = found
-    if st.query_params.get("embed") == "true":
-        params = {**params, "embed": ["true"]}
+    if embedded():
+        params = {**params, EMBED_PARAM: [EMBED_ON]}
     st.switch_page(
         pages[page], query_params={k: v[-1] if len(v) == 1 else v for k, v in params.items()}
     )
@@ -67,8 +69,8 @@ button[data-testid="stExpandSidebarButton"] { display: none !important; }
 
 
 def embedded() -> bool:
-    """True when the view is opened for embedding (Streamlit's ?embed=true)."""
-    return str(st.query_params.get("embed", "")).lower() == "true"
+    """True when the view is opened for embedding (?embed=true&einbetten=ja)."""
+    return st.query_params.get(EMBED_PARAM) == EMBED_ON
 
 
 def embed_styles() -> None:
