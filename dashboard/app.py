@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.config import PROJECT_ROOT
-from dashboard.ui import a11y, data, freshness, glossary, login
+from dashboard.ui import a11y, data, freshness, glossary, login, share
 from dashboard.ui.shell import language, translator
 
 PAGES_DIR = PROJECT_ROOT / "pages"
@@ -76,6 +76,7 @@ def main() -> None:
     freshness.sync()  # other processes' writes (PostgreSQL behind a proxy) show on this run
     a11y.document_language(language())
     a11y.styles()
+    share.embed_styles()  # links: ?embed=true shows the page body without the sidebar
     nav = st.sidebar.container()  # the page links stand above the login
     # who is logged in (sidebar); without anonymous viewing nothing else is shown before login:
     # every URL then leads to the login page (no page script runs)
@@ -114,6 +115,7 @@ def main() -> None:
     # Streamlit's own navigation list fails the axe list rules: plain links instead (a11y.py)
     current = st.navigation({**sections, "": [hidden]} if "start" in pages else sections,
                             position="hidden")  # fmt: skip
+    share.follow_short_link(pages, tr)  # links: a ?l= short link opens its full view
     with nav:
         a11y.sidebar_navigation(sections)
     current.run()

@@ -22,7 +22,7 @@ from dashboard.services.indicator_sheet import (
     group_labels,
     parse_indicator_id,
 )
-from dashboard.ui import data, downloads, footnotes, login, notes, provenance_data
+from dashboard.ui import data, downloads, footnotes, login, notes, provenance_data, url_state
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -33,20 +33,12 @@ CHART_CONFIG = {"displayModeBar": False}
 
 def _url_choice(param: str, key: str, options: list[str], fallback: str | None) -> None:
     """Let the URL decide the widget's value when it changed since the page last wrote it."""
-    raw = st.query_params.get(param)
-    memo = f"_indikator_url_{param}"
-    if key not in st.session_state or st.session_state.get(memo) != raw:
-        st.session_state[memo] = raw
-        st.session_state[key] = raw if raw in options else fallback
+    url_state.sync("indikator", param, key, lambda text: url_state.parse(text, options, fallback))
 
 
 def _write_url(param: str, value: str | None) -> None:
     """Write one URL parameter (None removes it) and remember it."""
-    if value is None:
-        st.query_params.pop(param, None)
-    elif st.query_params.get(param) != value:
-        st.query_params[param] = value
-    st.session_state[f"_indikator_url_{param}"] = value
+    url_state.write("indikator", param, value)
 
 
 def pick_indicator(cat: Catalogue) -> str | None:

@@ -41,6 +41,7 @@ from dashboard.ui import (
     profile_data,
     provenance_data,
     raw_values,
+    share,
 )
 from dashboard.ui import downloads as table_downloads
 from dashboard.ui import notes as local_notes
@@ -397,3 +398,4 @@ def left_out(result: SocialIndex, table: pd.DataFrame) -> list[str]:
 
 with guarded():
     main()
+    share.share_box("karte", tr)  # links: short link and iframe snippet

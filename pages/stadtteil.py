@@ -42,6 +42,8 @@ from dashboard.ui import (
     profile_data,
     provenance_data,
     raw_values,
+    share,
+    url_state,
 )
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -52,35 +54,20 @@ NONE = "-"  # URL value for an explicitly empty comparison
 LATEST = "latest"  # period option: the latest period of each indicator
 TOTAL = "insgesamt"  # group option: each indicator's default group (its total)
 CHART_CONFIG = {"displayModeBar": False}
-_MISSING = object()
 # session keys of this page (prefixed: the session is shared with the other pages)
 UNKNOWN_DISTRICT = "_stadtteil_unknown_district"  # the unknown ?stadtteil= value, for the warning
 UNKNOWN_COMPARE = "_stadtteil_unknown_compare"  # unknown codes in ?vergleich=
 COMPARE_FOR = "_stadtteil_compare_for"  # district the comparison was last set up for
 
 
-def _url_key(param: str) -> str:
-    """Session key remembering the URL value this page last wrote for ``param``."""
-    return f"_stadtteil_url_{param}"
-
-
 def _synced(param: str, widget_key: str, resolve: Callable[[str | None], Any]) -> None:
     """Let the URL win when it changed since we last wrote it (links, back button, sharing)."""
-    raw = ",".join(st.query_params.get_all(param)) or None
-    # a widget's state is dropped while another page runs: restore it from the URL then too
-    if widget_key not in st.session_state or st.session_state.get(_url_key(param), _MISSING) != raw:
-        st.session_state[_url_key(param)] = raw
-        st.session_state[widget_key] = resolve(raw)
+    url_state.sync("stadtteil", param, widget_key, resolve, joined=True)
 
 
 def _write(param: str, value: str | None) -> None:
     """Write one URL parameter (None removes it) and remember what was written."""
-    if value is None:
-        if param in st.query_params:
-            del st.query_params[param]
-    elif st.query_params.get(param) != value:
-        st.query_params[param] = value
-    st.session_state[_url_key(param)] = value
+    url_state.write("stadtteil", param, value)
 
 
 def _min_population() -> int:
@@ -413,7 +400,7 @@ def pick_comparison(view: View, options: list[str]) -> list[str]:
     _synced("vergleich", "st_compare", resolve)
     if st.session_state.get(COMPARE_FOR) != code:
         # another district: keep an explicit choice (minus the district), else its default
-        explicit = st.session_state.get(_url_key("vergleich")) is not None
+        explicit = url_state.written("stadtteil", "vergleich") is not None
         current = st.session_state.get("st_compare", default) if explicit else default
         st.session_state["st_compare"] = [c for c in current if c != code]
         st.session_state[COMPARE_FOR] = code
@@ -621,3 +608,4 @@ with guarded():
     similar_section(view, excluded)
     compare_section(view)
     st.caption(tr("stadtteil.share_link"))
+    share.share_box("stadtteil", tr)  # links: short link and iframe snippet

@@ -15,13 +15,14 @@ from dashboard.store import Store
 from dashboard.store import schema as store_schema
 from dashboard.store.db import Database
 from dashboard.store.notes import NoteRepository
+from dashboard.store.short_links import ShortLinkRepository
 from tests.conftest import ROOT
 
 STORE = ROOT / "dashboard" / "store"
 # modules of the package that are infrastructure, not the repository of an aggregate
 INFRASTRUCTURE = {"__init__", "db", "postgres", "schema"}
 # a repository over a Store object rather than a part of it (the services hold one per store)
-WRAPPERS = {"notes": NoteRepository}
+WRAPPERS = {"notes": NoteRepository, "short_links": ShortLinkRepository}
 
 # A statement, not prose: the keyword followed by what only SQL puts after it.
 SQL = re.compile(

@@ -1,0 +1,84 @@
+"""What's new for a district: pure logic on inline history frames."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from dashboard.services import whats_new as wn
+
+SINCE = date(2026, 3, 1)
+
+
+def test_new_data_counts_only_the_districts_stored_imports_since_the_date() -> None:
+    imports = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "logged_at": pd.to_datetime(["2026-02-01", "2026-03-02", "2026-03-05", "2026-03-06"]),
+            "file": ["alt.csv", "neu.csv", "fremd.csv", "kaputt.csv"],
+            "status": ["ok", "ok", "ok", "abgelehnt"],
+        }
+    )
+    got = wn.new_data(imports, {1, 2, 4}, SINCE)
+    assert [c.title for c in got] == ["neu.csv"]
+    assert got[0].kind == wn.NEW_DATA
+
+
+def test_measure_changes_tell_new_finished_and_status() -> None:
+    events = pd.DataFrame(
+        {
+            "measure_id": [1, 2, 3, 9, 1],
+            "happened_at": pd.to_datetime(
+                ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-04", "2026-01-01"]
+            ),
+            "kind": ["angelegt", "status", "status", "angelegt", "status"],
+            "changes": [
+                "{}",
+                '{"status": ["laufend", "abgeschlossen"]}',
+                '{"status": ["geplant", "laufend"]}',
+                "{}",
+                '{"status": ["geplant", "laufend"]}',
+            ],
+        }
+    )
+    titles = {1: "Sprachcafé", 2: "Lernhilfe", 3: "Stadtteilfest", 9: "Anderswo"}
+    got = wn.measure_changes(events, titles, {1, 2, 3}, SINCE)
+    assert [(c.kind, c.title) for c in got] == [
+        (wn.NEW_MEASURE, "Sprachcafé"),
+        (wn.FINISHED_MEASURE, "Lernhilfe"),
+        (wn.STATUS_CHANGE, "Stadtteilfest"),
+    ]
+
+
+def test_unreadable_history_row_is_skipped() -> None:
+    events = pd.DataFrame(
+        {
+            "measure_id": [1],
+            "happened_at": [datetime(2026, 3, 2)],
+            "kind": ["status"],
+            "changes": ["not json"],
+        }
+    )
+    assert wn.measure_changes(events, {1: "x"}, {1}, SINCE) == []
+
+
+def test_hidden_notes_and_other_districts_are_not_new() -> None:
+    notes = pd.DataFrame(
+        {
+            "area_code": ["41", "41", "42", "41"],
+            "created_at": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-04", "2026-02-01"]),
+            "status": ["sichtbar", "ausgeblendet", "sichtbar", "sichtbar"],
+            "organisation": ["Netzwerk Coerde", "Versteckt", "Fremd", "Alt"],
+        }
+    )
+    got = wn.new_notes(notes, "41", SINCE)
+    assert [c.title for c in got] == ["Netzwerk Coerde"]
+
+
+def test_newest_first_and_empty_frames() -> None:
+    a = wn.Change(wn.NEW_NOTE, datetime(2026, 3, 2), "a")
+    b = wn.Change(wn.NEW_DATA, datetime(2026, 3, 5), "b")
+    assert wn.newest_first([a], [b]) == [b, a]
+    empty = pd.DataFrame(columns=["area_code", "created_at", "status", "organisation"])
+    assert wn.new_notes(empty, "41", SINCE) == []
