@@ -6,26 +6,27 @@ import pandas as pd
 
 from dashboard import clock, config
 from dashboard.catalogues import finer_levels, load_catalogues
-from dashboard.config import DATA_DIR, GEO_DIR
+from dashboard.config import GEO_DIR
 from dashboard.errors import ValidationError
 from dashboard.ingest.geometry import parse_geometry
 from dashboard.store import ImportLogEntry, Store
 
 TILE_FILE = GEO_DIR / "stadtteile_kacheln.geojson"
 TILE_LAYER = "kacheln"
+CATALOGUE_TILES = "tiles.geojson"  # a catalogue directory may bring its own tile map
 DEMO_KEY = "demo_seed"
 
 
 def load_catalogues_into(store: Store) -> None:
     """Validate the YAML catalogues and replace the stored ones (extra group labels stay)."""
-    catalogue = load_catalogues(DATA_DIR)
+    catalogue = load_catalogues()
     frames = dict(catalogue.frames)
     stored_groups = store.catalogue("group_label")
     extra = stored_groups[~stored_groups["id"].isin(frames["group_label"]["id"])]
     frames["group_label"] = pd.concat([frames["group_label"], extra], ignore_index=True)
     # areas of finer levels (Stadtzellen) come from imported geometry, not from the YAML
     stored_areas = store.catalogue("area")
-    finer = {rule.level for rule in finer_levels(DATA_DIR)}
+    finer = {rule.level for rule in finer_levels()}
     imported = stored_areas[
         stored_areas["level"].isin(finer) & ~stored_areas["code"].isin(frames["area"]["code"])
     ]
@@ -38,9 +39,9 @@ def load_tiles(store: Store) -> int:
     """Load the project's schematic tile map as the geometry layer 'kacheln'."""
     from dashboard.imports import store_catalogue
 
-    frame, _layer, problems = parse_geometry(
-        TILE_FILE, TILE_FILE.name, store_catalogue(store), "code"
-    )
+    own = catalogue_dir() / CATALOGUE_TILES
+    tiles = own if own.is_file() else TILE_FILE
+    frame, _layer, problems = parse_geometry(tiles, tiles.name, store_catalogue(store), "code")
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationError(errors, "Die Kachelkarte ist ungültig.")
