@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard import clock, config
 from dashboard.catalogues import finer_levels, load_catalogues
-from dashboard.config import GEO_DIR
+from dashboard.config import GEO_DIR, catalogue_dir
 from dashboard.errors import ValidationError
 from dashboard.ingest.geometry import parse_geometry
 from dashboard.store import ImportLogEntry, Store
