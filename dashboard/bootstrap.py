@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import clock, config
+from dashboard import config
 from dashboard.catalogues import finer_levels, load_catalogues
 from dashboard.config import GEO_DIR, catalogue_dir
 from dashboard.errors import ValidationError
 from dashboard.ingest.geometry import parse_geometry
-from dashboard.store import ImportLogEntry, Store
+from dashboard.store import Store
 
 TILE_FILE = GEO_DIR / "stadtteile_kacheln.geojson"
 TILE_LAYER = "kacheln"
@@ -50,26 +50,13 @@ def load_tiles(store: Store) -> int:
 
 
 def load_demo(store: Store, seed: int) -> dict[str, int]:
-    """Generate the demo data and load it (observations, targets, organisations, measures)."""
-    from dashboard.demo import generate
+    """Load the demo files (observations, targets, measures) through the import path."""
+    from dashboard.demo.load import load_demo_files
     from dashboard.imports import store_catalogue
 
-    # dates relative to today, so that lateness and review dates look current in the app
-    demo = generate(store_catalogue(store), seed=seed, today=clock.today())
-    entry = ImportLogEntry(
-        by="init", file="Demodaten", sha256=f"seed:{seed}", kind="demo",
-        rows=len(demo.observations),
-    )  # fmt: skip
-    store.write_observations(demo.observations, entry)
-    store.insert_targets(demo.targets, None)
-    store.upsert_organisations(demo.organisations)
-    store.insert_measures(demo.measures, None, by="Demodaten")
+    counts = load_demo_files(store, seed, store_catalogue(store))
     store.set_meta(DEMO_KEY, str(seed))
-    return {
-        "observations": len(demo.observations),
-        "targets": len(demo.targets),
-        "measures": len(demo.measures),
-    }
+    return counts
 
 
 def initialise(store: Store, demo: bool = True) -> list[str]:
