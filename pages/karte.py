@@ -26,12 +26,7 @@ from dashboard.analysis.map_table import (
     reference_value,
 )
 from dashboard.analysis.rollup import FINER, LEVELS, city_value, level_codes, rollup
-from dashboard.analysis.social_index import (
-    CORE_INDICATORS,
-    MIN_POPULATION_SETTING,
-    SocialIndex,
-    method_text,
-)
+from dashboard.analysis.social_index import MIN_POPULATION_SETTING, SocialIndex, method_text
 from dashboard.ids import parse_id
 from dashboard.present import export_frames as xf
 from dashboard.present import i18n_ux  # noqa: F401  (messages)
@@ -114,12 +109,14 @@ def yes_no(raw: str) -> bool:
     return raw == "ja"
 
 
-def pick_indicator(indicators: pd.DataFrame, fields: pd.DataFrame) -> dict[str, Any]:
-    """Field, then indicator, with the definition one click away."""
+def pick_indicator(
+    indicators: pd.DataFrame, fields: pd.DataFrame, headline: str | None = None
+) -> dict[str, Any]:
+    """Field, then indicator (first the catalogue's headline share), definition one click away."""
     titles = fields.set_index("id")["title"]
     field_of = dict(zip(indicators["id"], indicators["field_id"], strict=True))
     ids = list(indicators["id"])
-    default_id = "anteil_mv" if "anteil_mv" in ids else ids[0]
+    default_id = headline if headline in ids else ids[0]
     field_ids = list(dict.fromkeys(indicators["field_id"]))
     raw = st.query_params.get("indikator")
     if raw in field_of and raw != st.session_state.get(WRITTEN, {}).get("indikator"):
@@ -354,7 +351,9 @@ def main() -> None:
     if indicators.empty:
         st.info(tr("karte.no_indicators"))
         st.stop()
-    indicator = pick_indicator(indicators, catalogue.frames["field"])
+    indicator = pick_indicator(
+        indicators, catalogue.frames["field"], catalogue.key_indicator("headline_share")
+    )
     values = data.indicator_values(db, indicator["id"])
     if values.empty:
         st.info(tr("karte.empty", indicator=indicator["name"]))
@@ -526,7 +525,8 @@ def social_map(catalogue: Any) -> None:
     if result.available:
         render_social(result, catalogue)
     else:
-        missing = ", ".join(shorts.get(i, i) for i in (result.missing or CORE_INDICATORS))
+        listed = result.missing or catalogue.setting("social_index")
+        missing = ", ".join(shorts.get(i, i) for i in listed)
         st.info(tr("karte.social.unavailable", missing=missing))
     with st.expander(tr("karte.social.method")):
         st.markdown(method_text(result, shorts, lang))

@@ -20,8 +20,8 @@ import pandas as pd
 CITY = "0"
 COMPARABLE_KINDS = ("share", "rate", "mean", "index")
 ASSESSMENTS = ("better", "similar", "worse", "neutral", "hidden", "unknown")
-# Berg Fidel, Coerde, Kinderhaus-West: the districts the Leitbild and Sozialmonitoring name first
-FOCUS_DISTRICTS = ("91", "61", "63")
+# the roles of the key facts; the catalogue names their indicators (analyses: population …)
+KEY_ROLES = ("population", "headline_share")
 MAX_COMPARE = 4
 DEFAULT_TOLERANCE = 0.05  # a difference within 5 % of the city value counts as "similar"
 TREND_WINDOW = 5  # periods looked back for the gap trend
@@ -300,9 +300,9 @@ def indicators_with_series(values: pd.DataFrame, code: str, min_periods: int = 2
     return set(counts[counts >= min_periods].index)
 
 
-def default_comparison(code: str) -> list[str]:
-    """The district, two focus districts (Berg Fidel, Coerde, Kinderhaus-West) and the city."""
-    others = [c for c in FOCUS_DISTRICTS if c != code][:2]
+def default_comparison(code: str, focus: tuple[str, ...]) -> list[str]:
+    """The district, two of the catalogue's focus districts and the city."""
+    others = [c for c in focus if c != code][:2]
     return [code, *others, CITY][:MAX_COMPARE]
 
 
@@ -385,14 +385,20 @@ def _common_period(rows: pd.DataFrame, codes: list[str], period: int | None) -> 
 
 
 def key_facts(
-    values: pd.DataFrame, code: str, period: int | None = None, group: str | None = None
+    values: pd.DataFrame,
+    code: str,
+    roles: dict[str, str | None],
+    period: int | None = None,
+    group: str | None = None,
 ) -> dict[str, tuple[float, int | None, object]]:
-    """Population and share with migration history of an area: (value, period, flag) each.
+    """The key facts of an area by role (population, headline share): (value, period, flag).
 
-    ``group`` (e.g. 'maennlich') gives the facts of that population group; None the total.
+    ``roles`` maps each of KEY_ROLES to the catalogue's indicator (None: not declared, no
+    value). ``group`` (e.g. 'maennlich') gives the facts of that population group.
     """
     facts: dict[str, tuple[float, int | None, object]] = {}
-    for indicator_id in ("bevoelkerung", "anteil_mv"):
+    for role in KEY_ROLES:
+        indicator_id = roles.get(role)
         rows = values[
             (values["indicator_id"] == indicator_id)
             & (values["grp"] == (group or "insgesamt"))
@@ -401,10 +407,10 @@ def key_facts(
         if period is not None:
             rows = rows[rows["period"] <= period]
         if rows.empty:
-            facts[indicator_id] = (math.nan, None, None)
+            facts[role] = (math.nan, None, None)
             continue
         last = rows.loc[rows["period"].idxmax()]
-        facts[indicator_id] = (float(last["value"]), int(last["period"]), last["flag"])
+        facts[role] = (float(last["value"]), int(last["period"]), last["flag"])
     return facts
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.catalogues.analyses import analysis_settings
 from dashboard.catalogues.model import (
     ADDITIVE_KINDS,
     AGGREGATES,
@@ -42,8 +43,13 @@ def _natural_limit(
 
 
 def read_indicators(
-    path: Path, checker: Checker, field_ids: set[str], goal_ids: set[str]
+    path: Path,
+    checker: Checker,
+    field_ids: set[str],
+    goal_ids: set[str],
+    district_codes: set[str] | None = None,
 ) -> dict[str, pd.DataFrame]:
+    """Indicators, groups, goal links, analysis settings and additive sets, checked."""
     data = read_yaml(path, checker)
     groups = data.get("groups") or {}
     group_rows = [{"id": k, "label": str(v)} for k, v in groups.items() if k != "__line__"]
@@ -133,7 +139,11 @@ def read_indicators(
     return {
         "additive_set": _additive_sets(data, checker, group_ids, by_id),
         "indicator": frame,
-        "analysis_setting": _analysis_settings(data, checker, set(by_id)),
+        "analysis_setting": analysis_settings(
+            data,
+            checker,
+            {"indicators": set(by_id), "areas": district_codes or set(), "fields": field_ids},
+        ),
         "group_label": pd.DataFrame(group_rows, columns=["id", "label"]),
         "goal_indicator": pd.DataFrame(
             links, columns=["goal_id", "indicator_id"]
@@ -162,28 +172,6 @@ def _check_summed_groups(
                 checker.add(r, "derived", f"eine Gruppe von {r[part]}", g)
     if summed and r["groups"] != ["insgesamt"]:
         checker.add(r, "groups", "nur insgesamt (Summe von Gruppen)", r["groups"])
-
-
-# settings of the analyses that name indicators (which ones form the social status index …)
-ANALYSIS_SETTINGS = ("social_index", "similarity")
-
-
-def _analysis_settings(data: dict[str, Any], checker: Checker, ids: set[str]) -> pd.DataFrame:
-    """The ``analyses`` block: per analysis the indicators it uses, in order."""
-    block = data.get("analyses") or {}
-    rows = []
-    for i, key in enumerate(k for k in block if k != "__line__"):
-        item = block[key] if isinstance(block[key], dict) else {}
-        if key not in ANALYSIS_SETTINGS:
-            checker.add(block, "analyses", "einer von " + ", ".join(ANALYSIS_SETTINGS), key)
-        listed = [str(x) for x in item.get("indicators") or []]
-        for iid in listed:
-            if iid not in ids:
-                checker.add(item, "indicators", "eine vorhandene Indikator-ID", iid)
-        if not listed:
-            checker.add(item, "indicators", "mindestens einen Indikator", "keinen")
-        rows.append({"key": key, "indicators": listed, "sort": i})
-    return pd.DataFrame(rows, columns=["key", "indicators", "sort"])
 
 
 def _additive_sets(

@@ -33,6 +33,7 @@ def load_catalogues(data_dir: Path | None = None) -> Catalogue:
         checker,
         set(leitbild["field"]["id"]),
         set(leitbild["goal"]["id"]) if len(leitbild["goal"]) else set(),
+        districts,
     )
     problems += checker.problems
     if problems:

@@ -79,6 +79,40 @@ class Catalogue:
             return tuple(default)
         return tuple(frame.loc[frame["key"] == key, "indicators"].iloc[0])
 
+    def setting(self, key: str) -> tuple[str, ...]:
+        """The ids an ``analyses`` setting names (empty when the catalogue has none)."""
+        return self.analysis_indicators(key)
+
+    def key_indicator(self, role: str) -> str | None:
+        """The one indicator of a role (``population``, ``headline_share``), None if undeclared."""
+        ids = self.setting(role)
+        return ids[0] if ids and self.indicator(ids[0]) is not None else None
+
+    def key_indicators(self) -> dict[str, str | None]:
+        """The indicators of the key facts by role (population, headline share)."""
+        return {role: self.key_indicator(role) for role in ("population", "headline_share")}
+
+    def district_codes(self) -> list[str]:
+        """The Stadtteil codes in catalogue order."""
+        return list(self.areas.loc[self.areas["level"] == "stadtteil", "code"])
+
+    def city_code(self) -> str | None:
+        """The code of the whole city (the area of level ``stadt``)."""
+        codes = self.areas.loc[self.areas["level"] == "stadt", "code"]
+        return None if codes.empty else str(codes.iloc[0])
+
+    def focus_districts(self, key: str = "focus_districts") -> tuple[str, ...]:
+        """Districts shown first (declared; else the catalogue's first district)."""
+        districts = self.district_codes()
+        declared = tuple(c for c in self.setting(key) if c in districts)
+        return declared or tuple(districts[:1])
+
+    def focus_fields(self) -> tuple[str, ...]:
+        """Fields of action a default deck covers (declared; else every field)."""
+        fields = list(self.frames["field"]["id"])
+        declared = tuple(f for f in self.setting("focus_fields") if f in fields)
+        return declared or tuple(fields)
+
     def resolve_area(self, text: str) -> str | None:
         """Area code for a code, name or alias (None when unknown)."""
         return self.area_by_key.get(normalise_name(text))
