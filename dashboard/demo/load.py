@@ -97,11 +97,16 @@ def load_directory(store: Store, directory: Path) -> dict[str, int]:
 
 
 def load_demo_files(store: Store, seed: int, catalogue: Catalogue) -> dict[str, int]:
-    """Load the selected catalogue's demo files; another seed is generated into a temp dir."""
+    """Load the selected catalogue's demo files (none: nothing).
+
+    The project's own demo is generated: another seed than the committed files' is written
+    into a temporary directory first and loaded from there, through the same path.
+    """
     directory = demo_dir()
-    if directory.is_dir() and int(manifest(directory).get("seed", seed)) == seed:
+    own = catalogue_dir() == DATA_DIR
+    if directory.is_dir() and (not own or int(manifest(directory).get("seed", seed)) == seed):
         return load_directory(store, directory)
-    if catalogue_dir() != DATA_DIR:
+    if not own:
         return {"observations": 0, "targets": 0, "measures": 0}  # a catalogue without demo
     from dashboard.demo.files import write
 
