@@ -267,9 +267,13 @@ def write_demo(
 ) -> ImportLogEntry:
     """Write a validated demo file like ``write_checked``, labelled demo (and not undoable)."""
     entry = ImportLogEntry(
-        by=by, file=checked.name, sha256=checked.sha256, kind="demo",
-        rows=checked.rows, problems=checked.problems,
-    )  # fmt: skip
+        by=by,
+        file=checked.name,
+        sha256=checked.sha256,
+        kind="demo",
+        rows=checked.rows,
+        problems=checked.problems,
+    )
     if checked.errors:
         store.log_rejected(entry)
         raise ValidationError(checked.problems, f"{checked.name}: Demodaten abgelehnt.")

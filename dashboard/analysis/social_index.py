@@ -223,10 +223,8 @@ def compute_social_index(
         period = _pick_period(values, indicators)
     if period is None or not codes:
         return SocialIndex(pd.DataFrame(columns=FRAME_COLUMNS), None, (), indicators)
-    out, city, spread, used = _index_for_period(
-        values, codes, period, indicators, min_population, reversed_indicators,
-        population_indicator,
-    )  # fmt: skip
+    args = (values, codes, period, indicators, min_population, reversed_indicators)
+    out, city, spread, used = _index_for_period(*args, population_indicator)
     missing = tuple(i for i in indicators if i not in used)
     sigma = float(out["index"].std(ddof=1)) if out["index"].notna().sum() >= 3 else math.nan
     out["index_sd"] = out["index"] / sigma if sigma and not pd.isna(sigma) else math.nan

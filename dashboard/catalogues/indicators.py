@@ -16,7 +16,7 @@ from dashboard.catalogues.model import (
     INDICATOR_KINDS,
     RE_SLUG,
     TARGET_TYPES,
-)  # fmt: skip
+)
 from dashboard.catalogues.yamlio import Checker, read_yaml
 
 
@@ -42,6 +42,83 @@ def _natural_limit(
     return None
 
 
+def _indicator_row(
+    i: int, item: dict[str, Any], checker: Checker, field_ids: set[str], group_ids: set[str]
+) -> dict[str, Any]:
+    """One indicator of the YAML as a table row, its own fields checked."""
+    iid = str(item.get("id", ""))
+    if not RE_SLUG.match(iid):
+        checker.add(item, "id", "Indikator-ID aus a–z, 0–9, _", iid)
+    kind = checker.choice(item, "kind", INDICATOR_KINDS)
+    fid = str(item.get("field", ""))
+    if fid not in field_ids:
+        checker.add(item, "field", "ein Handlungsfeld des Leitbilds", fid)
+    levels = list(item.get("levels") or [])
+    if not levels or any(lv not in AREA_LEVELS for lv in levels):
+        checker.add(item, "levels", "Ebenen aus " + ", ".join(AREA_LEVELS), levels)
+    igroups = list(item.get("groups") or ["insgesamt"])
+    for g in igroups:
+        if g not in group_ids:
+            checker.add(item, "groups", "eine unter groups erklärte Gruppe", g)
+    decimals = item.get("decimals", 0)
+    if not isinstance(decimals, int) or not 0 <= decimals <= 3:
+        checker.add(item, "decimals", "ganze Zahl 0–3", decimals)
+        decimals = 0
+    direction = checker.choice(item, "direction", DIRECTIONS)
+    derived = item.get("derived") or {}
+    default_agg = {"count": "sum", "share": "ratio", "rate": "ratio"}.get(kind, "none")
+    aggregate = item.get("aggregate", default_agg)
+    if aggregate not in AGGREGATES:
+        checker.add(item, "aggregate", "einer von " + ", ".join(AGGREGATES), aggregate)
+    return {
+        "id": iid,
+        "name": checker.text(item, "name"),
+        "short": checker.text(item, "short", 28),
+        "field_id": fid,
+        "unit": checker.text(item, "unit"),
+        "kind": kind,
+        "direction": direction,
+        "target_type": checker.choice(item, "target_type", TARGET_TYPES),
+        "levels": levels,
+        "groups": igroups,
+        "decimals": decimals,
+        "definition": checker.text(item, "definition"),
+        "source": checker.text(item, "source"),
+        "numerator_id": derived.get("numerator"),
+        "denominator_id": derived.get("denominator"),
+        "factor": float(derived.get("factor", 100)) if derived else None,
+        # a part given as a sum of groups (age bands) yields a value of group insgesamt
+        "numerator_groups": _group_list(derived.get("numerator_groups")),
+        "denominator_groups": _group_list(derived.get("denominator_groups")),
+        "parity_reference": item.get("parity_reference"),
+        "aggregate": aggregate,
+        "natural_limit": _natural_limit(item, checker, kind, direction),
+        "sort": i,
+        "__line__": item.get("__line__"),
+    }
+
+
+def _check_references(rows: list[dict[str, Any]], checker: Checker) -> dict[str, dict[str, Any]]:
+    """Unique ids; derived parts and parity references that exist; rows by id."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["id"] in by_id:
+            checker.add(r, "id", "eindeutige Indikator-ID", r["id"])
+        by_id.setdefault(r["id"], r)
+    for r in rows:
+        for key in ("numerator_id", "denominator_id"):
+            ref = r[key]
+            if ref is not None and (ref not in by_id or by_id[ref]["numerator_id"] is not None):
+                checker.add(r, "derived", "ein gespeicherter (nicht abgeleiteter) Indikator", ref)
+        if (r["numerator_id"] is None) != (r["denominator_id"] is None):
+            checker.add(r, "derived", "numerator und denominator", "nur eines von beiden")
+        _check_summed_groups(r, by_id, checker)
+        ref = r["parity_reference"]
+        if ref is not None and ref not in by_id:
+            checker.add(r, "parity_reference", "eine vorhandene Indikator-ID", ref)
+    return by_id
+
+
 def read_indicators(
     path: Path,
     checker: Checker,
@@ -60,90 +137,19 @@ def read_indicators(
     rows: list[dict[str, Any]] = []
     links: list[dict[str, str]] = []
     for i, item in enumerate(data.get("indicators") or []):
-        iid = str(item.get("id", ""))
-        if not RE_SLUG.match(iid):
-            checker.add(item, "id", "Indikator-ID aus a–z, 0–9, _", iid)
-        kind = checker.choice(item, "kind", INDICATOR_KINDS)
-        fid = str(item.get("field", ""))
-        if fid not in field_ids:
-            checker.add(item, "field", "ein Handlungsfeld des Leitbilds", fid)
-        levels = list(item.get("levels") or [])
-        if not levels or any(lv not in AREA_LEVELS for lv in levels):
-            checker.add(item, "levels", "Ebenen aus " + ", ".join(AREA_LEVELS), levels)
-        igroups = list(item.get("groups") or ["insgesamt"])
-        for g in igroups:
-            if g not in group_ids:
-                checker.add(item, "groups", "eine unter groups erklärte Gruppe", g)
-        decimals = item.get("decimals", 0)
-        if not isinstance(decimals, int) or not 0 <= decimals <= 3:
-            checker.add(item, "decimals", "ganze Zahl 0–3", decimals)
-            decimals = 0
-        direction = checker.choice(item, "direction", DIRECTIONS)
-        limit = _natural_limit(item, checker, kind, direction)
-        derived = item.get("derived") or {}
-        default_agg = {"count": "sum", "share": "ratio", "rate": "ratio"}.get(kind, "none")
-        aggregate = item.get("aggregate", default_agg)
-        if aggregate not in AGGREGATES:
-            checker.add(item, "aggregate", "einer von " + ", ".join(AGGREGATES), aggregate)
+        rows.append(_indicator_row(i, item, checker, field_ids, group_ids))
         for goal in item.get("goals") or []:
             if goal not in goal_ids:
                 checker.add(item, "goals", "eine Ziel-ID aus dem Leitbild-Katalog", goal)
-            links.append({"goal_id": str(goal), "indicator_id": iid})
-        rows.append(
-            {
-                "id": iid,
-                "name": checker.text(item, "name"),
-                "short": checker.text(item, "short", 28),
-                "field_id": fid,
-                "unit": checker.text(item, "unit"),
-                "kind": kind,
-                "direction": direction,
-                "target_type": checker.choice(item, "target_type", TARGET_TYPES),
-                "levels": levels,
-                "groups": igroups,
-                "decimals": decimals,
-                "definition": checker.text(item, "definition"),
-                "source": checker.text(item, "source"),
-                "numerator_id": derived.get("numerator"),
-                "denominator_id": derived.get("denominator"),
-                "factor": float(derived.get("factor", 100)) if derived else None,
-                # a part given as a sum of groups (age bands) yields a value of group insgesamt
-                "numerator_groups": _group_list(derived.get("numerator_groups")),
-                "denominator_groups": _group_list(derived.get("denominator_groups")),
-                "parity_reference": item.get("parity_reference"),
-                "aggregate": aggregate,
-                "natural_limit": limit,
-                "sort": i,
-                "__line__": item.get("__line__"),
-            }
-        )
-    by_id: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        if r["id"] in by_id:
-            checker.add(r, "id", "eindeutige Indikator-ID", r["id"])
-        by_id.setdefault(r["id"], r)
-    for r in rows:
-        for key in ("numerator_id", "denominator_id"):
-            ref = r[key]
-            if ref is not None and (ref not in by_id or by_id[ref]["numerator_id"] is not None):
-                checker.add(r, "derived", "ein gespeicherter (nicht abgeleiteter) Indikator", ref)
-        if (r["numerator_id"] is None) != (r["denominator_id"] is None):
-            checker.add(r, "derived", "numerator und denominator", "nur eines von beiden")
-        _check_summed_groups(r, by_id, checker)
-        ref = r["parity_reference"]
-        if ref is not None and ref not in by_id:
-            checker.add(r, "parity_reference", "eine vorhandene Indikator-ID", ref)
+            links.append({"goal_id": str(goal), "indicator_id": rows[-1]["id"]})
+    by_id = _check_references(rows, checker)
     if not rows:
         checker.add(None, "indicators", "mindestens einen Indikator", "keinen")
-    frame = pd.DataFrame(rows).drop(columns="__line__", errors="ignore")
+    known = {"indicators": set(by_id), "areas": district_codes or set(), "fields": field_ids}
     return {
         "additive_set": _additive_sets(data, checker, group_ids, by_id),
-        "indicator": frame,
-        "analysis_setting": analysis_settings(
-            data,
-            checker,
-            {"indicators": set(by_id), "areas": district_codes or set(), "fields": field_ids},
-        ),
+        "indicator": pd.DataFrame(rows).drop(columns="__line__", errors="ignore"),
+        "analysis_setting": analysis_settings(data, checker, known),
         "group_label": pd.DataFrame(group_rows, columns=["id", "label"]),
         "goal_indicator": pd.DataFrame(
             links, columns=["goal_id", "indicator_id"]

@@ -122,8 +122,10 @@ def read_leitbild(
         for goal in item.get("goals") or []:
             row = _goal(goal, fid, checker, numbering, district_codes)
             goals.append({**row, "sort": len(goals)})
-            supports += [{"goal_id": goals[-1]["id"], "leitziel_id": str(s)}
-                         for s in goal.get("supports", [])]  # fmt: skip
+            supports += [
+                {"goal_id": goals[-1]["id"], "leitziel_id": str(s)}
+                for s in goal.get("supports", [])
+            ]
     _check_links(goals, supports, checker)
     if not fields:
         checker.add(None, "fields", "die Handlungsfelder", "keine")

@@ -65,10 +65,17 @@ def observation_files(obs: pd.DataFrame, catalogue: Catalogue) -> dict[str, str]
         name = "observations_" + str(field_of[r.indicator_id]).replace(".", "_") + ".csv"
         files.setdefault(name, []).append(
             [
-                r.indicator_id, r.area_code, str(r.period), r.grp, number(r.value),
-                number(r.numerator), number(r.denominator), _text(r.flag), r.source,
+                r.indicator_id,
+                r.area_code,
+                str(r.period),
+                r.grp,
+                number(r.value),
+                number(r.numerator),
+                number(r.denominator),
+                _text(r.flag),
+                r.source,
             ]
-        )  # fmt: skip
+        )
     return {name: _csv(OBSERVATION_HEADER, rows) for name, rows in sorted(files.items())}
 
 
@@ -76,13 +83,21 @@ def targets_file(targets: pd.DataFrame) -> str:
     """The targets in the target import format."""
     rows = [
         [
-            t["indicator_id"], _text(t["area_code"]), t["grp"], t["type"], number(t["value"]),
-            _text(t["reference_indicator"]), _text(t["reference_grp"]),
-            _text(t["baseline_period"]), number(t["baseline_value"]), str(t["target_period"]),
-            _text(t["goal_id"]), _text(t["note"]),
+            t["indicator_id"],
+            _text(t["area_code"]),
+            t["grp"],
+            t["type"],
+            number(t["value"]),
+            _text(t["reference_indicator"]),
+            _text(t["reference_grp"]),
+            _text(t["baseline_period"]),
+            number(t["baseline_value"]),
+            str(t["target_period"]),
+            _text(t["goal_id"]),
+            _text(t["note"]),
         ]
         for t in targets.to_dict("records")
-    ]  # fmt: skip
+    ]
     return _csv(TARGET_FILE_COLUMNS, rows)
 
 

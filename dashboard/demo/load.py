@@ -89,8 +89,14 @@ def load_directory(store: Store, directory: Path) -> dict[str, int]:
             checked = _check(store, kind, directory / name, days)
             if kind == "measures":
                 _add_history(checked, history or {}, days)
-            orgs = [(o["id"], o["name"], o.get("kind")) for o in (history or {}).get(
-                "organisations") or []] if kind == "measures" else []  # fmt: skip
+            orgs = (
+                [
+                    (o["id"], o["name"], o.get("kind"))
+                    for o in (history or {}).get("organisations") or []
+                ]
+                if kind == "measures"
+                else []
+            )
             write_demo(store, checked, DEMO_BY, orgs)
             counts[kind] += checked.rows
     return counts

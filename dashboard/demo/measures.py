@@ -87,10 +87,12 @@ def _review(rng: np.random.Generator, m: dict[str, Any], today: dt.date) -> None
     m["next_step"] = NEXT_STEPS[int(rng.integers(len(NEXT_STEPS)))] if open_ else None
     overdue = rng.random() < 0.2
     m["next_step_date"] = (
-        None if not open_
-        else _day(rng, today - d(40), today - d(3)) if overdue
+        None
+        if not open_
+        else _day(rng, today - d(40), today - d(3))
+        if overdue
         else _day(rng, today + d(7), today + d(100))
-    )  # fmt: skip
+    )
     m["reach"] = None if m["status"] == "geplant" else int(rng.integers(2, 60)) * 5
     m["budget"] = None if rng.random() < 0.3 else float(rng.integers(1, 80) * 500)
 
@@ -115,8 +117,12 @@ def _events(
         if m["progress"] >= 20:
             half = m["progress"] // 20 * 10
             add(progress_day, "geändert", {"progress": [0, half]}, None)
-            add(progress_day + dt.timedelta(days=1), "kommentar", {},
-                COMMENTS[int(rng.integers(len(COMMENTS)))])  # fmt: skip
+            add(
+                progress_day + dt.timedelta(days=1),
+                "kommentar",
+                {},
+                COMMENTS[int(rng.integers(len(COMMENTS)))],
+            )
     end_reason = {"pausiert": PAUSE_REASONS, "abgebrochen": STOP_REASONS}.get(m["status"])
     if m["status"] in ("abgeschlossen", "abgebrochen"):
         comment = end_reason[int(rng.integers(2))] if end_reason else "Ziele erreicht."
@@ -126,8 +132,12 @@ def _events(
         day = m["actual_start"] + (today - m["actual_start"]) * float(rng.uniform(0.5, 0.9))
         add(day, "status", {"status": ["laufend", "pausiert"]}, end_reason[int(rng.integers(2))])
     if m["last_reviewed"]:
-        add(m["last_reviewed"], "geprüft", {"last_reviewed": [None, str(m["last_reviewed"])]},
-            "Wöchentliche Durchsicht")  # fmt: skip
+        add(
+            m["last_reviewed"],
+            "geprüft",
+            {"last_reviewed": [None, str(m["last_reviewed"])]},
+            "Wöchentliche Durchsicht",
+        )
     return sorted(ev, key=lambda e: e["at"])
 
 

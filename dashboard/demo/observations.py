@@ -81,9 +81,11 @@ def _flags(frame: pd.DataFrame) -> pd.Series:
     flag[provisional] = "provisional"
     ind, area, period, grp = CORRECTED
     corrected = (
-        (frame["indicator_id"] == ind) & (frame["area_code"] == area)
-        & (frame["period"] == period) & (frame["grp"] == grp)
-    )  # fmt: skip
+        (frame["indicator_id"] == ind)
+        & (frame["area_code"] == area)
+        & (frame["period"] == period)
+        & (frame["grp"] == grp)
+    )
     flag[corrected] = "corrected"
     flag[frame["value"].isna()] = "not_reliable"  # survey cells with too few respondents
     flag[frame["denominator"] == 0] = "not_meaningful"  # no child of the group in the cohort
@@ -101,9 +103,11 @@ def observations(catalogue: Catalogue, seed: int) -> pd.DataFrame:
     base = population(rng_for(seed, "population"), codes)
     district: list[Series] = population_series(base)
     for part, make in (
-        ("labour", labour), ("school", school), ("children", child_poverty_language),
+        ("labour", labour),
+        ("school", school),
+        ("children", child_poverty_language),
         ("neighbourhood", neighbourhood),
-    ):  # fmt: skip
+    ):
         district += make(rng_for(seed, part), base)
     district += structure(rng_for(seed, "structure"), base, district)
     series = [_with_aggregates(s, agg_codes, matrix) for s in district]

@@ -87,9 +87,21 @@ def population(rng: np.random.Generator, codes: list[str]) -> Base:
     wa_foreign = np.minimum(np.rint(foreign * 0.82).astype(np.int64), wa // 2)
     wa_m = binom(rng, wa, 0.5)
     return Base(
-        codes, pop, pop_m, mv, mv_m, kids, kids_mv, foreign, dt_own, dt_inherited, wa,
-        wa_foreign, wa_m, dep,
-    )  # fmt: skip
+        codes,
+        pop,
+        pop_m,
+        mv,
+        mv_m,
+        kids,
+        kids_mv,
+        foreign,
+        dt_own,
+        dt_inherited,
+        wa,
+        wa_foreign,
+        wa_m,
+        dep,
+    )
 
 
 def population_series(b: Base) -> list[Series]:

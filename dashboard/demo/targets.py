@@ -83,12 +83,20 @@ def targets(catalogue: Catalogue, obs: pd.DataFrame) -> pd.DataFrame:
         baseline = values.get((ind_id, area, base_year, grp))
         rows.append(
             {
-                "indicator_id": ind_id, "area_code": area, "grp": grp, "type": kind,
-                "value": value, "reference_indicator": ref_ind, "reference_grp": ref_grp,
+                "indicator_id": ind_id,
+                "area_code": area,
+                "grp": grp,
+                "type": kind,
+                "value": value,
+                "reference_indicator": ref_ind,
+                "reference_grp": ref_grp,
                 "baseline_period": base_year,
                 "baseline_value": None if baseline is None else round(float(baseline), 2),
-                "target_period": 2030, "goal_id": goal, "note": note, "is_demo": True,
+                "target_period": 2030,
+                "goal_id": goal,
+                "note": note,
+                "is_demo": True,
                 "created_by": TARGET_AUTHOR,
             }
-        )  # fmt: skip
+        )
     return pd.DataFrame(rows, columns=TARGET_COLUMNS)

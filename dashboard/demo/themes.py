@@ -92,8 +92,10 @@ def structure(rng: np.random.Generator, b: Base, district: list[Series]) -> list
     out.append(Series("haushalte", "insgesamt", c, np.rint(b.pop / size).astype(np.int64)))
     # the counts behind the demo rates, so both tell the same story
     rates = {(s.indicator, s.grp): s for s in district}
-    for count, rate in (("arbeitslose", "arbeitslose_je100"),
-                        ("beschaeftigte_svp", "beschaeftigte_je100")):  # fmt: skip
+    for count, rate in (
+        ("arbeitslose", "arbeitslose_je100"),
+        ("beschaeftigte_svp", "beschaeftigte_je100"),
+    ):
         out.append(Series(count, "insgesamt", c, rates[(rate, "insgesamt")].num))
     return out
 
@@ -145,14 +147,20 @@ def child_poverty_language(rng: np.random.Generator, b: Base) -> list[Series]:
     pov_path = trend(rng, poverty, slopes(rng, "sgb2_kinder_u15", b.codes, -0.2, 0.25), 0.3)
     return [
         Series(
-            "seu_deutsch_unzureichend", "insgesamt", b.codes,
-            binom(rng, entrants, np.clip(lang_path, 0.5, 60) / 100), entrants,
+            "seu_deutsch_unzureichend",
+            "insgesamt",
+            b.codes,
+            binom(rng, entrants, np.clip(lang_path, 0.5, 60) / 100),
+            entrants,
         ),
         Series(
-            "sgb2_kinder_u15", "insgesamt", b.codes,
-            binom(rng, under15, np.clip(pov_path, 1, 70) / 100), under15,
+            "sgb2_kinder_u15",
+            "insgesamt",
+            b.codes,
+            binom(rng, under15, np.clip(pov_path, 1, 70) / 100),
+            under15,
         ),
-    ]  # fmt: skip
+    ]
 
 
 def neighbourhood(rng: np.random.Generator, b: Base) -> list[Series]:
@@ -171,10 +179,13 @@ def neighbourhood(rng: np.random.Generator, b: Base) -> list[Series]:
         Series("stadtteil_netzwerktreffen", "insgesamt", b.codes, meetings),
         Series("mso_aktiv", "insgesamt", b.codes, mso),
         Series(
-            "wohnflaeche_je_person", "insgesamt", b.codes,
-            np.rint(residents * space).astype(np.int64), residents,
+            "wohnflaeche_je_person",
+            "insgesamt",
+            b.codes,
+            np.rint(residents * space).astype(np.int64),
+            residents,
         ),
-    ]  # fmt: skip
+    ]
 
 
 def attachment(
