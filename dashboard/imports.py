@@ -282,7 +282,14 @@ def write_demo(
     elif checked.kind == "targets":
         store.insert_targets(checked.payload.assign(created_by=by, is_demo=True), entry)
     elif checked.kind == "measures":
-        store.upsert_organisations(organisations)
+        # organisations the measures name but the demo does not describe: as an import would
+        known = {o[0] for o in organisations}
+        named = {
+            (m["organisation_id"], m["organisation"], None)
+            for m in checked.payload
+            if m["organisation_id"] and m["organisation_id"] not in known
+        }
+        store.upsert_organisations([*organisations, *sorted(named, key=lambda o: o[0])])
         for m in checked.payload:
             m["is_demo"] = True
         store.insert_measures(checked.payload, entry, by)
