@@ -147,3 +147,14 @@ def test_default_deck(second_db: Path, tmp_path: Path, suffix: str) -> None:
         assert not any("Berg Fidel" in t or "Coerde" in t for t in titles)
     else:
         assert out.read_bytes()[:4] == b"%PDF"
+
+
+def test_a_district_without_goals_names_the_catalogues_districts(second_db: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["stadtteil"] = "S3"
+    at.switch_page(str(ROOT / "pages" / "stadtteil.py"))
+    at.run()
+    assert not at.exception
+    infos = " ".join(str(i.value) for i in at.info)
+    assert "Stadtteilziele bisher für Altmühlen (1 Ziel)" in infos
+    assert "Berg Fidel" not in infos and "Coerde" not in infos
