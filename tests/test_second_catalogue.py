@@ -158,3 +158,37 @@ def test_a_district_without_goals_names_the_catalogues_districts(second_db: Path
     infos = " ".join(str(i.value) for i in at.info)
     assert "Stadtteilziele bisher für Altmühlen (1 Ziel)" in infos
     assert "Berg Fidel" not in infos and "Coerde" not in infos
+
+
+def _broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    folder = tmp_path / "catalogue"
+    shutil.copytree(SECOND, folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "column", "found"),
+    [
+        ("leitbild.yaml", 'id: "B"', 'id: "7.1"', "id", "7.1"),  # Münster's numbering here
+        ("leitbild.yaml", '{id: "B.L1"', '{id: "B-L1"', "id", "B-L1"),
+        ("areas.yaml", 'code: "S3"', 'code: "61"', "code", "61"),
+        ("indicators.yaml", 'areas: ["N1", "S2"]', 'areas: ["N1", "91"]', "areas", "91"),
+        ("indicators.yaml", "indicators: [einwohnende]", "indicators: [einwohnende, zugewanderte]",
+         "indicators", "zugewanderte"),
+    ],
+)  # fmt: skip
+def test_the_catalogues_own_rules_are_checked(
+    tmp_path: Path, name: str, old: str, new: str, column: str, found: str
+) -> None:
+    from dashboard.catalogues import load_catalogues
+    from dashboard.errors import ValidationError
+
+    folder = _broken_copy(tmp_path, name, old, new)
+    with pytest.raises(ValidationError) as err:
+        load_catalogues(folder)
+    hits = [p for p in err.value.problems if p.file == name and p.column == column]
+    assert hits and found in hits[0].found, err.value.problems
