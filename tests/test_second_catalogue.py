@@ -192,3 +192,14 @@ def test_the_catalogues_own_rules_are_checked(
         load_catalogues(folder)
     hits = [p for p in err.value.problems if p.file == name and p.column == column]
     assert hits and found in hits[0].found, err.value.problems
+
+
+def test_the_city_keeps_the_code_the_analyses_expect(tmp_path: Path) -> None:
+    from dashboard.catalogues import load_catalogues
+    from dashboard.errors import ValidationError
+
+    city = "level: stadt"
+    folder = _broken_copy(tmp_path, "areas.yaml", f'code: "0", {city}', f'code: "X", {city}')
+    with pytest.raises(ValidationError) as err:
+        load_catalogues(folder)
+    assert any(p.column == "code" and "X" in p.found for p in err.value.problems)

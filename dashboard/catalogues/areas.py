@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.catalogues.model import AREA_LEVELS, normalise_name
+from dashboard.catalogues.model import AREA_LEVELS, CITY_CODE, normalise_name
 from dashboard.catalogues.yamlio import Checker, read_yaml
 from dashboard.config import catalogue_dir
 from dashboard.errors import ValidationError
@@ -70,6 +70,9 @@ def read_areas(path: Path, checker: Checker) -> pd.DataFrame:
             and not district_code.fullmatch(r["code"])
         ):
             checker.add(r, "code", district_label, r["code"])
+        # the analyses find the whole city by this code (analysis.gaps.CITY): say so here
+        if r["level"] == "stadt" and r["code"] != CITY_CODE:
+            checker.add(r, "code", f"den Schlüssel {CITY_CODE} für die Stadt", r["code"])
     if not rows:
         checker.add(None, "areas", "mindestens ein Gebiet", "keine")
     return frame

@@ -17,6 +17,7 @@ GOAL_KINDS = ("leitziel", "teilziel", "umsetzungsperspektive", "stadtteilziel")
 INDICATOR_KINDS = ("share", "rate", "count", "mean", "index")
 DIRECTIONS = ("higher_better", "lower_better", "neutral")
 TARGET_TYPES = ("absolute", "parity", "relative_change", "direction")
+CITY_CODE = "0"  # the code of the whole city (level stadt) in every catalogue
 AREA_LEVELS = (
     "stadt", "stadtbezirk", "teilbereich", "stadtteil", "nicht_zuzuordnen", "stadtzelle",
 )  # fmt: skip
