@@ -83,21 +83,17 @@ def load_directory(store: Store, directory: Path) -> dict[str, int]:
     days = (clock.today() - dt.date.fromisoformat(str(spec["as_of"]))).days
     history_path = directory / str(spec.get("history", "history.yaml"))
     history = yaml.safe_load(history_path.read_text("utf-8")) if history_path.is_file() else {}
+    history = history or {}
+    described = history.get("organisations") or []
+    orgs = [(o["id"], o["name"], o.get("kind")) for o in described]
     counts = {"observations": 0, "targets": 0, "measures": 0}
+    # each file all or nothing, as `import bundle` does; observations first, measures last
     for kind in ("observations", "targets", "measures"):
         for name in spec.get(kind) or []:
             checked = _check(store, kind, directory / name, days)
             if kind == "measures":
-                _add_history(checked, history or {}, days)
-            orgs = (
-                [
-                    (o["id"], o["name"], o.get("kind"))
-                    for o in (history or {}).get("organisations") or []
-                ]
-                if kind == "measures"
-                else []
-            )
-            write_demo(store, checked, DEMO_BY, orgs)
+                _add_history(checked, history, days)
+            write_demo(store, checked, DEMO_BY, orgs if kind == "measures" else [])
             counts[kind] += checked.rows
     return counts
 
