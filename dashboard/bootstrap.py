@@ -4,28 +4,29 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import clock, config
+from dashboard import config
 from dashboard.catalogues import finer_levels, load_catalogues
-from dashboard.config import DATA_DIR, GEO_DIR
+from dashboard.config import GEO_DIR, catalogue_dir
 from dashboard.errors import ValidationError
 from dashboard.ingest.geometry import parse_geometry
-from dashboard.store import ImportLogEntry, Store
+from dashboard.store import Store
 
 TILE_FILE = GEO_DIR / "stadtteile_kacheln.geojson"
 TILE_LAYER = "kacheln"
+CATALOGUE_TILES = "tiles.geojson"  # a catalogue directory may bring its own tile map
 DEMO_KEY = "demo_seed"
 
 
 def load_catalogues_into(store: Store) -> None:
     """Validate the YAML catalogues and replace the stored ones (extra group labels stay)."""
-    catalogue = load_catalogues(DATA_DIR)
+    catalogue = load_catalogues()
     frames = dict(catalogue.frames)
     stored_groups = store.catalogue("group_label")
     extra = stored_groups[~stored_groups["id"].isin(frames["group_label"]["id"])]
     frames["group_label"] = pd.concat([frames["group_label"], extra], ignore_index=True)
     # areas of finer levels (Stadtzellen) come from imported geometry, not from the YAML
     stored_areas = store.catalogue("area")
-    finer = {rule.level for rule in finer_levels(DATA_DIR)}
+    finer = {rule.level for rule in finer_levels()}
     imported = stored_areas[
         stored_areas["level"].isin(finer) & ~stored_areas["code"].isin(frames["area"]["code"])
     ]
@@ -38,9 +39,9 @@ def load_tiles(store: Store) -> int:
     """Load the project's schematic tile map as the geometry layer 'kacheln'."""
     from dashboard.imports import store_catalogue
 
-    frame, _layer, problems = parse_geometry(
-        TILE_FILE, TILE_FILE.name, store_catalogue(store), "code"
-    )
+    own = catalogue_dir() / CATALOGUE_TILES
+    tiles = own if own.is_file() else TILE_FILE
+    frame, _layer, problems = parse_geometry(tiles, tiles.name, store_catalogue(store), "code")
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationError(errors, "Die Kachelkarte ist ungültig.")
@@ -49,26 +50,13 @@ def load_tiles(store: Store) -> int:
 
 
 def load_demo(store: Store, seed: int) -> dict[str, int]:
-    """Generate the demo data and load it (observations, targets, organisations, measures)."""
-    from dashboard.demo import generate
+    """Load the demo files (observations, targets, measures) through the import path."""
+    from dashboard.demo.load import load_demo_files
     from dashboard.imports import store_catalogue
 
-    # dates relative to today, so that lateness and review dates look current in the app
-    demo = generate(store_catalogue(store), seed=seed, today=clock.today())
-    entry = ImportLogEntry(
-        by="init", file="Demodaten", sha256=f"seed:{seed}", kind="demo",
-        rows=len(demo.observations),
-    )  # fmt: skip
-    store.write_observations(demo.observations, entry)
-    store.insert_targets(demo.targets, None)
-    store.upsert_organisations(demo.organisations)
-    store.insert_measures(demo.measures, None, by="Demodaten")
+    counts = load_demo_files(store, seed, store_catalogue(store))
     store.set_meta(DEMO_KEY, str(seed))
-    return {
-        "observations": len(demo.observations),
-        "targets": len(demo.targets),
-        "measures": len(demo.measures),
-    }
+    return counts
 
 
 def initialise(store: Store, demo: bool = True) -> list[str]:

@@ -130,10 +130,10 @@ def _spec(item: dict[str, Any], catalogue: Catalogue, problems: list[Problem], f
 
 def load_manifest(catalogue: Catalogue, path: Path = MANIFEST) -> Manifest:
     """Read and check the manifest against the catalogue; raise with every problem."""
-    from dashboard.catalogues import _LineLoader  # the catalogue's loader keeps line numbers
+    from dashboard.catalogues import LineLoader  # the catalogue's loader keeps line numbers
 
     with path.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_LineLoader) or {}
+        data = yaml.load(fh, Loader=LineLoader) or {}
     problems: list[Problem] = []
     tables = []
     for item in data.get("tables") or []:

@@ -112,6 +112,12 @@ SETTINGS: dict[str, Setting] = {
             "Most rows a long table on a page shows at once (downloads always hold every row).",
         ),
         Setting(
+            "catalogue_dir",
+            "",
+            "Directory of the strategy catalogue (areas.yaml, leitbild.yaml, indicators.yaml, "
+            "optionally tiles.geojson and demo/); empty: the project's data/ (Münster).",
+        ),
+        Setting(
             "demo_seed",
             20250213,
             "Seed of the deterministic demo data generator.",
@@ -179,3 +185,9 @@ def db_path() -> Path | str:
         return path
     # an installed package must not write into site-packages: its database lives where it runs
     return (PROJECT_ROOT if IS_CHECKOUT else Path.cwd()) / path
+
+
+def catalogue_dir() -> Path:
+    """The catalogue directory (``LEITBILD_CATALOGUE_DIR``), by default the project's data/."""
+    raw = str(get("catalogue_dir"))
+    return Path(raw).resolve() if raw else DATA_DIR

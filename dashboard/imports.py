@@ -262,6 +262,42 @@ def write_checked(store: Store, checked: Checked, by: str) -> ImportLogEntry:
     return entry
 
 
+def write_demo(
+    store: Store, checked: Checked, by: str, organisations: list[tuple[str, str, str | None]]
+) -> ImportLogEntry:
+    """Write a validated demo file like ``write_checked``, labelled demo (and not undoable)."""
+    entry = ImportLogEntry(
+        by=by,
+        file=checked.name,
+        sha256=checked.sha256,
+        kind="demo",
+        rows=checked.rows,
+        problems=checked.problems,
+    )
+    if checked.errors:
+        store.log_rejected(entry)
+        raise ValidationError(checked.problems, f"{checked.name}: Demodaten abgelehnt.")
+    if checked.kind == "observations":
+        store.write_observations(checked.payload.drop(columns="_row").assign(is_demo=True), entry)
+    elif checked.kind == "targets":
+        store.insert_targets(checked.payload.assign(created_by=by, is_demo=True), entry)
+    elif checked.kind == "measures":
+        # organisations the measures name but the demo does not describe: as an import would
+        known = {o[0] for o in organisations}
+        named = {
+            (m["organisation_id"], m["organisation"], None)
+            for m in checked.payload
+            if m["organisation_id"] and m["organisation_id"] not in known
+        }
+        store.upsert_organisations([*organisations, *sorted(named, key=lambda o: o[0])])
+        for m in checked.payload:
+            m["is_demo"] = True
+        store.insert_measures(checked.payload, entry, by)
+    else:
+        raise UsageError(f"Demodaten der Art {checked.kind!r} gibt es nicht.")
+    return entry
+
+
 def import_file(
     store: Store, kind: str, path: Path, by: str, opts: Options | None = None
 ) -> tuple[Checked, ImportLogEntry]:

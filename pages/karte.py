@@ -20,7 +20,6 @@ from dashboard.analysis.classify import CENTRED
 from dashboard.analysis.map_table import display_table, mappable
 from dashboard.analysis.rollup import level_codes
 from dashboard.analysis.social_index import (
-    CORE_INDICATORS,
     MIN_POPULATION_SETTING,
     SocialIndex,
     method_text,
@@ -173,7 +172,9 @@ def main() -> None:
     if indicators.empty:
         st.info(tr("karte.no_indicators"))
         st.stop()
-    indicator = pick_indicator(indicators, catalogue.frames["field"])
+    indicator = pick_indicator(
+        indicators, catalogue.frames["field"], catalogue.key_indicator("headline_share")
+    )
     values = data.indicator_values(db, indicator["id"])
     if values.empty:
         st.info(tr("karte.empty", indicator=indicator["name"]))
@@ -334,7 +335,8 @@ def social_map(catalogue: Any) -> None:
     if result.available:
         render_social(result, catalogue)
     else:
-        missing = ", ".join(shorts.get(i, i) for i in (result.missing or CORE_INDICATORS))
+        listed = result.missing or catalogue.setting("social_index")
+        missing = ", ".join(shorts.get(i, i) for i in listed)
         st.info(tr("karte.social.unavailable", missing=missing))
     with st.expander(tr("karte.social.method")):
         st.markdown(method_text(result, shorts, lang))

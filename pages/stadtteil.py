@@ -82,7 +82,7 @@ def pick_district(cat: Catalogue, districts: list[str], names: dict[str, str]) -
 
     def resolve(raw: str | None) -> str | None:
         if raw is None:
-            return prof.FOCUS_DISTRICTS[0]
+            return cat.focus_districts()[0]
         code = raw if raw in districts else cat.resolve_area(raw)
         st.session_state[UNKNOWN_DISTRICT] = None if code in districts else raw
         return code if code in districts else None
@@ -178,19 +178,20 @@ def header(view: View, summary: dict[str, Any]) -> None:
     """Name, key facts (population, share with migration history, borough) and data status."""
     values, code = view.values, view.code
     # the tiles follow the chosen population group, as the charts below do
-    facts = prof.key_facts(values, code, group=view.group)
-    city = prof.key_facts(values, prof.CITY, group=view.group)
+    roles = view.cat.key_indicators()  # population and headline share, as the catalogue says
+    facts = prof.key_facts(values, code, roles, group=view.group)
+    city = prof.key_facts(values, prof.CITY, roles, group=view.group)
     st.header(f"{view.name} ({code})")
     cols = st.columns(4)
-    pop, pop_period, pop_flag = facts["bevoelkerung"]
-    share, share_period, share_flag = facts["anteil_mv"]
+    pop, pop_period, pop_flag = facts["population"]
+    share, share_period, share_flag = facts["headline_share"]
     suffix = f" ({view.group_label})" if view.group else ""
     cols[0].metric(
         tr("stadtteil.fact.population") + suffix,
         charts.fmt_value(pop, "Personen", 0, lang, pop_flag),
         help=tr("stadtteil.fact.as_of", period=pop_period) if pop_period else None,
     )
-    city_share = city["anteil_mv"][0]
+    city_share = city["headline_share"][0]
     cols[1].metric(
         tr("stadtteil.fact.mv_share") + suffix,
         charts.fmt_value(share, "%", 1, lang, share_flag),
@@ -387,7 +388,7 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
 def pick_comparison(view: View, options: list[str]) -> list[str]:
     """Multiselect of up to three areas besides the district, synced with ?vergleich=."""
     code, names = view.code, view.names
-    default = prof.default_comparison(code)[1:]
+    default = prof.default_comparison(code, view.cat.focus_districts())[1:]
 
     def resolve(raw: str | None) -> list[str]:
         st.session_state[UNKNOWN_COMPARE] = []

@@ -78,10 +78,10 @@ def at_a_glance() -> None:
                     ":material/account_tree:")  # fmt: skip
 
 
-def focus(names: dict[str, str]) -> None:
-    """The Leitbild's focus districts, each with its on-track line and a link."""
+def focus(names: dict[str, str], districts: tuple[str, ...]) -> None:
+    """The catalogue's focus districts, each with its on-track line and a link."""
     st.subheader(tr("start.focus"))
-    for code in prof.FOCUS_DISTRICTS:
+    for code in districts:
         if code in names:
             district_line(code, names[code])
 
@@ -212,7 +212,7 @@ with guarded():
     left, right = st.columns([2, 3], gap="large")
     with left:
         my_district(names_, prof.district_codes(catalogue_.areas))
-        focus(names_)
+        focus(names_, catalogue_.focus_districts())
         changed()
     with right:
         at_a_glance()

@@ -34,7 +34,7 @@ class Rule:
 RULES = [
     Rule("measure statuses", measures.STATUSES, "dashboard/domain/measures.py", any_use=True,
          exempt=(
-             "dashboard/demo.py",  # demo rows; they move to data files (issue 14)
+             "dashboard/demo/measure_table.py",  # the demo generator's seed rows (data, not rules)
              "dashboard/reports/slides.py",  # owned by the reports branch: use domain.measures
          )),
     Rule("progress statuses", progress.STATUS_CODES, "dashboard/domain/progress.py",

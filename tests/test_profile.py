@@ -219,7 +219,7 @@ def test_parse_codes(raw, valid, unknown) -> None:
      ("11", ["11", "91", "61", "0"])],
 )  # fmt: skip
 def test_default_comparison(code, expected) -> None:
-    assert prof.default_comparison(code) == expected
+    assert prof.default_comparison(code, ("91", "61", "63")) == expected
 
 
 @pytest.mark.parametrize(("code", "count"), [("91", 4), ("61", 2), ("11", 0)])
@@ -245,11 +245,14 @@ def test_district_measures_split_local_and_citywide() -> None:
 
 def test_key_facts_and_flags(values) -> None:
     flagged = pd.concat([values, frame([("anteil_mv", "91", 2015, np.nan, "secret")])])
-    facts = prof.key_facts(flagged, "91")
-    assert facts["bevoelkerung"] == (5640.0, 2014, None)
-    value, period, flag = facts["anteil_mv"]
+    roles = {"population": "bevoelkerung", "headline_share": "anteil_mv"}
+    facts = prof.key_facts(flagged, "91", roles)
+    assert facts["population"] == (5640.0, 2014, None)
+    value, period, flag = facts["headline_share"]
     assert math.isnan(value) and (period, flag) == (2015, "secret")
-    assert prof.key_facts(flagged, "91", period=2014)["anteil_mv"][0] == 47.8
-    assert math.isnan(prof.key_facts(flagged, "68")["bevoelkerung"][0])
+    assert prof.key_facts(flagged, "91", roles, period=2014)["headline_share"][0] == 47.8
+    assert math.isnan(prof.key_facts(flagged, "68", roles)["population"][0])
+    # a catalogue without a declared headline share: no value, no error
+    assert math.isnan(prof.key_facts(flagged, "91", {"population": None})["headline_share"][0])
     assert prof.flag_counts(flagged, "91", 2015) == {"secret": 1}
     assert prof.flag_counts(flagged, "91", 2014) == {}

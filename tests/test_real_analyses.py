@@ -42,7 +42,10 @@ def test_index_and_similarity_cover_the_45_districts(bundle_db: Path) -> None:
     cat = store_catalogue(store)
     values = released_observations(store, cat)
     ids, flipped = composition(cat.indicators, cat.analysis_indicators("social_index"))
-    result = compute_social_index(values, cat.areas, indicators=ids, reversed_indicators=flipped)
+    result = compute_social_index(
+        values, cat.areas, indicators=ids, reversed_indicators=flipped,
+        population_indicator=cat.key_indicator("population"),
+    )  # fmt: skip
     assert result.period == 2014
     assert result.indicators == ("arbeitslosendichte_20_59", "beschaeftigtendichte_20_59")
     assert result.reversed_indicators == {"beschaeftigtendichte_20_59"}

@@ -29,6 +29,14 @@ CORE = {
 }
 CITY = {"sgb2_quote": 7.0, "sgb2_kinder_u15": 10.0, "anteil_kinder_mv": 38.0}
 POPULATION = [5000, 8000, 6000, 9000, 7000, 4000, 250]  # 17 is under the minimum of 300
+# the composition and population a catalogue declares (analyses: social_index, population)
+CORE_IDS = tuple(CORE)
+
+
+def index(frame: pd.DataFrame, areas: pd.DataFrame, **options: object) -> si.SocialIndex:
+    """The index with this module's composition and population indicator."""
+    options = {"indicators": CORE_IDS, "population_indicator": "bevoelkerung", **options}
+    return si.compute_social_index(frame, areas, **options)  # type: ignore[arg-type]
 
 
 def values(
@@ -56,21 +64,21 @@ def test_classify_by_standard_deviation(index_sd, expected) -> None:
 
 
 def test_index_is_mean_of_deviations_from_the_city() -> None:
-    result = si.compute_social_index(values(), AREAS)
-    assert result.period == 2014 and result.indicators == si.CORE_INDICATORS
+    result = index(values(), AREAS)
+    assert result.period == 2014 and result.indicators == CORE_IDS
     assert result.missing == () and result.available
     frame = result.frame.set_index("area_code")
     included = frame[frame["included"]]
-    for ind in si.CORE_INDICATORS:
+    for ind in CORE_IDS:
         raw = pd.Series(CORE[ind], index=CODES).drop("17")
         sd = raw.std(ddof=1)
         assert result.spread[ind] == pytest.approx(sd)
         assert result.city[ind] == CITY[ind]
         expected = (raw - CITY[ind]) / sd
         assert included[f"z_{ind}"].to_numpy() == pytest.approx(expected.to_numpy())
-    z_cols = [f"z_{i}" for i in si.CORE_INDICATORS]
+    z_cols = [f"z_{i}" for i in CORE_IDS]
     assert included["index"].to_numpy() == pytest.approx(included[z_cols].mean(axis=1))
-    contribs = included[[f"contrib_{i}" for i in si.CORE_INDICATORS]].sum(axis=1)
+    contribs = included[[f"contrib_{i}" for i in CORE_IDS]].sum(axis=1)
     assert contribs.to_numpy() == pytest.approx(included["index"].to_numpy())
     assert frame.loc["11", "rank"] == 1 and frame.loc["11", "class_key"] == "very_high"
     assert frame.loc["16", "class_no"] < frame.loc["13", "class_no"] < 5
@@ -78,14 +86,14 @@ def test_index_is_mean_of_deviations_from_the_city() -> None:
 
 
 def test_small_districts_are_left_out_also_of_the_spread() -> None:
-    result = si.compute_social_index(values(), AREAS)
+    result = index(values(), AREAS)
     small = result.row("17")
     assert not small["included"] and small["reason"] == "small_population"
     assert math.isnan(small["index"]) and pd.isna(small["class_no"])
-    lower = si.compute_social_index(values(), AREAS, min_population=200)
+    lower = index(values(), AREAS, min_population=200)
     assert lower.row("17")["included"] and not math.isnan(lower.row("17")["index"])
     assert lower.spread["sgb2_quote"] != result.spread["sgb2_quote"]
-    higher = si.compute_social_index(values(), AREAS, min_population=5500)
+    higher = index(values(), AREAS, min_population=5500)
     assert set(higher.frame.loc[~higher.frame["included"], "area_code"]) == {"11", "16", "17"}
 
 
@@ -100,7 +108,7 @@ def test_hidden_values_two_of_three_or_nothing() -> None:
     core["sgb2_kinder_u15"][1] = np.nan  # 12: two of three visible → still an index
     core["sgb2_kinder_u15"][2] = np.nan
     core["anteil_kinder_mv"][2] = np.nan  # 13: one of three → no index
-    result = si.compute_social_index(values(core), AREAS)
+    result = index(values(core), AREAS)
     twelve, thirteen = result.row("12"), result.row("13")
     assert twelve["n_indicators"] == 2
     assert twelve["index"] == pytest.approx(
@@ -114,15 +122,15 @@ def test_hidden_values_two_of_three_or_nothing() -> None:
 
 def test_missing_core_indicator_and_no_data() -> None:
     core = {k: v for k, v in CORE.items() if k != "anteil_kinder_mv"}
-    result = si.compute_social_index(values(core), AREAS)
+    result = index(values(core), AREAS)
     assert result.indicators == ("sgb2_quote", "sgb2_kinder_u15")
     assert result.missing == ("anteil_kinder_mv",)
     assert result.available
-    nothing = si.compute_social_index(values().iloc[0:0], AREAS)
+    nothing = index(values().iloc[0:0], AREAS)
     assert not nothing.available and nothing.period is None
-    assert nothing.missing == si.CORE_INDICATORS
+    assert nothing.missing == CORE_IDS
     only_population = values()[values()["indicator_id"] == "bevoelkerung"]
-    assert not si.compute_social_index(only_population, AREAS).available
+    assert not index(only_population, AREAS).available
 
 
 def test_dynamics_against_an_earlier_period() -> None:
@@ -131,7 +139,7 @@ def test_dynamics_against_an_earlier_period() -> None:
         later[ind][0] *= 0.6
         later[ind][1] *= 1.4
     frames = [values(period=p) for p in (2010, 2011)] + [values(later, period=2014)]
-    result = si.compute_social_index(pd.concat(frames), AREAS, dynamics_periods=3)
+    result = index(pd.concat(frames), AREAS, dynamics_periods=3)
     assert result.period == 2014
     row11, row12, row14 = result.row("11"), result.row("12"), result.row("14")
     assert row11["previous_period"] == 2011  # 2014 − 3 = 2011 exists
@@ -140,15 +148,15 @@ def test_dynamics_against_an_earlier_period() -> None:
     assert row14["dynamics_key"] in {"stable", "rising", "falling"}
     assert row11["change_sgb2_quote"] == pytest.approx(20.0 * 0.6 - 20.0)
     gap = pd.concat([values(period=2013), values(later, period=2014)])
-    assert si.compute_social_index(gap, AREAS).row("11")["previous_period"] == 2013
-    single = si.compute_social_index(values(), AREAS)
+    assert index(gap, AREAS).row("11")["previous_period"] == 2013
+    single = index(values(), AREAS)
     assert math.isnan(single.row("11")["dynamics"]) and single.row("11")["dynamics_key"] is None
 
 
 def test_an_explicit_period() -> None:
     both = pd.concat([values(period=2013), values(period=2014)])
-    assert si.compute_social_index(both, AREAS, period=2013).period == 2013
-    assert not si.compute_social_index(both, AREAS, period=2000).available
+    assert index(both, AREAS, period=2013).period == 2013
+    assert not index(both, AREAS, period=2000).available
 
 
 @pytest.mark.parametrize(
@@ -157,12 +165,12 @@ def test_an_explicit_period() -> None:
      ("en", ["Sozialmonitoring", "300 inhabitants", "0.2 standard deviations", "2014"])],
 )  # fmt: skip
 def test_method_text(lang, phrases) -> None:
-    result = si.compute_social_index(values(), AREAS)
+    result = index(values(), AREAS)
     names = {"sgb2_quote": "SGB-II-Quote 15–64"}
     text = si.method_text(result, names, lang)
     assert all(p in text for p in phrases)
     assert "SGB-II-Quote 15–64" in text
-    missing = si.compute_social_index(values().iloc[0:0], AREAS)
+    missing = index(values().iloc[0:0], AREAS)
     assert "SGB-II-Quote 15–64" in si.method_text(missing, names, lang)
 
 
@@ -171,7 +179,7 @@ def test_demo_data_ranks_the_focus_districts_first(demo_store) -> None:
     from dashboard.readmodel import released_observations
 
     cat = store_catalogue(demo_store)
-    result = si.compute_social_index(released_observations(demo_store, cat), cat.areas)
+    result = index(released_observations(demo_store, cat), cat.areas)
     top = result.frame.sort_values("rank").head(3)
     assert set(top["area_code"]) == {"61", "91", "63"}
     assert set(top["class_key"]) == {"very_high"}
@@ -184,11 +192,11 @@ def test_demo_data_ranks_the_focus_districts_first(demo_store) -> None:
     st.tuples(*[st.floats(1.0, 60.0, allow_nan=False)] * 3),
 )
 def test_contributions_add_up_and_classes_follow_the_index(rows, city) -> None:
-    core = {ind: [r[i] for r in rows] for i, ind in enumerate(si.CORE_INDICATORS)}
+    core = {ind: [r[i] for r in rows] for i, ind in enumerate(CORE_IDS)}
     frame = values(core, population=[1000] * len(CODES))
-    for i, ind in enumerate(si.CORE_INDICATORS):  # replace the fixed city values
+    for i, ind in enumerate(CORE_IDS):  # replace the fixed city values
         frame.loc[(frame["indicator_id"] == ind) & (frame["area_code"] == "0"), "value"] = city[i]
-    result = si.compute_social_index(frame, AREAS)
+    result = index(frame, AREAS)
     out = result.frame[result.frame["index"].notna()]
     contribs = out[[f"contrib_{i}" for i in result.indicators]].sum(axis=1)
     assert np.allclose(contribs, out["index"])

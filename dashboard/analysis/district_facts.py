@@ -7,16 +7,25 @@ import math
 import numpy as np
 import pandas as pd
 
+# the roles of the key facts; the catalogue names their indicators (analyses: population …)
+KEY_ROLES = ("population", "headline_share")
+
 
 def key_facts(
-    values: pd.DataFrame, code: str, period: int | None = None, group: str | None = None
+    values: pd.DataFrame,
+    code: str,
+    roles: dict[str, str | None],
+    period: int | None = None,
+    group: str | None = None,
 ) -> dict[str, tuple[float, int | None, object]]:
-    """Population and share with migration history of an area: (value, period, flag) each.
+    """The key facts of an area by role (population, headline share): (value, period, flag).
 
-    ``group`` (e.g. 'maennlich') gives the facts of that population group; None the total.
+    ``roles`` maps each of KEY_ROLES to the catalogue's indicator (None: not declared, no
+    value). ``group`` (e.g. 'maennlich') gives the facts of that population group.
     """
     facts: dict[str, tuple[float, int | None, object]] = {}
-    for indicator_id in ("bevoelkerung", "anteil_mv"):
+    for role in KEY_ROLES:
+        indicator_id = roles.get(role)
         rows = values[
             (values["indicator_id"] == indicator_id)
             & (values["grp"] == (group or "insgesamt"))
@@ -25,10 +34,10 @@ def key_facts(
         if period is not None:
             rows = rows[rows["period"] <= period]
         if rows.empty:
-            facts[indicator_id] = (math.nan, None, None)
+            facts[role] = (math.nan, None, None)
             continue
         last = rows.loc[rows["period"].idxmax()]
-        facts[indicator_id] = (float(last["value"]), int(last["period"]), last["flag"])
+        facts[role] = (float(last["value"]), int(last["period"]), last["flag"])
     return facts
 
 

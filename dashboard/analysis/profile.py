@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.area_tree import district_codes, stadtbezirk_of
+from dashboard.analysis.district_facts import KEY_ROLES as KEY_ROLES
 
 # Facts beside the profile moved to district_facts; pages and reports owned by other branches
 # still read them from here.
@@ -29,8 +30,6 @@ from dashboard.analysis.district_facts import key_facts as key_facts
 CITY = "0"
 COMPARABLE_KINDS = ("share", "rate", "mean", "index")
 ASSESSMENTS = ("better", "similar", "worse", "neutral", "hidden", "unknown")
-# Berg Fidel, Coerde, Kinderhaus-West: the districts the Leitbild and Sozialmonitoring name first
-FOCUS_DISTRICTS = ("91", "61", "63")
 MAX_COMPARE = 4
 DEFAULT_TOLERANCE = 0.05  # a difference within 5 % of the city value counts as "similar"
 TREND_WINDOW = 5  # periods looked back for the gap trend
@@ -300,9 +299,9 @@ def indicators_with_series(values: pd.DataFrame, code: str, min_periods: int = 2
     return set(counts[counts >= min_periods].index)
 
 
-def default_comparison(code: str) -> list[str]:
-    """The district, two focus districts (Berg Fidel, Coerde, Kinderhaus-West) and the city."""
-    others = [c for c in FOCUS_DISTRICTS if c != code][:2]
+def default_comparison(code: str, focus: tuple[str, ...]) -> list[str]:
+    """The district, two of the catalogue's focus districts and the city."""
+    others = [c for c in focus if c != code][:2]
     return [code, *others, CITY][:MAX_COMPARE]
 
 

@@ -1,12 +1,9 @@
 """Similar districts: nearest neighbours of a Stadtteil on standardised core indicators.
 
 Which indicators and why: similarity is measured on the districts' *starting conditions*
-(social situation and population structure), not on the outcomes the Leitbild wants to change:
-
-- ``sgb2_quote``, ``sgb2_kinder_u15`` (income poverty of adults and children),
-- ``anteil_kinder_mv``, ``anteil_mv`` (share with Migrationsvorgeschichte, children and all),
-- ``arbeitslose_je100`` (labour market),
-- ``wohnflaeche_je_person`` (crowded housing).
+(social situation and population structure), not on the outcomes the strategy wants to change:
+income poverty of adults and children, the share with a migration history, the labour market,
+crowded housing. The catalogue names them (``analyses: similarity``).
 
 Outcomes such as Kita attendance, school transitions or U8/U9 check-ups are deliberately left
 out: a district network wants to learn from districts that start from a similar situation but
@@ -27,14 +24,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-SIMILARITY_INDICATORS = (
-    "sgb2_quote",
-    "sgb2_kinder_u15",
-    "anteil_kinder_mv",
-    "anteil_mv",
-    "arbeitslose_je100",
-    "wohnflaeche_je_person",
-)
 DEFAULT_NEIGHBOURS = 5
 MIN_SHARED_SHARE = 0.5
 
@@ -89,7 +78,7 @@ def similar_districts(
     areas: pd.DataFrame,
     code: str,
     n: int = DEFAULT_NEIGHBOURS,
-    indicators: tuple[str, ...] = SIMILARITY_INDICATORS,
+    indicators: tuple[str, ...] = (),
     period: int | None = None,
     excluded: set[str] | None = None,
 ) -> Similarity:

@@ -4,10 +4,10 @@ Method (also returned as text by ``method_text``):
 
 1. Core indicators: the catalogue's ``analyses: social_index`` list (social situation only, e.g.
    SGB-II shares, unemployment and employment density; no share with Migrationsvorgeschichte,
-   which would count migration as need). ``CORE_INDICATORS`` is only the default of the pure
-   function. An indicator whose higher value is better (employment) counts with reversed sign,
-   so a higher index always means a higher need for support; this describes living conditions,
-   not people.
+   which would count migration as need); the population is the catalogue's
+   ``analyses: population`` indicator. An indicator whose higher value is better (employment)
+   counts with reversed sign, so a higher index always means a higher need for support; this
+   describes living conditions, not people.
 2. Each indicator is standardised as the deviation of the district from the *city value*
    (the official value of area "0"), divided by the standard deviation of the district values:
    z = (x − city) / sd. So 0 means "like the city as a whole".
@@ -37,8 +37,6 @@ import numpy as np
 import pandas as pd
 
 CITY = "0"
-CORE_INDICATORS = ("sgb2_quote", "sgb2_kinder_u15", "anteil_kinder_mv")
-POPULATION_INDICATOR = "bevoelkerung"
 # Name of the setting in dashboard/config.py (env LEITBILD_INDEX_MIN_POPULATION).
 MIN_POPULATION_SETTING = "index_min_population"
 DEFAULT_MIN_POPULATION = 300
@@ -102,10 +100,12 @@ def _wide(values: pd.DataFrame, indicators: tuple[str, ...], period: int) -> pd.
     return wide.reindex(columns=list(indicators))
 
 
-def _population(values: pd.DataFrame, codes: list[str], period: int) -> pd.Series:
+def _population(
+    values: pd.DataFrame, codes: list[str], period: int, indicator: str | None
+) -> pd.Series:
     """Population per district in ``period`` or the latest earlier period (NaN if unknown)."""
     rows = values[
-        (values["indicator_id"] == POPULATION_INDICATOR)
+        (values["indicator_id"] == indicator)
         & (values["grp"] == "insgesamt")
         & (values["period"] <= period)
         & values["value"].notna()
@@ -144,12 +144,13 @@ def _index_for_period(
     indicators: tuple[str, ...],
     min_population: int,
     reversed_: frozenset[str] = frozenset(),
+    population_indicator: str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, float], dict[str, float], tuple[str, ...]]:
     """Per-district z-values, index and inclusion for one period (no classes, no dynamics)."""
     wide = _wide(values, indicators, period).reindex(codes)
     city_wide = _wide(values, indicators, period)
     city_row = city_wide.loc[CITY] if CITY in city_wide.index else pd.Series(dtype=float)
-    population = _population(values, codes, period)
+    population = _population(values, codes, period, population_indicator)
     small = population.notna() & (population < min_population)
     out = pd.DataFrame({"area_code": codes, "population": population.to_numpy()})
     out["included"] = ~small.to_numpy()
@@ -200,10 +201,11 @@ def compute_social_index(
     values: pd.DataFrame,
     areas: pd.DataFrame,
     period: int | None = None,
-    indicators: tuple[str, ...] = CORE_INDICATORS,
+    indicators: tuple[str, ...] = (),
     min_population: int = DEFAULT_MIN_POPULATION,
     dynamics_periods: int = DYNAMICS_PERIODS,
     reversed_indicators: frozenset[str] = frozenset(),
+    population_indicator: str | None = None,
 ) -> SocialIndex:
     """The index of every Stadtteil for ``period`` (default: latest with city values).
 
@@ -212,7 +214,8 @@ def compute_social_index(
     n_indicators, index, index_sd, class_no (1–5), class_key, rank (1 = highest need),
     previous_period, previous_index, dynamics, dynamics_key (rising | falling | stable),
     and per indicator value_<id>, z_<id>, contrib_<id>. ``reversed_indicators`` (higher is
-    better) count with reversed sign.
+    better) count with reversed sign; ``population_indicator`` (the catalogue's population)
+    decides which districts are too small (None: none is left out for its size).
     """
     codes = list(areas.loc[areas["level"] == "stadtteil", "code"])
     indicators = tuple(indicators)
@@ -220,9 +223,8 @@ def compute_social_index(
         period = _pick_period(values, indicators)
     if period is None or not codes:
         return SocialIndex(pd.DataFrame(columns=FRAME_COLUMNS), None, (), indicators)
-    out, city, spread, used = _index_for_period(
-        values, codes, period, indicators, min_population, reversed_indicators
-    )
+    args = (values, codes, period, indicators, min_population, reversed_indicators)
+    out, city, spread, used = _index_for_period(*args, population_indicator)
     missing = tuple(i for i in indicators if i not in used)
     sigma = float(out["index"].std(ddof=1)) if out["index"].notna().sum() >= 3 else math.nan
     out["index_sd"] = out["index"] / sigma if sigma and not pd.isna(sigma) else math.nan
@@ -230,8 +232,9 @@ def compute_social_index(
     out["class_key"] = out["class_no"].map(lambda c: None if pd.isna(c) else CLASS_KEYS[c - 1])
     out["rank"] = out["index"].rank(ascending=False, method="min")
     _add_dynamics(
-        out, values, codes, period, used, min_population, dynamics_periods, reversed_indicators
-    )
+        out, values, codes, period, used, (min_population, population_indicator),
+        dynamics_periods, reversed_indicators,
+    )  # fmt: skip
     ordered = FRAME_COLUMNS + [c for c in out.columns if c not in FRAME_COLUMNS]
     return SocialIndex(
         out[ordered], period, used, missing, city, spread, sigma, min_population,
@@ -245,7 +248,7 @@ def _add_dynamics(
     codes: list[str],
     period: int,
     used: tuple[str, ...],
-    min_population: int,
+    population: tuple[int, str | None],
     k: int,
     reversed_: frozenset[str] = frozenset(),
 ) -> None:
@@ -257,7 +260,10 @@ def _add_dynamics(
     earlier = _earlier_period(values, used, period, k) if used else -1
     if earlier < 0:
         return
-    before, _, _, _ = _index_for_period(values, codes, earlier, used, min_population, reversed_)
+    min_population, indicator = population  # the minimum and the population indicator
+    before, _, _, _ = _index_for_period(
+        values, codes, earlier, used, min_population, reversed_, indicator
+    )
     out["previous_period"] = earlier
     out["previous_index"] = before["index"].to_numpy()
     out["dynamics"] = out["index"] - out["previous_index"]
@@ -367,7 +373,7 @@ def composition_text(result: SocialIndex, names: dict[str, str], lang: str = "de
 def method_text(result: SocialIndex, names: dict[str, str], lang: str = "de") -> str:
     """The method in words (German or English) with this result's parameters filled in."""
     lang = lang if lang in METHOD_TEXT else "de"
-    listed = [names.get(i, i) for i in (result.indicators or CORE_INDICATORS)]
+    listed = [names.get(i, i) for i in (result.indicators or result.missing)]
     missing = ", ".join(names.get(i, i) for i in result.missing)
     previous = result.frame["previous_period"].dropna() if not result.frame.empty else []
     threshold = f"{DYNAMICS_THRESHOLD:.1f}"

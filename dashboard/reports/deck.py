@@ -16,8 +16,6 @@ from dashboard.errors import LeitbildError
 
 PLAIN_KINDS = ("title", "overview", "map", "outlook")
 REF_KINDS = ("field", "district")
-FOCUS_FIELDS = ("7.1", "7.2", "7.3")
-DEFAULT_DISTRICTS = ("Berg Fidel", "Coerde")
 DEFAULT_TITLE = "Migrationsleitbild Münster – Stand der Umsetzung"
 MAX_SLIDES = 40
 MAX_TITLE = 120
@@ -163,19 +161,17 @@ def valid_name(name: str) -> str:
 
 
 def default_districts(catalogue: Catalogue) -> tuple[str, ...]:
-    """Codes of Berg Fidel and Coerde (as far as the catalogue knows them)."""
-    codes = (catalogue.resolve_area(name) for name in DEFAULT_DISTRICTS)
-    return tuple(c for c in codes if c is not None)
+    """The districts of the default deck (the catalogue's ``deck_districts``)."""
+    return catalogue.focus_districts("deck_districts")
 
 
 def default_deck(catalogue: Catalogue) -> DeckSpec:
-    """Title, Leitbild at a glance, focus fields 7.1–7.3, Berg Fidel and Coerde, map, outlook."""
-    fields = set(catalogue.frames["field"]["id"])
+    """Title, Leitbild at a glance, the focus fields and districts, map, outlook."""
     districts = default_districts(catalogue)
     slides = [
         "title",
         "overview",
-        *(f"field:{f}" for f in FOCUS_FIELDS if f in fields),
+        *(f"field:{f}" for f in catalogue.focus_fields()),
         *(f"district:{c}" for c in districts),
         "map",
         "outlook",

@@ -144,8 +144,8 @@ def gather(
         bezirk_name=names.get(bezirk) if bezirk else None,
         period=period,
         profile=profile,
-        facts=prof.key_facts(values, code, period),
-        city_facts=prof.key_facts(values, prof.CITY, period),
+        facts=prof.key_facts(values, code, catalogue.key_indicators(), period),
+        city_facts=prof.key_facts(values, prof.CITY, catalogue.key_indicators(), period),
         goals=goal_statuses(
             rollup, prof.district_goals(frames["goal"], code), frames["goal_indicator"]
         ),

@@ -147,9 +147,9 @@ def _fact(label: str, value: str, note: str, s: dict[str, ParagraphStyle]) -> li
 
 def _facts_cell(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[Any]:
     """Population, share with migration history (vs the city) and the judgement counts."""
-    pop, pop_period, pop_flag = c.facts["bevoelkerung"]
-    share, share_period, share_flag = c.facts["anteil_mv"]
-    city_share, _, city_flag = c.city_facts["anteil_mv"]
+    pop, pop_period, pop_flag = c.facts["population"]
+    share, share_period, share_flag = c.facts["headline_share"]
+    city_share, _, city_flag = c.city_facts["headline_share"]
     city = t("rp.facts.city", lang)
     flow: list[Any] = [_p(t("rp.facts.heading", lang), s["h2"])]
     flow += _fact(

@@ -31,7 +31,6 @@ from dashboard.reports.deck import DeckSpec, SlideRef
 
 Tr = Callable[..., str]
 IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
-MAP_INDICATOR = "anteil_mv"
 CHANGE_YEARS = 5
 MAX_KEY_INDICATORS = 2  # beside the field's status: three figures a row hold 18 pt labels
 MAX_LIST = 3  # list items per slide: at 18 pt more do not fit beside a chart
@@ -397,20 +396,21 @@ def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None
     name = _area_name(ctx.data.catalogue, code)
     if not name:
         return None
-    facts = profile.key_facts(ctx.values, code, ctx.period)
-    city = profile.key_facts(ctx.values, CITY, ctx.period)
+    roles = ctx.data.catalogue.key_indicators()  # population and headline share
+    facts = profile.key_facts(ctx.values, code, roles, ctx.period)
+    city = profile.key_facts(ctx.values, CITY, roles, ctx.period)
     key_figures = []
-    pop, pop_period, _ = facts["bevoelkerung"]
+    pop, pop_period, _ = facts["population"]
     if pop_period is not None:
         key_figures.append(KeyFigure(tr("pr.kf.population"), fmt_number(pop, 0, lang),
                                      str(pop_period)))  # fmt: skip
-    share, share_period, share_flag = facts["anteil_mv"]
+    share, share_period, share_flag = facts["headline_share"]
     if share_period is not None:
         shown = (
             tr("pr.hidden") if share_flag == "secret" or not _is(share)
             else fmt_number(share, 1, lang) + " %"
         )  # fmt: skip
-        ref_value = city["anteil_mv"][0]
+        ref_value = city["headline_share"][0]
         note = f"{share_period} · " + tr("pr.kf.city_ref", value=fmt_number(ref_value, 1, lang)
                                          + " %")  # fmt: skip
         key_figures.append(KeyFigure(tr("pr.kf.share_mv"), shown, note))
@@ -419,8 +419,8 @@ def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None
     key_figures.append(KeyFigure(tr("pr.kf.local_measures"), fmt_number(len(local), 0, lang),
                                  tr("pr.kf.running", n=running)))  # fmt: skip
     figures = []
-    series = profile.trend_series(ctx.values, ctx.data.catalogue.indicators, MAP_INDICATOR,
-                                  [code, CITY])  # fmt: skip
+    series = profile.trend_series(ctx.values, ctx.data.catalogue.indicators,
+                                  roles["headline_share"], [code, CITY])  # fmt: skip
     if series["value"].notna().any():
         names = {code: name, CITY: _area_name(ctx.data.catalogue, CITY) or "Stadt"}
         fig = profile_charts.trend_chart(series, names, "%", 1, lang)
@@ -440,7 +440,7 @@ def map_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
     from dashboard.reports.map_figure import district_map
 
     tr, lang = ctx.tr, ctx.lang
-    ind = ctx.labels["indicator"].get(MAP_INDICATOR)
+    ind = ctx.labels["indicator"].get(ctx.data.catalogue.key_indicator("headline_share"))
     if ind is None:
         return None
     result = district_map(ctx.data, ctx.values, ind, ctx.period, lang, spec.districts)

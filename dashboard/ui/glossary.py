@@ -143,11 +143,11 @@ TERMS: dict[str, tuple[str, str, str, str]] = {
         "Leitziel, Teilziel, Umsetzungsperspektive, Stadtteilziel",
         "Die Ebenen des Leitbilds: Leitziele sagen, wohin es gehen soll; Teilziele machen sie "
         "konkret; Umsetzungsperspektiven nennen Wege; Stadtteilziele gelten für einen "
-        "Stadtteil (bisher Berg Fidel und Coerde).",
+        "Stadtteil (welche Stadtteile eigene Ziele haben, zeigt die Seite Ziele).",
         "Goal levels",
         "The strategy's levels: guiding goals say where to go; sub-goals make them concrete; "
-        "implementation ideas name ways; district goals apply to one district (so far Berg "
-        "Fidel and Coerde).",
+        "implementation ideas name ways; district goals apply to one district (the page Goals "
+        "shows which districts have their own).",
     ),
     "demo": (
         "Demodaten",

@@ -89,12 +89,14 @@ def yes_no(raw: str) -> bool:
     return raw == "ja"
 
 
-def pick_indicator(indicators: pd.DataFrame, fields: pd.DataFrame) -> dict[str, Any]:
-    """Field, then indicator, with the definition one click away."""
+def pick_indicator(
+    indicators: pd.DataFrame, fields: pd.DataFrame, headline: str | None = None
+) -> dict[str, Any]:
+    """Field, then indicator (first the catalogue's headline share), definition one click away."""
     titles = fields.set_index("id")["title"]
     field_of = dict(zip(indicators["id"], indicators["field_id"], strict=True))
     ids = list(indicators["id"])
-    default_id = "anteil_mv" if "anteil_mv" in ids else ids[0]
+    default_id = headline if headline in ids else ids[0]
     field_ids = list(dict.fromkeys(indicators["field_id"]))
     raw = st.query_params.get("indikator")
     if raw in field_of and raw != st.session_state.get(WRITTEN, {}).get("indikator"):

@@ -13,7 +13,8 @@ import streamlit as st
 from dashboard.analysis import goal_rollup, on_track
 from dashboard.domain.progress import SLIGHTLY_OFF
 from dashboard.present import (
-    i18n_profile,  # noqa: F401  (registers the messages used below)
+    i18n_catalogue,  # noqa: F401  (registers the messages used below)
+    i18n_profile,  # noqa: F401
     i18n_ux,  # noqa: F401
 )
 from dashboard.present import progress_labels as plabels
@@ -152,7 +153,7 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
     }  # fmt: skip
     links = frames["goal_indicator"]
     if mine.empty:
-        st.info(tr("stadtteil.goals.empty", name=name))
+        st.info(_no_district_goals(goals, catalogue.areas, name, tr))
     else:
         st.markdown(f"**{tr('ot.district_goals')}**")
         for goal in mine.sort_values("sort").itertuples():
@@ -199,3 +200,24 @@ def topic_finder(path: str, tr: Tr, key: str = "frage") -> None:
     if answer.nearest:
         names = ", ".join(labels["indicator"][i]["short"] for i in answer.nearest[:6])
         st.markdown(tr("topic.nearest", indicators=names))
+
+
+def _no_district_goals(goals: pd.DataFrame, areas: pd.DataFrame, name: str, tr: Tr) -> str:
+    """Which districts the catalogue gives goals of their own ('Berg Fidel (4 Ziele) und …')."""
+    local = goals[goals["kind"] == "stadtteilziel"].sort_values("sort")
+    if local.empty:
+        return tr("catalogue.goals.none", name=name)
+    names = dict(zip(areas["code"], areas["name"], strict=True))
+    counts = local.groupby("area_code", sort=False).size()
+    items = [
+        tr(
+            "catalogue.goals.count_one" if n == 1 else "catalogue.goals.count",
+            name=names.get(code, code),
+            n=n,
+        )
+        for code, n in counts.items()
+    ]
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1])
+    if len(items) > 1:
+        listed += f" {tr('catalogue.and')} {items[-1]}"
+    return tr("catalogue.goals.empty", districts=listed, name=name)

@@ -11,13 +11,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.analysis import profile as prof
-from dashboard.analysis.similarity import SIMILARITY_INDICATORS, Similarity, similar_districts
-from dashboard.analysis.social_index import (
-    CORE_INDICATORS,
-    SocialIndex,
-    composition,
-    compute_social_index,
-)
+from dashboard.analysis.similarity import Similarity, similar_districts
+from dashboard.analysis.social_index import SocialIndex, composition, compute_social_index
 from dashboard.present import profile_charts as charts
 from dashboard.ui import data
 
@@ -42,11 +37,11 @@ def social_index(path: str, min_population: int) -> SocialIndex:
     """The social status index of all districts (analysis.social_index)."""
     cat = data.catalogues(path)
     # the composition is a catalogue setting (analyses: social_index)
-    listed = cat.analysis_indicators("social_index", CORE_INDICATORS)
-    indicators, reversed_ = composition(cat.indicators, listed)
+    indicators, reversed_ = composition(cat.indicators, cat.setting("social_index"))
     return compute_social_index(
         data.all_values(path), cat.areas, indicators=indicators,
         min_population=min_population, reversed_indicators=reversed_,
+        population_indicator=cat.key_indicator("population"),
     )  # fmt: skip
 
 
@@ -54,7 +49,7 @@ def social_index(path: str, min_population: int) -> SocialIndex:
 def similar(path: str, code: str, excluded: frozenset[str]) -> Similarity:
     """The districts most like this one on the core indicators (analysis.similarity)."""
     cat = data.catalogues(path)
-    indicators = cat.analysis_indicators("similarity", SIMILARITY_INDICATORS)
+    indicators = cat.setting("similarity")
     return similar_districts(
         data.all_values(path), cat.areas, code, indicators=indicators, excluded=set(excluded)
     )
