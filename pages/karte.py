@@ -34,7 +34,6 @@ from dashboard.analysis.social_index import (
 )
 from dashboard.ids import parse_id
 from dashboard.present import export_frames as xf
-from dashboard.present import i18n_ux  # noqa: F401  (messages)
 from dashboard.present.format import styled
 from dashboard.ui import (
     data,

@@ -13,7 +13,6 @@ from dashboard.analysis import glance
 from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.review import category_counts, changes_in_window
-from dashboard.present import i18n_ux  # noqa: F401
 from dashboard.present.format import fmt_date, fmt_number
 from dashboard.ui import data, downloads, glossary, links, progress_data
 from dashboard.ui import measure_views as views

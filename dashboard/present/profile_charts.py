@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 
 from dashboard.analysis.similarity import Similarity
 from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
-from dashboard.present import i18n_profile  # noqa: F401  (registers the page's messages)
 from dashboard.present.format import fmt_date, fmt_number, fmt_percent
 from dashboard.present.i18n import t
 

@@ -22,7 +22,6 @@ from dashboard.analysis.progress import (
     DESTATIS_SLIGHTLY_OFF,
     Status,
 )
-from dashboard.present import i18n_method, i18n_ziele  # noqa: F401  (registers the messages below)
 from dashboard.present.format import fmt_number
 
 Tr = Callable[..., str]

@@ -25,7 +25,6 @@ from dashboard.analysis.rollup import level_members
 from dashboard.analysis.shapes import MapShapes, dissolve, from_wkb, map_shapes
 from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
 from dashboard.exports import neutralise, to_csv, to_xlsx
-from dashboard.present import i18n_karte as _keys  # noqa: F401  (registers the page's messages)
 from dashboard.present.format import fmt_number
 from dashboard.present.i18n import t
 from dashboard.present.profile_charts import SOCIAL_CLASS_COLOURS

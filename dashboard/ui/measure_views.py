@@ -16,7 +16,6 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard import config
 from dashboard.analysis.lateness import (
     DEFAULT_REVIEW_DAYS,

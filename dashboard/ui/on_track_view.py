@@ -11,10 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import goal_rollup, on_track
-from dashboard.present import (
-    i18n_profile,  # noqa: F401  (registers the messages used below)
-    i18n_ux,  # noqa: F401
-)
 from dashboard.present import progress_charts as pc
 from dashboard.ui import data, progress_data
 from dashboard.ui.shell import language

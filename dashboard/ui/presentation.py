@@ -10,7 +10,6 @@ import streamlit as st
 
 from dashboard.auth import guard
 from dashboard.catalogues import Catalogue
-from dashboard.present import i18n_praesentation  # noqa: F401  (registers the page's messages)
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck, valid_name
 from dashboard.reports.slides import DeckData, Slide, build_slides, slide_label
 from dashboard.ui import data, login
