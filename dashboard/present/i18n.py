@@ -16,6 +16,8 @@ import yaml
 DEFAULT_LANGUAGE = "de"
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# Catalogue texts (indicators, fields, goals) are looked up by id in present/catalogue_text.py.
+SEPARATE_FILES = ("catalogue.yaml",)
 
 
 def load_locale_files(directory: Path = LOCALES_DIR) -> dict[str, dict[str, str]]:
@@ -23,6 +25,8 @@ def load_locale_files(directory: Path = LOCALES_DIR) -> dict[str, dict[str, str]
     messages: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         for path in sorted((directory / lang).glob("*.yaml")):
+            if path.name in SEPARATE_FILES:
+                continue
             for key, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
                 entry = messages.setdefault(str(key), {})
                 if lang in entry:
