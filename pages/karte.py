@@ -25,11 +25,7 @@ from dashboard.analysis.social_index import (
     method_text,
 )
 from dashboard.present import export_frames as xf
-from dashboard.present import (
-    i18n_ux,  # noqa: F401  (messages)
-    map_figure,
-    map_text,
-)
+from dashboard.present import map_figure, map_text
 from dashboard.present.format import styled
 from dashboard.services import map_view
 from dashboard.services.map_view import MapView

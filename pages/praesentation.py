@@ -10,7 +10,6 @@ import streamlit as st
 from dashboard import config
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.ids import parse_id
-from dashboard.present import i18n_ux  # noqa: F401  (i18n_ux: messages)
 from dashboard.reports.deck import DeckSpec
 from dashboard.ui import a11y, data, measure_conflicts
 from dashboard.ui import presentation as pr

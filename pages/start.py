@@ -13,7 +13,6 @@ from dashboard.analysis import glance
 from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.review import category_counts, changes_in_window
-from dashboard.present import i18n_ux  # noqa: F401
 from dashboard.present.format import fmt_date, fmt_number
 from dashboard.ui import data, downloads, glossary, links, progress_data
 from dashboard.ui import measure_views as views
@@ -86,6 +85,12 @@ def focus(names: dict[str, str], districts: tuple[str, ...]) -> None:
             district_line(code, names[code])
 
 
+def file_labels(log: pd.DataFrame) -> list[str]:
+    """The imports' file names; the demo seed (logged as "Demodaten") in the UI language."""
+    return [tr("data.demo") if kind == "demo" else name
+            for name, kind in zip(log["file"], log["kind"], strict=True)]  # fmt: skip
+
+
 def changed() -> None:
     """What changed in the last month: imports and measure entries."""
     today = clock.today()
@@ -94,7 +99,7 @@ def changed() -> None:
     start = today - pd.Timedelta(days=glance.RECENT_DAYS - 1)
     events = changes_in_window(views.events(db), views.measures(db), start, today)
     counts = category_counts(events)
-    files = ", ".join(dict.fromkeys(log["file"]))[:200]
+    files = ", ".join(dict.fromkeys(file_labels(log)))[:200]
     one = "_one" if len(log) == 1 else ""
     items = [
         tr("start.changed.imports" + one, n=len(log), files=files)
@@ -174,7 +179,7 @@ def inventory(summary: dict) -> None:
                         lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang)
                     ),
                     tr("col.who"): log["actor"],
-                    tr("col.file"): log["file"],
+                    tr("col.file"): file_labels(log),
                     tr("col.importkind"): log["kind"],
                     tr("col.rows"): log["rows"].map(lambda v: fmt_number(v, lang=lang)),
                     tr("col.inserted"): log["inserted"].map(lambda v: fmt_number(v, lang=lang)),

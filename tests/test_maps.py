@@ -17,10 +17,11 @@ from dashboard.analysis.classify import MISSING_COLOUR, classify
 from dashboard.analysis.map_table import map_table, mappable, reference_value
 from dashboard.analysis.shapes import map_shapes, payload_bytes
 from dashboard.present import map_figure, map_text
-from dashboard.present.i18n import LANGUAGES
-from dashboard.present.i18n_karte import KARTE_MESSAGES
+from dashboard.present.i18n import LANGUAGES, group
 from dashboard.ui import maps
 from tests.karte_data import build_real_db
+
+KARTE_MESSAGES = group("karte")
 
 INDICATOR = {
     "id": "anteil_mv",

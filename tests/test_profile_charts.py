@@ -13,12 +13,13 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.similarity import Similarity
 from dashboard.present import profile_charts as charts
 from dashboard.present import profile_format, profile_tables
-from dashboard.present.i18n import LANGUAGES
-from dashboard.present.i18n_profile import PROFILE_MESSAGES
+from dashboard.present.i18n import LANGUAGES, group
 from tests.test_profile import KITA, MV, POP, SGB2, frame
 from tests.test_social_index import AREAS as INDEX_AREAS
 from tests.test_social_index import index as compute_social_index
 from tests.test_social_index import values as index_values
+
+PROFILE_MESSAGES = group("profile")
 
 FIELDS = {"6.3": "Stadtteile & Quartiere", "7.1": "Arbeit & Wirtschaft", "8.4": "Kinder"}
 CARTESIAN = {"bar", "scatter"}

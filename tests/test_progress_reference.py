@@ -21,7 +21,6 @@ import pytest
 
 from dashboard.analysis.gaps import build_track
 from dashboard.analysis.progress import assess_cagr, limit_factor
-from dashboard.present import i18n_method  # noqa: F401  (registers the reason texts)
 from dashboard.present.i18n import t
 
 COUNT_UP = {"kind": "count", "direction": "higher_better", "unit": "Anzahl"}

@@ -22,11 +22,6 @@ from dashboard.analysis.lateness import (
     as_date,
     with_lateness,
 )
-
-# The protocol's German words live in review_labels; the translation modules import them from
-# here (dashboard/present/i18n_massnahmen.py, i18n_ux.py), so the names stay importable.
-from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE as PROTOCOL_EXTRA_DE
-from dashboard.analysis.review_labels import PROTOCOL_LABELS_DE as PROTOCOL_LABELS_DE
 from dashboard.domain.measures import LIFECYCLE_ORDER
 
 DEFAULT_WINDOW_DAYS = 7

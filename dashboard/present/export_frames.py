@@ -14,8 +14,6 @@ import pandas as pd
 
 from dashboard.analysis.similarity import Similarity
 from dashboard.analysis.social_index import SocialIndex
-from dashboard.present import i18n_exports as _keys  # noqa: F401  (registers the messages)
-from dashboard.present import i18n_profile as _profile_keys  # noqa: F401  (column labels)
 from dashboard.present.i18n import t
 
 

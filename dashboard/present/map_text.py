@@ -9,7 +9,6 @@ import pandas as pd
 
 from dashboard.analysis.classify import Classification
 from dashboard.analysis.social_index import CLASS_KEYS, SocialIndex
-from dashboard.present import i18n_karte as _keys  # noqa: F401  (registers the map's messages)
 from dashboard.present.format import fmt_number
 from dashboard.present.i18n import t
 

@@ -13,11 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.analysis.social_index import CLASS_BOUNDS, CLASS_KEYS, SocialIndex
-from dashboard.present import (
-    fonts,
-    i18n_profile,  # noqa: F401  (registers the page's messages)
-    theme,
-)
+from dashboard.present import fonts, theme
 from dashboard.present.format import fmt_number
 from dashboard.present.i18n import t
 

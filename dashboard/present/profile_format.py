@@ -6,7 +6,6 @@ import math
 
 import pandas as pd
 
-from dashboard.present import i18n_profile  # noqa: F401  (registers the page's messages)
 from dashboard.present.format import fmt_number, fmt_percent
 from dashboard.present.i18n import t
 

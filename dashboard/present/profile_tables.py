@@ -7,7 +7,6 @@ import math
 import pandas as pd
 
 from dashboard.analysis.similarity import Similarity
-from dashboard.present import i18n_profile  # noqa: F401  (registers the page's messages)
 from dashboard.present.format import fmt_date, fmt_number
 from dashboard.present.i18n import t
 from dashboard.present.profile_format import fmt_diff, fmt_value, rank_text, row_value

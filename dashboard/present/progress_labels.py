@@ -16,7 +16,7 @@ from dashboard.domain.progress import (
     STATUS_CODES,
     WRONG_DIRECTION,
 )
-from dashboard.present import i18n_method, i18n_ziele, theme  # noqa: F401  (registers the messages below)
+from dashboard.present import theme
 from dashboard.present.format import fmt_number
 
 Tr = Callable[..., str]

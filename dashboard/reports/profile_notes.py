@@ -11,8 +11,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
 
 from dashboard import config
-from dashboard.present import i18n_exports as _keys  # noqa: F401  (registers the report's messages)
-from dashboard.present import i18n_provenance as _note_keys  # noqa: F401  (local notes)
 from dashboard.present.i18n import t
 from dashboard.reports.profile_content import ProfileContent
 from dashboard.reports.profile_style import _p, _table, _widths

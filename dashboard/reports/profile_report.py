@@ -32,9 +32,6 @@ from reportlab.platypus import (
 
 from dashboard.analysis import profile as prof
 from dashboard.exports import data_status
-from dashboard.present import i18n_exports as _keys  # noqa: F401  (registers the report's messages)
-from dashboard.present import i18n_massnahmen as _measure_keys  # noqa: F401  (measure statuses)
-from dashboard.present import i18n_ziele as _goal_keys  # noqa: F401  (progress statuses)
 from dashboard.present.format import fmt_date, fmt_number, fmt_percent
 from dashboard.present.i18n import t
 from dashboard.present.profile_charts import fmt_diff, fmt_value

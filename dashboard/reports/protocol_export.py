@@ -19,7 +19,6 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from dashboard.escaping import markdown_literal, user_markdown
-from dashboard.present import i18n_provenance as _keys  # noqa: F401  (registers the messages)
 from dashboard.present.i18n import t
 from dashboard.services import note_lines
 

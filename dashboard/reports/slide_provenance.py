@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.catalogues import Catalogue
-from dashboard.present import i18n_provenance as _keys  # noqa: F401  (registers the messages)
 from dashboard.present.i18n import t
 from dashboard.reports.slides import Slide
 from dashboard.services import note_lines, provenance_column

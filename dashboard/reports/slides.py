@@ -20,7 +20,6 @@ from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import Catalogue, display_labels
 from dashboard.exports import data_status
 from dashboard.present import (
-    i18n_praesentation,  # noqa: F401  (registers the slide texts)
     profile_charts,
 )
 from dashboard.present import progress_charts as pc

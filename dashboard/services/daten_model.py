@@ -12,8 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-import dashboard.present.i18n_daten  # registers the message keys
-import dashboard.present.i18n_karte  # noqa: F401  (the flag words)
 from dashboard.datacare import Preview
 from dashboard.errors import Problem
 from dashboard.present.format import fmt_date, fmt_number

@@ -8,7 +8,6 @@ from typing import Any
 
 import pandas as pd
 
-import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard.analysis.lateness import as_date
 from dashboard.catalogues import Catalogue
 from dashboard.domain import measures as ms

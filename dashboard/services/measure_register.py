@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 import pandas as pd
 
-import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard.analysis.lateness import (
     has_any_flag,
 )

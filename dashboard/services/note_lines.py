@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.present import i18n_provenance as _keys  # noqa: F401  (registers the messages)
 from dashboard.present.format import fmt_date
 from dashboard.present.i18n import t
 from dashboard.services.notes import notes_for

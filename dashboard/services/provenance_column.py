@@ -15,7 +15,6 @@ import pandas as pd
 from dashboard.analysis.profile import default_group
 from dashboard.catalogues import Catalogue
 from dashboard.exports import with_provenance
-from dashboard.present import i18n_provenance as _keys  # noqa: F401  (registers the messages)
 from dashboard.present.format import fmt_date
 from dashboard.present.i18n import t
 from dashboard.store import Store

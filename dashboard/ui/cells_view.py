@@ -7,21 +7,9 @@ import streamlit as st
 
 from dashboard.catalogues import Catalogue
 from dashboard.present.format import fmt_number
-from dashboard.present.i18n import MESSAGES, t
+from dashboard.present.i18n import t
 from dashboard.ui import downloads, provenance_data
 
-CELL_MESSAGES = {
-    "stadtteil.cells.heading": {"de": "Stadtzellen von {name}", "en": "City cells of {name}"},
-    "stadtteil.cells.caption": {
-        "de": "Die Stadtzellen des Stadtteils im Jahr {period}. Kleine Fallzahlen sind "
-        "geheim gehalten, dazu eine weitere Zelle, damit die Summe sie nicht verrät.",
-        "en": "The district's city cells in {period}. Small counts are withheld, and one more "
-        "cell with them, so that the total does not give them away.",
-    },
-    "stadtteil.cells.cell": {"de": "Stadtzelle", "en": "City cell"},
-    "stadtteil.cells.secret": {"de": "geheim", "en": "secret"},
-}
-MESSAGES.update(CELL_MESSAGES)
 _t = t
 
 

@@ -11,8 +11,10 @@ from dashboard import config
 from dashboard.bootstrap import initialise
 from dashboard.catalogues import Catalogue
 from dashboard.imports import store_catalogue
+from dashboard.present import catalogue_text
 from dashboard.readmodel import released_observations
 from dashboard.store import Store
+from dashboard.ui.shell import language
 
 TTL_SECONDS = 300
 
@@ -38,10 +40,15 @@ def summary(path: str) -> dict[str, Any]:
     return get_store(path).summary()
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def catalogue(path: str, table: str) -> pd.DataFrame:
-    """One catalogue table."""
-    return get_store(path).catalogue(table)
+    """One catalogue table, its texts in the UI language."""
+    return _catalogue(path, table, language())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def _catalogue(path: str, table: str, lang: str) -> pd.DataFrame:
+    """One catalogue table in one language (cached per language)."""
+    return catalogue_text.localise_frame(table, get_store(path).catalogue(table), lang)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -56,10 +63,15 @@ def geometry_layers(path: str) -> dict[str, int]:
     return get_store(path).geometry_layers()
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def catalogues(path: str) -> Catalogue:
-    """All catalogues with their lookups (areas, fields, goals, indicators, groups)."""
-    return store_catalogue(get_store(path))
+    """All catalogues with their lookups, texts in the UI language (ids unchanged)."""
+    return _catalogues(path, language())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def _catalogues(path: str, lang: str) -> Catalogue:
+    """All catalogues in one language (cached per language)."""
+    return catalogue_text.localise(store_catalogue(get_store(path)), lang)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -99,7 +111,7 @@ def targets(path: str) -> pd.DataFrame:
 def clear_caches() -> None:
     """Drop cached query results (after every write)."""
     for fn in (
-        summary, catalogue, import_log, geometry_layers, catalogues, indicator_values,
+        summary, _catalogue, import_log, geometry_layers, _catalogues, indicator_values,
         all_values, geometry, measures, targets,
     ):  # fmt: skip
         fn.clear()

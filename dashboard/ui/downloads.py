@@ -19,8 +19,6 @@ import streamlit as st
 
 from dashboard import clock, config
 from dashboard.exports import data_status, frame_files, notes_frame
-from dashboard.present import i18n_exports as _keys  # noqa: F401  (registers the messages)
-from dashboard.present import i18n_ux  # noqa: F401  (i18n_ux: the a11y.download message)
 from dashboard.present.format import fmt_date
 from dashboard.ui import a11y, data
 from dashboard.ui.shell import language, translator

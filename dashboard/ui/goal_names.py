@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard.present import i18n_ux  # noqa: F401  (registers the kind words)
 from dashboard.ui import data
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 import streamlit as st
 
-import dashboard.present.i18n_auth  # noqa: F401  (registers the message keys)
 from dashboard import config
 from dashboard.auth.accounts import load_user, user_from_claims
 from dashboard.auth.passwords import authenticate

@@ -8,7 +8,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard.analysis.lateness import (
     FLAGS,
 )

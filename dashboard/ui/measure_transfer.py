@@ -8,7 +8,6 @@ from typing import Any
 
 import streamlit as st
 
-import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard.auth import guard
 from dashboard.errors import LeitbildError
 from dashboard.exports import export_tables, to_csv, to_xlsx

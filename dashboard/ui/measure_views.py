@@ -14,7 +14,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-import dashboard.present.i18n_massnahmen  # noqa: F401  (registers the message keys)
 from dashboard import config
 from dashboard.analysis.lateness import (
     DEFAULT_REVIEW_DAYS,

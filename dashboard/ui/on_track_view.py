@@ -12,11 +12,6 @@ import streamlit as st
 
 from dashboard.analysis import goal_rollup, on_track
 from dashboard.domain.progress import SLIGHTLY_OFF
-from dashboard.present import (
-    i18n_catalogue,  # noqa: F401  (registers the messages used below)
-    i18n_profile,  # noqa: F401
-    i18n_ux,  # noqa: F401
-)
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
 from dashboard.ui import data, progress_data

@@ -11,10 +11,7 @@ import streamlit as st
 
 from dashboard.auth import guard
 from dashboard.catalogues import Catalogue
-from dashboard.present import (
-    i18n_praesentation,  # noqa: F401  (registers the page's messages)
-    theme,
-)
+from dashboard.present import theme
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck, valid_name
 from dashboard.reports.slide_provenance import annotate
 from dashboard.reports.slides import DeckData, Slide, build_slides, slide_label

@@ -16,6 +16,7 @@ from dashboard.analysis import gaps, goal_matrix, goal_rollup, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import display_labels
 from dashboard.ui import data
+from dashboard.ui.shell import language
 
 TTL_SECONDS = data.TTL_SECONDS
 # Area levels that get direction-only assessments of indicators without a target.
@@ -55,9 +56,14 @@ def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
     return assessments(path, method, False)  # the targets only: far cheaper at scale
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def labels(path: str) -> dict[str, dict[str, Any]]:
-    """Names for display: areas, indicators (as dicts), groups, fields, goals."""
+    """Names for display in the UI language: areas, indicators (as dicts), groups, fields, goals."""
+    return _labels(path, language())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def _labels(path: str, lang: str) -> dict[str, dict[str, Any]]:
+    """Names for display in one language (``lang`` keys the cache; data.catalogues reads it)."""
     return display_labels(data.catalogues(path))
 
 
@@ -112,7 +118,7 @@ def target_history(path: str, target_id: int) -> pd.DataFrame:
 def clear_caches() -> None:
     """Drop every cached result of this module and of dashboard.ui.data (after writes)."""
     data.clear_caches()
-    for fn in (assessments, labels, rollup, matrix, coverage, all_targets):
+    for fn in (assessments, _labels, rollup, matrix, coverage, all_targets):
         fn.clear()
 
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.analysis import progress
-from dashboard.present import i18n_method  # noqa: F401  (registers the messages used below)
 
 Tr = Callable[..., str]
 

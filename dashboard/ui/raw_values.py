@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-import dashboard.present.i18n_auth  # noqa: F401  (registers the message keys)
 from dashboard.auth import guard
 from dashboard.ui import data, login
 

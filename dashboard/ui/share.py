@@ -7,7 +7,6 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.present import i18n_links  # noqa: F401  (registers the messages)
 from dashboard.store.short_links import PAGES, ShortLinkRepository
 from dashboard.ui import data
 

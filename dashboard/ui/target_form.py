@@ -19,7 +19,6 @@ from dashboard.catalogues import TARGET_TYPES
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.imports import check_file, problems_frame
 from dashboard.ingest.targets import check_target
-from dashboard.present import i18n_ziele  # noqa: F401
 from dashboard.present.format import fmt_date
 from dashboard.ui import data, downloads, login, progress_data
 
