@@ -82,8 +82,14 @@ def main() -> None:
     # every URL then leads to the login page (no page script runs)
     anonymous = bool(config.get("anonymous_viewing"))
     if login.sidebar(tr, offer_login=anonymous) is None and not anonymous:
-        st.navigation([st.Page(_login_page, title=tr("auth.login.title"), url_path="anmeldung",
-                               default=True)], position="hidden").run()  # fmt: skip
+        st.navigation(
+            [
+                st.Page(
+                    _login_page, title=tr("auth.login.title"), url_path="anmeldung", default=True
+                )
+            ],
+            position="hidden",
+        ).run()
         return
     with st.sidebar:  # every method term explained, one click away on every page
         glossary.popover(tr, language())
@@ -113,8 +119,9 @@ def main() -> None:
 
         hidden = st.Page(forward, title=tr("nav.start"), url_path="start", visibility="hidden")
     # Streamlit's own navigation list fails the axe list rules: plain links instead (a11y.py)
-    current = st.navigation({**sections, "": [hidden]} if "start" in pages else sections,
-                            position="hidden")  # fmt: skip
+    current = st.navigation(
+        {**sections, "": [hidden]} if "start" in pages else sections, position="hidden"
+    )
     share.follow_short_link(pages, tr)  # links: a ?l= short link opens its full view
     with nav:
         a11y.sidebar_navigation(sections)

@@ -143,15 +143,20 @@ def load_manifest(catalogue: Catalogue, path: Path = MANIFEST) -> Manifest:
         }
         tables.append(
             TableSpec(
-                file=str(item["file"]), title=str(item.get("title") or item["file"]),
-                kind=str(item.get("kind")), indicator=item.get("indicator"),
-                unit=item.get("unit"), groups=tuple(item.get("groups") or ("insgesamt",)),
+                file=str(item["file"]),
+                title=str(item.get("title") or item["file"]),
+                kind=str(item.get("kind")),
+                indicator=item.get("indicator"),
+                unit=item.get("unit"),
+                groups=tuple(item.get("groups") or ("insgesamt",)),
                 periods=tuple(int(p) for p in item.get("periods") or ()),
-                period=item.get("period"), reference_date=item.get("reference_date"),
-                columns=columns, derived=tuple(item.get("derived") or ()),
+                period=item.get("period"),
+                reference_date=item.get("reference_date"),
+                columns=columns,
+                derived=tuple(item.get("derived") or ()),
                 group=str(item["group"]) if item.get("group") else None,
             )
-        )  # fmt: skip
+        )
     if problems:
         raise ValidationError(problems, f"{path.name}: Manifest ungültig.")
     return Manifest(str(data.get("office", "")), str(data.get("series", "")), tuple(tables), path)
@@ -199,9 +204,14 @@ def _check_repeated(checked: Checked, rows: pd.DataFrame, spec: TableSpec, store
         compared += 1
         if not (pd.isna(known[key]) and pd.isna(value)) and known[key] != value:
             checked.problems.append(
-                Problem(checked.name, int(line), grp,
-                        f"{known[key]:g} wie bereits gespeichert", f"{value:g}")
-            )  # fmt: skip
+                Problem(
+                    checked.name,
+                    int(line),
+                    grp,
+                    f"{known[key]:g} wie bereits gespeichert",
+                    f"{value:g}",
+                )
+            )
     checked.notes.append(f"Gesamtspalte mit gespeicherten Werten verglichen: {compared} Werte")
 
 

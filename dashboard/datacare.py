@@ -126,9 +126,12 @@ def _diff(store: Store, checked: Checked) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = checked.payload.drop(columns="_row", errors="ignore").assign(is_demo=False)
     rows = store.observation_diff(frame)
     counts = (
-        rows.groupby(["indicator_id", "period", "status"]).size().unstack(fill_value=0)
-        .reindex(columns=["new", "changed", "unchanged"], fill_value=0).reset_index()
-    )  # fmt: skip
+        rows.groupby(["indicator_id", "period", "status"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=["new", "changed", "unchanged"], fill_value=0)
+        .reset_index()
+    )
     counts.columns.name = None
     changed = rows[rows["status"] == "changed"][CHANGE_COLUMNS].reset_index(drop=True)
     return counts[SUMMARY_COLUMNS], changed

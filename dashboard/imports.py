@@ -233,9 +233,13 @@ def _check_file(
 def write_checked(store: Store, checked: Checked, by: str) -> ImportLogEntry:
     """Write a validated file in one transaction and log it; refuses files with errors."""
     entry = ImportLogEntry(
-        by=by, file=checked.name, sha256=checked.sha256, kind=checked.kind,
-        rows=checked.rows, problems=checked.problems,
-    )  # fmt: skip
+        by=by,
+        file=checked.name,
+        sha256=checked.sha256,
+        kind=checked.kind,
+        rows=checked.rows,
+        problems=checked.problems,
+    )
     if checked.errors:
         store.log_rejected(entry)
         raise ValidationError(

@@ -32,9 +32,11 @@ def nginx_config(run_dir: Path, listen: str, worker_ports: list[int], max_upload
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=0;" for p in worker_ports)
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in {
-        "RUN_DIR": str(run_dir), "LISTEN": listen, "UPSTREAM_SERVERS": servers,
+        "RUN_DIR": str(run_dir),
+        "LISTEN": listen,
+        "UPSTREAM_SERVERS": servers,
         "MAX_UPLOAD_MB": str(max_upload_mb),
-    }.items():  # fmt: skip
+    }.items():
         text = text.replace("{{" + key + "}}", value)
     if os.geteuid() == 0:  # nginx's workers would otherwise run as nobody, without the run dir
         text = "user root;\n" + text
@@ -49,8 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, default=2, help="Anzahl App-Prozesse")
     parser.add_argument("--port", type=int, default=8501, help="Port des Proxys")
     parser.add_argument("--address", default="0.0.0.0", help="Adresse des Proxys")
-    parser.add_argument("--first-worker-port", type=int, default=None,
-                        help="erster Port der App-Prozesse (Standard: Proxy-Port + 1)")  # fmt: skip
+    parser.add_argument(
+        "--first-worker-port",
+        type=int,
+        default=None,
+        help="erster Port der App-Prozesse (Standard: Proxy-Port + 1)",
+    )
     return parser
 
 
@@ -69,8 +75,11 @@ def serve(argv: list[str]) -> int:
     """Initialise once, start the workers and nginx, stop everything on Ctrl+C or SIGTERM."""
     args = _parser().parse_args(argv)
     if args.workers > 1 and not postgres.is_url(config.db_path()):
-        print("Mehrere Prozesse brauchen PostgreSQL (LEITBILD_DB=postgresql://…): eine "
-              "DuckDB-Datei lässt nur einen Prozess zu.", file=sys.stderr)  # fmt: skip
+        print(
+            "Mehrere Prozesse brauchen PostgreSQL (LEITBILD_DB=postgresql://…): eine "
+            "DuckDB-Datei lässt nur einen Prozess zu.",
+            file=sys.stderr,
+        )
         return 2
     nginx = next((n for n in NGINX_CANDIDATES if Path(n).exists()), shutil.which("nginx"))
     if nginx is None:
@@ -85,8 +94,12 @@ def serve(argv: list[str]) -> int:
     for name in TEMP_DIRS:
         (run_dir / name).mkdir()
     conf = run_dir / "nginx.conf"
-    conf.write_text(nginx_config(run_dir, f"{args.address}:{args.port}", ports,
-                                 int(config.get("max_upload_mb"))), encoding="utf-8")  # fmt: skip
+    conf.write_text(
+        nginx_config(
+            run_dir, f"{args.address}:{args.port}", ports, int(config.get("max_upload_mb"))
+        ),
+        encoding="utf-8",
+    )
     procs: list[subprocess.Popen] = []
     # the workers import this very package, from a checkout as from an installation
     env = {**os.environ, "PYTHONPATH": str(config.PACKAGE_DIR.parent)}
@@ -97,17 +110,33 @@ def serve(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     try:
         for port in ports:
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "dashboard", "run", "--no-init", "--port", str(port),
-                 "--address", "127.0.0.1"], env=env,
-            ))  # fmt: skip
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "dashboard",
+                        "run",
+                        "--no-init",
+                        "--port",
+                        str(port),
+                        "--address",
+                        "127.0.0.1",
+                    ],
+                    env=env,
+                )
+            )
         deadline = time.monotonic() + 180
         for port, proc in zip(ports, procs, strict=True):
             _wait_healthy(port, proc, deadline)
-        procs.append(subprocess.Popen([nginx, "-c", str(conf), "-p", str(run_dir),
-                                       "-g", "daemon off;"]))  # fmt: skip
-        print(f"Leitbild-Monitor: http://{args.address}:{args.port} ({args.workers} Prozesse, "
-              f"Ports {ports[0]}–{ports[-1]})", flush=True)  # fmt: skip
+        procs.append(
+            subprocess.Popen([nginx, "-c", str(conf), "-p", str(run_dir), "-g", "daemon off;"])
+        )
+        print(
+            f"Leitbild-Monitor: http://{args.address}:{args.port} ({args.workers} Prozesse, "
+            f"Ports {ports[0]}–{ports[-1]})",
+            flush=True,
+        )
         while not stop["now"] and all(p.poll() is None for p in procs):
             time.sleep(0.5)
         return 0 if stop["now"] else 1

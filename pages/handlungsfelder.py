@@ -40,9 +40,10 @@ def measures_text(node: pd.Series) -> str:
     if not node["n_measures"]:
         return tr("hf.no_measures")
     parts = ", ".join(
-        f"{int(node['m_' + s])} {tr('zi.measure.' + s)}" for s in goal_rollup.MEASURE_STATUSES
+        f"{int(node['m_' + s])} {tr('zi.measure.' + s)}"
+        for s in goal_rollup.MEASURE_STATUSES
         if node["m_" + s]
-    )  # fmt: skip
+    )
     progress_part = ""
     if node["measure_progress"] is not None and not pd.isna(node["measure_progress"]):
         progress_part = tr("hf.progress", value=fmt_number(node["measure_progress"], 0, lang))
@@ -58,10 +59,13 @@ def item_text(row: pd.Series) -> str:
     """One linked assessment: status, series, area, short reason."""
     name = ptables.series_label(row["indicator_id"], row["grp"], labels)
     where = labels["area"].get(row["area"], row["area"])
-    kind = tr("hf.implicit") if row["implicit"] else ptables.target_description(row, labels, tr,
-                                                                               lang)  # fmt: skip
-    return (f"{plabels.status_markdown(row['status'], tr)} {name} · {where} · {kind} — "
-            f"*{pexplain.short_reason(row['result'], tr, lang)}*")  # fmt: skip
+    kind = (
+        tr("hf.implicit") if row["implicit"] else ptables.target_description(row, labels, tr, lang)
+    )
+    return (
+        f"{plabels.status_markdown(row['status'], tr)} {name} · {where} · {kind} — "
+        f"*{pexplain.short_reason(row['result'], tr, lang)}*"
+    )
 
 
 def goal_block(node: pd.Series) -> str:
@@ -69,8 +73,10 @@ def goal_block(node: pd.Series) -> str:
     goal = labels["goal"][node["node_id"]]
     indent = "    " * (int(node["depth"]) - 1)
     kind = tr(f"zi.goalkind.{goal['kind']}")
-    head = (f"{indent}- {plabels.status_markdown(node['status'], tr)} **{kind} {goal['number']}**"
-            f" – {goal['label']}")  # fmt: skip
+    head = (
+        f"{indent}- {plabels.status_markdown(node['status'], tr)} **{kind} {goal['number']}**"
+        f" – {goal['label']}"
+    )
     if not node["n_items"] and not node["own_measures"] and list(node["flags"]) == ["no_indicator"]:
         # nothing measured and nothing done: one line is enough
         return f"{head} · :gray[{tr('zi.flag.no_indicator')}]"
@@ -112,23 +118,35 @@ with guarded():
     progress_data.seed_from_url("ohne_ziel", (), True, flag=True)
     progress_data.seed_from_url("hinweise", (), False, flag=True)
     cols = st.columns([2, 2, 3])
-    area = cols[0].selectbox(
-        tr("ziele.filter.area"), areas, key="gebiet",
-        format_func=lambda a: labels["area"].get(a, a),
-    ) or CITY  # fmt: skip
+    area = (
+        cols[0].selectbox(
+            tr("ziele.filter.area"),
+            areas,
+            key="gebiet",
+            format_func=lambda a: labels["area"].get(a, a),
+        )
+        or CITY
+    )
     field = cols[1].selectbox(
         tr("hf.filter.field"), ["", *fields], key="feld",
         format_func=lambda f: f"{f} {labels['field'][f]}" if f else tr("hf.all_fields_open"),
     )  # fmt: skip
-    method = cols[2].segmented_control(
-        tr("ziele.filter.method"), list(progress.METHODS), key="methode", required=True,
-        format_func=lambda m: tr(f"zi.method.{m}"), help=tr("ziele.method_help"),
-    ) or "destatis"  # fmt: skip
+    method = (
+        cols[2].segmented_control(
+            tr("ziele.filter.method"),
+            list(progress.METHODS),
+            key="methode",
+            required=True,
+            format_func=lambda m: tr(f"zi.method.{m}"),
+            help=tr("ziele.method_help"),
+        )
+        or "destatis"
+    )
     t1, t2 = st.columns(2)
-    implicit = t1.toggle(tr("ziele.filter.implicit"), key="ohne_ziel",
-                         help=tr("ziele.implicit_help"))  # fmt: skip
-    only_flags = t2.toggle(tr("hf.filter.flags"), key="hinweise",
-                           help=tr("hf.filter.flags_help"))  # fmt: skip
+    implicit = t1.toggle(
+        tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
+    )
+    only_flags = t2.toggle(tr("hf.filter.flags"), key="hinweise", help=tr("hf.filter.flags_help"))
     progress_data.write_url(
         {"gebiet": area, "feld": field, "methode": method, "ohne_ziel": implicit,
          "hinweise": only_flags},
@@ -203,9 +221,14 @@ with guarded():
             st.caption(measures_text(fnode) + " · " + tr("hf.measures_beside"))
             if fid in cover.index:
                 c = cover.loc[fid]
-                st.caption(tr("hf.coverage_line", goals=int(c["goals"]),
-                              with_indicator=int(c["with_indicator"]),
-                              assessed=int(c["assessed"])))  # fmt: skip
+                st.caption(
+                    tr(
+                        "hf.coverage_line",
+                        goals=int(c["goals"]),
+                        with_indicator=int(c["with_indicator"]),
+                        assessed=int(c["assessed"]),
+                    )
+                )
             if fnode["flags"]:
                 st.markdown(flags_text(fnode["flags"]))
             part = nodes[(nodes["field_id"] == fid) & (nodes["node_type"] != "field")]
@@ -233,12 +256,14 @@ with guarded():
         pivot,
         placeholder="–",
         column_config={
-            f: st.column_config.ProgressColumn(f"{f}", format="%.0f %%", min_value=0,
-                                               max_value=100, help=labels["field"][f])
+            f: st.column_config.ProgressColumn(
+                f"{f}", format="%.0f %%", min_value=0, max_value=100, help=labels["field"][f]
+            )
             for f in fields
         },
-    )  # fmt: skip
+    )
     downloads.offer(
         lambda p=pivot: p.rename_axis(tr("stadtteil.col.area")).reset_index(),
-        tr("dl.title.coverage"), "hf_coverage",
-    )  # fmt: skip
+        tr("dl.title.coverage"),
+        "hf_coverage",
+    )

@@ -63,10 +63,13 @@ def deck_choice(catalogue) -> tuple[str, DeckSpec, int | None]:
     name, spec, version = pr.requested_deck(db, catalogue, wanted, tr)
     options = ["", *names]
     chosen = st.selectbox(
-        tr("pr.deck"), options, index=options.index(name) if name in options else 0,
-        format_func=lambda n: n or tr("pr.deck.default"), help=tr("pr.deck.help"),
+        tr("pr.deck"),
+        options,
+        index=options.index(name) if name in options else 0,
+        format_func=lambda n: n or tr("pr.deck.default"),
+        help=tr("pr.deck.help"),
         key=f"pr.deck.{name}",
-    )  # fmt: skip
+    )
     if chosen != name:
         if chosen:
             st.query_params["deck"] = chosen
@@ -84,16 +87,21 @@ def settings(spec: DeckSpec, catalogue) -> DeckSpec:
     left, mid, right = st.columns([3, 1.7, 3])
     title = left.text_input(tr("pr.deck.title"), spec.title, max_chars=120)
     period = mid.selectbox(
-        tr("pr.period"), years, index=years.index(spec.period) if spec.period in years else 0,
+        tr("pr.period"),
+        years,
+        index=years.index(spec.period) if spec.period in years else 0,
         format_func=lambda y: tr("pr.period.latest", year=last) if y is None else str(y),
-    )  # fmt: skip
+    )
     areas = catalogue.areas
     districts = areas[areas["level"] == "stadtteil"]
     names = dict(zip(districts["code"], districts["name"], strict=True))
     chosen = right.multiselect(
-        tr("pr.districts"), list(names), default=[c for c in spec.districts if c in names],
-        format_func=lambda c: f"{c} {names[c]}", help=tr("pr.districts.help"),
-    )  # fmt: skip
+        tr("pr.districts"),
+        list(names),
+        default=[c for c in spec.districts if c in names],
+        format_func=lambda c: f"{c} {names[c]}",
+        help=tr("pr.districts.help"),
+    )
     updated = DeckSpec(title, spec.slides, period, spec.districts)
     if list(chosen) != list(spec.districts):
         updated = updated.with_districts(list(chosen))
@@ -118,17 +126,20 @@ def slide_list(spec: DeckSpec, catalogue) -> None:
                        args=(i,))  # fmt: skip
         # "↑ ↓ ✕" say nothing to a screen reader: name each button by action and slide
         name = f"{i + 1} {pr.label(token, catalogue, lang)}"
-        for action, help_key in (("up", "pr.slide.up"), ("down", "pr.slide.down"),
-                                 ("rm", "pr.slide.remove")):  # fmt: skip
+        for action, help_key in (
+            ("up", "pr.slide.up"),
+            ("down", "pr.slide.down"),
+            ("rm", "pr.slide.remove"),
+        ):
             a11y.label(f"pr.{action}.{i}", tr("a11y.slide_button", action=tr(help_key), slide=name))
     options = pr.addable(spec, catalogue)
     if options:
         left, right = st.columns([4, 1], vertical_alignment="bottom")
-        token = left.selectbox(tr("pr.slide.add"), options,
-                               format_func=lambda tok: pr.label(tok, catalogue, lang))  # fmt: skip
+        token = left.selectbox(
+            tr("pr.slide.add"), options, format_func=lambda tok: pr.label(tok, catalogue, lang)
+        )
         if right.button(tr("pr.slide.add_button"), key="pr.add"):
-            pr.set_working(DeckSpec(spec.title, (*spec.slides, token), spec.period,
-                                    spec.districts))  # fmt: skip
+            pr.set_working(DeckSpec(spec.title, (*spec.slides, token), spec.period, spec.districts))
             st.rerun()
 
 
@@ -170,11 +181,20 @@ def downloads(spec: DeckSpec) -> None:
     files = st.session_state.get(pr.FILES_KEY)
     if files:
         left, right = st.columns(2)
-        left.download_button(tr("pr.download.pptx"), files["pptx"], pr.file_name(spec, "pptx"),
-                             mime="application/vnd.openxmlformats-officedocument."
-                             "presentationml.presentation", key="pr.dl.pptx")  # fmt: skip
-        right.download_button(tr("pr.download.pdf"), files["pdf"], pr.file_name(spec, "pdf"),
-                              mime="application/pdf", key="pr.dl.pdf")  # fmt: skip
+        left.download_button(
+            tr("pr.download.pptx"),
+            files["pptx"],
+            pr.file_name(spec, "pptx"),
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="pr.dl.pptx",
+        )
+        right.download_button(
+            tr("pr.download.pdf"),
+            files["pdf"],
+            pr.file_name(spec, "pdf"),
+            mime="application/pdf",
+            key="pr.dl.pdf",
+        )
 
 
 def editor() -> None:

@@ -58,9 +58,14 @@ def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
     elif isinstance(chosen, tuple | list) and len(chosen) == 1:
         start = end = chosen[0]
     days = right.number_input(
-        tr("rv.review_days"), min_value=1, max_value=365, value=views.review_days(), step=1,
-        key="rv.days", help=tr("rv.review_days.help"),
-    )  # fmt: skip
+        tr("rv.review_days"),
+        min_value=1,
+        max_value=365,
+        value=views.review_days(),
+        step=1,
+        key="rv.days",
+        help=tr("rv.review_days.help"),
+    )
     return start, end, int(days)
 
 
@@ -70,16 +75,19 @@ def metrics(review: Review, goals_off: set[str] | None) -> None:
     metric = partial(row.metric, width="content")
     metric(tr("rv.m.changes"), len(review.changes), help=tr("rv.kpi.changes_help"))
     metric(tr("rv.m.late"), len(review.late), help=tr("rv.kpi.late_help"))
-    metric(tr("rv.m.due"), len(review.needs_review),
-           help=tr("rv.kpi.due_help", days=review.review_days))  # fmt: skip
+    metric(
+        tr("rv.m.due"),
+        len(review.needs_review),
+        help=tr("rv.kpi.due_help", days=review.review_days),
+    )
     if goals_off is not None:
         metric(tr("rv.kpi.goals_off"), len(goals_off), help=tr("rv.kpi.goals_off_help"))
-        metric(tr("rv.kpi.uncovered"), len(review.uncovered_goals),
-               help=tr("rv.kpi.uncovered_help"))  # fmt: skip
+        metric(
+            tr("rv.kpi.uncovered"), len(review.uncovered_goals), help=tr("rv.kpi.uncovered_help")
+        )
     metric(tr("rv.kpi.off_measures"), len(review.off_track), help=tr("rv.kpi.off_measures_help"))
     closed = len(review.measures) - len(review.open_measures)
-    metric(tr("rv.kpi.open"), len(review.open_measures),
-           help=tr("rv.kpi.open_help", closed=closed))  # fmt: skip
+    metric(tr("rv.kpi.open"), len(review.open_measures), help=tr("rv.kpi.open_help", closed=closed))
 
 
 def uncovered_section(review: Review, names: dict[str, str]) -> None:
@@ -108,9 +116,12 @@ def what_changed(review: Review) -> None:
         st.info(tr("rv.changed.none"), icon=":material/history_toggle_off:")
         return
     chosen = st.pills(
-        tr("rv.changed.filter"), [c for c in CATEGORY_ORDER if counts[c]],
-        selection_mode="multi", format_func=lambda c: tr(f"rv.cat.{c}"), key="rv.cats",
-    )  # fmt: skip
+        tr("rv.changed.filter"),
+        [c for c in CATEGORY_ORDER if counts[c]],
+        selection_mode="multi",
+        format_func=lambda c: tr(f"rv.cat.{c}"),
+        key="rv.cats",
+    )
     shown = review.changes
     if chosen:
         shown = shown[shown["category"].isin(chosen)]
@@ -158,52 +169,78 @@ def attention_list(
             with right:
                 st.markdown(f"**{tr('rv.action.status')}**")
                 measure_sections.status_section(
-                    store, base, catalogue, today, tr, lang, saved,
-                    key=f"rv.{mid}.v{base['version']}.sc", compact=True,
-                )  # fmt: skip
+                    store,
+                    base,
+                    catalogue,
+                    today,
+                    tr,
+                    lang,
+                    saved,
+                    key=f"rv.{mid}.v{base['version']}.sc",
+                    compact=True,
+                )
 
 
 def protocol_section(review: Review) -> None:
     """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
     st.subheader(tr("rv.protocol"))
     st.caption(tr("rv.protocol.explain"))
-    notes = st.text_area(tr("rv.protocol.notes"), key="rv.notes", height=100,
-                         placeholder=tr("rv.protocol.notes.placeholder"))  # fmt: skip
+    notes = st.text_area(
+        tr("rv.protocol.notes"),
+        key="rv.notes",
+        height=100,
+        placeholder=tr("rv.protocol.notes.placeholder"),
+    )
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
-        review, editor or "", notes or "", labels_, measure_register.field_labels(tr),
-        lambda d: fmt_date(d, lang), goal_names(db, tr),
-    )  # fmt: skip
+        review,
+        editor or "",
+        notes or "",
+        labels_,
+        measure_register.field_labels(tr),
+        lambda d: fmt_date(d, lang),
+        goal_names(db, tr),
+    )
     markdown = protocol_markdown(protocol)
     cat = data.catalogues(db)  # the networks' notes go with the protocol (issue 19)
     markdown = protocol_export.with_local_notes(
-        markdown, note_lines.shown_notes(data.store()),
+        markdown,
+        note_lines.shown_notes(data.store()),
         dict(zip(cat.areas["code"], cat.areas["name"], strict=True)),
-        dict(zip(cat.indicators["id"], cat.indicators["name"], strict=True)), goal_names(db, tr),
+        dict(zip(cat.indicators["id"], cat.indicators["name"], strict=True)),
+        goal_names(db, tr),
         lang,
-    )  # fmt: skip
+    )
     with st.expander(tr("rv.protocol.preview")):
         st.markdown(markdown)
     cols = st.columns(3)
     cols[0].download_button(
-        tr("rv.protocol.md"), protocol_export.markdown_bytes(markdown),
-        protocol_export.file_name(review.today, "md"), mime=protocol_export.MARKDOWN_MIME,
-        icon=":material/download:", key="rv.dl.md",
-    )  # fmt: skip
+        tr("rv.protocol.md"),
+        protocol_export.markdown_bytes(markdown),
+        protocol_export.file_name(review.today, "md"),
+        mime=protocol_export.MARKDOWN_MIME,
+        icon=":material/download:",
+        key="rv.dl.md",
+    )
     cols[1].download_button(
         # built when clicked (in Streamlit's download thread), not on every rerun
         tr("rv.protocol.docx"),
         lambda: protocol_export.docx_bytes(markdown, protocol.title, editor or ""),
-        protocol_export.file_name(review.today, "docx"), mime=protocol_export.DOCX_MIME,
-        icon=":material/description:", key="rv.dl.docx",
-    )  # fmt: skip
+        protocol_export.file_name(review.today, "docx"),
+        mime=protocol_export.DOCX_MIME,
+        icon=":material/description:",
+        key="rv.dl.docx",
+    )
     stored = views.protocols(db)
     today_saved = stored[pd.to_datetime(stored["review_date"]).dt.date == review.today]
     if cols[2].button(
-        tr("rv.protocol.save"), type="primary", icon=":material/save:", key="rv.save",
+        tr("rv.protocol.save"),
+        type="primary",
+        icon=":material/save:",
+        key="rv.save",
         disabled=not login.may("protocol.save"),
-    ):  # fmt: skip
+    ):
         guard.save_protocol(store, login.current_user(), review.today, markdown)
         views.clear_caches()
         day = fmt_date(review.today, lang)
@@ -227,22 +264,28 @@ def earlier(stored: pd.DataFrame) -> None:
     with st.expander(tr("rv.protocol.earlier", n=len(stored))):
         dates = [pd.Timestamp(d).date() for d in stored["review_date"]]
         day = st.selectbox(
-            tr("rv.protocol.date"), dates, format_func=lambda d: fmt_date(d, lang),
+            tr("rv.protocol.date"),
+            dates,
+            format_func=lambda d: fmt_date(d, lang),
             key="rv.earlier",
-        )  # fmt: skip
+        )
         row = stored.iloc[dates.index(day)]
         st.caption(tr("rv.protocol.by", who=row["created_by"], version=int(row["version"])))
         left, right = st.columns(2)
         left.download_button(
-            tr("rv.protocol.md"), protocol_export.markdown_bytes(row["content"]),
-            protocol_export.file_name(day, "md"), mime=protocol_export.MARKDOWN_MIME,
+            tr("rv.protocol.md"),
+            protocol_export.markdown_bytes(row["content"]),
+            protocol_export.file_name(day, "md"),
+            mime=protocol_export.MARKDOWN_MIME,
             key="rv.old.md",
-        )  # fmt: skip
+        )
         right.download_button(
-            tr("rv.protocol.docx"), protocol_export.docx_bytes(row["content"]),
-            protocol_export.file_name(day, "docx"), mime=protocol_export.DOCX_MIME,
+            tr("rv.protocol.docx"),
+            protocol_export.docx_bytes(row["content"]),
+            protocol_export.file_name(day, "docx"),
+            mime=protocol_export.DOCX_MIME,
             key="rv.old.docx",
-        )  # fmt: skip
+        )
         st.markdown(user_markdown(row["content"]))
 
 
@@ -264,10 +307,15 @@ with guarded():
     start, end, days = controls(today)
     goals_off = views.off_track_goals(db)
     review = build_review(
-        measures, actors.public_events(views.events(db), tr), today, start, end,
-        catalogue.frames["field"]["id"], days,
+        measures,
+        actors.public_events(views.events(db), tr),
+        today,
+        start,
+        end,
+        catalogue.frames["field"]["id"],
+        days,
         goals_off or (),
-    )  # fmt: skip
+    )
     metrics(review, goals_off)
     if not login.may("protocol.save"):
         login.hint(tr, "login" if login.current_user() is None else "role")
@@ -280,10 +328,11 @@ with guarded():
     off = review.off_track[~review.off_track["id"].isin(shown)]
     names = goal_names(db, tr)
     goal_notes = {
-        int(r["id"]): [tr("rv.off_track.goals", goals="; ".join(names.get(g, g)
-                                                                 for g in r["off_track"]))]
+        int(r["id"]): [
+            tr("rv.off_track.goals", goals="; ".join(names.get(g, g) for g in r["off_track"]))
+        ]
         for r in review.off_track.to_dict("records")
-    }  # fmt: skip
+    }
     if goals_off is not None:
         uncovered_section(review, names)
     attention_list(review.late, tr("rv.late"), tr("rv.late.none"), goal_notes)
@@ -298,17 +347,21 @@ with guarded():
 
     st.divider()
     st.subheader(tr("rv.counts"))
-    counts = review.counts.rename(columns=lambda s: tr(f"status.{s}") if s != "gesamt" else
-                                  tr("rv.total"))  # fmt: skip
-    field_short = dict(zip(catalogue.frames["field"]["id"], catalogue.frames["field"]["short"],
-                           strict=True))  # fmt: skip
-    counts.index = [f"{i} {field_short[i]}" if i in field_short else tr("rv.total")
-                    for i in counts.index]  # fmt: skip
+    counts = review.counts.rename(
+        columns=lambda s: tr(f"status.{s}") if s != "gesamt" else tr("rv.total")
+    )
+    field_short = dict(
+        zip(catalogue.frames["field"]["id"], catalogue.frames["field"]["short"], strict=True)
+    )
+    counts.index = [
+        f"{i} {field_short[i]}" if i in field_short else tr("rv.total") for i in counts.index
+    ]
     st.dataframe(counts, width="stretch", height=38 + 35 * len(counts), placeholder="–")
     downloads.offer(
         lambda c=counts: c.rename_axis(tr("col.field")).reset_index(),
-        tr("dl.title.review_counts"), "rv_counts",
-    )  # fmt: skip
+        tr("dl.title.review_counts"),
+        "rv_counts",
+    )
     st.caption(tr("rv.counts.explain"))
 
     st.divider()

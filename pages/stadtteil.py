@@ -228,10 +228,15 @@ def report_button(view: View) -> None:
     store, code, period, language_ = data.store(), view.code, view.period, lang
     values = view.values  # released values the page already holds (suppression applied)
     st.download_button(
-        tr("rp.download"), lambda: profile_pdf(store, code, period, language_, values=values),
-        f"stadtteilprofil_{code}.pdf", "application/pdf", key="st_profile_pdf",
-        help=tr("rp.download_help"), on_click="ignore", icon=":material/picture_as_pdf:",
-    )  # fmt: skip
+        tr("rp.download"),
+        lambda: profile_pdf(store, code, period, language_, values=values),
+        f"stadtteilprofil_{code}.pdf",
+        "application/pdf",
+        key="st_profile_pdf",
+        help=tr("rp.download_help"),
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
 
 
 def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) -> None:
@@ -241,8 +246,11 @@ def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) 
     notes = footnotes.download_rows(footnotes.lines_for(profile["indicator_id"]))
     downloads.offer(
         lambda: xf.profile_frame(profile, fields, bezirk, lang),
-        tr(title_key, name=view.name), key, sources, notes,
-    )  # fmt: skip
+        tr(title_key, name=view.name),
+        key,
+        sources,
+        notes,
+    )
 
 
 def _value_vs_city(row: pd.Series) -> str:
@@ -333,16 +341,20 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     st.plotly_chart(fig, config=CHART_CONFIG, key="trend_chart")
     unit, names = str(info["unit"]), view.names
     keys = provenance_data.keys_for(
-        view.cat.indicators, [chosen] * len(series), series["area_code"], series["period"],
+        view.cat.indicators,
+        [chosen] * len(series),
+        series["area_code"],
+        series["period"],
         str(info["grp"]),
-    )  # fmt: skip
+    )
     downloads.offer(
         provenance_data.with_column(
             lambda: xf.series_frame(series, names, unit, lang, int(info["decimals"])), keys, lang
         ),
-        tr("dl.title.trend", indicator=full_names[chosen]), "trend",
+        tr("dl.title.trend", indicator=full_names[chosen]),
+        "trend",
         downloads.indicator_sources(view.cat.indicators, [chosen]),
-    )  # fmt: skip
+    )
     st.caption(tr("stadtteil.trends.caption", name=view.name))
 
 
@@ -370,10 +382,12 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
             column_config=progress,
         )
         downloads.offer(
-            lambda: provenance_data.with_measure_column(charts.measures_table(local, lang), local,
-                                                        lang),
-            tr("dl.title.measures", name=view.name), "measures",
-        )  # fmt: skip
+            lambda: provenance_data.with_measure_column(
+                charts.measures_table(local, lang), local, lang
+            ),
+            tr("dl.title.measures", name=view.name),
+            "measures",
+        )
     if st.toggle(tr("stadtteil.measures.citywide", n=len(citywide)), key="st_citywide"):
         st.markdown(f"**{tr('stadtteil.measures.citywide_heading')}**")
         if citywide.empty:
@@ -439,9 +453,10 @@ def compare_section(view: View) -> None:
     )
     downloads.offer(
         provenance_data.with_column(lambda: xf.compare_frame(frame, names, lang), keys, lang),
-        tr("dl.title.compare", name=view.name), "compare",
+        tr("dl.title.compare", name=view.name),
+        "compare",
         downloads.indicator_sources(view.cat.indicators, frame["indicator_id"]),
-    )  # fmt: skip
+    )
 
 
 def _use_similar(codes: list[str]) -> None:
@@ -463,12 +478,15 @@ def similar_section(view: View, excluded: set[str]) -> None:
     areas = [code, *result.frame["area_code"]]
     downloads.offer(
         provenance_data.with_wide_column(
-            lambda: xf.similar_frame(result, code, names, indicators, lang), areas,
-            result.periods, lang,
+            lambda: xf.similar_frame(result, code, names, indicators, lang),
+            areas,
+            result.periods,
+            lang,
         ),
-        tr("dl.title.similar", name=view.name), "similar",
+        tr("dl.title.similar", name=view.name),
+        "similar",
         downloads.indicator_sources(indicators, result.indicators),
-    )  # fmt: skip
+    )
     top = [*result.frame["area_code"].head(2), prof.CITY]
     st.button(tr("stadtteil.similar.use"), on_click=_use_similar, args=(top,), key="st_use_similar")
 
@@ -495,12 +513,16 @@ def index_section(view: View) -> set[str]:
         names = view.names
         downloads.offer(
             provenance_data.with_wide_column(
-                lambda: xf.social_index_frame(result, names, lang), list(result.frame["area_code"]),
-                dict.fromkeys(result.indicators, result.period), lang, computed=True,
+                lambda: xf.social_index_frame(result, names, lang),
+                list(result.frame["area_code"]),
+                dict.fromkeys(result.indicators, result.period),
+                lang,
+                computed=True,
             ),
-            tr("dl.title.social_index", period=result.period), "social_index",
+            tr("dl.title.social_index", period=result.period),
+            "social_index",
             downloads.indicator_sources(view.cat.indicators, result.indicators),
-        )  # fmt: skip
+        )
     with st.expander(tr("stadtteil.index.method")):
         st.markdown(method_text(result, view.shorts, lang))
     return excluded
@@ -543,16 +565,22 @@ def _index_facts(view: View, result: SocialIndex) -> None:
         st.plotly_chart(fig, config=CHART_CONFIG, key="contrib_chart")
         shorts = view.shorts
         keys = provenance_data.keys_for(
-            view.cat.indicators, result.indicators, [view.code] * len(result.indicators),
-            [result.period] * len(result.indicators), "insgesamt",
-        )  # fmt: skip
+            view.cat.indicators,
+            result.indicators,
+            [view.code] * len(result.indicators),
+            [result.period] * len(result.indicators),
+            "insgesamt",
+        )
         downloads.offer(
             provenance_data.with_column(
-                lambda: xf.contributions_frame(row, result.indicators, shorts, lang), keys, lang,
+                lambda: xf.contributions_frame(row, result.indicators, shorts, lang),
+                keys,
+                lang,
                 computed=True,
             ),
-            tr("dl.title.contributions", name=view.name), "contributions",
-        )  # fmt: skip
+            tr("dl.title.contributions", name=view.name),
+            "contributions",
+        )
 
 
 with guarded():

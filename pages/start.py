@@ -36,10 +36,14 @@ def my_district(names: dict[str, str], districts: list[str]) -> None:
         raw = st.query_params.get("stadtteil")
         st.session_state["start_district"] = raw if raw in districts else None
     code = st.selectbox(
-        tr("start.mine.pick"), districts, index=None, key="start_district",
-        format_func=lambda c: f"{names[c]} ({c})", placeholder=tr("start.mine.placeholder"),
+        tr("start.mine.pick"),
+        districts,
+        index=None,
+        key="start_district",
+        format_func=lambda c: f"{names[c]} ({c})",
+        placeholder=tr("start.mine.placeholder"),
         help=tr("start.mine.help"),
-    )  # fmt: skip
+    )
     progress_data.write_url({"stadtteil": code}, {})
     if code is not None:
         district_line(code, names[code])
@@ -51,8 +55,13 @@ def district_line(code: str, name: str) -> None:
     mine = assessed[assessed["area"].astype(str) == code]
     counts = glance.target_counts(mine["status"])
     st.markdown(tr("start.district_line", name=name, n=counts["total"], counts=counts_text(counts)))
-    links.page_link("stadtteil.py", "stadtteil", tr("start.open_district", name=name),
-                    ":material/location_city:", {"stadtteil": code})  # fmt: skip
+    links.page_link(
+        "stadtteil.py",
+        "stadtteil",
+        tr("start.open_district", name=name),
+        ":material/location_city:",
+        {"stadtteil": code},
+    )
 
 
 def at_a_glance() -> None:
@@ -73,8 +82,9 @@ def at_a_glance() -> None:
             + tr("start.glance.field", n=int(row["total"]), counts=counts_text(row.to_dict()))
         )
     st.markdown("\n".join(lines))
-    links.page_link("handlungsfelder.py", "handlungsfelder", tr("start.open_fields"),
-                    ":material/account_tree:")  # fmt: skip
+    links.page_link(
+        "handlungsfelder.py", "handlungsfelder", tr("start.open_fields"), ":material/account_tree:"
+    )
 
 
 def focus(names: dict[str, str], districts: tuple[str, ...]) -> None:
@@ -87,8 +97,10 @@ def focus(names: dict[str, str], districts: tuple[str, ...]) -> None:
 
 def file_labels(log: pd.DataFrame) -> list[str]:
     """The imports' file names; the demo seed (logged as "Demodaten") in the UI language."""
-    return [tr("data.demo") if kind == "demo" else name
-            for name, kind in zip(log["file"], log["kind"], strict=True)]  # fmt: skip
+    return [
+        tr("data.demo") if kind == "demo" else name
+        for name, kind in zip(log["file"], log["kind"], strict=True)
+    ]
 
 
 def changed() -> None:

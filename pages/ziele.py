@@ -77,14 +77,24 @@ with guarded():
         format_func=lambda a: labels["area"].get(a, a) if a else tr("ziele.all_areas"),
     )  # fmt: skip
     statuses = cols[2].multiselect(
-        tr("ziele.filter.status"), list(STATUSES), key="status",
-        format_func=lambda s: plabels.status_text(s, tr), placeholder=tr("ziele.all_statuses"),
-    )  # fmt: skip
+        tr("ziele.filter.status"),
+        list(STATUSES),
+        key="status",
+        format_func=lambda s: plabels.status_text(s, tr),
+        placeholder=tr("ziele.all_statuses"),
+    )
     left, right = st.columns([2, 3], vertical_alignment="bottom")
-    method = left.segmented_control(
-        tr("ziele.filter.method"), list(progress.METHODS), key="methode", required=True,
-        format_func=lambda m: tr(f"zi.method.{m}"), help=tr("ziele.method_help"),
-    ) or "destatis"  # fmt: skip
+    method = (
+        left.segmented_control(
+            tr("ziele.filter.method"),
+            list(progress.METHODS),
+            key="methode",
+            required=True,
+            format_func=lambda m: tr(f"zi.method.{m}"),
+            help=tr("ziele.method_help"),
+        )
+        or "destatis"
+    )
     implicit = right.toggle(
         tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
     )
@@ -105,8 +115,9 @@ with guarded():
     st.subheader(tr("ziele.matrix"))
     st.caption(tr("ziele.matrix_help"))
     # the legend first: a reader needs it before the rows, not after 45 of them
-    st.caption(" · ".join(plabels.status_text(s, tr) for s in STATUSES) + " · "
-               + tr("ziele.matrix_rule"))  # fmt: skip
+    st.caption(
+        " · ".join(plabels.status_text(s, tr) for s in STATUSES) + " · " + tr("ziele.matrix_rule")
+    )
     matrix = progress_data.matrix(db, method, implicit)
     # the filters filter the matrix too: the chosen area, field and the areas with the status
     shown_matrix = matrix
@@ -117,25 +128,36 @@ with guarded():
     if statuses:
         hit = shown_matrix.loc[shown_matrix["status"].isin(statuses), "area"]
         shown_matrix = shown_matrix[shown_matrix["area"].isin(set(hit))]
-    st.caption(" · ".join(f"{f} {labels['field'][f]}" for f in dict.fromkeys(
-        shown_matrix["field_id"])))  # fmt: skip
+    st.caption(
+        " · ".join(f"{f} {labels['field'][f]}" for f in dict.fromkeys(shown_matrix["field_id"]))
+    )
     if shown_matrix.empty:
         st.info(tr("ziele.empty_filter"))
     else:
         fig = charts.heatmap(
-            shown_matrix, labels["area"], {f: f"{f} {labels['field'][f]}" for f in fields}, tr,
-            lang, selected=(area, field) if area and field else None, compact=True,
-        )  # fmt: skip
+            shown_matrix,
+            labels["area"],
+            {f: f"{f} {labels['field'][f]}" for f in fields},
+            tr,
+            lang,
+            selected=(area, field) if area and field else None,
+            compact=True,
+        )
         st.plotly_chart(
-            fig, key="matrix", on_select=_on_matrix_select, selection_mode="points",
+            fig,
+            key="matrix",
+            on_select=_on_matrix_select,
+            selection_mode="points",
             config={"displayModeBar": False},
-        )  # fmt: skip
+        )
     field_names = {f: f"{f} {labels['field'][f]}" for f in fields}
     downloads.offer(
         lambda m=shown_matrix, f=field_names: xf.matrix_frame(
-            m, labels["area"], f, lambda s: plabels.status_text(s, tr), lang),
-        tr("dl.title.matrix"), "ziele_matrix",
-    )  # fmt: skip
+            m, labels["area"], f, lambda s: plabels.status_text(s, tr), lang
+        ),
+        tr("dl.title.matrix"),
+        "ziele_matrix",
+    )
 
     # --- table --------------------------------------------------------------------------------
     shown = assessments
@@ -160,8 +182,13 @@ with guarded():
         limit = int(config.get("table_limit"))
         listed = shown.head(limit)
         if len(shown) > limit:
-            st.caption(tr("ziele.table_limited", shown=fmt_number(limit, lang=lang),
-                          total=fmt_number(len(shown), lang=lang)))  # fmt: skip
+            st.caption(
+                tr(
+                    "ziele.table_limited",
+                    shown=fmt_number(limit, lang=lang),
+                    total=fmt_number(len(shown), lang=lang),
+                )
+            )
             wanted = st.query_params.get("ziel")  # a deep link beyond the limit still opens
             listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
             listed = listed[~listed["key"].duplicated()]
@@ -195,12 +222,20 @@ with guarded():
         downloads.offer(
             provenance_data.with_column(
                 lambda f=shown, n=local_notes: ptables.download_table(f, labels, tr, lang).assign(
-                    **{tr("notes.export.col"): note_lines.row_notes(
-                        n, f["area"], f["indicator_id"], f.get("goal_id"), lang)}),
-                keys, lang,
+                    **{
+                        tr("notes.export.col"): note_lines.row_notes(
+                            n, f["area"], f["indicator_id"], f.get("goal_id"), lang
+                        )
+                    }
+                ),
+                keys,
+                lang,
             ),
-            tr("dl.title.targets"), "ziele_tabelle", table_sources, stem="ziel_ist_vergleich",
-        )  # fmt: skip
+            tr("dl.title.targets"),
+            "ziele_tabelle",
+            table_sources,
+            stem="ziel_ist_vergleich",
+        )
 
         # --- detail of one target -------------------------------------------------------------
         st.subheader(tr("ziele.detail"))
@@ -209,21 +244,28 @@ with guarded():
         if st.session_state["ziel"] not in keys:
             st.session_state["ziel"] = keys[0]
         by_key = listed.set_index("key", drop=False)
-        choice = st.selectbox(
-            tr("ziele.pick"), keys, key="ziel",
-            format_func=lambda k: f"{plabels.status_symbol(by_key.loc[k, 'status'])} "
-            f"{ptables.series_label(by_key.loc[k, 'indicator_id'], by_key.loc[k, 'grp'], labels)}"
-            f" · {labels['area'].get(by_key.loc[k, 'area'], by_key.loc[k, 'area'])}",
-        )  # fmt: skip
+
+        def option_text(k: str) -> str:
+            row = by_key.loc[k]
+            series = ptables.series_label(row["indicator_id"], row["grp"], labels)
+            area = labels["area"].get(row["area"], row["area"])
+            return f"{plabels.status_symbol(row['status'])} {series} · {area}"
+
+        choice = st.selectbox(tr("ziele.pick"), keys, key="ziel", format_func=option_text)
         progress_data.write_url({"ziel": choice}, {})
         row = by_key.loc[choice]
         ind = labels["indicator"][row["indicator_id"]]
         unit, decimals = str(ind["unit"]), int(ind["decimals"])
         gap_unit = PP if row["type"] == "parity" else unit
         result, track = row["result"], row["track"]
-        st.markdown(f"**{ind['name']}** – {labels['area'].get(row['area'], row['area'])}"
-                    + (f" ({labels['group'].get(row['grp'], row['grp'])})"
-                       if row["grp"] != "insgesamt" else ""))  # fmt: skip
+        st.markdown(
+            f"**{ind['name']}** – {labels['area'].get(row['area'], row['area'])}"
+            + (
+                f" ({labels['group'].get(row['grp'], row['grp'])})"
+                if row["grp"] != "insgesamt"
+                else ""
+            )
+        )
         st.caption(
             tr("zi.col.target")
             + ": "
@@ -231,15 +273,22 @@ with guarded():
             + (f" – {user_markdown(row['note'])}" if row["note"] else "")
         )
         m = st.columns(5)
-        m[0].metric(tr("zi.col.actual"), plabels.fmt_value(row["actual"], unit, decimals, lang, tr),
-                    help=tr("ziele.period", period=row["period"]) if pd.notna(row["period"])
-                    else None)  # fmt: skip
-        m[1].metric(tr("zi.col.target"), ptables.target_value_text(row, labels, tr, lang),
-                    help=ptables.target_description(row, labels, tr, lang))  # fmt: skip
-        m[2].metric(tr("zi.col.gap"), ptables.gap_text(row, labels, tr, lang),
-                    help=tr("zi.col.gap_help"))  # fmt: skip
-        m[3].metric(tr("zi.col.years"), ptables.years_text(row, tr, lang),
-                    help=tr("zi.col.years_help"))  # fmt: skip
+        m[0].metric(
+            tr("zi.col.actual"),
+            plabels.fmt_value(row["actual"], unit, decimals, lang, tr),
+            help=tr("ziele.period", period=row["period"]) if pd.notna(row["period"]) else None,
+        )
+        m[1].metric(
+            tr("zi.col.target"),
+            ptables.target_value_text(row, labels, tr, lang),
+            help=ptables.target_description(row, labels, tr, lang),
+        )
+        m[2].metric(
+            tr("zi.col.gap"), ptables.gap_text(row, labels, tr, lang), help=tr("zi.col.gap_help")
+        )
+        m[3].metric(
+            tr("zi.col.years"), ptables.years_text(row, tr, lang), help=tr("zi.col.years_help")
+        )
         m[4].markdown(f"**{tr('col.status')}**  \n" + plabels.status_markdown(result.code, tr))
         left, right = st.columns([3, 2])
         with left:
@@ -253,15 +302,20 @@ with guarded():
             )  # fmt: skip
             sources = downloads.indicator_sources(catalogue_indicators, [row["indicator_id"]])
             track_keys = provenance_data.keys_for(
-                catalogue_indicators, [row["indicator_id"]] * len(gap_table(track)),
-                [row["area"]] * len(gap_table(track)), gap_table(track)["period"], row["grp"],
-            )  # fmt: skip
+                catalogue_indicators,
+                [row["indicator_id"]] * len(gap_table(track)),
+                [row["area"]] * len(gap_table(track)),
+                gap_table(track)["period"],
+                row["grp"],
+            )
             downloads.offer(
                 provenance_data.with_column(
                     lambda tk=track: xf.gap_frame(gap_table(tk), None, lang), track_keys, lang
                 ),
-                tr("dl.title.trajectory", indicator=ind["short"]), "ziele_verlauf", sources,
-            )  # fmt: skip
+                tr("dl.title.trajectory", indicator=ind["short"]),
+                "ziele_verlauf",
+                sources,
+            )
         with right, st.container(border=True):
             st.markdown(f"**{tr('ziele.why')}**")
             lines = pexplain.explain_lines(result, gap_unit, decimals, lang, tr, row["implicit"])
@@ -273,33 +327,45 @@ with guarded():
             st.plotly_chart(charts.history_chart(history, tr, lang), key="historie",
                             config={"displayModeBar": False})  # fmt: skip
             downloads.offer(
-                pd.DataFrame({tr("zi.col.period"): [s.period for s in history],
-                              tr("col.status"): [plabels.status_text(s.code, tr)
-                                                 for s in history]}),
-                tr("dl.title.history", indicator=ind["short"]), "ziele_historie",
-            )  # fmt: skip
+                pd.DataFrame(
+                    {
+                        tr("zi.col.period"): [s.period for s in history],
+                        tr("col.status"): [plabels.status_text(s.code, tr) for s in history],
+                    }
+                ),
+                tr("dl.title.history", indicator=ind["short"]),
+                "ziele_historie",
+            )
         with st.expander(tr("ziele.values_per_year")):
             table = gap_table(track)
             st.dataframe(
-                pd.DataFrame({
-                    tr("zi.col.period"): table["period"],
-                    tr("zi.col.actual"): table["actual"].map(
-                        lambda v: plabels.fmt_value(v, unit, decimals, lang, tr)),
-                    tr("zi.col.reference"): table["reference"].map(
-                        lambda v: plabels.fmt_value(v, unit, decimals, lang, tr)),
-                    tr("zi.col.gap"): table["absolute"].map(
-                        lambda v: plabels.fmt_value(v, gap_unit, decimals, lang, tr)),
-                    tr("col.status"): [plabels.status_text(s.code, tr) for s in history],
-                }),
-                hide_index=True, placeholder="–",
-            )  # fmt: skip
+                pd.DataFrame(
+                    {
+                        tr("zi.col.period"): table["period"],
+                        tr("zi.col.actual"): table["actual"].map(
+                            lambda v: plabels.fmt_value(v, unit, decimals, lang, tr)
+                        ),
+                        tr("zi.col.reference"): table["reference"].map(
+                            lambda v: plabels.fmt_value(v, unit, decimals, lang, tr)
+                        ),
+                        tr("zi.col.gap"): table["absolute"].map(
+                            lambda v: plabels.fmt_value(v, gap_unit, decimals, lang, tr)
+                        ),
+                        tr("col.status"): [plabels.status_text(s.code, tr) for s in history],
+                    }
+                ),
+                hide_index=True,
+                placeholder="–",
+            )
             per_year = [plabels.status_text(s.code, tr) for s in history]
             downloads.offer(
                 provenance_data.with_column(
                     lambda g=table, s=per_year: xf.gap_frame(g, s, lang), track_keys, lang
                 ),
-                tr("dl.title.trajectory", indicator=ind["short"]), "ziele_werte", sources,
-            )  # fmt: skip
+                tr("dl.title.trajectory", indicator=ind["short"]),
+                "ziele_werte",
+                sources,
+            )
 
         # --- bullet charts ----------------------------------------------------------------------
         bullets = ptables.bullet_rows(shown[~shown["implicit"]], labels, tr, lang)
@@ -310,8 +376,9 @@ with guarded():
                             config={"displayModeBar": False})  # fmt: skip
             downloads.offer(
                 lambda b=bullets: xf.bullets_frame(b, lambda s: plabels.status_text(s, tr), lang),
-                tr("dl.title.bullets"), "ziele_bullets",
-            )  # fmt: skip
+                tr("dl.title.bullets"),
+                "ziele_bullets",
+            )
 
     # --- targets management ---------------------------------------------------------------------
     st.divider()

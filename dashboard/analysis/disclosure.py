@@ -310,9 +310,11 @@ def suppress(
     model = Model(sets, _bounds(frame, kind, derived, kinds), amounts)
     # beyond the secondary rule: no hidden quantity narrower than the primary rule's own range
     protect(
-        model, Masks(hidden, hidden_den), min_count - 1,
+        model,
+        Masks(hidden, hidden_den),
+        min_count - 1,
         lambda: _secondary(frame, sets, hidden, hidden_den),
-    )  # fmt: skip
+    )
     _link_derived(frame, derived, hidden, hidden_den)
     _link_summed(frame, indicators, hidden)
     return _hide(frame, hidden, hidden_den)

@@ -289,10 +289,13 @@ def _solve_blocks(
     a_ub = _block_matrix([p.ub for p in programs], [p.n_ub for p in programs], widths)
     res = linprog(
         np.concatenate([objective for _k, _p, objective in jobs]),
-        A_ub=a_ub, b_ub=None if a_ub is None else np.zeros(a_ub.shape[0]),
-        A_eq=a_eq, b_eq=None if a_eq is None else np.concatenate([p.b_eq for p in programs]),
-        bounds=[b for p in programs for b in p.bounds], method="highs",
-    )  # fmt: skip
+        A_ub=a_ub,
+        b_ub=None if a_ub is None else np.zeros(a_ub.shape[0]),
+        A_eq=a_eq,
+        b_eq=None if a_eq is None else np.concatenate([p.b_eq for p in programs]),
+        bounds=[b for p in programs for b in p.bounds],
+        method="highs",
+    )
     if res.status != 0:  # numerically awkward together: solve one by one
         return [_solve_blocks([job])[0] if len(jobs) > 1 else None for job in jobs]
     ends = np.cumsum([p.n for p in programs])
@@ -370,8 +373,9 @@ def _repair(narrow: Var, component: _Component, model: Model, masks: Masks, need
         around = {n for v in component.variables for n in model.by_var.get(v, [])}
         candidates = _visible_members(around, model, masks)
     for small in component.variables:  # a visible denominator that caps a hidden numerator
-        candidates += [(large, False) for large in model.caps.get(small, [])
-                       if not masks.is_hidden(large)]  # fmt: skip
+        candidates += [
+            (large, False) for large in model.caps.get(small, []) if not masks.is_hidden(large)
+        ]
     if not candidates:
         return False
     amounts = model.amounts

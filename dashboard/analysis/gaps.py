@@ -224,9 +224,16 @@ def _points(
             else actual_value
         )
         points.append(
-            Point(period, assessed, actual_value, ref_value, row["numerator"],
-                  row["denominator"], row["flag"])
-        )  # fmt: skip
+            Point(
+                period,
+                assessed,
+                actual_value,
+                ref_value,
+                row["numerator"],
+                row["denominator"],
+                row["flag"],
+            )
+        )
     return points, omitted
 
 
@@ -282,21 +289,40 @@ def build_track(
     if not points and problem is None:
         problem = "no_data"
     return Track(
-        target_type=kind, sense=sense, target_level=level, target_period=target_period,
-        baseline_period=base_period, baseline_value=baseline, points=tuple(points),
-        omitted=tuple(omitted), problem=problem, unit=unit,
-        indicator_kind=str(indicator.get("kind") or ""), area_level=area_level,
-        parity_sense=parity_sense, target_value=value,
+        target_type=kind,
+        sense=sense,
+        target_level=level,
+        target_period=target_period,
+        baseline_period=base_period,
+        baseline_value=baseline,
+        points=tuple(points),
+        omitted=tuple(omitted),
+        problem=problem,
+        unit=unit,
+        indicator_kind=str(indicator.get("kind") or ""),
+        area_level=area_level,
+        parity_sense=parity_sense,
+        target_value=value,
         limit=None if limit is None else float(limit),
-    )  # fmt: skip
+    )
 
 
 def gap_at(track: Track, point: Point) -> Gap:
     """Absolute and relative gap, and share of the way done, in one period."""
     level = track.target_level
     if level is None:
-        return Gap(point.period, point.actual, point.value, None, point.reference, None, None,
-                   None, None, track.unit)  # fmt: skip
+        return Gap(
+            point.period,
+            point.actual,
+            point.value,
+            None,
+            point.reference,
+            None,
+            None,
+            None,
+            None,
+            track.unit,
+        )
     absolute = (level - point.value) * track.sense
     # parity gaps are relative to the reference share, other gaps to the target level
     denom = point.reference if track.target_type == "parity" else (abs(level) or None)
@@ -306,9 +332,17 @@ def gap_at(track: Track, point: Point) -> Gap:
     if base is not None and level != base:
         achieved = (point.value - base) / (level - base)
     return Gap(
-        point.period, point.actual, point.value, level, point.reference, absolute, relative,
-        achieved, absolute <= 0, track.unit,
-    )  # fmt: skip
+        point.period,
+        point.actual,
+        point.value,
+        level,
+        point.reference,
+        absolute,
+        relative,
+        achieved,
+        absolute <= 0,
+        track.unit,
+    )
 
 
 def gap_table(track: Track) -> pd.DataFrame:
@@ -371,11 +405,21 @@ def implicit_targets(
                 continue
             rows.append(
                 {
-                    "id": None, "indicator_id": ind["id"], "area": code, "area_code": code,
-                    "grp": groups[0], "type": "direction", "value": None,
-                    "reference_indicator": None, "reference_grp": None, "baseline_period": None,
-                    "baseline_value": None, "target_period": None, "goal_id": None,
-                    "note": None, "implicit": True,
+                    "id": None,
+                    "indicator_id": ind["id"],
+                    "area": code,
+                    "area_code": code,
+                    "grp": groups[0],
+                    "type": "direction",
+                    "value": None,
+                    "reference_indicator": None,
+                    "reference_grp": None,
+                    "baseline_period": None,
+                    "baseline_value": None,
+                    "target_period": None,
+                    "goal_id": None,
+                    "note": None,
+                    "implicit": True,
                 }
-            )  # fmt: skip
+            )
     return pd.DataFrame(rows)

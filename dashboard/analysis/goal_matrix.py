@@ -42,12 +42,16 @@ def field_matrix(
             combined = combine(part["status"], part["score"])
             rows.append(
                 {
-                    "area": area, "field_id": fid, "score": combined.score,
-                    "status": combined.status, "n_items": combined.n_items,
-                    "n_assessed": combined.n_assessed, "keys": keys,
+                    "area": area,
+                    "field_id": fid,
+                    "score": combined.score,
+                    "status": combined.status,
+                    "n_items": combined.n_items,
+                    "n_assessed": combined.n_assessed,
+                    "keys": keys,
                     **{f"n_{s}": combined.counts.get(s, 0) for s in STATUS_ORDER},
                 }
-            )  # fmt: skip
+            )
     return pd.DataFrame(rows)
 
 
@@ -59,17 +63,25 @@ def coverage(nodes: pd.DataFrame) -> pd.DataFrame:
         with_indicator = int((~part["flags"].map(lambda f: "no_indicator" in f)).sum())
         rows.append(
             {
-                "field_id": fid, "goals": len(part), "with_indicator": with_indicator,
+                "field_id": fid,
+                "goals": len(part),
+                "with_indicator": with_indicator,
                 "with_assessment": int((part["n_items"] > 0).sum()),
                 "assessed": int((part["n_assessed"] > 0).sum()),
                 "share_assessed": float((part["n_assessed"] > 0).mean()) if len(part) else 0.0,
             }
-        )  # fmt: skip
+        )
     return pd.DataFrame(
         rows,
-        columns=["field_id", "goals", "with_indicator", "with_assessment", "assessed",
-                 "share_assessed"],
-    )  # fmt: skip
+        columns=[
+            "field_id",
+            "goals",
+            "with_indicator",
+            "with_assessment",
+            "assessed",
+            "share_assessed",
+        ],
+    )
 
 
 def coverage_matrix(
@@ -85,8 +97,9 @@ def coverage_matrix(
     subtrees = {g: goal_subtree(g, children) for g in goals["id"]}
     indicators_of = set(goal_indicator["goal_id"])
     target_goals = set(assessments["goal_id"].dropna()) if len(assessments) else set()
-    has_indicator = {g: bool(sub & indicators_of or sub & target_goals) for g, sub in
-                     subtrees.items()}  # fmt: skip
+    has_indicator = {
+        g: bool(sub & indicators_of or sub & target_goals) for g, sub in subtrees.items()
+    }
     goal_area = dict(zip(goals["id"], goals["area_code"], strict=True))
     kinds = dict(zip(goals["id"], goals["kind"], strict=True))
     rows = []
@@ -98,17 +111,20 @@ def coverage_matrix(
         with_status = set(links.loc[links["key"].isin(assessed_keys), "goal_id"])
         for fid in fields["id"]:
             ids = [
-                g for g in goals.loc[goals["field_id"] == fid, "id"]
+                g
+                for g in goals.loc[goals["field_id"] == fid, "id"]
                 if kinds[g] != "stadtteilziel" or area in (CITY, goal_area[g])
-            ]  # fmt: skip
+            ]
             n_assessed = sum(1 for g in ids if subtrees[g] & with_status)
             rows.append(
                 {
-                    "area": area, "field_id": fid, "goals": len(ids),
+                    "area": area,
+                    "field_id": fid,
+                    "goals": len(ids),
                     "with_indicator": sum(1 for g in ids if has_indicator[g]),
                     "with_assessment": sum(1 for g in ids if subtrees[g] & with_items),
                     "assessed": n_assessed,
                     "share_assessed": n_assessed / len(ids) if ids else 0.0,
                 }
-            )  # fmt: skip
+            )
     return pd.DataFrame(rows)

@@ -139,9 +139,10 @@ def goal_links(
 ) -> pd.DataFrame:
     """(goal_id, key) pairs: which assessments count for which goal in ``area``."""
     goal_area = {
-        g: a for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
+        g: a
+        for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
         if k == "stadtteilziel"
-    }  # fmt: skip
+    }
     rows: list[tuple[str, str]] = []
     by_indicator: dict[str, list[str]] = {}
     for goal, ind in zip(goal_indicator["goal_id"], goal_indicator["indicator_id"], strict=True):
@@ -221,23 +222,33 @@ class _Rollup:
         self.field_of = dict(zip(goals["id"], goals["field_id"], strict=True))
         self.goals_kind = dict(zip(goals["id"], goals["kind"], strict=True))
         self.goal_area = {
-            g: a for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
+            g: a
+            for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
             if k == "stadtteilziel"
-        }  # fmt: skip
+        }
         self.rows: list[dict[str, Any]] = []
 
-    def node(self, node_id: str, kind: str, field_id: str, parent: str | None, depth: int,
-             subtree: set[str], extra_keys: list[str], fields_match: bool) -> None:  # fmt: skip
+    def node(
+        self,
+        node_id: str,
+        kind: str,
+        field_id: str,
+        parent: str | None,
+        depth: int,
+        subtree: set[str],
+        extra_keys: list[str],
+        fields_match: bool,
+    ) -> None:
         """Add the row of one field or goal, combining everything in its subtree."""
         own, measures = self.own, self.measures
         keys = sorted({k for g in subtree for k in own.get(g, [])} | set(extra_keys))
         part = self.items.loc[keys] if keys else self.items.iloc[0:0]
         combined = combine(part["status"], part["score"])
         chosen = [
-            i for i, (mg, mf) in enumerate(zip(self.measure_goals, self.measure_fields,
-                                               strict=True))
+            i
+            for i, (mg, mf) in enumerate(zip(self.measure_goals, self.measure_fields, strict=True))
             if mg & subtree or (fields_match and field_id in mf)
-        ]  # fmt: skip
+        ]
         summary = _measure_summary(measures.iloc[chosen] if len(measures) else measures)
         direct = [
             int(measures.iloc[i]["id"]) for i, mg in enumerate(self.measure_goals) if node_id in mg
@@ -247,16 +258,24 @@ class _Rollup:
         )
         self.rows.append(
             {
-                "node_id": node_id, "node_type": kind, "field_id": field_id, "parent": parent,
-                "depth": depth, "keys": keys, "own_keys": sorted(own.get(node_id, [])),
+                "node_id": node_id,
+                "node_type": kind,
+                "field_id": field_id,
+                "parent": parent,
+                "depth": depth,
+                "keys": keys,
+                "own_keys": sorted(own.get(node_id, [])),
                 "own_measures": direct,
                 "indicators": list(self.indicators_of.get(node_id, [])),
                 **{f"n_{s}": combined.counts.get(s, 0) for s in STATUS_ORDER},
-                "n_items": combined.n_items, "n_assessed": combined.n_assessed,
-                "score": combined.score, "status": combined.status, **summary,
+                "n_items": combined.n_items,
+                "n_assessed": combined.n_assessed,
+                "score": combined.score,
+                "status": combined.status,
+                **summary,
                 "flags": _flags(kind, combined, summary, list(part["moving"]), has_ind),
             }
-        )  # fmt: skip
+        )
 
     def visible(self, goal: str) -> bool:
         """Whether a goal belongs to this area's view of the Leitbild."""
@@ -281,10 +300,10 @@ class _Rollup:
         items = self.items
         # assessments no goal names count for their indicator's field (in this area only)
         loose = [
-            k for k, ind_field, a in zip(items["key"], items["field_id"], items["area"],
-                                         strict=True)
+            k
+            for k, ind_field, a in zip(items["key"], items["field_id"], items["area"], strict=True)
             if ind_field == fid and k not in self.linked_keys and a == self.area
-        ]  # fmt: skip
+        ]
         self.node(fid, "field", fid, None, 0, field_goals, loose, True)
         for goal in tops:
             self.walk(goal, fid, 1, (goal,))

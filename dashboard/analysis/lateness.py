@@ -69,9 +69,12 @@ def measure_lateness(
     reviewed, step_date = as_date(m.get("last_reviewed")), as_date(m.get("next_step_date"))
     out: dict[str, Any] = {flag: False for flag in FLAGS}
     out.update(
-        start_delay_days=None, overdue_days=None, finish_delay_days=None,
-        days_since_review=None, next_step_days=None,
-    )  # fmt: skip
+        start_delay_days=None,
+        overdue_days=None,
+        finish_delay_days=None,
+        days_since_review=None,
+        next_step_days=None,
+    )
     if is_open and planned_start and actual_start is None and planned_start < today:
         out["started_late"], out["start_delay_days"] = True, _days(today, planned_start)
     if is_open and planned_end and planned_end < today:

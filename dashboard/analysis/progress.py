@@ -101,8 +101,11 @@ def _destatis_level(
         miss = (level - projection) * sense
         out.update(projection=projection, projection_period=period, miss=miss)
     if remaining <= 0:
-        return ("reached" if moving >= -EPS else "slightly_off",
-                "reached" if moving >= -EPS else "reached_but_worsening", out)  # fmt: skip
+        return (
+            "reached" if moving >= -EPS else "slightly_off",
+            "reached" if moving >= -EPS else "reached_but_worsening",
+            out,
+        )
     if period is None or period <= last.period:
         return ("off_track" if moving > EPS else "wrong_direction", "deadline_passed", out)
     out["miss_ratio"] = out["miss"] / remaining
@@ -178,13 +181,24 @@ def assess_destatis(track: Track, cfg: Settings | None = None) -> Status:
     if len(used) < cfg.window + 1:
         notes.append(Note("short_window", {"changes": len(used) - 1, "window": cfg.window}))
     explanation = Explanation(
-        method=method, rule=rule, target_type=track.target_type, sense=track.sense,
-        unit=track.unit, variable="shortfall" if track.target_type == "parity" else "value",
-        points=tuple((p.period, p.value) for p in used), omitted=track.omitted,
-        target_level=track.target_level, target_period=track.target_period,
-        latest_period=last.period, latest_value=last.value, mean_change=mean,
-        latest_change=latest_change, thresholds=thresholds, notes=tuple(notes), **numbers,
-    )  # fmt: skip
+        method=method,
+        rule=rule,
+        target_type=track.target_type,
+        sense=track.sense,
+        unit=track.unit,
+        variable="shortfall" if track.target_type == "parity" else "value",
+        points=tuple((p.period, p.value) for p in used),
+        omitted=track.omitted,
+        target_level=track.target_level,
+        target_period=track.target_period,
+        latest_period=last.period,
+        latest_value=last.value,
+        mean_change=mean,
+        latest_change=latest_change,
+        thresholds=thresholds,
+        notes=tuple(notes),
+        **numbers,
+    )
     return Status(code, method, last.period, CATEGORY_SCORES[code], explanation)
 
 
@@ -285,18 +299,24 @@ class _SeriesIndex:
             self.period[idx].tolist(), *columns, self.flag_codes[idx].tolist(), strict=True
         ):
             out[int(period)] = {
-                "period": period, "value": None if value != value else value,
+                "period": period,
+                "value": None if value != value else value,
                 "numerator": None if num != num else num,
                 "denominator": None if den != den else den,
                 "flag": None if code < 0 else self.flags[code],
-            }  # fmt: skip
+            }
         return out
 
 
 def _assessment_row(
-    rec: dict[str, Any], ind: dict[str, Any], area: str, grp: str, track: Track,
-    result: Status, cfg: Settings,
-) -> dict[str, Any]:  # fmt: skip
+    rec: dict[str, Any],
+    ind: dict[str, Any],
+    area: str,
+    grp: str,
+    track: Track,
+    result: Status,
+    cfg: Settings,
+) -> dict[str, Any]:
     latest = track.latest
     gap = gap_at(track, latest) if latest else None
     change = mean_change(track, cfg)
@@ -306,25 +326,39 @@ def _assessment_row(
     ref = reference_of(rec, area) if track.target_type == "parity" else (None, None, None)
     note = rec.get("note")
     return {
-        "key": key, "target_id": target_id, "implicit": implicit,
-        "indicator_id": rec["indicator_id"], "field_id": ind.get("field_id"), "area": area,
-        "grp": grp, "type": rec.get("type"),
+        "key": key,
+        "target_id": target_id,
+        "implicit": implicit,
+        "indicator_id": rec["indicator_id"],
+        "field_id": ind.get("field_id"),
+        "area": area,
+        "grp": grp,
+        "type": rec.get("type"),
         "goal_id": None if pd.isna(rec.get("goal_id")) else rec.get("goal_id"),
-        "target_period": track.target_period, "target_value": track.target_value,
-        "baseline_period": track.baseline_period, "reference_indicator": ref[0],
-        "reference_area": ref[1], "reference_grp": ref[2],
-        "note": note if isinstance(note, str) else None, "status": result.code,
-        "score": result.score, "period": result.period,
+        "target_period": track.target_period,
+        "target_value": track.target_value,
+        "baseline_period": track.baseline_period,
+        "reference_indicator": ref[0],
+        "reference_area": ref[1],
+        "reference_grp": ref[2],
+        "note": note if isinstance(note, str) else None,
+        "status": result.code,
+        "score": result.score,
+        "period": result.period,
         "actual": latest.actual if latest else None,
         "reference": latest.reference if latest else None,
-        "target_level": track.target_level, "gap": gap.absolute if gap else None,
-        "gap_relative": gap.relative if gap else None, "unit": track.unit,
+        "target_level": track.target_level,
+        "gap": gap.absolute if gap else None,
+        "gap_relative": gap.relative if gap else None,
+        "unit": track.unit,
         "mean_change": change,
         "moving": None if change is None or not track.sense else change * track.sense > EPS,
         "years_to_target": years_to_target(gap.absolute if gap else None, change, track.sense),
-        "n_points": len(track.points), "trend": [p.actual for p in track.points],
-        "result": result, "track": track,
-    }  # fmt: skip
+        "n_points": len(track.points),
+        "trend": [p.actual for p in track.points],
+        "result": result,
+        "track": track,
+    }
 
 
 __all__ = [

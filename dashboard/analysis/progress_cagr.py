@@ -73,8 +73,9 @@ def _cagr_used(track: Track) -> tuple[list[Point], Status | None]:
     base = track.baseline_period
     if base is not None and points and points[-1].period < base:
         # never fall back to older data: the status would describe a time before the target
-        return [], _not_assessable("cagr", track, "baseline_after_data", baseline=base,
-                                   latest=points[-1].period)  # fmt: skip
+        return [], _not_assessable(
+            "cagr", track, "baseline_after_data", baseline=base, latest=points[-1].period
+        )
     if base is not None:
         points = [p for p in points if p.period >= base]
     return points, None
@@ -217,13 +218,25 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
     notes += _notes(track, used, (last.value - first.value) / dt, cfg)
     variable = "parity_index" if parity and not linear else ("shortfall" if parity else "value")
     explanation = Explanation(
-        method=method, rule=rule, target_type=track.target_type, sense=sense, unit=track.unit,
-        variable=variable, points=tuple((p.period, _cagr_variable(track, p, linear))
-                                        for p in used),
-        omitted=track.omitted, target_level=y_target if track.has_level else None,
-        target_period=track.target_period, latest_period=last.period, latest_value=yi,
-        base_period=first.period, base_value=y0, mode="linear" if linear else "growth",
-        observed_rate=observed, thresholds=thresholds, notes=tuple(notes),
-        mean_change=(last.value - first.value) / dt, **numbers,
-    )  # fmt: skip
+        method=method,
+        rule=rule,
+        target_type=track.target_type,
+        sense=sense,
+        unit=track.unit,
+        variable=variable,
+        points=tuple((p.period, _cagr_variable(track, p, linear)) for p in used),
+        omitted=track.omitted,
+        target_level=y_target if track.has_level else None,
+        target_period=track.target_period,
+        latest_period=last.period,
+        latest_value=yi,
+        base_period=first.period,
+        base_value=y0,
+        mode="linear" if linear else "growth",
+        observed_rate=observed,
+        thresholds=thresholds,
+        notes=tuple(notes),
+        mean_change=(last.value - first.value) / dt,
+        **numbers,
+    )
     return Status(code, method, last.period, score, explanation)

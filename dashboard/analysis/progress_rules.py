@@ -135,8 +135,9 @@ def _not_assessable(method: str, track: Track, reason: str, **values: Any) -> St
         latest_value=latest.value if latest else None,
         notes=(Note(reason, values),),
     )  # fmt: skip
-    return Status("not_assessable", method, latest.period if latest else None, None,
-                  explanation, reason)  # fmt: skip
+    return Status(
+        "not_assessable", method, latest.period if latest else None, None, explanation, reason
+    )
 
 
 def _meets_target(track: Track) -> bool:

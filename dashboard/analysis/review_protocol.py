@@ -30,13 +30,19 @@ def overview_text(review: Review, labels: Mapping[str, str]) -> str:
     parts = [counted(labels, f"ov.cat.{c}", n) for c, n in counts.items() if n]
     entries = counted(labels, "ov.entries", len(review.changes))
     entries += f" ({', '.join(parts)})" if parts else ""
-    return "; ".join([
-        counted(labels, "ov.measures", len(review.open_measures)), entries,
-        counted(labels, "ov.late", len(review.late)),
-        counted(labels, "ov.due", len(review.needs_review)),
-        counted(labels, "ov.off_track", len(review.off_track)),
-        counted(labels, "ov.uncovered", len(review.uncovered_goals)),
-    ]) + "."  # fmt: skip
+    return (
+        "; ".join(
+            [
+                counted(labels, "ov.measures", len(review.open_measures)),
+                entries,
+                counted(labels, "ov.late", len(review.late)),
+                counted(labels, "ov.due", len(review.needs_review)),
+                counted(labels, "ov.off_track", len(review.off_track)),
+                counted(labels, "ov.uncovered", len(review.uncovered_goals)),
+            ]
+        )
+        + "."
+    )
 
 
 @dataclass
@@ -89,10 +95,12 @@ def flag_texts(
             texts.append(labels["flag.needs_review_never"])
             continue
         days_col = {
-            "overdue": "overdue_days", "started_late": "start_delay_days",
-            "next_step_overdue": "next_step_days", "needs_review": "days_since_review",
+            "overdue": "overdue_days",
+            "started_late": "start_delay_days",
+            "next_step_overdue": "next_step_days",
+            "needs_review": "days_since_review",
             "finished_late": "finish_delay_days",
-        }[flag]  # fmt: skip
+        }[flag]
         date_col = {"overdue": "planned_end", "started_late": "planned_start"}.get(flag)
         day = as_date(row.get(date_col)) if date_col else None
         texts.append(
@@ -176,8 +184,13 @@ def build_protocol(
         row = by_id.get(mid)
         events = events_of.get(mid, [])
         if row is None:  # archived in the window: still part of what was decided
-            row = {"id": mid, "title": events[0]["title"], "status": "archiviert",
-                   "progress": 0, "goals": []}  # fmt: skip
+            row = {
+                "id": mid,
+                "title": events[0]["title"],
+                "status": "archiviert",
+                "progress": 0,
+                "goals": [],
+            }
         items.append(_item(row, events, review, lab, flabels, fmt_date, names))
     meta = [lab["window"].format(start=fmt_date(review.start), end=fmt_date(review.end))]
     if author.strip():

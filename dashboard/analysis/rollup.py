@@ -119,8 +119,9 @@ def _with_cell_sums(
         if parent in present or not set(kids) & present:
             continue
         parts = frame[frame["area_code"].isin(kids)]
-        added.append({"area_code": parent, **_compute(parts, kids, indicator, factor),
-                      "origin": "computed"})  # fmt: skip
+        added.append(
+            {"area_code": parent, **_compute(parts, kids, indicator, factor), "origin": "computed"}
+        )
     if not added:
         return frame
     return pd.concat([frame, pd.DataFrame(added)], ignore_index=True)

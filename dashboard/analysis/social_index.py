@@ -237,9 +237,16 @@ def compute_social_index(
     )  # fmt: skip
     ordered = FRAME_COLUMNS + [c for c in out.columns if c not in FRAME_COLUMNS]
     return SocialIndex(
-        out[ordered], period, used, missing, city, spread, sigma, min_population,
+        out[ordered],
+        period,
+        used,
+        missing,
+        city,
+        spread,
+        sigma,
+        min_population,
         frozenset(i for i in used if i in reversed_indicators),
-    )  # fmt: skip
+    )
 
 
 def _add_dynamics(

@@ -73,14 +73,25 @@ def new_areas(
             shapes = parent_geometry.get(rule.parent_level)
             if shapes is None or shapes.empty:
                 problems.append(
-                    Problem(name, i, column, f"Geometrie der Ebene {rule.parent_level}",
-                            "nicht geladen: Lage nicht geprüft", "warning")
-                )  # fmt: skip
+                    Problem(
+                        name,
+                        i,
+                        column,
+                        f"Geometrie der Ebene {rule.parent_level}",
+                        "nicht geladen: Lage nicht geprüft",
+                        "warning",
+                    )
+                )
             elif not _inside(geom, shapes, parent):
                 problems.append(
-                    Problem(name, i, column, f"eine Fläche innerhalb von Gebiet {parent}",
-                            f"{code} liegt außerhalb")
-                )  # fmt: skip
+                    Problem(
+                        name,
+                        i,
+                        column,
+                        f"eine Fläche innerhalb von Gebiet {parent}",
+                        f"{code} liegt außerhalb",
+                    )
+                )
             text = str(gdf[label].iloc[i - 1]).strip() if label else ""
             rows.append(
                 {"code": code, "level": rule.level, "name": text or code, "parent_code": parent,

@@ -100,11 +100,14 @@ def bounded(problems: list[Problem]) -> list[Problem]:
     first = problems[0].file
     shown.append(
         Problem(
-            first, None, None, f"höchstens {_fmt(MAX_PROBLEMS)} einzeln aufgeführte Probleme",
+            first,
+            None,
+            None,
+            f"höchstens {_fmt(MAX_PROBLEMS)} einzeln aufgeführte Probleme",
             f"{_fmt(rest)} weitere nicht aufgeführt (davon {_fmt(more_errors)} Fehler)",
             "error" if more_errors else "warning",
         )
-    )  # fmt: skip
+    )
     return shown
 
 

@@ -53,11 +53,14 @@ class Validation:
                     int(i),
                     order,
                     Problem(
-                        self.file, int(self.rows[i]), self.c.column(int(i), name), text,
+                        self.file,
+                        int(self.rows[i]),
+                        self.c.column(int(i), name),
+                        text,
                         repr(found(int(i))),
                     ),
                 )
-            )  # fmt: skip
+            )
         self.has_problem |= mask
 
     def run(self) -> tuple[pd.DataFrame, list[Problem]]:
@@ -69,9 +72,12 @@ class Validation:
         self._areas()
         period = columns.map_cells(parse_period, c.period)
         self.bad(
-            _isnone(period), 3, "period", "ein Jahr (z. B. 2014 oder 31.12.2014)",
+            _isnone(period),
+            3,
+            "period",
+            "ein Jahr (z. B. 2014 oder 31.12.2014)",
             lambda i: c.period[i],
-        )  # fmt: skip
+        )
         # as one by one: `group or "insgesamt"`, the texts themselves untouched
         group = columns.objects(c.group if c.group is not None else [""] * n).copy()
         group[pd.isna(group) | (group == "")] = "insgesamt"
@@ -93,21 +99,27 @@ class Validation:
         )
         self.known = known
         self.bad(
-            ~known, 0, "indicator", "eine Indikator-ID aus dem Katalog",
+            ~known,
+            0,
+            "indicator",
+            "eine Indikator-ID aus dem Katalog",
             lambda i: self.indicator[i],
-        )  # fmt: skip
+        )
         self.bad(
-            np.append(derived, False)[codes], 0, "indicator",
+            np.append(derived, False)[codes],
+            0,
+            "indicator",
             "einen gespeicherten Indikator (abgeleitete werden berechnet)",
             lambda i: self.indicator[i],
-        )  # fmt: skip
+        )
         kinds = [s["kind"] if s is not None else "" for s in specs]
         self.kind = np.array([*kinds, ""], dtype=object)[codes]
         factors = [_factor(s) if s is not None else 1.0 for s in specs]
         self.factor = np.array([*factors, 1.0])[codes]
         # the possible values of each indicator: one definition in plausibility.value_rule
-        rules = [value_rule(s) if s is not None else value_rule({"kind": "", "unit": ""})
-                 for s in specs]  # fmt: skip
+        rules = [
+            value_rule(s) if s is not None else value_rule({"kind": "", "unit": ""}) for s in specs
+        ]
         lows = [-np.inf if r.low is None else r.low for r in rules]
         highs = [np.inf if r.high is None else r.high for r in rules]
         self.low = np.array([*lows, -np.inf])[codes]
@@ -123,9 +135,12 @@ class Validation:
         self.code = columns.map_cells(self.catalogue.resolve_area, self.area)
         unknown = _isnone(self.code)
         self.bad(
-            unknown, 1, "area", lambda i: unknown_area_expected(self.area[i], self.catalogue),
+            unknown,
+            1,
+            "area",
+            lambda i: unknown_area_expected(self.area[i], self.catalogue),
             lambda i: self.area[i],
-        )  # fmt: skip
+        )
         level = objects_or(self.code, levels)
 
         def wrong_level(ind: int, lvl: str) -> bool:
@@ -136,10 +151,12 @@ class Validation:
 
         wrong = _per_pair(self.ind_codes, level, ~unknown & self.known, wrong_level)
         self.bad(
-            wrong, 2, "area",
+            wrong,
+            2,
+            "area",
             lambda i: "eine Ebene aus " + ", ".join(self.specs[self.ind_codes[i]]["levels"]),
             lambda i: f"{self.area[i]} ({level[i]})",
-        )  # fmt: skip
+        )
 
     def _groups(self, group: np.ndarray) -> None:
         def wrong_group(ind: int, grp: str) -> bool:
@@ -147,10 +164,12 @@ class Validation:
 
         wrong = _per_pair(self.ind_codes, group, self.known, wrong_group)
         self.bad(
-            wrong, 4, "group",
+            wrong,
+            4,
+            "group",
             lambda i: "eine Gruppe aus " + ", ".join(self.specs[self.ind_codes[i]]["groups"]),
             lambda i: group[i],
-        )  # fmt: skip
+        )
 
     def _values(self) -> dict[str, np.ndarray]:
         c, n = self.c, self.n
@@ -158,15 +177,21 @@ class Validation:
         parsed = {name: columns.numbers(col, n) for name, col in cells.items()}
         for order, name in enumerate(cells, start=5):
             self.bad(
-                parsed[name].state == columns.BAD, order, name, NUMBER_EXPECTED,
+                parsed[name].state == columns.BAD,
+                order,
+                name,
+                NUMBER_EXPECTED,
                 lambda i, name=name: cells[name][i],
-            )  # fmt: skip
+            )
         raw_flag = columns.objects(c.flag if c.flag is not None else [""] * n)
         flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
         self.bad(
-            (flag != "") & ~np.isin(flag, list(FLAGS)), 8, "flag",
-            "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)), lambda i: raw_flag[i],
-        )  # fmt: skip
+            (flag != "") & ~np.isin(flag, list(FLAGS)),
+            8,
+            "flag",
+            "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
+            lambda i: raw_flag[i],
+        )
         for p in parsed.values():  # the first cell symbol wins when no flag column says more
             fill = (flag == "") & ~_isnone(p.flag)
             flag[fill] = p.flag[fill]
@@ -179,32 +204,42 @@ class Validation:
         unparsed = parsed["value"].state == columns.BAD
         lacking = np.isnan(v) & np.isin(flag, ["", "not_available", *_VALUE_FLAGS])
         self.bad(
-            lacking & (flag != "not_available") & ~unparsed, 9, "value",
+            lacking & (flag != "not_available") & ~unparsed,
+            9,
+            "value",
             "einen Wert oder ein Kennzeichen wie „.“ (geheim)",
             lambda i: cells["value"][i] if cells["value"] is not None else None,  # no column
-        )  # fmt: skip
+        )
         flag[lacking & (flag == "")] = "not_available"
         has_v = ~np.isnan(v)
         # a value computed from a negative part is reported at that part, not twice
         broken_part = derive & ((num < 0) | (den < 0))
         outside = has_v & ~broken_part & ((v < self.low) | (v > self.high))
         self.bad(
-            outside, 10, "value", lambda i: self.range_text[self.ind_codes[i]],
+            outside,
+            10,
+            "value",
+            lambda i: self.range_text[self.ind_codes[i]],
             lambda i: float(v[i]),
-        )  # fmt: skip
+        )
         with np.errstate(invalid="ignore"):
             fraction = has_v & ~outside & self.integer & (v != np.floor(v))
         self.bad(fraction, 11, "value", INTEGER_EXPECTED, lambda i: float(v[i]))
         for order, (name, x) in enumerate((("numerator", num), ("denominator", den)), start=12):
             self.bad(
-                ~np.isnan(x) & (x < 0), order, name, "eine Anzahl ≥ 0",
+                ~np.isnan(x) & (x < 0),
+                order,
+                name,
+                "eine Anzahl ≥ 0",
                 lambda i, x=x: float(x[i]),
-            )  # fmt: skip
+            )
         self.bad(
-            ~np.isnan(num) & ~np.isnan(den) & (self.kind == "share") & (num > den), 14,
-            "numerator", lambda i: f"höchstens den Nenner ({float(den[i]):g})",
+            ~np.isnan(num) & ~np.isnan(den) & (self.kind == "share") & (num > den),
+            14,
+            "numerator",
+            lambda i: f"höchstens den Nenner ({float(den[i]):g})",
             lambda i: float(num[i]),
-        )  # fmt: skip
+        )
         return {"value": v, "numerator": num, "denominator": den, "flag": flag}
 
     def _frame(
@@ -255,10 +290,12 @@ class Validation:
         mask = np.zeros(self.n, dtype=bool)
         mask[idx[dup]] = True
         self.bad(
-            mask, 15, "area",
+            mask,
+            15,
+            "area",
             lambda i: f"eindeutige Zeile (doppelt mit Zeile {first_row[i]})",
             lambda i: "/".join(map(str, (self.indicator[i], self.code[i], period[i], group[i]))),
-        )  # fmt: skip
+        )
         return idx[~dup]
 
 
@@ -277,9 +314,11 @@ def _per_pair(
     pairs = codes[rows].astype(np.int64) * (len(label_values) + 1) + label_codes
     unique, inverse = np.unique(pairs, return_inverse=True)
     results = np.array(
-        [test(int(p // (len(label_values) + 1)), label_values[p % (len(label_values) + 1)])
-         for p in unique]
-    )  # fmt: skip
+        [
+            test(int(p // (len(label_values) + 1)), label_values[p % (len(label_values) + 1)])
+            for p in unique
+        ]
+    )
     out[rows] = results[inverse]
     return out
 

@@ -150,11 +150,13 @@ def ratio_aggregate_problems(
             continue
         problems.append(
             Problem(
-                file, int(rows[(code, period, grp)]), str(period),
+                file,
+                int(rows[(code, period, grp)]),
+                str(period),
                 f"einen Wert zwischen {min(parts):g} und {max(parts):g} (Spanne der Stadtteile: "
                 f"eine Summenzeile eines Anteils oder einer Quote ist ein Mittelwert)"
                 + count_hint(indicator),
                 f"{value:g}",
             )
-        )  # fmt: skip
+        )
     return problems

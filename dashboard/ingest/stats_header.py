@@ -238,10 +238,13 @@ def _plan_one(header: str, shared: list[str], ctx: _Context, plan: ColumnPlan) -
         found = f"{header!r} → {group}" if group else f"{header!r} (widerspricht {ctx.file_group})"
         plan.problems.append(
             Problem(
-                ctx.file, ctx.line, header,
-                f"eine Gruppe des Indikators {ctx.indicator['id']} ({allowed})", found,
+                ctx.file,
+                ctx.line,
+                header,
+                f"eine Gruppe des Indikators {ctx.indicator['id']} ({allowed})",
+                found,
             )
-        )  # fmt: skip
+        )
         return None
     (plan.year_columns if years else plan.category_columns).append(header)
     return ColumnSpec(period, group, header)

@@ -172,8 +172,9 @@ def _file_group(
     named = [g for g in (group_in_text(table.sheet or ""), group_in_text(title)) if g]
     if explicit and any(g != explicit for g in named):
         said = ", ".join(sorted(set(named)))
-        problems.append(Problem(file, None, "--group", f"die Gruppe des Blatts/Titels ({said})",
-                                explicit))  # fmt: skip
+        problems.append(
+            Problem(file, None, "--group", f"die Gruppe des Blatts/Titels ({said})", explicit)
+        )
     return explicit or (named[0] if named else None)
 
 
@@ -211,15 +212,23 @@ def parse_stats(
     layout = StatsLayout(sheet=table.sheet, other_sheets=list(table.other_sheets))
     empty = StatsResult(pd.DataFrame(), problems, {}, layout)
     indicator = catalogue.indicator(indicator_id) or {
-        "id": indicator_id, "groups": ["insgesamt"], "kind": "", "unit": ""
-    }  # fmt: skip
+        "id": indicator_id,
+        "groups": ["insgesamt"],
+        "kind": "",
+        "unit": "",
+    }
     label_cols = _label_columns(table, catalogue)
     first_data = _first_data(table, label_cols, catalogue)
     if first_data is None or max(len(r) for r in table.rows) < 2:
         problems.append(
-            Problem(file, None, None, "eine Tabelle mit Gebietszeilen wie „61 Coerde“",
-                    "keine Tabelle erkannt")
-        )  # fmt: skip
+            Problem(
+                file,
+                None,
+                None,
+                "eine Tabelle mit Gebietszeilen wie „61 Coerde“",
+                "keine Tabelle erkannt",
+            )
+        )
         return empty
     width = max(len(r) for r in table.rows)
     head = sort_head(table.rows[:first_data], table.line_numbers[:first_data], label_cols)
@@ -246,8 +255,9 @@ def parse_stats(
     problems += plan.problems
     _note_plan(layout, plan)
     skipped = {j for j in value_cols if headers[j] in plan.skipped_totals}
-    cells, below = _read_rows(table, first_data, label_cols, headers, plan.columns, skipped,
-                              catalogue, problems)  # fmt: skip
+    cells, below = _read_rows(
+        table, first_data, label_cols, headers, plan.columns, skipped, catalogue, problems
+    )
     read_notes(below, layout)
     layout.areas = len(set(cells.area))
     label_header = headers[0] or "Gebiet"
@@ -296,24 +306,40 @@ def _read_rows(
             continue
         if code in seen_areas:
             problems.append(
-                Problem(file, line, label_header,
-                        f"jedes Gebiet nur einmal (schon Zeile {seen_areas[code]})", repr(label))
-            )  # fmt: skip
+                Problem(
+                    file,
+                    line,
+                    label_header,
+                    f"jedes Gebiet nur einmal (schon Zeile {seen_areas[code]})",
+                    repr(label),
+                )
+            )
             continue
         seen_areas[code] = line
         name = cell_text(row[0])
         name = _CODE_LABEL.match(name)["name"] if _CODE_LABEL.match(name) else name
         if name and catalogue.resolve_area(name) not in (None, code):
             problems.append(
-                Problem(file, line, label_header, f"Name passend zu Nummer {code}", repr(name),
-                        "warning")
-            )  # fmt: skip
+                Problem(
+                    file,
+                    line,
+                    label_header,
+                    f"Name passend zu Nummer {code}",
+                    repr(name),
+                    "warning",
+                )
+            )
         for j in range(label_cols, len(row)):
             if j not in columns and j not in skipped and not headers[j] and cell_text(row[j]):
                 problems.append(
-                    Problem(file, line, f"Spalte {j + 1}", "Werte nur unter einer Überschrift",
-                            repr(cell_text(row[j])))
-                )  # fmt: skip
+                    Problem(
+                        file,
+                        line,
+                        f"Spalte {j + 1}",
+                        "Werte nur unter einer Überschrift",
+                        repr(cell_text(row[j])),
+                    )
+                )
         cells.row.extend([line] * len(columns))
         cells.area.extend([code] * len(columns))
         cells.value.extend(row[j] if j < len(row) else None for j in columns)

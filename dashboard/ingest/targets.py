@@ -121,8 +121,11 @@ def parse_targets(
             target[k] for k in ("indicator_id", "area_code", "grp", "type", "target_period")
         )
         if key in keys:
-            r.problem("indicator", f"ein Ziel je Indikator/Gebiet/Gruppe/Typ/Zieljahr "
-                      f"(doppelt mit Zeile {keys[key]})", "/".join(map(str, key)))  # fmt: skip
+            r.problem(
+                "indicator",
+                f"ein Ziel je Indikator/Gebiet/Gruppe/Typ/Zieljahr (doppelt mit Zeile {keys[key]})",
+                "/".join(map(str, key)),
+            )
         keys.setdefault(key, r.line)
         rows.append(target)
     if not rows:

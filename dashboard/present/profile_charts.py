@@ -87,25 +87,33 @@ def spine_chart(
     if frame["bezirk_position"].notna().any():
         fig.add_trace(
             go.Scatter(
-                x=frame["bezirk_position"], y=frame["short"], mode="markers", name=bezirk_label,
-                marker={"symbol": "diamond-open", "size": 11, "color": INK,
-                        "line": {"width": 2}},
+                x=frame["bezirk_position"],
+                y=frame["short"],
+                mode="markers",
+                name=bezirk_label,
+                marker={"symbol": "diamond-open", "size": 11, "color": INK, "line": {"width": 2}},
                 hoverinfo="skip",
             )
-        )  # fmt: skip
+        )
     for key in LEGEND_ORDER:
         part = frame[frame["assessment"] == key]
         if part.empty:
             continue
         fig.add_trace(
             go.Scatter(
-                x=part["position"], y=part["short"], mode="markers",
-                name=t(f"stadtteil.assess.{key}", lang), customdata=part["hover"],
+                x=part["position"],
+                y=part["short"],
+                mode="markers",
+                name=t(f"stadtteil.assess.{key}", lang),
+                customdata=part["hover"],
                 hovertemplate="%{customdata}<extra></extra>",
-                marker={"size": 14, "color": ASSESSMENT_COLOURS[key],
-                        "line": {"width": 1, "color": INK}},
+                marker={
+                    "size": 14,
+                    "color": ASSESSMENT_COLOURS[key],
+                    "line": {"width": 1, "color": INK},
+                },
             )
-        )  # fmt: skip
+        )
     for _, row in frame.iterrows():
         label = t(
             "stadtteil.spine.label",
@@ -113,8 +121,15 @@ def spine_chart(
             value=fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"]),
             city=fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"]),
         )
-        fig.add_annotation(x=1.0, xref="paper", xanchor="left", y=row["short"], text=label,
-                           showarrow=False, font={"size": 12})  # fmt: skip
+        fig.add_annotation(
+            x=1.0,
+            xref="paper",
+            xanchor="left",
+            y=row["short"],
+            text=label,
+            showarrow=False,
+            font={"size": 12},
+        )
     fig.add_vline(x=0, line={"color": INK, "width": 1.5})
     _layout(fig, order, texts, lang)
     fig.update_layout(margin={"l": 10, "r": 200, "t": 40, "b": 60})
@@ -132,10 +147,16 @@ def _spine_bands(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
     ):
         fig.add_trace(
             go.Bar(
-                y=frame["short"], x=frame[high] - frame[low], base=frame[low], orientation="h",
-                marker={"color": colour}, width=0.55, name=t(key, lang), hoverinfo="skip",
+                y=frame["short"],
+                x=frame[high] - frame[low],
+                base=frame[low],
+                orientation="h",
+                marker={"color": colour},
+                width=0.55,
+                name=t(key, lang),
+                hoverinfo="skip",
             )
-        )  # fmt: skip
+        )
 
 
 def _spine_hover(row: pd.Series, district: str, bezirk_label: str, lang: str) -> str:
@@ -158,11 +179,17 @@ def _spine_axis(fig: go.Figure, lang: str) -> None:
     """The shared x-axis of spine and comparison: worse ◀ city ▶ better."""
     labels = [t(f"stadtteil.spine.{k}", lang) for k in ("worse", "city", "better")]
     fig.update_xaxes(
-        range=[-1.12, 1.12], tickvals=[-1, 0, 1], ticktext=labels, zeroline=False, showgrid=False,
+        range=[-1.12, 1.12],
+        tickvals=[-1, 0, 1],
+        ticktext=labels,
+        zeroline=False,
+        showgrid=False,
         # two lines: on a phone one line runs past the chart's right edge
-        title={"text": t("stadtteil.spine.axis", lang).replace(" (", "<br>(", 1),
-               "font": {"size": 12}},
-    )  # fmt: skip
+        title={
+            "text": t("stadtteil.spine.axis", lang).replace(" (", "<br>(", 1),
+            "font": {"size": 12},
+        },
+    )
 
 
 def _layout(fig: go.Figure, order: list[str], texts: list[str], lang: str) -> None:
@@ -177,10 +204,18 @@ def _layout(fig: go.Figure, order: list[str], texts: list[str], lang: str) -> No
         hoverlabel={"bgcolor": "white", "font": {"size": 12}},
     )
     fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=order, range=[len(order) - 0.5, -0.5],
-        showgrid=False, ticks="", automargin=True, tickfont={"color": INK, "size": 13},
-        tickmode="array", tickvals=order, ticktext=texts,
-    )  # fmt: skip
+        type="category",
+        categoryorder="array",
+        categoryarray=order,
+        range=[len(order) - 0.5, -0.5],
+        showgrid=False,
+        ticks="",
+        automargin=True,
+        tickfont={"color": INK, "size": 13},
+        tickmode="array",
+        tickvals=order,
+        ticktext=texts,
+    )
 
 
 def trend_chart(
@@ -204,17 +239,28 @@ def trend_chart(
             else {"color": theme.AREA_COLOURS[2], "dash": "dot", "width": 2.5}
         )
         hover = [
-            t("stadtteil.trends.hover", lang, area=names.get(code, code), period=p,
-              value=fmt_value(v, unit, decimals, lang, f))
+            t(
+                "stadtteil.trends.hover",
+                lang,
+                area=names.get(code, code),
+                period=p,
+                value=fmt_value(v, unit, decimals, lang, f),
+            )
             for p, v, f in zip(part["period"], part["value"], part["flag"], strict=True)
-        ]  # fmt: skip
+        ]
         fig.add_trace(
             go.Scatter(
-                x=part["period"], y=part["value"], mode="lines+markers", name=names.get(code, code),
-                line=style, marker={"size": 7}, customdata=hover,
-                hovertemplate="%{customdata}<extra></extra>", connectgaps=False,
+                x=part["period"],
+                y=part["value"],
+                mode="lines+markers",
+                name=names.get(code, code),
+                line=style,
+                marker={"size": 7},
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
+                connectgaps=False,
             )
-        )  # fmt: skip
+        )
     fig.update_layout(
         height=340, separators=separators(lang), font=FONT, plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 30, "b": 40}, hovermode="x unified",
@@ -255,10 +301,15 @@ def compare_chart(
         ]
         fig.add_trace(
             go.Scatter(
-                x=part["position"], y=part["short"], mode="markers", name=names.get(code, code),
-                marker=marker, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+                x=part["position"],
+                y=part["short"],
+                mode="markers",
+                name=names.get(code, code),
+                marker=marker,
+                customdata=hover,
+                hovertemplate="%{customdata}<extra></extra>",
             )
-        )  # fmt: skip
+        )
     fig.add_vline(x=0, line={"color": theme.LINE_GREY, "width": 1})
     _layout(fig, order, texts, lang)
     fig.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 60})
@@ -288,11 +339,14 @@ def social_index_chart(
     ]
     fig = go.Figure(
         go.Bar(
-            x=labels, y=frame["index"], marker={"color": colours,
-            "line": {"color": INK, "width": outline}}, customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>", showlegend=False,
+            x=labels,
+            y=frame["index"],
+            marker={"color": colours, "line": {"color": INK, "width": outline}},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
         )
-    )  # fmt: skip
+    )
     sigma = result.sigma
     if sigma and not math.isnan(sigma):
         for bound in CLASS_BOUNDS:
@@ -301,17 +355,22 @@ def social_index_chart(
     fig.add_hline(y=0, line={"color": INK, "width": 1.5})
     for key in CLASS_KEYS:  # legend entries for the classes
         fig.add_trace(
-            go.Bar(x=[None], y=[None], name=t(f"stadtteil.class.{key}", lang),
-                   marker={"color": SOCIAL_CLASS_COLOURS[key], "line": {"color": INK,
-                           "width": 0.5}})
-        )  # fmt: skip
+            go.Bar(
+                x=[None],
+                y=[None],
+                name=t(f"stadtteil.class.{key}", lang),
+                marker={"color": SOCIAL_CLASS_COLOURS[key], "line": {"color": INK, "width": 0.5}},
+            )
+        )
     if highlight in set(frame["area_code"]):
         fig.update_xaxes(
             tickmode="array",
             tickvals=labels,
-            ticktext=[f"<b>{n}</b>" if c == highlight else n
-                      for n, c in zip(labels, frame["area_code"], strict=True)],
-        )  # fmt: skip
+            ticktext=[
+                f"<b>{n}</b>" if c == highlight else n
+                for n, c in zip(labels, frame["area_code"], strict=True)
+            ],
+        )
     fig.update_layout(
         height=420, separators=separators(lang), font=FONT, plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 40, "b": 10}, bargap=0.15,
@@ -337,9 +396,17 @@ def contributions_chart(
         for v in values
     ]
     fig = go.Figure(
-        go.Bar(x=values, y=labels, orientation="h", marker={"color": colours}, text=text,
-               textposition="outside", cliponaxis=False, hoverinfo="skip")
-    )  # fmt: skip
+        go.Bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            marker={"color": colours},
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            hoverinfo="skip",
+        )
+    )
     finite = [abs(v) for v in values if not pd.isna(v)]
     reach = max([*finite, 0.5]) * 1.35
     fig.update_layout(

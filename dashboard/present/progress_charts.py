@@ -84,9 +84,12 @@ def _heat_cells(
                 f"<b>{area_labels.get(area, area)}</b><br>{field_labels.get(fid, fid)}<br>"
                 + (status_text(status, tr) if status else tr("zi.status.none"))
                 + (f"<br>{counts}" if counts else "")
-                + (f"<br>{tr('zi.heat.score', score=fmt_number(row['score'], 1, lang))}"
-                   if row["score"] is not None and not pd.isna(row["score"]) else "")
-            )  # fmt: skip
+                + (
+                    f"<br>{tr('zi.heat.score', score=fmt_number(row['score'], 1, lang))}"
+                    if row["score"] is not None and not pd.isna(row["score"])
+                    else ""
+                )
+            )
         z.append(zr)
         text.append(tr_)
         hover.append(hr)
@@ -118,35 +121,53 @@ def heatmap(
     xlabels = list(fields) if compact else [field_labels.get(f, f) for f in fields]
     fig = go.Figure(
         go.Heatmap(
-            z=z, x=xlabels, y=ylabels, zmin=-0.5, zmax=n - 0.5, colorscale=scale,
-            showscale=False, text=text, texttemplate="%{text}", textfont={"size": 14},
-            hoverinfo="skip", xgap=2, ygap=2,
+            z=z,
+            x=xlabels,
+            y=ylabels,
+            zmin=-0.5,
+            zmax=n - 0.5,
+            colorscale=scale,
+            showscale=False,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            hoverinfo="skip",
+            xgap=2,
+            ygap=2,
         )
-    )  # fmt: skip
+    )
     xs = [xl for _ in ylabels for xl in xlabels]
     ys = [yl for yl in ylabels for _ in xlabels]
     custom = [[a, f] for a in areas for f in fields]
-    chosen = [
-        i for i, (a, f) in enumerate(custom) if selected and (a, f) == tuple(selected)
-    ]  # fmt: skip
+    chosen = [i for i, (a, f) in enumerate(custom) if selected and (a, f) == tuple(selected)]
     fig.add_trace(
         go.Scatter(
-            x=xs, y=ys, mode="markers", customdata=custom,
-            hovertext=[h for row in hover for h in row], hoverinfo="text",
-            marker={"symbol": "square", "size": 18, "color": "rgba(0,0,0,0)",
-                    "line": {"width": 0}},
+            x=xs,
+            y=ys,
+            mode="markers",
+            customdata=custom,
+            hovertext=[h for row in hover for h in row],
+            hoverinfo="text",
+            marker={"symbol": "square", "size": 18, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
             selectedpoints=chosen or None,
             selected={"marker": {"color": "rgba(0,0,0,0.25)"}},
-            unselected={"marker": {"opacity": 0}}, showlegend=False, name="",
+            unselected={"marker": {"opacity": 0}},
+            showlegend=False,
+            name="",
         )
-    )  # fmt: skip
+    )
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 12})
     fig.update_xaxes(side="top", showgrid=False, tickangle=0 if compact else -35,
                      **({"tickmode": "array", "tickvals": list(fields)} if compact else {}),
                      tickfont={"size": 12}, type="category")  # fmt: skip
     top = 60 if compact else 170
-    return _layout(fig, lang, max(160 if compact else 320, 24 * len(areas) + top),
-                   clickmode="event+select", dragmode=False)  # fmt: skip
+    return _layout(
+        fig,
+        lang,
+        max(160 if compact else 320, 24 * len(areas) + top),
+        clickmode="event+select",
+        dragmode=False,
+    )
 
 
 def wrap_label(label: str, width: int = 26) -> str:
@@ -166,10 +187,15 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=rows["y"], x=[1.0] * len(rows), orientation="h",
-            marker={"color": theme.TRACK}, hoverinfo="skip", showlegend=False, width=0.8,
+            y=rows["y"],
+            x=[1.0] * len(rows),
+            orientation="h",
+            marker={"color": theme.TRACK},
+            hoverinfo="skip",
+            showlegend=False,
+            width=0.8,
         )
-    )  # fmt: skip
+    )
     present = set(rows["status"].map(status_code))
     for status in (*STATUS_ORDER, None):
         if status not in present:
@@ -177,20 +203,30 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
         mine = rows["status"].map(status_code) == status
         fig.add_trace(
             go.Bar(
-                y=rows.loc[mine, "y"], x=clipped[mine], orientation="h", width=0.4,
+                y=rows.loc[mine, "y"],
+                x=clipped[mine],
+                orientation="h",
+                width=0.4,
                 marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
-                hovertext=rows.loc[mine, "hover"], hoverinfo="text",
+                hovertext=rows.loc[mine, "hover"],
+                hoverinfo="text",
                 name=status_text(status, tr),
             )
-        )  # fmt: skip
+        )
     fig.add_trace(
         go.Scatter(
-            y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers",
-            marker={"symbol": "line-ns", "size": 22,
-                    "line": {"width": 3, "color": theme.CHART_INK}},
-            name=tr("zi.bullet.expected"), hoverinfo="skip",
+            y=rows["y"],
+            x=rows["expected"].clip(0, 1),
+            mode="markers",
+            marker={
+                "symbol": "line-ns",
+                "size": 22,
+                "line": {"width": 3, "color": theme.CHART_INK},
+            },
+            name=tr("zi.bullet.expected"),
+            hoverinfo="skip",
         )
-    )  # fmt: skip
+    )
     fig.update_layout(
         barmode="overlay",
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
@@ -239,20 +275,27 @@ def _add_target(
         if base_y is not None and base_period < track.target_period:
             fig.add_trace(
                 go.Scatter(
-                    x=[base_period, track.target_period], y=[base_y, target_y],
-                    mode="lines", name=tr("zi.traj.path"), hoverinfo="skip",
+                    x=[base_period, track.target_period],
+                    y=[base_y, target_y],
+                    mode="lines",
+                    name=tr("zi.traj.path"),
+                    hoverinfo="skip",
                     line={"color": theme.TARGET, "dash": "dot", "width": 2},
                 )
-            )  # fmt: skip
+            )
         fig.add_trace(
             go.Scatter(
-                x=[track.target_period], y=[target_y], mode="markers+text",
+                x=[track.target_period],
+                y=[target_y],
+                mode="markers+text",
                 name=tr("zi.traj.target"),
                 marker={"symbol": "star", "size": 16, "color": theme.TARGET},
-                text=[tr("zi.traj.target_text", value=fmt(target_y))], textposition="top left",
-                hovertext=[tr("zi.traj.target_text", value=fmt(target_y))], hoverinfo="text",
+                text=[tr("zi.traj.target_text", value=fmt(target_y))],
+                textposition="top left",
+                hovertext=[tr("zi.traj.target_text", value=fmt(target_y))],
+                hoverinfo="text",
             )
-        )  # fmt: skip
+        )
 
 
 def _add_projection(
@@ -267,15 +310,21 @@ def _add_projection(
         color = STATUS_COLORS.get(status.code, theme.STATUS_NONE)
         fig.add_trace(
             go.Scatter(
-                x=[last.period, ex.projection_period], y=[last.actual, projected],
-                mode="lines+markers", name=tr("zi.traj.projection"),
+                x=[last.period, ex.projection_period],
+                y=[last.actual, projected],
+                mode="lines+markers",
+                name=tr("zi.traj.projection"),
                 line={"color": color, "dash": "dash", "width": 2},
                 marker={"size": [0, 9], "color": color},
-                hovertext=["", tr("zi.traj.projection_text", period=ex.projection_period,
-                                  value=fmt(projected))],
+                hovertext=[
+                    "",
+                    tr(
+                        "zi.traj.projection_text", period=ex.projection_period, value=fmt(projected)
+                    ),
+                ],
                 hoverinfo="text",
             )
-        )  # fmt: skip
+        )
 
 
 def trajectory_chart(
@@ -294,38 +343,55 @@ def trajectory_chart(
     actual = [p.actual for p in track.points]
     fig.add_trace(
         go.Scatter(
-            x=periods, y=actual, mode="lines+markers", name=labels.get("actual", ""),
-            line={"color": theme.SERIES, "width": 3}, hovertext=[f"{p}: {fmt(v)}" for p, v in
-                                                                zip(periods, actual,
-                                                                    strict=True)],
+            x=periods,
+            y=actual,
+            mode="lines+markers",
+            name=labels.get("actual", ""),
+            line={"color": theme.SERIES, "width": 3},
+            hovertext=[f"{p}: {fmt(v)}" for p, v in zip(periods, actual, strict=True)],
             hoverinfo="text",
         )
-    )  # fmt: skip
+    )
     parity = track.target_type == "parity"
     if parity:
         refs = [p.reference for p in track.points]
         fig.add_trace(
             go.Scatter(
-                x=periods, y=refs, mode="lines+markers", name=labels.get("reference", ""),
+                x=periods,
+                y=refs,
+                mode="lines+markers",
+                name=labels.get("reference", ""),
                 line={"color": theme.PROJECTION, "dash": "dash"},
                 hovertext=[f"{p}: {fmt(v)}" for p, v in zip(periods, refs, strict=True)],
                 hoverinfo="text",
             )
-        )  # fmt: skip
+        )
     _add_target(fig, track, periods, fmt, tr)
     _add_projection(fig, track, status, fmt, tr)
     if track.omitted:
         fig.add_annotation(
-            text=tr("zi.note.omitted", items=omitted_text(track.omitted, tr)), showarrow=False,
-            xref="paper", yref="paper", x=0, y=-0.22, xanchor="left", font={"size": 11},
-        )  # fmt: skip
+            text=tr("zi.note.omitted", items=omitted_text(track.omitted, tr)),
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-0.22,
+            xanchor="left",
+            font={"size": 11},
+        )
     fig.update_xaxes(tickformat="d", nticks=9, gridcolor=theme.GRID)
-    fig.update_yaxes(title=unit_text(unit, tr), gridcolor=theme.GRID, rangemode="tozero"
-                     if unit in ("%", PP) else "normal")  # fmt: skip
-    return _layout(fig, lang, 400,
-                   legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0,
-                           "xanchor": "left"},
-                   margin={"l": 10, "r": 10, "t": 70, "b": 60})  # fmt: skip
+    fig.update_yaxes(
+        title=unit_text(unit, tr),
+        gridcolor=theme.GRID,
+        rangemode="tozero" if unit in ("%", PP) else "normal",
+    )
+    return _layout(
+        fig,
+        lang,
+        400,
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 70, "b": 60},
+    )
 
 
 def history_chart(history: Sequence[Status], tr: Tr, lang: str) -> go.Figure:
@@ -334,15 +400,21 @@ def history_chart(history: Sequence[Status], tr: Tr, lang: str) -> go.Figure:
     codes = [s.code for s in history]
     fig = go.Figure(
         go.Scatter(
-            x=periods, y=[0] * len(periods), mode="markers+text",
-            marker={"size": 26, "symbol": "circle",
-                    "color": [STATUS_COLORS.get(c, theme.STATUS_NONE) for c in codes]},
-            text=[STATUS_SYMBOLS.get(c, "") for c in codes], textfont={"color": "white",
-                                                                      "size": 13},
+            x=periods,
+            y=[0] * len(periods),
+            mode="markers+text",
+            marker={
+                "size": 26,
+                "symbol": "circle",
+                "color": [STATUS_COLORS.get(c, theme.STATUS_NONE) for c in codes],
+            },
+            text=[STATUS_SYMBOLS.get(c, "") for c in codes],
+            textfont={"color": "white", "size": 13},
             hovertext=[f"{p}: {tr(status_key(c))}" for p, c in zip(periods, codes, strict=True)],
-            hoverinfo="text", showlegend=False,
+            hoverinfo="text",
+            showlegend=False,
         )
-    )  # fmt: skip
+    )
     fig.update_yaxes(visible=False, range=[-1, 1])
     fig.update_xaxes(dtick=1, tickformat="d", showgrid=False)
     return _layout(fig, lang, 130, margin={"l": 10, "r": 10, "t": 10, "b": 30})

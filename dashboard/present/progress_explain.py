@@ -42,22 +42,36 @@ def note_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> l
             lines.append(tr("zi.note.provisional", periods=_periods(v["periods"])))
         elif note.code == "small_numbers":
             se = fmt_value(v.get("se"), delta_unit(unit), decimals + 1, lang, tr)
-            lines.append(tr("zi.note.small_numbers", numerator=fmt_number(v["numerator"], 0, lang),
-                            se=se))  # fmt: skip
+            lines.append(
+                tr("zi.note.small_numbers", numerator=fmt_number(v["numerator"], 0, lang), se=se)
+            )
         elif note.code == "small_count":
-            lines.append(tr("zi.note.small_count", value=fmt_number(v["value"], 0, lang),
-                            se=fmt_number(v["se"], 1, lang)))  # fmt: skip
+            lines.append(
+                tr(
+                    "zi.note.small_count",
+                    value=fmt_number(v["value"], 0, lang),
+                    se=fmt_number(v["se"], 1, lang),
+                )
+            )
         elif note.code == "within_noise":
-            lines.append(tr("zi.note.within_noise",
-                            noise=fmt_value(v["noise"], delta_unit(unit), decimals + 1, lang,
-                                            tr)))  # fmt: skip
+            lines.append(
+                tr(
+                    "zi.note.within_noise",
+                    noise=fmt_value(v["noise"], delta_unit(unit), decimals + 1, lang, tr),
+                )
+            )
         elif note.code == "short_window":
             lines.append(tr("zi.note.short_window", changes=v["changes"], window=v["window"]))
         elif note.code in ("pp_mode", "nonpositive"):
             lines.append(tr(f"zi.note.{note.code}"))
         elif note.code == "limit":
-            lines.append(tr("zi.note.limit", limit=fmt_value(v["limit"], unit, decimals, lang, tr),
-                            factor=fmt_number(v["factor"], 2, lang)))  # fmt: skip
+            lines.append(
+                tr(
+                    "zi.note.limit",
+                    limit=fmt_value(v["limit"], unit, decimals, lang, tr),
+                    factor=fmt_number(v["factor"], 2, lang),
+                )
+            )
     return lines
 
 
@@ -84,32 +98,60 @@ def _destatis_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr)
     parity = ".parity" if ex.variable == "shortfall" else ""
     first, last = ex.points[0][0], ex.points[-1][0]
     lines = [tr("zi.explain.destatis.method")]
-    lines.append(tr("zi.explain.points" + parity, n=len(ex.points), points=_points_text(
-        status, unit, decimals, lang, tr)))  # fmt: skip
-    lines.append(tr("zi.explain.mean_change" + parity, change=fv(ex.mean_change, True),
-                    first=first, last=last))  # fmt: skip
+    lines.append(
+        tr(
+            "zi.explain.points" + parity,
+            n=len(ex.points),
+            points=_points_text(status, unit, decimals, lang, tr),
+        )
+    )
+    lines.append(
+        tr(
+            "zi.explain.mean_change" + parity,
+            change=fv(ex.mean_change, True),
+            first=first,
+            last=last,
+        )
+    )
     if ex.target_level is None:
         lines.append(tr("zi.explain.latest_change", change=fv(ex.latest_change, True)))
         lines.append(tr("zi.explain.direction_wanted." + ("up" if ex.sense > 0 else "down")))
         lines.append(tr("zi.rule.destatis.direction"))
-        lines.append(tr("zi.fired.destatis." + ex.rule,
-                        limit=fmt_value(ex.limit, unit, decimals, lang, tr)))  # fmt: skip
+        lines.append(
+            tr("zi.fired.destatis." + ex.rule, limit=fmt_value(ex.limit, unit, decimals, lang, tr))
+        )
         return lines
     target = fmt_value(ex.target_level, unit, decimals, lang, tr)
     if ex.rule in ("reached", "reached_but_worsening"):
         lines.append(tr("zi.fired.destatis." + ex.rule, target=target))
         return lines
     if ex.rule == "deadline_passed":
-        lines.append(tr("zi.fired.destatis.deadline_passed", period=ex.target_period,
-                        gap=fg(ex.remaining_gap)))  # fmt: skip
+        lines.append(
+            tr(
+                "zi.fired.destatis.deadline_passed",
+                period=ex.target_period,
+                gap=fg(ex.remaining_gap),
+            )
+        )
         return lines
-    lines.append(tr("zi.explain.projection" + parity, period=ex.projection_period,
-                    projection=level(ex.projection), target=target))  # fmt: skip
+    lines.append(
+        tr(
+            "zi.explain.projection" + parity,
+            period=ex.projection_period,
+            projection=level(ex.projection),
+            target=target,
+        )
+    )
     lines.append(tr("zi.explain.remaining", gap=fg(ex.remaining_gap)))
     miss_key = "zi.explain.miss" if (ex.miss or 0) > 0 else "zi.explain.overshoot"
     lines.append(tr(miss_key, miss=fg(abs(ex.miss or 0.0)), ratio=pct_text(ex.miss_ratio, lang)))
-    lines.append(tr("zi.rule.destatis.level", on=pct_text(DESTATIS_ON_TRACK, lang),
-                    off=pct_text(DESTATIS_SLIGHTLY_OFF, lang)))  # fmt: skip
+    lines.append(
+        tr(
+            "zi.rule.destatis.level",
+            on=pct_text(DESTATIS_ON_TRACK, lang),
+            off=pct_text(DESTATIS_SLIGHTLY_OFF, lang),
+        )
+    )
     if ex.rule == "projection":
         fired = "exceed" if (ex.miss_ratio or 0) <= 0 else status.code
         lines.append(
@@ -125,14 +167,14 @@ def _destatis_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr)
     return lines
 
 
-def _rate_text(value: float | None, ex_mode: str | None, unit: str, decimals: int, lang: str,
-               tr: Tr) -> str:  # fmt: skip
+def _rate_text(
+    value: float | None, ex_mode: str | None, unit: str, decimals: int, lang: str, tr: Tr
+) -> str:
     if value is None:
         return "–"
     if ex_mode == "growth":
         return tr("zi.per_year", value=pct_text(value, lang, True))
-    return tr("zi.per_year", value=fmt_value(value, delta_unit(unit), decimals + 1, lang, tr,
-                                             True))  # fmt: skip
+    return tr("zi.per_year", value=fmt_value(value, delta_unit(unit), decimals + 1, lang, tr, True))
 
 
 def _cagr_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> list[str]:
@@ -144,8 +186,9 @@ def _cagr_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> 
     if ex.variable == "parity_index":
         lines.append(tr("zi.explain.parity_index"))
     observed = _rate_text(ex.observed_rate, ex.mode, unit, decimals, lang, tr)
-    lines.append(tr("zi.explain.cagr.observed", rate=observed, first=ex.base_period,
-                    last=ex.latest_period))  # fmt: skip
+    lines.append(
+        tr("zi.explain.cagr.observed", rate=observed, first=ex.base_period, last=ex.latest_period)
+    )
     if ex.rule == "reached":
         lines.append(tr("zi.fired.cagr.reached"))
     elif ex.target_level is not None:
@@ -153,8 +196,14 @@ def _cagr_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> 
         lines.append(tr("zi.explain.cagr.required", rate=required, period=ex.target_period))
         lines.append(tr("zi.explain.cagr.ratio", ratio=ratio_text(ex.ratio, lang)))
         on, slight, zero = CAGR_WITH_TARGET
-        lines.append(tr("zi.rule.cagr.target", on=ratio_text(on, lang),
-                        slight=ratio_text(slight, lang), zero=ratio_text(zero, lang)))  # fmt: skip
+        lines.append(
+            tr(
+                "zi.rule.cagr.target",
+                on=ratio_text(on, lang),
+                slight=ratio_text(slight, lang),
+                zero=ratio_text(zero, lang),
+            )
+        )
     else:
         on, slight = dict(ex.thresholds)["on_track"], dict(ex.thresholds)["slightly_off"]
         key = "zi.rule.cagr.no_target_pp" if ex.mode == "linear" else "zi.rule.cagr.no_target"
@@ -168,8 +217,13 @@ def _reached_early_line(status: Status, unit: str, decimals: int, lang: str, tr:
     ex = status.explanation
     few = dict(ex.notes[0].values) if ex.notes else {"found": len(ex.points), "needed": "–"}
     level = lambda v: fmt_value(v, unit, decimals, lang, tr)  # noqa: E731
-    return tr("zi.fired.reached_few_points", value=level(ex.latest_value),
-              period=ex.latest_period, target=level(ex.target_level), **few)  # fmt: skip
+    return tr(
+        "zi.fired.reached_few_points",
+        value=level(ex.latest_value),
+        period=ex.latest_period,
+        target=level(ex.target_level),
+        **few,
+    )
 
 
 def summary_line(status: Status, tr: Tr) -> str:

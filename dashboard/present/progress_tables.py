@@ -56,8 +56,7 @@ def target_description(row: pd.Series | dict, labels: Labels, tr: Tr, lang: str)
         change = ("+" if row["target_value"] > 0 else "") + change
         base = row.get("baseline_period")
         base = int(base) if _is(base) else "–"
-        return tr("zi.target.relative", change=change, base=base,
-                  level=level, until=until).strip()  # fmt: skip
+        return tr("zi.target.relative", change=change, base=base, level=level, until=until).strip()
     if kind == "parity":
         return tr("zi.target.parity", reference=reference_label(row, labels), until=until).strip()
     sense = "up" if ind.get("direction") == "higher_better" else "down"
@@ -127,11 +126,12 @@ def display_table(frame: pd.DataFrame, labels: Labels, tr: Tr, lang: str) -> pd.
                 "trend": list(row["trend"]),
                 "years": years,
                 "reason": short_reason(row["result"], tr, lang),
-                "gap_relative": float(row["gap_relative"]) if _is(row.get("gap_relative"))
+                "gap_relative": float(row["gap_relative"])
+                if _is(row.get("gap_relative"))
                 else math.nan,
                 "field": row["field_id"],
             }
-        )  # fmt: skip
+        )
     return pd.DataFrame(rows)
 
 
@@ -145,24 +145,42 @@ def download_table(frame: pd.DataFrame, labels: Labels, tr: Tr, lang: str) -> pd
         ex = status.explanation
         rows.append(
             {
-                "indicator": row["indicator_id"], "group": row["grp"], "area": row["area"],
+                "indicator": row["indicator_id"],
+                "group": row["grp"],
+                "area": row["area"],
                 "area_name": labels["area"].get(row["area"], row["area"]),
                 "type": "implicit_direction" if row["implicit"] else row["type"],
                 "target": target_description(row, labels, tr, lang),
-                "target_period": row.get("target_period"), "target_level": row["target_level"],
-                "period": row["period"], "actual": row["actual"], "reference": row["reference"],
-                "gap": row["gap"], "gap_relative_percent": row["gap_relative"],
+                "target_period": row.get("target_period"),
+                "target_level": row["target_level"],
+                "period": row["period"],
+                "actual": row["actual"],
+                "reference": row["reference"],
+                "gap": row["gap"],
+                "gap_relative_percent": row["gap_relative"],
                 "unit": PP if row["type"] == "parity" else unit,
                 "mean_change_per_year": row["mean_change"],
-                "years_to_target": row["years_to_target"], "status": row["status"],
-                "score": row["score"], "method": status.method, "rule": ex.rule,
-                "projection": ex.projection, "miss_ratio": ex.miss_ratio, "ratio": ex.ratio,
+                "years_to_target": row["years_to_target"],
+                "status": row["status"],
+                "score": row["score"],
+                "method": status.method,
+                "rule": ex.rule,
+                "projection": ex.projection,
+                "miss_ratio": ex.miss_ratio,
+                "ratio": ex.ratio,
                 "points": "; ".join(f"{p}={v:.4g}" for p, v in ex.points),
-                "explanation": " ".join(explain_lines(status, unit if row["type"] != "parity"
-                                                      else PP, decimals, lang, tr,
-                                                      bool(row["implicit"]))),
+                "explanation": " ".join(
+                    explain_lines(
+                        status,
+                        unit if row["type"] != "parity" else PP,
+                        decimals,
+                        lang,
+                        tr,
+                        bool(row["implicit"]),
+                    )
+                ),
             }
-        )  # fmt: skip
+        )
     return pd.DataFrame(rows)
 
 
@@ -172,8 +190,13 @@ def bullet_rows(frame: pd.DataFrame, labels: Labels, tr: Tr, lang: str) -> pd.Da
     for row in frame.to_dict("records"):
         track: Track = row["track"]
         last = track.latest
-        if (row["implicit"] or not track.has_level or last is None
-                or track.baseline_value is None or not track.target_period):  # fmt: skip
+        if (
+            row["implicit"]
+            or not track.has_level
+            or last is None
+            or track.baseline_value is None
+            or not track.target_period
+        ):
             continue
         if track.target_level == track.baseline_value:
             continue
@@ -187,18 +210,32 @@ def bullet_rows(frame: pd.DataFrame, labels: Labels, tr: Tr, lang: str) -> pd.Da
         span = track.target_period - start
         expected = (last.period - start) / span if span > 0 else 1.0
         ind = labels["indicator"].get(row["indicator_id"], {})
-        label = (f"{series_label(row['indicator_id'], row['grp'], labels)} · "
-                 f"{labels['area'].get(row['area'], row['area'])}")  # fmt: skip
+        label = (
+            f"{series_label(row['indicator_id'], row['grp'], labels)} · "
+            f"{labels['area'].get(row['area'], row['area'])}"
+        )
         rows.append(
             {
-                "key": row["key"], "label": label, "status": row["status"],
-                "achieved": achieved, "expected": expected,
-                "hover": tr("zi.bullet.hover", label=label, achieved=pct_text(achieved, lang),
-                            expected=pct_text(expected, lang),
-                            status=status_text(row["status"], tr),
-                            actual=fmt_value(last.actual, str(ind.get("unit") or ""),
-                                             int(ind.get("decimals") or 0), lang, tr),
-                            period=last.period),
+                "key": row["key"],
+                "label": label,
+                "status": row["status"],
+                "achieved": achieved,
+                "expected": expected,
+                "hover": tr(
+                    "zi.bullet.hover",
+                    label=label,
+                    achieved=pct_text(achieved, lang),
+                    expected=pct_text(expected, lang),
+                    status=status_text(row["status"], tr),
+                    actual=fmt_value(
+                        last.actual,
+                        str(ind.get("unit") or ""),
+                        int(ind.get("decimals") or 0),
+                        lang,
+                        tr,
+                    ),
+                    period=last.period,
+                ),
             }
-        )  # fmt: skip
+        )
     return pd.DataFrame(rows, columns=["key", "label", "status", "achieved", "expected", "hover"])

@@ -127,8 +127,9 @@ class DeckSpec:
         else:
             first = len([s for s in slides[:first] if not s.startswith("district:")])
         new = [f"district:{c}" for c in codes]
-        return DeckSpec(self.title, tuple(kept[:first] + new + kept[first:]), self.period,
-                        tuple(codes))  # fmt: skip
+        return DeckSpec(
+            self.title, tuple(kept[:first] + new + kept[first:]), self.period, tuple(codes)
+        )
 
 
 def _district_codes(catalogue: Catalogue) -> set[str]:

@@ -43,9 +43,15 @@ def _trace(geom: BaseGeometry, colour: str, width: float) -> go.Scatter:
         xs += [*x, None]
         ys += [*y, None]
     return go.Scatter(
-        x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour,
-        line={"color": EDGE_COLOUR, "width": width}, hoverinfo="skip", showlegend=False,
-    )  # fmt: skip
+        x=xs,
+        y=ys,
+        mode="lines",
+        fill="toself",
+        fillcolor=colour,
+        line={"color": EDGE_COLOUR, "width": width},
+        hoverinfo="skip",
+        showlegend=False,
+    )
 
 
 def locator_figure(
@@ -62,10 +68,18 @@ def locator_figure(
         fig.add_trace(_trace(geoms[code], DISTRICT_COLOUR, 1.2))
         x, y = label_point(geoms[code], math.cos(math.radians(geoms[code].centroid.y)))
         fig.add_annotation(
-            x=x, y=y, text=f"<b>{label}</b>", showarrow=True, arrowhead=0, ax=0, ay=-38,
-            font={"size": 15, "color": LABEL_COLOUR}, bgcolor="rgba(255,255,255,0.85)",
-            bordercolor=theme.EDGE_GREY, borderpad=3,
-        )  # fmt: skip
+            x=x,
+            y=y,
+            text=f"<b>{label}</b>",
+            showarrow=True,
+            arrowhead=0,
+            ax=0,
+            ay=-38,
+            font={"size": 15, "color": LABEL_COLOUR},
+            bgcolor="rgba(255,255,255,0.85)",
+            bordercolor=theme.EDGE_GREY,
+            borderpad=3,
+        )
     _fit_axes(fig, list(geoms.values()))
     return fig
 
@@ -83,9 +97,14 @@ def _fit_axes(fig: go.Figure, geoms: list[BaseGeometry]) -> None:
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     fig.update_layout(
         xaxis={**hidden, "range": [minx - pad_x, maxx + pad_x], "constrain": "domain"},
-        yaxis={**hidden, "range": [miny - pad_y, maxy + pad_y], "scaleanchor": "x",
-               "scaleratio": 1 / aspect, "constrain": "domain"},
+        yaxis={
+            **hidden,
+            "range": [miny - pad_y, maxy + pad_y],
+            "scaleanchor": "x",
+            "scaleratio": 1 / aspect,
+            "constrain": "domain",
+        },
         margin={"l": 4, "r": 4, "t": 4, "b": 4},
         plot_bgcolor="white",
         paper_bgcolor="white",
-    )  # fmt: skip
+    )

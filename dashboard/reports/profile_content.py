@@ -129,9 +129,14 @@ def gather(
     measures = store.measures()
     assessments = district_assessments(values, store.targets(), catalogue, code)
     rollup = goal_rollup.rollup(
-        assessments, frames["goal"], frames["goal_support"], frames["goal_indicator"],
-        frames["field"], measures, code,
-    )  # fmt: skip
+        assessments,
+        frames["goal"],
+        frames["goal_support"],
+        frames["goal_indicator"],
+        frames["field"],
+        measures,
+        code,
+    )
     local, citywide = prof.district_measures(measures, code)
     layer = preferred_layer(store.geometry_layers())
     districts = prof.district_codes(areas)

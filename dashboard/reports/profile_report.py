@@ -174,8 +174,9 @@ def _overview(
         return right
     left = [_p(t("rp.map.heading", lang), s["h2"]), *_map_cell(c, png, s, lang)]
     table = Table([[left, right]], colWidths=[CONTENT_WIDTH * 0.55, CONTENT_WIDTH * 0.45])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     return [table]
 
 
@@ -208,21 +209,30 @@ def _indicators(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> l
                 _p(_row_value(r, "value", "flag", lang), s["cell"]),
                 _p(_row_value(r, "bezirk", "bezirk_flag", lang), s["cell"]),
                 _p(_row_value(r, "city", "city_flag", lang), s["cell"]),
-                _p(fmt_diff(r["diff_city"], r["unit"], r["decimals"], lang) if judged else "–",
-                   s["cell"]),
-                _coloured(t(f"rp.assess.{assessment}", lang), ASSESS_COLOURS.get(assessment),
-                          s["cell"]),
+                _p(
+                    fmt_diff(r["diff_city"], r["unit"], r["decimals"], lang) if judged else "–",
+                    s["cell"],
+                ),
+                _coloured(
+                    t(f"rp.assess.{assessment}", lang), ASSESS_COLOURS.get(assessment), s["cell"]
+                ),
             ]
-        )  # fmt: skip
+        )
     widths = _widths(53, 11, 21, 22, 21, 20, 26)
     table = _table(rows, widths)
     spans = [i for i, row in enumerate(rows) if i and row[1] == ""]
     table.setStyle(
         TableStyle(
-            [cmd for i in spans for cmd in (("SPAN", (0, i), (-1, i)),
-                                            ("BACKGROUND", (0, i), (-1, i), colors.whitesmoke))]
+            [
+                cmd
+                for i in spans
+                for cmd in (
+                    ("SPAN", (0, i), (-1, i)),
+                    ("BACKGROUND", (0, i), (-1, i), colors.whitesmoke),
+                )
+            ]
         )
-    )  # fmt: skip
+    )
     return [
         _p(t("rp.indicators.heading", lang), s["h2"]),
         _p(t("rp.indicators.intro", lang), s["small"]),
@@ -265,10 +275,9 @@ def _goals(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[A
         rows.append(
             [
                 [_p(f"{g.number}. {g.label}", s["cell_head"]), _p(measured, s["small"])],
-                _coloured(_status_text(status, lang), STATUS_COLOURS.get(status or ""),
-                          s["cell"]),
+                _coloured(_status_text(status, lang), STATUS_COLOURS.get(status or ""), s["cell"]),
             ]
-        )  # fmt: skip
+        )
     return [*flow, Spacer(1, 4), _table(rows, _widths(140, 34))]
 
 
@@ -291,12 +300,11 @@ def _fields(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> list[
         rows.append(
             [
                 _p(f"{f.node_id} {c.field_titles.get(f.node_id, '')}", s["cell"]),
-                _coloured(_status_text(status, lang), STATUS_COLOURS.get(status or ""),
-                          s["cell"]),
+                _coloured(_status_text(status, lang), STATUS_COLOURS.get(status or ""), s["cell"]),
                 _p(fmt_number(int(f.n_items), lang=lang), s["cell"]),
                 _p(fmt_number(int(f.n_measures), lang=lang), s["cell"]),
             ]
-        )  # fmt: skip
+        )
     return [
         KeepTogether(
             [
@@ -339,10 +347,14 @@ def _measures(c: ProfileContent, s: dict[str, ParagraphStyle], lang: str) -> lis
                     _p(t(f"status.{m['status']}", lang), s["cell"]),
                     _p(m.get("organisation") or "–", s["cell"]),
                     _p(_timeframe(m, lang), s["cell"]),
-                    _p("–" if progress is None or pd.isna(progress)
-                       else fmt_percent(float(progress), 0, lang), s["cell"]),
+                    _p(
+                        "–"
+                        if progress is None or pd.isna(progress)
+                        else fmt_percent(float(progress), 0, lang),
+                        s["cell"],
+                    ),
                 ]
-            )  # fmt: skip
+            )
         flow += [Spacer(1, 2), _table(rows, _widths(55, 25, 38, 30, 24))]
     if c.n_citywide:
         flow.append(_p(t("rp.measures.citywide", lang, n=c.n_citywide), s["small"]))
@@ -358,10 +370,16 @@ def render(
     s = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=20 * mm, title=t("rp.title", lang, name=content.name),
-        author="Leitbild-Monitor Münster", lang=lang,
-    )  # fmt: skip
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=20 * mm,
+        title=t("rp.title", lang, name=content.name),
+        author="Leitbild-Monitor Münster",
+        lang=lang,
+    )
     story: list[Any] = [
         *_header(content, s, lang),
         *_overview(content, map_png, s, lang, with_map),

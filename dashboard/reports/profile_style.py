@@ -39,22 +39,40 @@ ASSESS_COLOURS = {"better": theme.BETTER, "worse": theme.WORSE}
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK)
     return {
-        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=20,
-                                leading=24, spaceAfter=2),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=14,
-                                   textColor=MUTED, spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16,
-                             spaceBefore=10, spaceAfter=4),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=20, leading=24, spaceAfter=2
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=11, leading=14, textColor=MUTED, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
-        "cell_head": ParagraphStyle("cell_head", parent=base, fontName=FONT_BOLD, fontSize=8.5,
-                                    leading=10.5),
-        "banner": ParagraphStyle("banner", parent=base, fontName=FONT_BOLD, fontSize=10,
-                                 leading=13, textColor=DEMO_INK, alignment=TA_LEFT),
-        "fact_value": ParagraphStyle("fact_value", parent=base, fontName=FONT_BOLD, fontSize=16,
-                                     leading=19),
-    }  # fmt: skip
+        "cell_head": ParagraphStyle(
+            "cell_head", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5
+        ),
+        "banner": ParagraphStyle(
+            "banner",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=13,
+            textColor=DEMO_INK,
+            alignment=TA_LEFT,
+        ),
+        "fact_value": ParagraphStyle(
+            "fact_value", parent=base, fontName=FONT_BOLD, fontSize=16, leading=19
+        ),
+    }
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:

@@ -156,8 +156,9 @@ def for_room(fig: go.Figure, lang: str) -> go.Figure:
     )
     if fig.layout.legend.title and fig.layout.legend.title.text:
         # the title on its own row leaves the full width to the entries
-        fig.update_layout(legend={"title": {"font": _at_least(fig.layout.legend.title.font),
-                                            "side": "top"}})  # fmt: skip
+        fig.update_layout(
+            legend={"title": {"font": _at_least(fig.layout.legend.title.font), "side": "top"}}
+        )
     for axis in (fig.layout.xaxis, fig.layout.yaxis):
         axis.update(tickfont=_at_least(axis.tickfont))
         if axis.title and axis.title.text:

@@ -19,8 +19,11 @@ _LOCK = threading.Lock()
 
 def render(slides: list[Slide]) -> Images:
     """PNG per (slide index, figure name); LeitbildError when no browser can render them."""
-    wanted = [(i, f, L.figure_px(slide) or (f.width, f.height))
-              for i, slide in enumerate(slides) for f in slide.figures]  # fmt: skip
+    wanted = [
+        (i, f, L.figure_px(slide) or (f.width, f.height))
+        for i, slide in enumerate(slides)
+        for f in slide.figures
+    ]
     if not wanted:
         return {}
     with _LOCK:

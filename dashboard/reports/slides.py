@@ -125,9 +125,14 @@ class _Context:
         if area not in self.rollups:
             f = self.data.catalogue.frames
             self.rollups[area] = goal_rollup.rollup(
-                self.assessments, f["goal"], f["goal_support"], f["goal_indicator"], f["field"],
-                self.data.measures, area,
-            )  # fmt: skip
+                self.assessments,
+                f["goal"],
+                f["goal_support"],
+                f["goal_indicator"],
+                f["field"],
+                self.data.measures,
+                area,
+            )
         return self.rollups[area]
 
 
@@ -141,8 +146,9 @@ def assessments(data: DeckData, values: pd.DataFrame) -> pd.DataFrame:
     """Every target and implicit direction assessment, as on the goal pages."""
     catalogue = data.catalogue
     explicit = gaps.expand_targets(data.targets, catalogue.areas)
-    implicit = gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas,
-                                     IMPLICIT_LEVELS)  # fmt: skip
+    implicit = gaps.implicit_targets(
+        catalogue.indicators, explicit, catalogue.areas, IMPLICIT_LEVELS
+    )
     items = pd.concat([explicit, implicit], ignore_index=True) if len(implicit) else explicit
     result = progress.assess_targets(
         items, values, catalogue.indicators, catalogue.areas, "destatis", progress.settings()
@@ -158,8 +164,16 @@ def _context(data: DeckData, spec: DeckSpec, lang: str) -> _Context:
         period = LEITBILD_END - 5
     values = data.values[data.values["period"] <= period]
     footer = tr("pr.footer", period=period, status=tr(f"pr.status.{data_status(data.summary)}"))
-    return _Context(data, period, values, assessments(data, values), display_labels(data.catalogue),
-                    lang, tr, footer)  # fmt: skip
+    return _Context(
+        data,
+        period,
+        values,
+        assessments(data, values),
+        display_labels(data.catalogue),
+        lang,
+        tr,
+        footer,
+    )
 
 
 def build_slides(data: DeckData, spec: DeckSpec, lang: str = "de") -> list[Slide]:
@@ -224,8 +238,11 @@ def _indicator_figure(ctx: _Context, indicator_id: str, area: str) -> KeyFigure 
         return None
     last = rows.iloc[-1]
     if not _is(last["value"]):
-        return KeyFigure(str(ind["short"]), ctx.tr("pr.hidden"),
-                         ctx.tr("pr.kf.city_in", period=int(last["period"])))  # fmt: skip
+        return KeyFigure(
+            str(ind["short"]),
+            ctx.tr("pr.hidden"),
+            ctx.tr("pr.kf.city_in", period=int(last["period"])),
+        )
     note = ctx.tr("pr.kf.city_in", period=int(last["period"]))
     since = int(last["period"]) - CHANGE_YEARS
     before = rows[rows["period"] == since]
@@ -237,8 +254,9 @@ def _indicator_figure(ctx: _Context, indicator_id: str, area: str) -> KeyFigure 
         unit_text = pc.unit_text(pc.delta_unit(unit), ctx.tr)
         change = f"{sign}{fmt_number(abs(diff), int(ind['decimals']), ctx.lang)} {unit_text}"
         note += " · " + ctx.tr("pr.kf.change", change=change.strip(), since=since)
-    return KeyFigure(str(ind["short"]), _value_text(float(last["value"]), ind, ctx.lang, ctx.tr),
-                     note)  # fmt: skip
+    return KeyFigure(
+        str(ind["short"]), _value_text(float(last["value"]), ind, ctx.lang, ctx.tr), note
+    )
 
 
 def _measure_lines(ctx: _Context, measures: pd.DataFrame) -> list[str]:
@@ -251,8 +269,9 @@ def _measure_lines(ctx: _Context, measures: pd.DataFrame) -> list[str]:
     shown = running.sort_values("progress", ascending=False).head(MAX_LIST)
     for row in shown.itertuples():
         progress_ = int(row.progress) if _is(row.progress) else 0
-        lines.append(ctx.tr("pr.measures.item", title=row.title, status=row.status,
-                            progress=progress_))  # fmt: skip
+        lines.append(
+            ctx.tr("pr.measures.item", title=row.title, status=row.status, progress=progress_)
+        )
     return lines
 
 
@@ -268,7 +287,10 @@ def title_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
     tr, data = ctx.tr, ctx.data
     fields = data.catalogue.frames["field"]
     return Slide(
-        kind=ref.kind, ref=None, title=spec.title, subtitle=tr("pr.t.title.subtitle"),
+        kind=ref.kind,
+        ref=None,
+        title=spec.title,
+        subtitle=tr("pr.t.title.subtitle"),
         explanation=tr("pr.t.title.explain"),
         key_figures=[
             KeyFigure(tr("pr.kf.period"), str(ctx.period)),
@@ -277,7 +299,7 @@ def title_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
             KeyFigure(tr("pr.kf.targets"), fmt_number(len(data.targets), 0, ctx.lang)),
         ],
         method=tr("pr.m.title"),
-    )  # fmt: skip
+    )
 
 
 def field_tiles(rows: pd.DataFrame, tr: Tr, lang: str, columns: int = 4) -> go.Figure:
@@ -296,9 +318,14 @@ def field_tiles(rows: pd.DataFrame, tr: Tr, lang: str, columns: int = 4) -> go.F
                       fillcolor=colour, line={"width": 0})  # fmt: skip
         name = pc.wrap_label(f"{row.field_id} {row.short}", TILE_CHARS)
         text = f"<b>{name}</b><br>{pc.status_text(status, tr)}"
-        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.5, text=text, showarrow=False,
-                           font={"size": sf.MIN_TEXT_PX, "color": sf.ink_on(colour)},
-                           align="center")  # fmt: skip
+        fig.add_annotation(
+            x=x0 + 0.5,
+            y=y0 + 0.5,
+            text=text,
+            showarrow=False,
+            font={"size": sf.MIN_TEXT_PX, "color": sf.ink_on(colour)},
+            align="center",
+        )
     axis = {"visible": False, "fixedrange": True}
     fig.update_xaxes(range=[0, columns], **axis)
     fig.update_yaxes(range=[0, n_rows], **axis)
@@ -316,23 +343,34 @@ def overview_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
     tr = ctx.tr
     nodes = ctx.rollup(CITY)
     fields = ctx.data.catalogue.frames["field"]
-    rows = fields[["id", "short"]].rename(columns={"id": "field_id"}).merge(
-        nodes[nodes["node_type"] == "field"][["field_id", "status", "n_items"]],
-        on="field_id", how="left",
-    )  # fmt: skip
+    rows = (
+        fields[["id", "short"]]
+        .rename(columns={"id": "field_id"})
+        .merge(
+            nodes[nodes["node_type"] == "field"][["field_id", "status", "n_items"]],
+            on="field_id",
+            how="left",
+        )
+    )
     rows["n_items"] = rows["n_items"].fillna(0)
     counts = rows["status"].fillna("none").value_counts()
     key_figures = [
-        KeyFigure(pc.status_text(None if s == "none" else s, tr),
-                  fmt_number(int(counts.get(s, 0)), 0, ctx.lang))
-        for s in (*pc.STATUS_ORDER, "none") if counts.get(s, 0)
-    ][:4]  # fmt: skip
+        KeyFigure(
+            pc.status_text(None if s == "none" else s, tr),
+            fmt_number(int(counts.get(s, 0)), 0, ctx.lang),
+        )
+        for s in (*pc.STATUS_ORDER, "none")
+        if counts.get(s, 0)
+    ][:4]
     return Slide(
-        kind=ref.kind, ref=None, title=tr("pr.t.overview"),
-        explanation=tr("pr.t.overview.explain"), key_figures=key_figures,
+        kind=ref.kind,
+        ref=None,
+        title=tr("pr.t.overview"),
+        explanation=tr("pr.t.overview.explain"),
+        key_figures=key_figures,
         figures=[SlideFigure("fields", field_tiles(rows, tr, ctx.lang), 1000, 480)],
         method=tr("pr.m.overview"),
-    )  # fmt: skip
+    )
 
 
 def _field_bullets(ctx: _Context, fid: str) -> pd.DataFrame:
@@ -382,11 +420,15 @@ def field_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
         figures.append(SlideFigure("targets", _target_chart(ctx, rows), *TARGET_CHART_PX))
     measures = _fields_with_measures(ctx.data.measures, fid)
     return Slide(
-        kind=ref.kind, ref=fid,
+        kind=ref.kind,
+        ref=fid,
         title=tr("pr.t.field", id=fid, title=fields.loc[fid, "title"]),
-        explanation=tr("pr.t.field.explain"), key_figures=key_figures,
-        bullets=_measure_lines(ctx, measures), figures=figures, method=tr("pr.m.field"),
-    )  # fmt: skip
+        explanation=tr("pr.t.field.explain"),
+        key_figures=key_figures,
+        bullets=_measure_lines(ctx, measures),
+        figures=figures,
+        method=tr("pr.m.field"),
+    )
 
 
 def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
@@ -401,22 +443,30 @@ def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None
     key_figures = []
     pop, pop_period, _ = facts["population"]
     if pop_period is not None:
-        key_figures.append(KeyFigure(tr("pr.kf.population"), fmt_number(pop, 0, lang),
-                                     str(pop_period)))  # fmt: skip
+        key_figures.append(
+            KeyFigure(tr("pr.kf.population"), fmt_number(pop, 0, lang), str(pop_period))
+        )
     share, share_period, share_flag = facts["headline_share"]
     if share_period is not None:
         shown = (
-            tr("pr.hidden") if share_flag == "secret" or not _is(share)
+            tr("pr.hidden")
+            if share_flag == "secret" or not _is(share)
             else fmt_number(share, 1, lang) + " %"
-        )  # fmt: skip
+        )
         ref_value = city["headline_share"][0]
-        note = f"{share_period} · " + tr("pr.kf.city_ref", value=fmt_number(ref_value, 1, lang)
-                                         + " %")  # fmt: skip
+        note = f"{share_period} · " + tr(
+            "pr.kf.city_ref", value=fmt_number(ref_value, 1, lang) + " %"
+        )
         key_figures.append(KeyFigure(tr("pr.kf.share_mv"), shown, note))
     local, _citywide = profile.district_measures(ctx.data.measures, code)
     running = int((local["status"] == "laufend").sum()) if len(local) else 0
-    key_figures.append(KeyFigure(tr("pr.kf.local_measures"), fmt_number(len(local), 0, lang),
-                                 tr("pr.kf.running", n=running)))  # fmt: skip
+    key_figures.append(
+        KeyFigure(
+            tr("pr.kf.local_measures"),
+            fmt_number(len(local), 0, lang),
+            tr("pr.kf.running", n=running),
+        )
+    )
     figures = []
     series = profile.trend_series(ctx.values, ctx.data.catalogue.indicators,
                                   roles["headline_share"], [code, CITY])  # fmt: skip
@@ -428,10 +478,15 @@ def district_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None
         fig.update_layout(margin={"l": 20, "r": 20, "t": 20, "b": 20})
         figures.append(SlideFigure("trend", sf.for_room(fig, lang), 860, 460))
     return Slide(
-        kind=ref.kind, ref=code, title=tr("pr.t.district", name=name),
-        explanation=tr("pr.t.district.explain"), key_figures=key_figures,
-        bullets=_measure_lines(ctx, local), figures=figures, method=tr("pr.m.district"),
-    )  # fmt: skip
+        kind=ref.kind,
+        ref=code,
+        title=tr("pr.t.district", name=name),
+        explanation=tr("pr.t.district.explain"),
+        key_figures=key_figures,
+        bullets=_measure_lines(ctx, local),
+        figures=figures,
+        method=tr("pr.m.district"),
+    )
 
 
 def map_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
@@ -454,13 +509,17 @@ def map_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide | None:
         key_figures += [
             KeyFigure(tr("pr.kf.highest"), _value_text(high["value"], ind, lang, tr), high["name"]),
             KeyFigure(tr("pr.kf.lowest"), _value_text(low["value"], ind, lang, tr), low["name"]),
-        ]  # fmt: skip
+        ]
     method = tr("pr.m.map") + (" " + tr("pr.m.map.tiles") if tiles else "")
     return Slide(
-        kind=ref.kind, ref=None, title=tr("pr.t.map", indicator=ind["short"]),
-        explanation=tr("pr.t.map.explain"), key_figures=key_figures,
-        figures=[SlideFigure("map", sf.for_room(fig, lang), 900, 600)], method=method,
-    )  # fmt: skip
+        kind=ref.kind,
+        ref=None,
+        title=tr("pr.t.map", indicator=ind["short"]),
+        explanation=tr("pr.t.map.explain"),
+        key_figures=key_figures,
+        figures=[SlideFigure("map", sf.for_room(fig, lang), 900, 600)],
+        method=method,
+    )
 
 
 def _unattended_goals(ctx: _Context, nodes: pd.DataFrame) -> list[str]:
@@ -472,8 +531,13 @@ def _unattended_goals(ctx: _Context, nodes: pd.DataFrame) -> list[str]:
     lines = [ctx.tr("pr.outlook.no_measure", n=len(flagged))]
     for row in flagged.head(MAX_NAMED_GOALS).itertuples():
         goal = ctx.labels["goal"].get(row.node_id, {})
-        lines.append(ctx.tr("pr.outlook.goal", goal=goal.get("label", ""),
-                            field=ctx.labels["field"].get(row.field_id, "")))  # fmt: skip
+        lines.append(
+            ctx.tr(
+                "pr.outlook.goal",
+                goal=goal.get("label", ""),
+                field=ctx.labels["field"].get(row.field_id, ""),
+            )
+        )
     if len(flagged) > MAX_NAMED_GOALS:
         lines.append(ctx.tr("pr.outlook.more", n=len(flagged) - MAX_NAMED_GOALS))
     return lines
@@ -486,25 +550,34 @@ def outlook_slide(ctx: _Context, spec: DeckSpec, ref: SlideRef) -> Slide:
     fields = nodes[nodes["node_type"] == "field"]
     bad = fields[fields["status"].isin(goal_rollup.BAD)]
     bullets = [
-        tr("pr.outlook.attention", field=f"{r.node_id} {ctx.labels['field'].get(r.node_id, '')}",
-           status=pc.status_text(r.status, tr), measures=int(r.n_active))
+        tr(
+            "pr.outlook.attention",
+            field=f"{r.node_id} {ctx.labels['field'].get(r.node_id, '')}",
+            status=pc.status_text(r.status, tr),
+            measures=int(r.n_active),
+        )
         for r in bad.itertuples()
-    ] or [tr("pr.outlook.all_good")]  # fmt: skip
+    ] or [tr("pr.outlook.all_good")]
     bullets += _unattended_goals(ctx, nodes)
     bullets.append(tr("pr.outlook.next", year=ctx.period + 1))
     measures = ctx.data.measures
     planned = int((measures["status"] == "geplant").sum()) if len(measures) else 0
     return Slide(
-        kind=ref.kind, ref=None, title=tr("pr.t.outlook"),
+        kind=ref.kind,
+        ref=None,
+        title=tr("pr.t.outlook"),
         explanation=tr("pr.t.outlook.explain"),
         key_figures=[
-            KeyFigure(tr("pr.kf.years_left", year=LEITBILD_END),
-                      fmt_number(max(0, LEITBILD_END - ctx.period), 0, lang)),
+            KeyFigure(
+                tr("pr.kf.years_left", year=LEITBILD_END),
+                fmt_number(max(0, LEITBILD_END - ctx.period), 0, lang),
+            ),
             KeyFigure(tr("pr.kf.attention"), fmt_number(len(bad), 0, lang)),
             KeyFigure(tr("pr.kf.planned"), fmt_number(planned, 0, lang)),
         ],
-        bullets=bullets, method=tr("pr.m.outlook"),
-    )  # fmt: skip
+        bullets=bullets,
+        method=tr("pr.m.outlook"),
+    )
 
 
 BUILDERS: dict[str, Callable[[_Context, DeckSpec, SlideRef], Slide | None]] = {

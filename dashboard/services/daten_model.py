@@ -85,42 +85,54 @@ def layout_frame(preview: Preview, labels: Labels, tr: Tr) -> pd.DataFrame:
 def summary_frame(preview: Preview, labels: Labels, tr: Tr) -> pd.DataFrame:
     """Rows new / changed / unchanged per indicator and period."""
     s = preview.summary
-    return pd.DataFrame({
-        tr("dt.h.indicator"): [indicator_name(labels, i) for i in s["indicator_id"]],
-        tr("dt.h.period"): s["period"].astype(str),
-        tr("dt.h.new"): s["new"].astype(int), tr("dt.h.changed"): s["changed"].astype(int),
-        tr("dt.h.unchanged"): s["unchanged"].astype(int),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("dt.h.indicator"): [indicator_name(labels, i) for i in s["indicator_id"]],
+            tr("dt.h.period"): s["period"].astype(str),
+            tr("dt.h.new"): s["new"].astype(int),
+            tr("dt.h.changed"): s["changed"].astype(int),
+            tr("dt.h.unchanged"): s["unchanged"].astype(int),
+        }
+    )
 
 
 def changes_frame(preview: Preview, labels: Labels, tr: Tr, lang: str) -> pd.DataFrame:
     """Every stored value the import would overwrite: before → after."""
     c = preview.changes
     dec = [_decimals(labels, i) for i in c["indicator_id"]]
-    return pd.DataFrame({
-        tr("dt.h.indicator"): [indicator_name(labels, i) for i in c["indicator_id"]],
-        tr("dt.h.area"): [labels["area"].get(a, a) for a in c["area_code"]],
-        tr("dt.h.group"): [labels["group"].get(g, g) for g in c["grp"]],
-        tr("dt.h.period"): c["period"].astype(str),
-        tr("dt.h.before"): [value_text(v, f, d, tr, lang) for v, f, d
-                            in zip(c["old_value"], c["old_flag"], dec, strict=True)],
-        tr("dt.h.after"): [value_text(v, f, d, tr, lang) for v, f, d
-                           in zip(c["new_value"], c["new_flag"], dec, strict=True)],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("dt.h.indicator"): [indicator_name(labels, i) for i in c["indicator_id"]],
+            tr("dt.h.area"): [labels["area"].get(a, a) for a in c["area_code"]],
+            tr("dt.h.group"): [labels["group"].get(g, g) for g in c["grp"]],
+            tr("dt.h.period"): c["period"].astype(str),
+            tr("dt.h.before"): [
+                value_text(v, f, d, tr, lang)
+                for v, f, d in zip(c["old_value"], c["old_flag"], dec, strict=True)
+            ],
+            tr("dt.h.after"): [
+                value_text(v, f, d, tr, lang)
+                for v, f, d in zip(c["new_value"], c["new_flag"], dec, strict=True)
+            ],
+        }
+    )
 
 
 def problems_frame(problems: list[Problem], tr: Tr) -> pd.DataFrame:
     """Problems and warnings, errors first, with where, expected and found."""
     ordered = sorted(problems, key=lambda p: (p.severity != "error", p.row or 0))
-    return pd.DataFrame({
-        tr("dt.h.severity"): [tr(f"dt.sev.{'error' if p.severity == 'error' else 'warning'}")
-                              for p in ordered],
-        tr("dt.h.where"): [p.file for p in ordered],
-        tr("dt.h.row"): [str(p.row) if p.row is not None else "–" for p in ordered],
-        tr("dt.h.column"): [p.column or "–" for p in ordered],
-        tr("dt.h.expected"): [p.expected for p in ordered],
-        tr("dt.h.found"): [p.found for p in ordered],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("dt.h.severity"): [
+                tr(f"dt.sev.{'error' if p.severity == 'error' else 'warning'}") for p in ordered
+            ],
+            tr("dt.h.where"): [p.file for p in ordered],
+            tr("dt.h.row"): [str(p.row) if p.row is not None else "–" for p in ordered],
+            tr("dt.h.column"): [p.column or "–" for p in ordered],
+            tr("dt.h.expected"): [p.expected for p in ordered],
+            tr("dt.h.found"): [p.found for p in ordered],
+        }
+    )
 
 
 def _when(value: object, lang: str) -> str:
@@ -129,8 +141,12 @@ def _when(value: object, lang: str) -> str:
 
 def _status(row: dict[str, Any], tr: Tr, lang: str) -> str:
     if pd.notna(row["undoes_id"]):
-        return tr("dt.status.undoes", id=int(row["undoes_id"]),
-                  restored=int(row["undo_restored"]), removed=int(row["undo_removed"]))  # fmt: skip
+        return tr(
+            "dt.status.undoes",
+            id=int(row["undoes_id"]),
+            restored=int(row["undo_restored"]),
+            removed=int(row["undo_removed"]),
+        )
     if pd.notna(row["undone_by_id"]):
         return tr("dt.status.undone", when=_when(row["undone_at"], lang), who=row["undone_by"])
     key = f"dt.status.{row['status']}"
@@ -159,10 +175,15 @@ def problem_options(history: pd.DataFrame, tr: Tr, lang: str) -> dict[int, str]:
     """Import number → label, for the entries that logged problems (newest first)."""
     rows = [r for r in history.to_dict("records") if _problem_count(r["problems"])]
     return {
-        int(r["id"]): tr("dt.option", id=int(r["id"]), file=r["file"],
-                         when=_when(r["logged_at"], lang), who=r["actor"])
+        int(r["id"]): tr(
+            "dt.option",
+            id=int(r["id"]),
+            file=r["file"],
+            when=_when(r["logged_at"], lang),
+            who=r["actor"],
+        )
         for r in rows
-    }  # fmt: skip
+    }
 
 
 def kind_label(kind: str, tr: Tr) -> str:
@@ -175,20 +196,22 @@ def kind_label(kind: str, tr: Tr) -> str:
 def log_frame(history: pd.DataFrame, tr: Tr, lang: str) -> pd.DataFrame:
     """The import log: who, when, file, sha256, counts, problems, status (undone, undo of)."""
     records = history.to_dict("records")
-    return pd.DataFrame({
-        tr("dt.h.id"): [int(r["id"]) for r in records],
-        tr("dt.h.when"): [_when(r["logged_at"], lang) for r in records],
-        tr("dt.h.who"): [r["actor"] for r in records],
-        tr("dt.h.file"): [r["file"] for r in records],
-        tr("dt.h.kind"): [kind_label(r["kind"], tr) for r in records],
-        tr("dt.h.rows"): [int(r["rows"]) for r in records],
-        tr("dt.h.new"): [int(r["inserted"]) for r in records],
-        tr("dt.h.changed"): [int(r["updated"]) for r in records],
-        tr("dt.h.unchanged"): [int(r["unchanged"]) for r in records],
-        tr("dt.h.problems"): [_problem_count(r["problems"]) for r in records],
-        tr("dt.h.status"): [_status(r, tr, lang) for r in records],
-        tr("dt.h.sha256"): [str(r["sha256"])[:SHA_SHOWN] + "…" for r in records],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("dt.h.id"): [int(r["id"]) for r in records],
+            tr("dt.h.when"): [_when(r["logged_at"], lang) for r in records],
+            tr("dt.h.who"): [r["actor"] for r in records],
+            tr("dt.h.file"): [r["file"] for r in records],
+            tr("dt.h.kind"): [kind_label(r["kind"], tr) for r in records],
+            tr("dt.h.rows"): [int(r["rows"]) for r in records],
+            tr("dt.h.new"): [int(r["inserted"]) for r in records],
+            tr("dt.h.changed"): [int(r["updated"]) for r in records],
+            tr("dt.h.unchanged"): [int(r["unchanged"]) for r in records],
+            tr("dt.h.problems"): [_problem_count(r["problems"]) for r in records],
+            tr("dt.h.status"): [_status(r, tr, lang) for r in records],
+            tr("dt.h.sha256"): [str(r["sha256"])[:SHA_SHOWN] + "…" for r in records],
+        }
+    )
 
 
 def undo_options(history: pd.DataFrame, tr: Tr, lang: str) -> dict[int, str]:

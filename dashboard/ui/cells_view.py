@@ -45,9 +45,13 @@ def cells_table(
 
 
 def cells_section(
-    values: pd.DataFrame, catalogue: Catalogue, code: str, name: str, period: int | None,
+    values: pd.DataFrame,
+    catalogue: Catalogue,
+    code: str,
+    name: str,
+    period: int | None,
     lang: str,
-) -> None:  # fmt: skip
+) -> None:
     """The table of the district's cells; nothing when it has none with values."""
     table, chosen = cells_table(values, catalogue, code, period, lang)
     if table.empty:

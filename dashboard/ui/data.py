@@ -111,9 +111,17 @@ def targets(path: str) -> pd.DataFrame:
 def clear_caches() -> None:
     """Drop cached query results (after every write)."""
     for fn in (
-        summary, _catalogue, import_log, geometry_layers, _catalogues, indicator_values,
-        all_values, geometry, measures, targets,
-    ):  # fmt: skip
+        summary,
+        _catalogue,
+        import_log,
+        geometry_layers,
+        _catalogues,
+        indicator_values,
+        all_values,
+        geometry,
+        measures,
+        targets,
+    ):
         fn.clear()
 
 

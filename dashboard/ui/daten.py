@@ -59,21 +59,34 @@ def _part_options(i: int, part: str | None, label: str, db: str, tr: Tr) -> Opti
     names = _importable_indicators(db)
     columns = st.columns([3, 2, 2] if TABLE_GROUP else [3, 2])
     indicator = columns[0].selectbox(
-        tr("dt.indicator", part=label), list(names), index=None, key=f"dt_ind_{i}_{part}",
-        format_func=names.get, placeholder=tr("dt.indicator.choose"),
-    )  # fmt: skip
+        tr("dt.indicator", part=label),
+        list(names),
+        index=None,
+        key=f"dt_ind_{i}_{part}",
+        format_func=names.get,
+        placeholder=tr("dt.indicator.choose"),
+    )
     period = columns[1].number_input(
-        tr("dt.period", part=label), min_value=1990, max_value=2100, value=None, step=1,
-        key=f"dt_period_{i}_{part}", placeholder=tr("dt.period.none"),
-    )  # fmt: skip
+        tr("dt.period", part=label),
+        min_value=1990,
+        max_value=2100,
+        value=None,
+        step=1,
+        key=f"dt_period_{i}_{part}",
+        placeholder=tr("dt.period.none"),
+    )
     extra: dict[str, Any] = {}
     if TABLE_GROUP:
         groups = data.catalogue(db, "group_label")
         labels = dict(zip(groups["id"], groups["label"], strict=True))
         extra["group"] = columns[2].selectbox(
-            tr("dt.group", part=label), list(labels), index=None, key=f"dt_grp_{i}_{part}",
-            format_func=labels.get, placeholder=tr("dt.group.none"),
-        )  # fmt: skip
+            tr("dt.group", part=label),
+            list(labels),
+            index=None,
+            key=f"dt_grp_{i}_{part}",
+            format_func=labels.get,
+            placeholder=tr("dt.group.none"),
+        )
     year = None if period is None else int(period)
     return Options(indicator=indicator, sheet=part, period=year, **extra)
 
@@ -124,8 +137,7 @@ def _show_preview(part: datacare.Preview, labels: dict[str, Any], tr: Tr, lang: 
         if part.changes.empty:
             st.caption(tr("dt.no_changed_values"))
         else:
-            st.dataframe(vm.changes_frame(part, labels, tr, lang), hide_index=True,
-                         placeholder="–")  # fmt: skip
+            st.dataframe(vm.changes_frame(part, labels, tr, lang), hide_index=True, placeholder="–")
     elif part.checked is not None and not part.errors:
         st.caption(tr("dt.no_diff", rows=part.checked.rows))
     st.markdown(f"**{tr('dt.problems')}**")
@@ -150,15 +162,29 @@ def _commit(store: Store, parts: list[datacare.Preview], tr: Tr) -> None:
     except LeitbildError as err:
         st.error(err.user_message())
         return
-    _done([("ok", tr("dt.imported", file=e.file, inserted=e.inserted, updated=e.updated,
-                     unchanged=e.unchanged)) for e in entries])  # fmt: skip
+    _done(
+        [
+            (
+                "ok",
+                tr(
+                    "dt.imported",
+                    file=e.file,
+                    inserted=e.inserted,
+                    updated=e.updated,
+                    unchanged=e.unchanged,
+                ),
+            )
+            for e in entries
+        ]
+    )
 
 
 def upload(db: str, tr: Tr, lang: str) -> None:
     """Choose kind and file (sheets, indicator), preview the change, then import or discard."""
     store = data.store()
-    kind = st.selectbox(tr("dt.kind"), vm.KIND_KEYS, format_func=lambda k: tr(f"dt.kind.{k}"),
-                        key="dt_kind")  # fmt: skip
+    kind = st.selectbox(
+        tr("dt.kind"), vm.KIND_KEYS, format_func=lambda k: tr(f"dt.kind.{k}"), key="dt_kind"
+    )
     nonce = st.session_state.get(NONCE, 0)
     upload = st.file_uploader(tr("dt.file"), type=FILE_TYPES[kind], key=f"dt_file_{nonce}")
     if upload is None:
@@ -170,8 +196,9 @@ def upload(db: str, tr: Tr, lang: str) -> None:
     sheets = datacare.sheet_names(raw) if kind != "areas" else []
     parts: list[str | None] = [None]
     if len(sheets) > 1:
-        parts = st.multiselect(tr("dt.sheets"), sheets, default=sheets[:1], key="dt_sheets",
-                               help=tr("dt.sheets_help")) or [sheets[0]]  # fmt: skip
+        parts = st.multiselect(
+            tr("dt.sheets"), sheets, default=sheets[:1], key="dt_sheets", help=tr("dt.sheets_help")
+        ) or [sheets[0]]
     opts = _options(kind, parts, upload.name, db, tr)
     if opts is None:
         return
@@ -185,8 +212,13 @@ def upload(db: str, tr: Tr, lang: str) -> None:
         _show_preview(part, labels, tr, lang)
     ready = all(p.ready for p in previews)
     row = st.container(horizontal=True)
-    if row.button(tr("dt.import"), type="primary", icon=":material/upload:", disabled=not ready,
-                  key="dt_import"):  # fmt: skip
+    if row.button(
+        tr("dt.import"),
+        type="primary",
+        icon=":material/upload:",
+        disabled=not ready,
+        key="dt_import",
+    ):
         _commit(store, previews, tr)
     if row.button(tr("dt.discard"), icon=":material/delete:", key="dt_discard"):
         _done([("info", tr("dt.discarded"))])
@@ -198,8 +230,9 @@ def _logged_problems(history: Any, tr: Tr, lang: str) -> None:
     if not options:
         return
     with st.expander(tr("dt.log.problems")):
-        choice = st.selectbox(tr("dt.log.problems_of"), list(options), format_func=options.get,
-                              key="dt_log_problems")  # fmt: skip
+        choice = st.selectbox(
+            tr("dt.log.problems_of"), list(options), format_func=options.get, key="dt_log_problems"
+        )
         raw = history.loc[history["id"] == choice, "problems"].iloc[0]
         frame = vm.problems_frame(vm.logged_problems(raw), tr)
         st.dataframe(frame, hide_index=True, placeholder="–")
@@ -221,8 +254,13 @@ def import_log(db: str, tr: Tr, lang: str) -> None:
     if not options:
         st.caption(tr("dt.undo.none"))
         return
-    choice = st.selectbox(tr("dt.undo.choose"), list(options), format_func=options.get,
-                          key="dt_undo_choice", help=tr("dt.undo.help"))  # fmt: skip
+    choice = st.selectbox(
+        tr("dt.undo.choose"),
+        list(options),
+        format_func=options.get,
+        key="dt_undo_choice",
+        help=tr("dt.undo.help"),
+    )
     if st.button(tr("dt.undo"), icon=":material/undo:", key="dt_undo"):
         try:
             entry = datacare.undo(store, login.current_user(), int(choice))

@@ -117,13 +117,27 @@ def offer(
 
     row = st.container(horizontal=True, gap="small")
     row.download_button(
-        tr("dl.csv"), lambda: built()[0], f"{name}.csv", CSV_MIME, key=f"dl_{key}_csv",
-        help=tr("dl.csv_help"), on_click="ignore", type="tertiary", icon=":material/download:",
-    )  # fmt: skip
+        tr("dl.csv"),
+        lambda: built()[0],
+        f"{name}.csv",
+        CSV_MIME,
+        key=f"dl_{key}_csv",
+        help=tr("dl.csv_help"),
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+    )
     row.download_button(
-        tr("dl.xlsx"), lambda: built()[1], f"{name}.xlsx", XLSX_MIME, key=f"dl_{key}_xlsx",
-        help=tr("dl.xlsx_help"), on_click="ignore", type="tertiary", icon=":material/download:",
-    )  # fmt: skip
+        tr("dl.xlsx"),
+        lambda: built()[1],
+        f"{name}.xlsx",
+        XLSX_MIME,
+        key=f"dl_{key}_xlsx",
+        help=tr("dl.xlsx_help"),
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/download:",
+    )
     # 25 buttons all named "CSV" cannot be told apart by a screen reader: name them by content
     with row:
         a11y.label(f"dl_{key}_csv", tr("a11y.download", kind=tr("dl.csv"), title=title))

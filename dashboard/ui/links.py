@@ -10,8 +10,13 @@ from streamlit.errors import StreamlitAPIException
 from dashboard.config import PROJECT_ROOT
 
 
-def page_link(script: str, url_path: str, label: str, icon: str | None = None,
-              query: dict[str, str] | None = None) -> None:  # fmt: skip
+def page_link(
+    script: str,
+    url_path: str,
+    label: str,
+    icon: str | None = None,
+    query: dict[str, str] | None = None,
+) -> None:
     """st.page_link to ``pages/<script>`` (keeps the session); outside the app's navigation a
     plain Markdown link to ``/<url_path>?query``."""
     try:

@@ -114,9 +114,12 @@ def login_widgets(key: str, tr: Tr) -> None:
     """The city login button (if configured) and the local login form."""
     if oidc_configured():
         st.button(
-            tr("auth.oidc"), key=f"{key}.oidc", type="primary", icon=":material/login:",
+            tr("auth.oidc"),
+            key=f"{key}.oidc",
+            type="primary",
+            icon=":material/login:",
             on_click=st.login,
-        )  # fmt: skip
+        )
         st.caption(tr("auth.or_local"))
     _local_form(f"{key}.form", tr)
 

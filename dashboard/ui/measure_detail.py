@@ -71,18 +71,22 @@ def links(m: Mapping[str, Any], tr: Callable[..., str], names: dict[str, dict[st
             st.caption(tr("mn.citywide"))
         for code in m.get("areas") or []:
             page_link(
-                "stadtteil.py", names["areas"].get(code, code), {"stadtteil": code},
+                "stadtteil.py",
+                names["areas"].get(code, code),
+                {"stadtteil": code},
                 ":material/location_city:",
-            )  # fmt: skip
+            )
     with right:
         st.markdown(f"**{tr('mf.goals')}**")
         if not m.get("goals"):
             st.caption(tr("mn.no_goals"))
         for goal in m.get("goals") or []:
             page_link(
-                "handlungsfelder.py", names["goals"].get(goal, goal), {"ziel": goal},
+                "handlungsfelder.py",
+                names["goals"].get(goal, goal),
+                {"ziel": goal},
                 ":material/flag:",
-            )  # fmt: skip
+            )
 
 
 def timeline(events_of_one: pd.DataFrame, tr: Callable[..., str], lang: str) -> None:
@@ -113,8 +117,9 @@ def detail_header(m: Mapping[str, Any], today: dt.date, tr: Callable[..., str], 
         flag_badges(flagged, tr, lang)
     cols = st.columns(4)
     cols[0].metric(tr("mf.progress"), f"{int(m.get('progress') or 0)} %")
-    cols[1].metric(tr("mf.planned_end"), display_value("planned_end", m.get("planned_end"), tr,
-                                                        lang))  # fmt: skip
+    cols[1].metric(
+        tr("mf.planned_end"), display_value("planned_end", m.get("planned_end"), tr, lang)
+    )
     cols[2].metric(
         tr("mf.last_reviewed"), display_value("last_reviewed", m.get("last_reviewed"), tr, lang)
     )

@@ -55,9 +55,14 @@ def _date(
     label: str, value: Any, key: str, slots: _Slots, name: str, help: str | None = None
 ) -> dt.date | None:
     out = st.date_input(
-        label, value=as_date(value), min_value=DATE_MIN, max_value=DATE_MAX, key=key,
-        format="DD.MM.YYYY", help=help,
-    )  # fmt: skip
+        label,
+        value=as_date(value),
+        min_value=DATE_MIN,
+        max_value=DATE_MAX,
+        key=key,
+        format="DD.MM.YYYY",
+        help=help,
+    )
     slots.add(name)
     return out
 
@@ -66,8 +71,14 @@ Values = dict[str, Any]
 Labels = dict[str, dict[str, str]]
 
 
-def _what_and_where(key: str, base: Mapping[str, Any], labels: Labels, tr: Callable[..., str],
-                    v: Values, slots: _Slots) -> None:  # fmt: skip
+def _what_and_where(
+    key: str,
+    base: Mapping[str, Any],
+    labels: Labels,
+    tr: Callable[..., str],
+    v: Values,
+    slots: _Slots,
+) -> None:
     """Title, description, fields, areas, goals, organisation, contact and partners."""
     v["title"] = st.text_input(tr("mf.title") + " *", base.get("title") or "", key=f"{key}.title")
     slots.add("title")
@@ -77,32 +88,45 @@ def _what_and_where(key: str, base: Mapping[str, Any], labels: Labels, tr: Calla
     left, right = st.columns(2)
     with left:
         v["fields"] = st.multiselect(
-            tr("mf.fields") + " *", list(labels["fields"]), default=base.get("fields") or [],
-            format_func=lambda i: labels["fields"].get(i, i), key=f"{key}.fields",
-        )  # fmt: skip
+            tr("mf.fields") + " *",
+            list(labels["fields"]),
+            default=base.get("fields") or [],
+            format_func=lambda i: labels["fields"].get(i, i),
+            key=f"{key}.fields",
+        )
         slots.add("fields")
         v["areas"] = st.multiselect(
-            tr("mf.areas"), list(labels["areas"]), default=base.get("areas") or [],
-            format_func=lambda c: labels["areas"].get(c, c), key=f"{key}.areas",
-            help=tr("mf.areas.help"), placeholder=tr("mf.areas.placeholder"),
-        )  # fmt: skip
+            tr("mf.areas"),
+            list(labels["areas"]),
+            default=base.get("areas") or [],
+            format_func=lambda c: labels["areas"].get(c, c),
+            key=f"{key}.areas",
+            help=tr("mf.areas.help"),
+            placeholder=tr("mf.areas.placeholder"),
+        )
         slots.add("areas")
     with right:
         v["goals"] = st.multiselect(
-            tr("mf.goals"), list(labels["goals"]), default=base.get("goals") or [],
-            format_func=lambda g: labels["goals"].get(g, g), key=f"{key}.goals",
+            tr("mf.goals"),
+            list(labels["goals"]),
+            default=base.get("goals") or [],
+            format_func=lambda g: labels["goals"].get(g, g),
+            key=f"{key}.goals",
             help=tr("mf.goals.help"),
-        )  # fmt: skip
+        )
         slots.add("goals")
         orgs = labels["organisation_id"]
         current = base.get("organisation_id")
         options = list(orgs) if current in orgs or current is None else [*orgs, current]
         v["organisation_id"] = st.selectbox(
-            tr("mf.organisation_id"), options,
+            tr("mf.organisation_id"),
+            options,
             index=options.index(current) if current in options else None,
-            format_func=lambda o: orgs.get(o, o), key=f"{key}.organisation",
-            accept_new_options=True, placeholder=tr("mf.organisation_id.placeholder"),
-        )  # fmt: skip
+            format_func=lambda o: orgs.get(o, o),
+            key=f"{key}.organisation",
+            accept_new_options=True,
+            placeholder=tr("mf.organisation_id.placeholder"),
+        )
         slots.add("organisation_id")
     left, right = st.columns(2)
     v["contact"] = left.text_input(
@@ -113,46 +137,71 @@ def _what_and_where(key: str, base: Mapping[str, Any], labels: Labels, tr: Calla
     )
 
 
-def _status_and_numbers(key: str, base: Mapping[str, Any], tr: Callable[..., str], create: bool,
-                        v: Values, slots: _Slots) -> None:  # fmt: skip
+def _status_and_numbers(
+    key: str,
+    base: Mapping[str, Any],
+    tr: Callable[..., str],
+    create: bool,
+    v: Values,
+    slots: _Slots,
+) -> None:
     """Status (chosen only when creating), progress, reach and budget."""
     cols = st.columns(4)
     if create:
         with cols[0]:
             v["status"] = st.selectbox(
-                tr("mf.status") + " *", list(ms.STATUSES),
+                tr("mf.status") + " *",
+                list(ms.STATUSES),
                 index=ms.STATUSES.index(base.get("status") or ms.INITIAL),
-                format_func=lambda s: tr(f"status.{s}"), key=f"{key}.status",
-            )  # fmt: skip
+                format_func=lambda s: tr(f"status.{s}"),
+                key=f"{key}.status",
+            )
             slots.add("status")
     else:
         v["status"] = base.get("status")
         cols[0].text_input(
-            tr("mf.status"), tr(f"status.{v['status']}"), disabled=True,
-            key=f"{key}.status_shown", help=tr("mf.status.via_action"),
-        )  # fmt: skip
+            tr("mf.status"),
+            tr(f"status.{v['status']}"),
+            disabled=True,
+            key=f"{key}.status_shown",
+            help=tr("mf.status.via_action"),
+        )
     with cols[1]:
         v["progress"] = st.slider(
-            tr("mf.progress"), 0, 100, int(base.get("progress") or 0), step=5,
-            key=f"{key}.progress", format="%d %%",
-        )  # fmt: skip
+            tr("mf.progress"),
+            0,
+            100,
+            int(base.get("progress") or 0),
+            step=5,
+            key=f"{key}.progress",
+            format="%d %%",
+        )
         slots.add("progress")
     with cols[2]:
         v["reach"] = st.number_input(
-            tr("mf.reach"), min_value=0, value=base.get("reach"), step=1, key=f"{key}.reach",
+            tr("mf.reach"),
+            min_value=0,
+            value=base.get("reach"),
+            step=1,
+            key=f"{key}.reach",
             help=tr("mf.reach.help"),
-        )  # fmt: skip
+        )
         slots.add("reach")
     with cols[3]:
         v["budget"] = st.number_input(
-            tr("mf.budget"), min_value=0.0, value=base.get("budget"), step=100.0,
-            key=f"{key}.budget", format="%.2f",
-        )  # fmt: skip
+            tr("mf.budget"),
+            min_value=0.0,
+            value=base.get("budget"),
+            step=100.0,
+            key=f"{key}.budget",
+            format="%.2f",
+        )
         slots.add("budget")
 
 
-def _dates_and_notes(key: str, base: Mapping[str, Any], tr: Callable[..., str], v: Values,
-                     slots: _Slots) -> None:  # fmt: skip
+def _dates_and_notes(
+    key: str, base: Mapping[str, Any], tr: Callable[..., str], v: Values, slots: _Slots
+) -> None:
     """Planned and actual dates, origin, next step, notes and the last review."""
     cols = st.columns(4)
     for col, name in zip(cols, DATE_FIELDS[:4], strict=True):
@@ -162,10 +211,12 @@ def _dates_and_notes(key: str, base: Mapping[str, Any], tr: Callable[..., str], 
     with cols[0]:
         origins = list(ORIGINS)
         v["origin"] = st.selectbox(
-            tr("mf.origin"), origins,
+            tr("mf.origin"),
+            origins,
             index=origins.index(base["origin"]) if base.get("origin") in origins else None,
-            key=f"{key}.origin", placeholder="–",
-        )  # fmt: skip
+            key=f"{key}.origin",
+            placeholder="–",
+        )
         slots.add("origin")
     with cols[1]:
         v["next_step"] = st.text_input(
@@ -173,18 +224,24 @@ def _dates_and_notes(key: str, base: Mapping[str, Any], tr: Callable[..., str], 
         )
     with cols[2]:
         v["next_step_date"] = _date(
-            tr("mf.next_step_date"), base.get("next_step_date"), f"{key}.next_step_date", slots,
+            tr("mf.next_step_date"),
+            base.get("next_step_date"),
+            f"{key}.next_step_date",
+            slots,
             "next_step_date",
-        )  # fmt: skip
+        )
     left, right = st.columns([3, 1])
     v["notes"] = left.text_area(
         tr("mf.notes"), base.get("notes") or "", key=f"{key}.notes", height=68
     )
     with right:
         v["last_reviewed"] = _date(
-            tr("mf.last_reviewed"), base.get("last_reviewed"), f"{key}.last_reviewed", slots,
+            tr("mf.last_reviewed"),
+            base.get("last_reviewed"),
+            f"{key}.last_reviewed",
+            slots,
             "last_reviewed",
-        )  # fmt: skip
+        )
 
 
 def _form_body(
@@ -261,13 +318,22 @@ def status_form(
     options = list(ms.transitions(current))
     cols = st.columns([1, 1] if compact else [1, 1, 2])
     new = cols[0].selectbox(
-        tr("mn.status.new"), options, format_func=lambda s: tr(f"status.{s}"),
-        key=f"{key}.status", index=None, placeholder=tr("mn.status.choose"),
-    )  # fmt: skip
+        tr("mn.status.new"),
+        options,
+        format_func=lambda s: tr(f"status.{s}"),
+        key=f"{key}.status",
+        index=None,
+        placeholder=tr("mn.status.choose"),
+    )
     day = cols[1].date_input(
-        tr("mn.status.day"), value=today, max_value=today, min_value=DATE_MIN,
-        key=f"{key}.day", format="DD.MM.YYYY", help=tr("mn.status.day.help"),
-    )  # fmt: skip
+        tr("mn.status.day"),
+        value=today,
+        max_value=today,
+        min_value=DATE_MIN,
+        key=f"{key}.day",
+        format="DD.MM.YYYY",
+        help=tr("mn.status.day.help"),
+    )
     comment = (st if compact else cols[2]).text_input(
         tr("mn.comment"), key=f"{key}.comment", placeholder=tr("mn.status.comment.placeholder")
     )
@@ -277,17 +343,25 @@ def status_form(
     if ms.asks_progress(new, changes):
         default = int(changes.get("progress", b.get("progress") or 0))
         progress = st.slider(
-            tr("mf.progress"), 0, 100, default, step=5, key=f"{key}.progress.{new}",
+            tr("mf.progress"),
+            0,
+            100,
+            default,
+            step=5,
+            key=f"{key}.progress.{new}",
             format="%d %%",
-        )  # fmt: skip
+        )
         changes = status_changes(b, new, day, progress)
     implied = [k for k in changes if k != "status"]
     if implied:
         st.caption(
-            tr("mn.status.implied", fields=", ".join(
-                f"{tr('mf.' + k)} → {display_value(k, changes[k], tr, lang)}" for k in implied
-            ))
-        )  # fmt: skip
+            tr(
+                "mn.status.implied",
+                fields=", ".join(
+                    f"{tr('mf.' + k)} → {display_value(k, changes[k], tr, lang)}" for k in implied
+                ),
+            )
+        )
     problems = validate(merged(b, changes), catalogue, today)
     for column, texts in problems_by_field(problems).items():
         for text in texts:
@@ -296,9 +370,11 @@ def status_form(
     if needs_comment:
         st.caption(tr("mn.status.comment_needed"))
     clicked = st.button(
-        tr("mn.status.save", status=tr(f"status.{new}")), key=f"{key}.save", type="primary",
+        tr("mn.status.save", status=tr(f"status.{new}")),
+        key=f"{key}.save",
+        type="primary",
         disabled=bool(problems) or needs_comment,
-    )  # fmt: skip
+    )
     return (changes, comment.strip()) if clicked else None
 
 
@@ -308,9 +384,11 @@ def archive_form(key: str, tr: Callable[..., str]) -> str | None:
     reason = st.text_input(tr("mn.archive.reason"), key=f"{key}.reason")
     confirmed = st.checkbox(tr("mn.archive.confirm"), key=f"{key}.confirm")
     clicked = st.button(
-        tr("mn.archive.button"), key=f"{key}.button", icon=":material/archive:",
+        tr("mn.archive.button"),
+        key=f"{key}.button",
+        icon=":material/archive:",
         disabled=not (confirmed and reason.strip()),
-    )  # fmt: skip
+    )
     return reason.strip() if clicked else None
 
 

@@ -45,7 +45,7 @@ def changes_table(rows: pd.DataFrame, tr: Callable[..., str]) -> None:
     }
     downloads.offer(
         lambda r=rows: downloads.labelled(r, labels), tr("dl.title.changes"), "rv_changes"
-    )  # fmt: skip
+    )
 
 
 def attention_summary(
@@ -72,5 +72,9 @@ def attention_summary(
             + [f":material/arrow_forward: **{tr('mf.next_step')}:** {step} ({step_day})"]
         )
     )
-    page_link("massnahmen.py", tr("rv.open_measure"), {"id": str(int(row["id"]))},
-              ":material/open_in_new:")  # fmt: skip
+    page_link(
+        "massnahmen.py",
+        tr("rv.open_measure"),
+        {"id": str(int(row["id"]))},
+        ":material/open_in_new:",
+    )

@@ -196,9 +196,12 @@ def review_section(
     key = f"rv.{mid}.v{base['version']}.ok"
     note = st.text_input(tr("rv.action.review_note"), key=f"{key}.note")
     if not st.button(
-        tr("rv.action.reviewed"), key=f"{key}.button", icon=":material/fact_check:",
-        type="primary", disabled=not by,
-    ):  # fmt: skip
+        tr("rv.action.reviewed"),
+        key=f"{key}.button",
+        icon=":material/fact_check:",
+        type="primary",
+        disabled=not by,
+    ):
         return
     changes = {"last_reviewed": today}
     version = write_guarded(
@@ -221,9 +224,13 @@ def next_step_section(
     key = f"rv.{mid}.v{base['version']}.step"
     text = st.text_input(tr("mf.next_step"), base.get("next_step") or "", key=f"{key}.text")
     day = st.date_input(
-        tr("mf.next_step_date"), value=as_date(base.get("next_step_date")), key=f"{key}.day",
-        min_value=DATE_MIN, max_value=DATE_MAX, format="DD.MM.YYYY",
-    )  # fmt: skip
+        tr("mf.next_step_date"),
+        value=as_date(base.get("next_step_date")),
+        key=f"{key}.day",
+        min_value=DATE_MIN,
+        max_value=DATE_MAX,
+        format="DD.MM.YYYY",
+    )
     changes = changes_between(base, {**base, "next_step": text, "next_step_date": day})
     if "next_step_date" in changes and day is not None and day < today:
         st.caption(tr("rv.action.step_past"))
@@ -240,9 +247,13 @@ def planned_end_section(
     mid = int(base["id"])
     key = f"rv.{mid}.v{base['version']}.end"
     day = st.date_input(
-        tr("rv.action.plan"), value=as_date(base.get("planned_end")), key=f"{key}.day",
-        min_value=DATE_MIN, max_value=DATE_MAX, format="DD.MM.YYYY",
-    )  # fmt: skip
+        tr("rv.action.plan"),
+        value=as_date(base.get("planned_end")),
+        key=f"{key}.day",
+        min_value=DATE_MIN,
+        max_value=DATE_MAX,
+        format="DD.MM.YYYY",
+    )
     changes = changes_between(base, {**base, "planned_end": day})
     _save_button(store, base, changes, tr, on_saved, ("plan", key, ":material/event_available:"))
 
@@ -259,9 +270,11 @@ def _save_button(
     name, key, icon = action
     mid, by = int(base["id"]), login.current_user()
     if not st.button(
-        tr(f"rv.action.{name}_save"), key=f"{key}.button", icon=icon,
+        tr(f"rv.action.{name}_save"),
+        key=f"{key}.button",
+        icon=icon,
         disabled=not (by and changes),
-    ):  # fmt: skip
+    ):
         return
     version = write_guarded(lambda: save_changes(store, mid, base, changes, by), tr)
     if version is not None:

@@ -31,17 +31,29 @@ def transfer_view(
     stamp = today.isoformat()
     cols = st.columns(3)
     cols[0].download_button(
-        tr("mn.export.xlsx"), to_xlsx(sheets), f"massnahmen_{stamp}.xlsx",
-        icon=":material/download:", mime=XLSX_MIME, key="mn.x.xlsx",
-    )  # fmt: skip
+        tr("mn.export.xlsx"),
+        to_xlsx(sheets),
+        f"massnahmen_{stamp}.xlsx",
+        icon=":material/download:",
+        mime=XLSX_MIME,
+        key="mn.x.xlsx",
+    )
     cols[1].download_button(
-        tr("mn.export.csv"), to_csv(sheets["Maßnahmen"]), f"massnahmen_{stamp}.csv",
-        mime="text/csv", icon=":material/download:", key="mn.x.csv",
-    )  # fmt: skip
+        tr("mn.export.csv"),
+        to_csv(sheets["Maßnahmen"]),
+        f"massnahmen_{stamp}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="mn.x.csv",
+    )
     cols[2].download_button(
-        tr("mn.export.history_csv"), to_csv(sheets["Historie"]), f"massnahmen_historie_{stamp}.csv",
-        mime="text/csv", icon=":material/history:", key="mn.x.hist",
-    )  # fmt: skip
+        tr("mn.export.history_csv"),
+        to_csv(sheets["Historie"]),
+        f"massnahmen_historie_{stamp}.csv",
+        mime="text/csv",
+        icon=":material/history:",
+        key="mn.x.hist",
+    )
     st.markdown(f"#### {tr('mn.import.title')}")
     st.caption(tr("mn.import.explain"))
     if not login.may("import"):  # no upload at all without the role: parsing costs memory

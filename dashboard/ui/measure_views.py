@@ -114,8 +114,9 @@ def filter_panel(
     qp = st.query_params
     area_opts = [CITY_WIDE, *sorted({a for items in frame["areas"] for a in items})]
     area_names = {CITY_WIDE: tr("mn.citywide"), **labels["areas"]}
-    org_opts = sorted(set(frame["organisation_id"].dropna()), key=lambda o: labels[
-        "organisation_id"].get(o, o))  # fmt: skip
+    org_opts = sorted(
+        set(frame["organisation_id"].dropna()), key=lambda o: labels["organisation_id"].get(o, o)
+    )
     preset = {
         "areas": [a for a in qp.get_all("stadtteil") if a in area_opts],
         "goals": [g for g in qp.get_all("ziel") if g in labels["goals"]],
@@ -127,28 +128,45 @@ def filter_panel(
     if "mn.q" not in st.session_state:
         st.session_state["mn.q"] = qp.get("suche", "")
     query = st.text_input(
-        tr("mn.filter.search"), key="mn.q", placeholder=tr("mn.filter.search.placeholder"),
+        tr("mn.filter.search"),
+        key="mn.q",
+        placeholder=tr("mn.filter.search.placeholder"),
         icon=":material/search:",
-    )  # fmt: skip
+    )
     c = st.columns(5)
     out: dict[str, Any] = {"query": query or ""}
     out["fields"] = c[0].multiselect(
-        tr("mf.fields"), list(labels["fields"]), default=preset["fields"], key="mn.f.fields",
-        format_func=lambda i: labels["fields"].get(i, i), placeholder=tr("mn.filter.all"),
-    )  # fmt: skip
+        tr("mf.fields"),
+        list(labels["fields"]),
+        default=preset["fields"],
+        key="mn.f.fields",
+        format_func=lambda i: labels["fields"].get(i, i),
+        placeholder=tr("mn.filter.all"),
+    )
     out["areas"] = c[1].multiselect(
-        tr("mf.areas"), area_opts, default=preset["areas"], key="mn.f.areas",
-        format_func=lambda a: area_names.get(a, a), placeholder=tr("mn.filter.all"),
-    )  # fmt: skip
+        tr("mf.areas"),
+        area_opts,
+        default=preset["areas"],
+        key="mn.f.areas",
+        format_func=lambda a: area_names.get(a, a),
+        placeholder=tr("mn.filter.all"),
+    )
     out["organisations"] = c[2].multiselect(
-        tr("mf.organisation_id"), org_opts, key="mn.f.orgs", placeholder=tr("mn.filter.all"),
+        tr("mf.organisation_id"),
+        org_opts,
+        key="mn.f.orgs",
+        placeholder=tr("mn.filter.all"),
         default=preset["organisations"],
         format_func=lambda o: labels["organisation_id"].get(o, o),
-    )  # fmt: skip
+    )
     out["statuses"] = c[3].multiselect(
-        tr("mf.status"), list(STATUSES), default=preset["statuses"], key="mn.f.status",
-        format_func=lambda s: tr(f"status.{s}"), placeholder=tr("mn.filter.all"),
-    )  # fmt: skip
+        tr("mf.status"),
+        list(STATUSES),
+        default=preset["statuses"],
+        key="mn.f.status",
+        format_func=lambda s: tr(f"status.{s}"),
+        placeholder=tr("mn.filter.all"),
+    )
     out["lateness"] = c[4].multiselect(
         tr("mn.filter.lateness"), [*FLAGS, "none"], key="mn.f.late", default=preset["lateness"],
         format_func=lambda f: tr(f"flag.short.{f}"), placeholder=tr("mn.filter.all"),
@@ -204,9 +222,16 @@ def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int 
         "last_reviewed": st.column_config.DateColumn(tr("mf.last_reviewed"), format="DD.MM.YYYY"),
     }
     event = st.dataframe(
-        rows, hide_index=True, placeholder="–", width="stretch", column_config=config_, key=key,
-        on_select="rerun", selection_mode="single-row", height=min(38 + 35 * len(rows), 560),
-    )  # fmt: skip
+        rows,
+        hide_index=True,
+        placeholder="–",
+        width="stretch",
+        column_config=config_,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        height=min(38 + 35 * len(rows), 560),
+    )
     downloads.offer(
         lambda r=rows: downloads.labelled(r, config_), tr("dl.title.register"), "mn_register"
     )

@@ -28,8 +28,9 @@ def district_profile(path: str, code: str, period: int, group: str | None) -> pd
 def comparison(path: str, codes: tuple[str, ...], period: int, group: str | None) -> pd.DataFrame:
     """Up to four areas on the spine scale (analysis.profile.compare)."""
     cat = data.catalogues(path)
-    return prof.compare(data.all_values(path), cat.indicators, cat.areas, list(codes), period,
-                        group)  # fmt: skip
+    return prof.compare(
+        data.all_values(path), cat.indicators, cat.areas, list(codes), period, group
+    )
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=16)
@@ -39,10 +40,13 @@ def social_index(path: str, min_population: int) -> SocialIndex:
     # the composition is a catalogue setting (analyses: social_index)
     indicators, reversed_ = composition(cat.indicators, cat.setting("social_index"))
     return compute_social_index(
-        data.all_values(path), cat.areas, indicators=indicators,
-        min_population=min_population, reversed_indicators=reversed_,
+        data.all_values(path),
+        cat.areas,
+        indicators=indicators,
+        min_population=min_population,
+        reversed_indicators=reversed_,
         population_indicator=cat.key_indicator("population"),
-    )  # fmt: skip
+    )
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
@@ -70,8 +74,13 @@ def spine_figure(path: str, code: str, period: int, group: str | None, lang: str
     """The spine chart of the district profile (building plotly figures is the slow part)."""
     names, fields = _names(path)
     bezirk = prof.stadtbezirk_of(data.catalogues(path).areas, code)
-    return charts.spine_chart(district_profile(path, code, period, group), fields, names[code],
-                              names.get(bezirk) if bezirk else None, lang)  # fmt: skip
+    return charts.spine_chart(
+        district_profile(path, code, period, group),
+        fields,
+        names[code],
+        names.get(bezirk) if bezirk else None,
+        lang,
+    )
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)

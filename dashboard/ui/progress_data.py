@@ -73,9 +73,14 @@ def rollup(path: str, method: str, implicit: bool, area: str = CITY) -> pd.DataF
     catalogue = data.catalogues(path)
     f = catalogue.frames
     return goal_rollup.rollup(
-        selected(path, method, implicit), f["goal"], f["goal_support"], f["goal_indicator"],
-        f["field"], data.measures(path), area,
-    )  # fmt: skip
+        selected(path, method, implicit),
+        f["goal"],
+        f["goal_support"],
+        f["goal_indicator"],
+        f["field"],
+        data.measures(path),
+        area,
+    )
 
 
 def matrix_areas(path: str) -> list[str]:
@@ -89,9 +94,12 @@ def matrix(path: str, method: str, implicit: bool) -> pd.DataFrame:
     """Field status per area for the matrix."""
     f = data.catalogues(path).frames
     return goal_matrix.field_matrix(
-        selected(path, method, implicit), f["goal"], f["goal_indicator"], f["field"],
+        selected(path, method, implicit),
+        f["goal"],
+        f["goal_indicator"],
+        f["field"],
         matrix_areas(path),
-    )  # fmt: skip
+    )
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -99,9 +107,13 @@ def coverage(path: str, method: str, implicit: bool) -> pd.DataFrame:
     """Coverage per area and field (goals with indicator, data, status)."""
     f = data.catalogues(path).frames
     return goal_matrix.coverage_matrix(
-        selected(path, method, implicit), f["goal"], f["goal_support"], f["goal_indicator"],
-        f["field"], matrix_areas(path),
-    )  # fmt: skip
+        selected(path, method, implicit),
+        f["goal"],
+        f["goal_support"],
+        f["goal_indicator"],
+        f["field"],
+        matrix_areas(path),
+    )
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -151,8 +163,11 @@ def write_url(state: dict[str, Any], defaults: dict[str, Any]) -> None:
                 del st.query_params[key]
             continue
         text = (
-            ("1" if value else "0") if isinstance(value, bool)
-            else ",".join(value) if isinstance(value, list) else str(value)
-        )  # fmt: skip
+            ("1" if value else "0")
+            if isinstance(value, bool)
+            else ",".join(value)
+            if isinstance(value, list)
+            else str(value)
+        )
         if st.query_params.get(key) != text:
             st.query_params[key] = text

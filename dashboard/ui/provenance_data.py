@@ -38,9 +38,13 @@ def with_district_provenance(
     """The profile rows with the provenance of the district's value of each indicator."""
     rows = profile.dropna(subset=["period"])
     found = _district_texts(
-        path, code, tuple(rows["indicator_id"]), tuple(int(p) for p in rows["period"]),
-        tuple(rows["grp"]), lang,
-    )  # fmt: skip
+        path,
+        code,
+        tuple(rows["indicator_id"]),
+        tuple(int(p) for p in rows["period"]),
+        tuple(rows["grp"]),
+        lang,
+    )
     return profile.assign(provenance=profile["indicator_id"].map(dict(found)))
 
 

@@ -47,89 +47,129 @@ def target_label(target: dict[str, Any], labels: dict[str, dict[str, Any]], tr: 
     return f"#{target['id']} {name} · {where} · {until}"
 
 
-def _widgets(prefix: str, tr: Tr, labels: dict[str, dict[str, Any]], current: dict[str, Any],
-             lang: str) -> dict[str, Any]:  # fmt: skip
+def _widgets(
+    prefix: str, tr: Tr, labels: dict[str, dict[str, Any]], current: dict[str, Any], lang: str
+) -> dict[str, Any]:
     """The input widgets of one target; returns the target dict as entered."""
     indicators = list(labels["indicator"])
     areas = [ALL_DISTRICTS, *labels["area"]]
     goals = ["", *labels["goal"]]
     c1, c2, c3 = st.columns(3)
     indicator = c1.selectbox(
-        tr("tf.indicator"), indicators, key=f"{prefix}_indicator",
-        index=indicators.index(current["indicator_id"]) if current.get("indicator_id")
-        in indicators else 0,
+        tr("tf.indicator"),
+        indicators,
+        key=f"{prefix}_indicator",
+        index=indicators.index(current["indicator_id"])
+        if current.get("indicator_id") in indicators
+        else 0,
         format_func=lambda i: f"{labels['indicator'][i]['short']} ({i})",
-    )  # fmt: skip
+    )
     ind = labels["indicator"][indicator]
     area_now = _none(current.get("area_code")) or ALL_DISTRICTS
     area = c2.selectbox(
-        tr("tf.area"), areas, key=f"{prefix}_area", index=areas.index(area_now),
+        tr("tf.area"),
+        areas,
+        key=f"{prefix}_area",
+        index=areas.index(area_now),
         format_func=lambda a: labels["area"].get(a, a) if a else tr("tf.all_districts"),
-    )  # fmt: skip
+    )
     groups = list(ind["groups"])
     grp_now = current.get("grp") if current.get("grp") in groups else groups[0]
     grp = c3.selectbox(
-        tr("tf.group"), groups, key=f"{prefix}_grp_{indicator}", index=groups.index(grp_now),
+        tr("tf.group"),
+        groups,
+        key=f"{prefix}_grp_{indicator}",
+        index=groups.index(grp_now),
         format_func=lambda g: labels["group"].get(g, g),
-    )  # fmt: skip
+    )
     c4, c5, c6 = st.columns(3)
     types = list(TARGET_TYPES)
     kind = c4.selectbox(
-        tr("tf.type"), types, key=f"{prefix}_type",
+        tr("tf.type"),
+        types,
+        key=f"{prefix}_type",
         index=types.index(current["type"]) if current.get("type") in types else 0,
-        format_func=lambda k: tr(f"zi.type.{k}"), help=tr("tf.type_help"),
-    )  # fmt: skip
+        format_func=lambda k: tr(f"zi.type.{k}"),
+        help=tr("tf.type_help"),
+    )
     value = c5.number_input(
-        tr("tf.value"), value=_none(current.get("value")), key=f"{prefix}_value",
-        format="%.2f", help=tr("tf.value_help"),
-    )  # fmt: skip
+        tr("tf.value"),
+        value=_none(current.get("value")),
+        key=f"{prefix}_value",
+        format="%.2f",
+        help=tr("tf.value_help"),
+    )
     target_period = c6.number_input(
-        tr("tf.target_period"), min_value=2000, max_value=2100, step=1,
-        value=int(_none(current.get("target_period")) or 2030), key=f"{prefix}_period",
-    )  # fmt: skip
+        tr("tf.target_period"),
+        min_value=2000,
+        max_value=2100,
+        step=1,
+        value=int(_none(current.get("target_period")) or 2030),
+        key=f"{prefix}_period",
+    )
     c7, c8, c9 = st.columns(3)
     base_period = c7.number_input(
-        tr("tf.baseline_period"), min_value=1990, max_value=2100, step=1,
-        value=_none(current.get("baseline_period")), key=f"{prefix}_base_period",
-    )  # fmt: skip
+        tr("tf.baseline_period"),
+        min_value=1990,
+        max_value=2100,
+        step=1,
+        value=_none(current.get("baseline_period")),
+        key=f"{prefix}_base_period",
+    )
     base_value = c8.number_input(
-        tr("tf.baseline_value"), value=_none(current.get("baseline_value")),
-        key=f"{prefix}_base_value", format="%.2f", help=tr("tf.baseline_value_help"),
-    )  # fmt: skip
+        tr("tf.baseline_value"),
+        value=_none(current.get("baseline_value")),
+        key=f"{prefix}_base_value",
+        format="%.2f",
+        help=tr("tf.baseline_value_help"),
+    )
     goal_now = _none(current.get("goal_id")) or ""
     goal = c9.selectbox(
-        tr("tf.goal"), goals, key=f"{prefix}_goal",
+        tr("tf.goal"),
+        goals,
+        key=f"{prefix}_goal",
         index=goals.index(goal_now) if goal_now in goals else 0,
         format_func=lambda g: f"{g} – {labels['goal'][g]['label']}" if g else tr("tf.no_goal"),
-    )  # fmt: skip
+    )
     reference, ref_grp = None, None
     if kind == "parity":
         r1, r2 = st.columns(2)
         ref_now = _none(current.get("reference_indicator")) or ind.get("parity_reference")
         ref_now = ref_now if ref_now in indicators else indicator
         reference = r1.selectbox(
-            tr("tf.reference"), indicators, key=f"{prefix}_ref", index=indicators.index(ref_now),
+            tr("tf.reference"),
+            indicators,
+            key=f"{prefix}_ref",
+            index=indicators.index(ref_now),
             format_func=lambda i: f"{labels['indicator'][i]['short']} ({i})",
             help=tr("tf.reference_help"),
-        )  # fmt: skip
+        )
         ref_groups = list(labels["indicator"][reference]["groups"])
         ref_grp_now = _none(current.get("reference_grp"))
         ref_grp = r2.selectbox(
-            tr("tf.reference_group"), ref_groups, key=f"{prefix}_ref_grp_{reference}",
+            tr("tf.reference_group"),
+            ref_groups,
+            key=f"{prefix}_ref_grp_{reference}",
             index=ref_groups.index(ref_grp_now) if ref_grp_now in ref_groups else 0,
             format_func=lambda g: labels["group"].get(g, g),
-        )  # fmt: skip
-    note = st.text_input(tr("tf.note"), value=_none(current.get("note")) or "",
-                         key=f"{prefix}_note")  # fmt: skip
+        )
+    note = st.text_input(
+        tr("tf.note"), value=_none(current.get("note")) or "", key=f"{prefix}_note"
+    )
     return {
-        "indicator_id": indicator, "area_code": area or None, "grp": grp, "type": kind,
+        "indicator_id": indicator,
+        "area_code": area or None,
+        "grp": grp,
+        "type": kind,
         "value": None if value is None else float(value),
-        "reference_indicator": reference, "reference_grp": ref_grp,
+        "reference_indicator": reference,
+        "reference_grp": ref_grp,
         "baseline_period": None if base_period is None else int(base_period),
         "baseline_value": None if base_value is None else float(base_value),
-        "target_period": int(target_period), "goal_id": goal or None,
+        "target_period": int(target_period),
+        "goal_id": goal or None,
         "note": note.strip() or None,
-    }  # fmt: skip
+    }
 
 
 def _problems(target: dict[str, Any], db: str, tr: Tr) -> bool:
@@ -192,9 +232,11 @@ def _edit(db: str, tr: Tr, lang: str, labels: dict[str, dict[str, Any]]) -> None
     if st.session_state.get("tf_pick") not in ids:
         st.session_state["tf_pick"] = ids[0]
     tid = st.selectbox(
-        tr("tf.pick"), ids, key="tf_pick",
+        tr("tf.pick"),
+        ids,
+        key="tf_pick",
         format_func=lambda i: target_label(records[i], labels, tr),
-    )  # fmt: skip
+    )
     current = records[tid]
     # the version the user is looking at; a save with an older one is refused by the store
     loaded = st.session_state.setdefault(f"tf_version_{tid}", int(current["version"]))
