@@ -144,13 +144,22 @@ def refresh_if_changed() -> bool:
     return True
 
 
+# Caches of modules built on this one (they register here, so this module imports none of them)
+_DEPENDENT_CACHES: list[Any] = []
+
+
+def register_cache(cached: Any) -> Any:
+    """Clear ``cached`` (a cached function) together with this module's caches; returns it."""
+    _DEPENDENT_CACHES.append(cached)
+    return cached
+
+
 def clear_all_caches() -> None:
     """Drop the cached results of every page module (data and shared frames, not the store)."""
-    from dashboard.ui import progress_data  # imports this module: only here, at run time
-
     st.cache_data.clear()
     all_values.clear()
-    progress_data.assessments.clear()
+    for cached in _DEPENDENT_CACHES:
+        cached.clear()
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -26,6 +26,7 @@ IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
 # A resource, not data: the frame (one row per target or indicator and area, with Python objects
 # per row) is shared read-only instead of being unpickled on every rerun; at 450 areas ×
 # 300 indicators that copy alone took seconds. Callers only filter it (pandas copy-on-write).
+@data.register_cache
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
     """Every target (one row per target and area), and every implicit direction assessment.
