@@ -23,7 +23,7 @@ SERVICES += ("exports",)
 # Lowest first. A module may import from its own layer and the layers below, never above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", ("config", "errors", "clock", "ids", "escaping", "frames", "domain")),
-    ("store", ("store", "queries", "schema", "postgres", "repositories", "catalogues", "tilemap")),
+    ("store", ("store", "catalogues", "tilemap")),
     ("ingest", ("ingest",)),
     ("analysis", ("analysis",)),
     ("present", ("present",)),
@@ -37,8 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 RANK = {part: rank for rank, (_name, parts) in enumerate(LAYERS) for part in parts}
 PURE = ("domain", "analysis", "present")  # compute only: no database, network or UI
 IO_MODULES = ("duckdb", "psycopg", "psycopg2", "sqlite3", "socket", "urllib", "requests")
-IO_MODULES += ("http", "subprocess", "streamlit", "dashboard.store", "dashboard.repositories")
-IO_MODULES += ("dashboard.queries",)
+IO_MODULES += ("http", "subprocess", "streamlit", "dashboard.store")
 # the Streamlit script that declares the navigation belongs to the page layer
 STREAMLIT_ALLOWED = ("dashboard/ui/", "pages/", "dashboard/app.py")
 
