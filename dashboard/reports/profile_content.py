@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import clock
-from dashboard.analysis import gaps, goal_rollup, progress
+from dashboard.analysis import district_facts, gaps, goal_rollup, progress
 from dashboard.analysis import profile as prof
 from dashboard.catalogues import Catalogue
 from dashboard.errors import UsageError
@@ -137,7 +137,7 @@ def gather(
         measures,
         code,
     )
-    local, citywide = prof.district_measures(measures, code)
+    local, citywide = district_facts.district_measures(measures, code)
     layer = preferred_layer(store.geometry_layers())
     districts = prof.district_codes(areas)
     members = [c for c in districts if bezirk and prof.stadtbezirk_of(areas, c) == bezirk]
@@ -149,10 +149,10 @@ def gather(
         bezirk_name=names.get(bezirk) if bezirk else None,
         period=period,
         profile=profile,
-        facts=prof.key_facts(values, code, catalogue.key_indicators(), period),
-        city_facts=prof.key_facts(values, prof.CITY, catalogue.key_indicators(), period),
+        facts=district_facts.key_facts(values, code, catalogue.key_indicators(), period),
+        city_facts=district_facts.key_facts(values, prof.CITY, catalogue.key_indicators(), period),
         goals=goal_statuses(
-            rollup, prof.district_goals(frames["goal"], code), frames["goal_indicator"]
+            rollup, district_facts.district_goals(frames["goal"], code), frames["goal_indicator"]
         ),
         fields=rollup[rollup["node_type"] == "field"].reset_index(drop=True)
         if len(rollup)
