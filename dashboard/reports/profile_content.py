@@ -110,6 +110,23 @@ def goal_statuses(rollup: pd.DataFrame, goals: pd.DataFrame, links: pd.DataFrame
     return pd.DataFrame(rows, columns=columns)
 
 
+def _rollup(
+    store: Store, values: pd.DataFrame, catalogue: Catalogue, measures: pd.DataFrame, code: str
+) -> pd.DataFrame:
+    """The goal roll-up of the district: its targets assessed, rolled up to goals and fields."""
+    frames = catalogue.frames
+    assessments = district_assessments(values, store.targets(), catalogue, code)
+    return goal_rollup.rollup(
+        assessments,
+        frames["goal"],
+        frames["goal_support"],
+        frames["goal_indicator"],
+        frames["field"],
+        measures,
+        code,
+    )
+
+
 def gather(
     store: Store, area: str, period: int | None = None, values: pd.DataFrame | None = None
 ) -> ProfileContent:
@@ -127,16 +144,7 @@ def gather(
     bezirk = prof.stadtbezirk_of(areas, code)
     frames = catalogue.frames
     measures = store.measures()
-    assessments = district_assessments(values, store.targets(), catalogue, code)
-    rollup = goal_rollup.rollup(
-        assessments,
-        frames["goal"],
-        frames["goal_support"],
-        frames["goal_indicator"],
-        frames["field"],
-        measures,
-        code,
-    )
+    rollup = _rollup(store, values, catalogue, measures, code)
     local, citywide = district_facts.district_measures(measures, code)
     layer = preferred_layer(store.geometry_layers())
     districts = prof.district_codes(areas)
