@@ -71,25 +71,23 @@ def _wait_healthy(port: int, proc: subprocess.Popen, deadline: float) -> None:
             time.sleep(0.3)
 
 
-def serve(argv: list[str]) -> int:
-    """Initialise once, start the workers and nginx, stop everything on Ctrl+C or SIGTERM."""
-    args = _parser().parse_args(argv)
-    if args.workers > 1 and not postgres.is_url(config.db_path()):
+def _nginx(workers: int) -> str | None:
+    """The nginx binary, or None (with a message) when it or a shared database is missing."""
+    if workers > 1 and not postgres.is_url(config.db_path()):
         print(
             "Mehrere Prozesse brauchen PostgreSQL (LEITBILD_DB=postgresql://…): eine "
             "DuckDB-Datei lässt nur einen Prozess zu.",
             file=sys.stderr,
         )
-        return 2
+        return None
     nginx = next((n for n in NGINX_CANDIDATES if Path(n).exists()), shutil.which("nginx"))
     if nginx is None:
         print("nginx fehlt: apt-get install nginx (make system-deps).", file=sys.stderr)
-        return 2
-    status = cli.main(["init"])
-    if status != 0:
-        return status
-    first = args.first_worker_port or args.port + 1
-    ports = list(range(first, first + args.workers))
+    return nginx
+
+
+def _run_dir(args: argparse.Namespace, ports: list[int]) -> Path:
+    """A fresh directory with nginx's configuration and its temporary directories."""
     run_dir = Path(tempfile.mkdtemp(prefix="leitbild-serve-"))
     for name in TEMP_DIRS:
         (run_dir / name).mkdir()
@@ -100,6 +98,28 @@ def serve(argv: list[str]) -> int:
         ),
         encoding="utf-8",
     )
+    return run_dir
+
+
+def _worker(port: int, env: dict[str, str]) -> subprocess.Popen:
+    """One app process on a local port, without initialising the database again."""
+    command = [sys.executable, "-m", "dashboard", "run", "--no-init"]
+    return subprocess.Popen([*command, "--port", str(port), "--address", "127.0.0.1"], env=env)
+
+
+def serve(argv: list[str]) -> int:
+    """Initialise once, start the workers and nginx, stop everything on Ctrl+C or SIGTERM."""
+    args = _parser().parse_args(argv)
+    nginx = _nginx(args.workers)
+    if nginx is None:
+        return 2
+    status = cli.main(["init"])
+    if status != 0:
+        return status
+    first = args.first_worker_port or args.port + 1
+    ports = list(range(first, first + args.workers))
+    run_dir = _run_dir(args, ports)
+    conf = run_dir / "nginx.conf"
     procs: list[subprocess.Popen] = []
     # the workers import this very package, from a checkout as from an installation
     env = {**os.environ, "PYTHONPATH": str(config.PACKAGE_DIR.parent)}
@@ -109,23 +129,8 @@ def serve(argv: list[str]) -> int:
     stop = {"now": False}
     signal.signal(signal.SIGTERM, lambda *_: stop.update(now=True))
     try:
-        for port in ports:
-            procs.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "dashboard",
-                        "run",
-                        "--no-init",
-                        "--port",
-                        str(port),
-                        "--address",
-                        "127.0.0.1",
-                    ],
-                    env=env,
-                )
-            )
+        for port in ports:  # one by one: those started are stopped if a later one fails
+            procs.append(_worker(port, env))
         deadline = time.monotonic() + 180
         for port, proc in zip(ports, procs, strict=True):
             _wait_healthy(port, proc, deadline)

@@ -20,7 +20,7 @@ from dashboard.analysis.review import (
     default_window,
 )
 from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_DE
-from dashboard.analysis.review_protocol import build_protocol, protocol_markdown
+from dashboard.analysis.review_protocol import Protocol, build_protocol, protocol_markdown
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date
@@ -181,22 +181,14 @@ def attention_list(
                 )
 
 
-def protocol_section(review: Review) -> None:
-    """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
-    st.subheader(tr("rv.protocol"))
-    st.caption(tr("rv.protocol.explain"))
-    notes = st.text_area(
-        tr("rv.protocol.notes"),
-        key="rv.notes",
-        height=100,
-        placeholder=tr("rv.protocol.notes.placeholder"),
-    )
+def _protocol_text(review: Review, notes: str) -> tuple[Protocol, str]:
+    """The protocol and its Markdown, with the networks' local notes (issue 19)."""
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
         review,
         editor or "",
-        notes or "",
+        notes,
         labels_,
         measure_register.field_labels(tr),
         lambda d: fmt_date(d, lang),
@@ -212,6 +204,20 @@ def protocol_section(review: Review) -> None:
         goal_names(db, tr),
         lang,
     )
+    return protocol, markdown
+
+
+def protocol_section(review: Review) -> None:
+    """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
+    st.subheader(tr("rv.protocol"))
+    st.caption(tr("rv.protocol.explain"))
+    notes = st.text_area(
+        tr("rv.protocol.notes"),
+        key="rv.notes",
+        height=100,
+        placeholder=tr("rv.protocol.notes.placeholder"),
+    )
+    protocol, markdown = _protocol_text(review, notes or "")
     with st.expander(tr("rv.protocol.preview")):
         st.markdown(markdown)
     cols = st.columns(3)

@@ -10,30 +10,26 @@ default comparison, ``vergleich=-`` = none), ``periode=2014`` (absent = latest p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import config
+from dashboard.analysis import district_facts
 from dashboard.analysis import profile as prof
-from dashboard.analysis.social_index import (
-    DEFAULT_MIN_POPULATION,
-    MIN_POPULATION_SETTING,
-    THIN_BELOW,
-    SocialIndex,
-    method_text,
-)
 from dashboard.catalogues import Catalogue
 from dashboard.ids import parse_id
 from dashboard.present import export_frames as xf
 from dashboard.present import profile_charts as charts
-from dashboard.present.format import fmt_number, fmt_percent
-from dashboard.reports.profile_report import profile_pdf
+from dashboard.present import profile_tables
+from dashboard.present.profile_format import fmt_value
 from dashboard.ui import (
     cells_view,
     data,
+    district_compare,
+    district_header,
+    district_index,
     downloads,
     footnotes,
     login,
@@ -45,19 +41,16 @@ from dashboard.ui import (
     share,
     url_state,
 )
-from dashboard.ui.shell import data_status_badge, guarded, language, translator
+from dashboard.ui.district_view import CHART_CONFIG, View
+from dashboard.ui.shell import guarded, language, translator
 
 tr = translator()
 lang = language()
 db = str(config.db_path())
-NONE = "-"  # URL value for an explicitly empty comparison
 LATEST = "latest"  # period option: the latest period of each indicator
 TOTAL = "insgesamt"  # group option: each indicator's default group (its total)
-CHART_CONFIG = {"displayModeBar": False}
 # session keys of this page (prefixed: the session is shared with the other pages)
 UNKNOWN_DISTRICT = "_stadtteil_unknown_district"  # the unknown ?stadtteil= value, for the warning
-UNKNOWN_COMPARE = "_stadtteil_unknown_compare"  # unknown codes in ?vergleich=
-COMPARE_FOR = "_stadtteil_compare_for"  # district the comparison was last set up for
 
 
 def _synced(param: str, widget_key: str, resolve: Callable[[str | None], Any]) -> None:
@@ -68,13 +61,6 @@ def _synced(param: str, widget_key: str, resolve: Callable[[str | None], Any]) -
 def _write(param: str, value: str | None) -> None:
     """Write one URL parameter (None removes it) and remember what was written."""
     url_state.write("stadtteil", param, value)
-
-
-def _min_population() -> int:
-    """The population minimum of the social index (setting, with the analysis default)."""
-    if MIN_POPULATION_SETTING in config.SETTINGS:
-        return int(config.get(MIN_POPULATION_SETTING))
-    return DEFAULT_MIN_POPULATION
 
 
 def pick_district(cat: Catalogue, districts: list[str], names: dict[str, str]) -> str | None:
@@ -139,106 +125,6 @@ def pick_group(values: pd.DataFrame, code: str, labels: dict[str, str]) -> str |
     return None if group == TOTAL else group
 
 
-@dataclass(frozen=True)
-class View:
-    """What the sections of the page share: the data and the chosen district and filters."""
-
-    values: pd.DataFrame
-    cat: Catalogue
-    names: dict[str, str]
-    fields: dict[str, str]
-    code: str
-    period: int | None
-    group: str | None
-    group_label: str = ""
-
-    @property
-    def name(self) -> str:
-        """Name of the chosen district."""
-        return self.names[self.code]
-
-    @property
-    def bezirk(self) -> str | None:
-        """Code of the district's Stadtbezirk."""
-        return prof.stadtbezirk_of(self.cat.areas, self.code)
-
-    @property
-    def bezirk_name(self) -> str | None:
-        """Name of the district's Stadtbezirk."""
-        return self.names.get(self.bezirk) if self.bezirk else None
-
-    @property
-    def shorts(self) -> dict[str, str]:
-        """Short indicator names."""
-        ids, shorts = self.cat.indicators["id"], self.cat.indicators["short"]
-        return dict(zip(ids, shorts, strict=True))
-
-
-def header(view: View, summary: dict[str, Any]) -> None:
-    """Name, key facts (population, share with migration history, borough) and data status."""
-    values, code = view.values, view.code
-    # the tiles follow the chosen population group, as the charts below do
-    roles = view.cat.key_indicators()  # population and headline share, as the catalogue says
-    facts = prof.key_facts(values, code, roles, group=view.group)
-    city = prof.key_facts(values, prof.CITY, roles, group=view.group)
-    st.header(f"{view.name} ({code})")
-    cols = st.columns(4)
-    pop, pop_period, pop_flag = facts["population"]
-    share, share_period, share_flag = facts["headline_share"]
-    suffix = f" ({view.group_label})" if view.group else ""
-    cols[0].metric(
-        tr("stadtteil.fact.population") + suffix,
-        charts.fmt_value(pop, "Personen", 0, lang, pop_flag),
-        help=tr("stadtteil.fact.as_of", period=pop_period) if pop_period else None,
-    )
-    city_share = city["headline_share"][0]
-    cols[1].metric(
-        tr("stadtteil.fact.mv_share") + suffix,
-        charts.fmt_value(share, "%", 1, lang, share_flag),
-        delta=None
-        if pd.isna(city_share)
-        else tr("stadtteil.fact.city_delta", value=fmt_percent(city_share)),
-        delta_color="off",
-        delta_arrow="off",
-        help=tr("stadtteil.fact.as_of", period=share_period) if share_period else None,
-    )
-    cols[2].metric(tr("stadtteil.fact.bezirk"), view.bezirk_name or "–")
-    latest = values.loc[values["area_code"] == code, "period"].max()
-    cols[3].metric(tr("stadtteil.fact.latest"), "–" if pd.isna(latest) else str(int(latest)))
-    data_status_badge(summary)
-    report_button(view)
-    if not pd.isna(latest):
-        flags = prof.flag_counts(values, code, int(latest))
-        if flags:
-            listed = ", ".join(
-                tr(
-                    "ux.flag_count" + ("_one" if n == 1 else ""),
-                    n=n,
-                    flag=tr("stadtteil.flag." + f),
-                )
-                for f, n in sorted(flags.items())
-            )
-            st.caption(tr("stadtteil.fact.flags", period=int(latest), flags=listed))
-        else:
-            st.caption(tr("stadtteil.fact.no_flags", period=int(latest)))
-
-
-def report_button(view: View) -> None:
-    """The district profile as a printable PDF, built only when clicked."""
-    store, code, period, language_ = data.store(), view.code, view.period, lang
-    values = view.values  # released values the page already holds (suppression applied)
-    st.download_button(
-        tr("rp.download"),
-        lambda: profile_pdf(store, code, period, language_, values=values),
-        f"stadtteilprofil_{code}.pdf",
-        "application/pdf",
-        key="st_profile_pdf",
-        help=tr("rp.download_help"),
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-    )
-
-
 def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) -> None:
     """Downloads of profile rows (raw values) with the sources and footnotes of their indicators."""
     sources = downloads.indicator_sources(view.cat.indicators, profile["indicator_id"])
@@ -255,10 +141,10 @@ def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) 
 
 def _value_vs_city(row: pd.Series) -> str:
     """'Short name value (Stadt value)'; counts without the city, whose size differs."""
-    value = charts.fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"])
+    value = fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"])
     if not row["comparable"]:
         return f"{row['short']} {value}"
-    city = charts.fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"])
+    city = fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"])
     return tr("stadtteil.standout.item", indicator=row["short"], value=value, city=city)
 
 
@@ -294,14 +180,14 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
         _offer_profile(view, judged, "spine", "dl.title.profile")
     if (profile["flag"] == "secret").any():
         st.caption(tr("stadtteil.value.hidden_help"))
-    counts_frame = charts.counts_table(profile, view.bezirk_name, lang)
+    counts_frame = profile_tables.counts_table(profile, view.bezirk_name, lang)
     if not counts_frame.empty:
         with st.expander(tr("stadtteil.profile.counts")):
             st.dataframe(counts_frame, hide_index=True, placeholder="–")
             counted = profile[~profile["comparable"].astype(bool)]
             _offer_profile(view, counted, "counts", "dl.title.counts")
     with st.expander(tr("stadtteil.profile.table")):
-        table = charts.profile_table(profile, view.fields, view.bezirk_name, lang)
+        table = profile_tables.profile_table(profile, view.fields, view.bezirk_name, lang)
         st.dataframe(table, hide_index=True, placeholder="–")
         _offer_profile(view, profile, "profile_table", "dl.title.profile")
         ids = list(view.cat.indicators["id"])
@@ -367,7 +253,7 @@ def goals_section(view: View) -> None:
 def measures_section(view: View, measures: pd.DataFrame) -> None:
     """Measures naming the district; city-wide measures behind a toggle."""
     st.subheader(tr("stadtteil.measures.heading"))
-    local, citywide = prof.district_measures(measures, view.code)
+    local, citywide = district_facts.district_measures(measures, view.code)
     progress = {
         tr("stadtteil.col.progress"): st.column_config.ProgressColumn(format="%d %%", max_value=100)
     }
@@ -376,14 +262,14 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
     else:
         st.caption(tr("stadtteil.measures.count", n=len(local), name=view.name))
         st.dataframe(
-            charts.measures_table(local, lang),
+            profile_tables.measures_table(local, lang),
             hide_index=True,
             placeholder="–",
             column_config=progress,
         )
         downloads.offer(
             lambda: provenance_data.with_measure_column(
-                charts.measures_table(local, lang), local, lang
+                profile_tables.measures_table(local, lang), local, lang
             ),
             tr("dl.title.measures", name=view.name),
             "measures",
@@ -393,194 +279,10 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
         if citywide.empty:
             st.caption(tr("stadtteil.measures.citywide_empty"))
         else:
-            table = charts.measures_table(citywide, lang)
+            table = profile_tables.measures_table(citywide, lang)
             st.dataframe(table, hide_index=True, placeholder="–", column_config=progress)
             table = provenance_data.with_measure_column(table, citywide, lang)
             downloads.offer(table, tr("dl.title.measures_citywide"), "measures_citywide")
-
-
-def pick_comparison(view: View, options: list[str]) -> list[str]:
-    """Multiselect of up to three areas besides the district, synced with ?vergleich=."""
-    code, names = view.code, view.names
-    default = prof.default_comparison(code, view.cat.focus_districts())[1:]
-
-    def resolve(raw: str | None) -> list[str]:
-        st.session_state[UNKNOWN_COMPARE] = []
-        if raw is None:
-            return default
-        valid, unknown = prof.parse_codes(raw, set(options))
-        st.session_state[UNKNOWN_COMPARE] = [u for u in unknown if u != NONE]
-        return [c for c in valid if c != code][: prof.MAX_COMPARE - 1]
-
-    _synced("vergleich", "st_compare", resolve)
-    if st.session_state.get(COMPARE_FOR) != code:
-        # another district: keep an explicit choice (minus the district), else its default
-        explicit = url_state.written("stadtteil", "vergleich") is not None
-        current = st.session_state.get("st_compare", default) if explicit else default
-        st.session_state["st_compare"] = [c for c in current if c != code]
-        st.session_state[COMPARE_FOR] = code
-    if st.session_state.get(UNKNOWN_COMPARE):
-        listed = ", ".join(st.session_state[UNKNOWN_COMPARE])
-        st.caption(tr("stadtteil.unknown_compare", codes=listed))
-    chosen = st.multiselect(
-        tr("stadtteil.compare.pick"),
-        [c for c in options if c != code],
-        format_func=lambda c: names.get(c, c) if c == prof.CITY else f"{names.get(c, c)} ({c})",
-        key="st_compare",
-        max_selections=prof.MAX_COMPARE - 1,
-    )
-    _write("vergleich", None if chosen == default else (",".join(chosen) or NONE))
-    return [code, *chosen]
-
-
-def compare_section(view: View) -> None:
-    """Up to four areas on the spine scale, with the values as a table."""
-    st.subheader(tr("stadtteil.compare.heading"))
-    areas = view.cat.areas
-    options = list(areas.loc[areas["level"].isin(["stadt", "stadtbezirk", "stadtteil"]), "code"])
-    codes = pick_comparison(view, options)
-    frame = profile_data.comparison(db, tuple(codes), view.period, view.group)
-    if frame.empty:
-        st.info(tr("stadtteil.compare.empty"))
-        return
-    st.caption(tr("stadtteil.compare.caption"))
-    fig = profile_data.compare_figure(db, tuple(codes), view.period, view.group, lang)
-    st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
-    st.dataframe(charts.compare_table(frame, view.names, lang), hide_index=True, placeholder="–")
-    names = view.names
-    keys = provenance_data.keys_for(
-        view.cat.indicators, frame["indicator_id"], frame["area_code"], frame["period"], view.group
-    )
-    downloads.offer(
-        provenance_data.with_column(lambda: xf.compare_frame(frame, names, lang), keys, lang),
-        tr("dl.title.compare", name=view.name),
-        "compare",
-        downloads.indicator_sources(view.cat.indicators, frame["indicator_id"]),
-    )
-
-
-def _use_similar(codes: list[str]) -> None:
-    st.session_state["st_compare"] = codes
-
-
-def similar_section(view: View, excluded: set[str]) -> None:
-    """Nearest neighbours on the core indicators, and a button to compare with them."""
-    st.subheader(tr("stadtteil.similar.heading"))
-    result = profile_data.similar(db, view.code, frozenset(excluded))
-    if not result.available:
-        st.info(tr("stadtteil.similar.empty"))
-        return
-    used = ", ".join(view.shorts[i] for i in result.indicators)
-    st.caption(tr("stadtteil.similar.caption", indicators=used))
-    table = charts.similar_table(result, view.code, view.names, view.cat.indicators, lang)
-    st.dataframe(table, hide_index=True, placeholder="–")
-    code, names, indicators = view.code, view.names, view.cat.indicators
-    areas = [code, *result.frame["area_code"]]
-    downloads.offer(
-        provenance_data.with_wide_column(
-            lambda: xf.similar_frame(result, code, names, indicators, lang),
-            areas,
-            result.periods,
-            lang,
-        ),
-        tr("dl.title.similar", name=view.name),
-        "similar",
-        downloads.indicator_sources(indicators, result.indicators),
-    )
-    top = [*result.frame["area_code"].head(2), prof.CITY]
-    st.button(tr("stadtteil.similar.use"), on_click=_use_similar, args=(top,), key="st_use_similar")
-
-
-def index_section(view: View) -> set[str]:
-    """The social index: the district's figures, all districts and the method.
-
-    Returns the districts left out of the index (too small), which are not proposed as similar.
-    """
-    st.subheader(tr("stadtteil.index.heading"))
-    result = profile_data.social_index(db, _min_population())
-    frame = result.frame
-    excluded = set(frame.loc[~frame["included"].astype(bool), "area_code"]) if len(frame) else set()
-    if not result.available:
-        missing = ", ".join(view.shorts.get(i, i) for i in result.missing)
-        st.info(tr("stadtteil.index.unavailable", missing=missing))
-    else:
-        used = ", ".join(view.shorts.get(i, i) for i in result.indicators)
-        thin = tr("stadtteil.index.thin") if len(result.indicators) < THIN_BELOW else ""
-        st.caption(tr("stadtteil.index.composition", indicators=used, thin=thin))
-        _index_facts(view, result)
-        fig = charts.social_index_chart(result, view.names, view.code, lang)
-        st.plotly_chart(fig, config=CHART_CONFIG, key="index_chart")
-        names = view.names
-        downloads.offer(
-            provenance_data.with_wide_column(
-                lambda: xf.social_index_frame(result, names, lang),
-                list(result.frame["area_code"]),
-                dict.fromkeys(result.indicators, result.period),
-                lang,
-                computed=True,
-            ),
-            tr("dl.title.social_index", period=result.period),
-            "social_index",
-            downloads.indicator_sources(view.cat.indicators, result.indicators),
-        )
-    with st.expander(tr("stadtteil.index.method")):
-        st.markdown(method_text(result, view.shorts, lang))
-    return excluded
-
-
-def _index_facts(view: View, result: SocialIndex) -> None:
-    """Index, class, rank and dynamics of the district, and the indicators' contributions."""
-    row = result.row(view.code)
-    if row is None or row["reason"] == "small_population":
-        n = fmt_number(result.min_population, lang=lang)
-        st.info(tr("stadtteil.index.small", name=view.name, n=n))
-        return
-    if pd.isna(row["index"]):
-        st.info(tr("stadtteil.index.too_few", name=view.name))
-        return
-    left, right = st.columns([1, 1])
-    with left:
-        c1, c2 = st.columns(2)
-        c1.metric(
-            tr("stadtteil.index.value", period=result.period),
-            fmt_number(row["index"], 2, lang),
-            help=tr("stadtteil.index.value_help"),
-        )
-        c2.metric(tr("stadtteil.index.class"), tr(f"stadtteil.class.{row['class_key']}"))
-        c3, c4 = st.columns(2)
-        n = int(result.frame["index"].notna().sum())
-        c3.metric(tr("stadtteil.index.rank"), tr("stadtteil.rank.of", rank=int(row["rank"]), n=n))
-        if pd.isna(row["dynamics"]):
-            c4.metric(tr("stadtteil.index.dynamics_none"), "–")
-        else:
-            c4.metric(
-                tr("stadtteil.index.dynamics", period=int(row["previous_period"])),
-                tr(f"stadtteil.dyn.{row['dynamics_key']}"),
-                delta=fmt_number(row["dynamics"], 2, lang),
-                delta_color="inverse",
-            )
-    with right:
-        st.markdown(f"**{tr('stadtteil.index.contrib')}**")
-        fig = charts.contributions_chart(row, result.indicators, view.shorts, lang)
-        st.plotly_chart(fig, config=CHART_CONFIG, key="contrib_chart")
-        shorts = view.shorts
-        keys = provenance_data.keys_for(
-            view.cat.indicators,
-            result.indicators,
-            [view.code] * len(result.indicators),
-            [result.period] * len(result.indicators),
-            "insgesamt",
-        )
-        downloads.offer(
-            provenance_data.with_column(
-                lambda: xf.contributions_frame(row, result.indicators, shorts, lang),
-                keys,
-                lang,
-                computed=True,
-            ),
-            tr("dl.title.contributions", name=view.name),
-            "contributions",
-        )
 
 
 with guarded():
@@ -616,7 +318,7 @@ with guarded():
         group = pick_group(values, code, group_labels)
 
     view = View(values, cat, names, fields, code, period, group, group_labels.get(group or "", ""))
-    header(view, summary)
+    district_header.header(view, summary)
     profile = profile_data.district_profile(db, code, period, group)
     profile = provenance_data.with_district_provenance(db, code, profile, lang)
     if profile.empty:
@@ -632,9 +334,9 @@ with guarded():
     measures_section(view, data.measures(db))
     notes.district_notes(data.store(), login.current_user(), cat.frames, code, view.name, tr, lang)
     st.divider()
-    excluded = index_section(view)
+    excluded = district_index.index_section(view)
     st.divider()
-    similar_section(view, excluded)
-    compare_section(view)
+    district_compare.similar_section(view, excluded)
+    district_compare.compare_section(view)
     st.caption(tr("stadtteil.share_link"))
     share.share_box("stadtteil", tr)  # links: short link and iframe snippet

@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from dashboard.analysis.gaps import build_track
 from dashboard.analysis.progress import Settings, assess
+from dashboard.analysis.tracks import build_track
 from dashboard.present.i18n import t
 
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%", "decimals": 1}

@@ -13,17 +13,16 @@ from dashboard.analysis.gaps import (
     DOWN,
     PP,
     UP,
-    build_track,
     expand_targets,
     gap_at,
     gap_table,
     implicit_targets,
     reference_of,
-    shortfall,
     target_level,
     target_sense,
     years_to_target,
 )
+from dashboard.analysis.tracks import build_track, shortfall
 from dashboard.catalogues import Catalogue
 
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%"}

@@ -79,10 +79,10 @@ def test_protocol_carries_the_visible_notes_escaped(demo_store: Store) -> None:
 
 def test_slides_show_provenance_and_the_districts_notes(demo_store: Store) -> None:
     from dashboard.reports.deck import default_deck
+    from dashboard.reports.deck_builder import build_slides
     from dashboard.reports.exports import deck_data
     from dashboard.reports.pptx_export import _notes as slide_notes
     from dashboard.reports.slide_provenance import annotate
-    from dashboard.reports.slides import build_slides
 
     _notes(demo_store)
     data = deck_data(demo_store)

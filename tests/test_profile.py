@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.analysis import area_tree
+from dashboard.analysis import area_tree, district_facts
 from dashboard.analysis import profile as prof
 
 COLUMNS = ["indicator_id", "area_code", "period", "grp", "value", "numerator", "denominator",
@@ -224,7 +224,7 @@ def test_default_comparison(code, expected) -> None:
 
 @pytest.mark.parametrize(("code", "count"), [("91", 4), ("61", 2), ("11", 0)])
 def test_district_goals(catalogue, code, count) -> None:
-    goals = prof.district_goals(catalogue.frames["goal"], code)
+    goals = district_facts.district_goals(catalogue.frames["goal"], code)
     assert len(goals) == count and set(goals["kind"]) <= {"stadtteilziel"}
     if count:
         assert list(goals["number"]) == [str(n) for n in range(1, count + 1)]
@@ -235,24 +235,26 @@ def test_district_measures_split_local_and_citywide() -> None:
         {"title": ["a", "b", "c", "d"],
          "areas": [["91"], np.array(["61", "91"]), [], None]}
     )  # fmt: skip
-    local, citywide = prof.district_measures(measures, "91")
+    local, citywide = district_facts.district_measures(measures, "91")
     assert list(local["title"]) == ["a", "b"] and list(citywide["title"]) == ["c", "d"]
-    local, citywide = prof.district_measures(measures, "11")
+    local, citywide = district_facts.district_measures(measures, "11")
     assert local.empty and len(citywide) == 2
     empty = pd.DataFrame(columns=["title", "areas"])
-    assert all(part.empty for part in prof.district_measures(empty, "91"))
+    assert all(part.empty for part in district_facts.district_measures(empty, "91"))
 
 
 def test_key_facts_and_flags(values) -> None:
     flagged = pd.concat([values, frame([("anteil_mv", "91", 2015, np.nan, "secret")])])
     roles = {"population": "bevoelkerung", "headline_share": "anteil_mv"}
-    facts = prof.key_facts(flagged, "91", roles)
+    facts = district_facts.key_facts(flagged, "91", roles)
     assert facts["population"] == (5640.0, 2014, None)
     value, period, flag = facts["headline_share"]
     assert math.isnan(value) and (period, flag) == (2015, "secret")
-    assert prof.key_facts(flagged, "91", roles, period=2014)["headline_share"][0] == 47.8
-    assert math.isnan(prof.key_facts(flagged, "68", roles)["population"][0])
+    assert district_facts.key_facts(flagged, "91", roles, period=2014)["headline_share"][0] == 47.8
+    assert math.isnan(district_facts.key_facts(flagged, "68", roles)["population"][0])
     # a catalogue without a declared headline share: no value, no error
-    assert math.isnan(prof.key_facts(flagged, "91", {"population": None})["headline_share"][0])
-    assert prof.flag_counts(flagged, "91", 2015) == {"secret": 1}
-    assert prof.flag_counts(flagged, "91", 2014) == {}
+    assert math.isnan(
+        district_facts.key_facts(flagged, "91", {"population": None})["headline_share"][0]
+    )
+    assert district_facts.flag_counts(flagged, "91", 2015) == {"secret": 1}
+    assert district_facts.flag_counts(flagged, "91", 2014) == {}

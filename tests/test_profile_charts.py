@@ -12,7 +12,7 @@ import pytest
 from dashboard.analysis import profile as prof
 from dashboard.analysis.similarity import Similarity
 from dashboard.present import profile_charts as charts
-from dashboard.present import profile_format, profile_tables
+from dashboard.present import profile_format, profile_tables, social_index_charts
 from dashboard.present.i18n import LANGUAGES, group
 from tests.test_profile import KITA, MV, POP, SGB2, frame
 from tests.test_social_index import AREAS as INDEX_AREAS
@@ -142,15 +142,20 @@ def test_compare_chart_and_table(catalogue) -> None:
 
 def test_social_index_charts() -> None:
     result = compute_social_index(index_values(), INDEX_AREAS)
-    fig = charts.social_index_chart(result, {"11": "Elf"}, "11")
+    fig = social_index_charts.social_index_chart(result, {"11": "Elf"}, "11")
     bars = fig.data[0]
-    assert bars.x[0] == "Elf" and bars.marker.color[0] == charts.SOCIAL_CLASS_COLOURS["very_high"]
+    assert (
+        bars.x[0] == "Elf"
+        and bars.marker.color[0] == social_index_charts.SOCIAL_CLASS_COLOURS["very_high"]
+    )
     assert bars.marker.line.width[0] == 3 and "<b>Elf</b>" in fig.layout.xaxis.ticktext
     assert [t.name for t in fig.data[1:]] == [
         "sehr geringer Bedarf", "geringer Bedarf", "durchschnittlich", "erhöhter Bedarf",
         "hoher Bedarf"]  # fmt: skip
     row = result.row("11")
-    contrib = charts.contributions_chart(row, result.indicators, {"sgb2_quote": "SGB II"})
+    contrib = social_index_charts.contributions_chart(
+        row, result.indicators, {"sgb2_quote": "SGB II"}
+    )
     assert contrib.data[0].y[0] == "SGB II"
     assert set(contrib.data[0].marker.color) == {"#d7191c"}  # all above the city: more need
     assert {t.type for t in [*fig.data, *contrib.data]} <= CARTESIAN
@@ -190,7 +195,11 @@ def test_every_key_used_by_the_page_exists() -> None:
         (ROOT / path).read_text(encoding="utf-8")
         for path in (
             "pages/stadtteil.py",
+            "dashboard/ui/district_header.py",
+            "dashboard/ui/district_compare.py",
+            "dashboard/ui/district_index.py",
             "dashboard/present/profile_charts.py",
+            "dashboard/present/social_index_charts.py",
             "dashboard/present/profile_tables.py",
             "dashboard/present/profile_format.py",
         )

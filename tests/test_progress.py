@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard.analysis.gaps import DOWN, build_track, expand_targets, gap_at
+from dashboard.analysis.gaps import DOWN, expand_targets, gap_at
 from dashboard.analysis.progress import (
     CATEGORY_SCORES,
     Settings,
@@ -22,6 +22,7 @@ from dashboard.analysis.progress import (
     settings,
     status_history,
 )
+from dashboard.analysis.tracks import build_track
 from dashboard.catalogues import Catalogue
 
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%"}

@@ -19,8 +19,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard.analysis.gaps import build_track
 from dashboard.analysis.progress import assess_cagr, limit_factor
+from dashboard.analysis.tracks import build_track
 from dashboard.present.i18n import t
 
 COUNT_UP = {"kind": "count", "direction": "higher_better", "unit": "Anzahl"}

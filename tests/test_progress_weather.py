@@ -17,8 +17,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard.analysis.gaps import build_track
 from dashboard.analysis.progress import CATEGORY_SCORES, assess_destatis
+from dashboard.analysis.tracks import build_track
 from dashboard.present import progress_explain as pexplain
 
 SHARE_UP = {"kind": "share", "direction": "higher_better", "unit": "%", "natural_limit": 100.0}

@@ -20,10 +20,12 @@ from dashboard.present import progress_charts as pc
 from dashboard.reports import slide_figures as sf
 from dashboard.reports import slide_images
 from dashboard.reports import slide_layout as L
+from dashboard.reports.city_slides import TARGET_CHART_PX
 from dashboard.reports.deck import default_deck
+from dashboard.reports.deck_builder import build_slides
 from dashboard.reports.pdf_export import to_pdf
 from dashboard.reports.pptx_export import to_pptx
-from dashboard.reports.slides import TARGET_CHART_PX, Slide, build_slides, load
+from dashboard.reports.slides import Slide, load
 from dashboard.store import Store
 from tests.browser import require_chromium
 from tests.conftest import copy_db

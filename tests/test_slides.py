@@ -8,11 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.exports import data_status
 from dashboard.imports import store_catalogue
 from dashboard.present.i18n import t
 from dashboard.readmodel import released_observations
-from dashboard.reports import slides as sl
+from dashboard.reports.city_slides import field_tiles
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck
+from dashboard.reports.deck_builder import build_slides, slide_label
+from dashboard.reports.slides import load
 from dashboard.store import Store
 
 
@@ -22,9 +25,9 @@ def deck(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("slides") / "demo.duckdb"
     shutil.copy(demo_db_template, path)
     store = Store(path)
-    data = sl.load(store)
+    data = load(store)
     spec = default_deck(data.catalogue)
-    yield store, data, spec, sl.build_slides(data, spec)
+    yield store, data, spec, build_slides(data, spec)
     store.close()
 
 
@@ -77,14 +80,14 @@ def test_map_slide_names_the_extremes(deck) -> None:
 def test_period_limits_the_values(deck) -> None:
     _store, data, _spec, _slides = deck
     spec = DeckSpec("T", ("title", "district:61"), 2019, ("61",))
-    title, coerde = sl.build_slides(data, spec)
+    title, coerde = build_slides(data, spec)
     assert title.key_figures[0].value == "2019"
     assert "2019" in coerde.footer and coerde.key_figures[0].note == "2019"
 
 
 def test_english_slides(deck) -> None:
     _store, data, _spec, _slides = deck
-    (slide,) = sl.build_slides(data, DeckSpec("T", ("outlook",)), "en")
+    (slide,) = build_slides(data, DeckSpec("T", ("outlook",)), "en")
     assert slide.title == "Outlook" and "Demo data" in slide.footer
 
 
@@ -98,7 +101,7 @@ def test_english_slides(deck) -> None:
     ],
 )
 def test_data_status(summary: dict, expected: str) -> None:
-    assert sl.data_status(summary) == expected
+    assert data_status(summary) == expected
 
 
 def test_field_tiles_colour_by_status() -> None:
@@ -107,7 +110,7 @@ def test_field_tiles_colour_by_status() -> None:
          "n_items": [3, 0]}
     )  # fmt: skip
     tr = lambda key, **v: t(key, "de", **v)  # noqa: E731
-    fig = sl.field_tiles(rows, tr, "de", columns=2)
+    fig = field_tiles(rows, tr, "de", columns=2)
     assert [s.fillcolor for s in fig.layout.shapes] == ["#2da44e", "#f3f4f6"]
     assert "auf Kurs" in fig.layout.annotations[0].text
     assert "keine Bewertung" in fig.layout.annotations[1].text
@@ -119,16 +122,16 @@ def test_field_tiles_colour_by_status() -> None:
      ("district:91", "Stadtteil 91 Berg Fidel")],
 )  # fmt: skip
 def test_slide_labels(token: str, label: str, catalogue) -> None:
-    assert sl.slide_label(SlideRef.parse(token), catalogue) == label
+    assert slide_label(SlideRef.parse(token), catalogue) == label
 
 
 @pytest.mark.realdata
 def test_berg_fidel_slide_with_real_data(real_db: Path) -> None:
     store = Store(real_db)
     try:
-        data = sl.load(store)
+        data = load(store)
         spec = DeckSpec("T", ("district:91", "map"), 2014, ("91",))
-        berg_fidel, karte = sl.build_slides(data, spec)
+        berg_fidel, karte = build_slides(data, spec)
     finally:
         store.close()
     share = next(k for k in berg_fidel.key_figures if k.label.startswith("Anteil"))

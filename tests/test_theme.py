@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.present import progress_charts, theme
-from dashboard.reports import profile_report, slide_layout
+from dashboard.reports import profile_plans, slide_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 HEX = re.compile(r"#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
@@ -71,7 +71,7 @@ def test_the_allowlist_is_still_needed(path: str) -> None:
 
 def test_slightly_off_is_one_colour_on_screen_and_one_text_colour_on_paper() -> None:
     assert progress_charts.STATUS_COLORS is theme.STATUS_COLOURS
-    assert profile_report.STATUS_COLOURS is theme.STATUS_TEXT
+    assert profile_plans.STATUS_COLOURS is theme.STATUS_TEXT
     assert theme.STATUS_COLOURS["slightly_off"] == "#d4a72c"
     assert theme.STATUS_TEXT.keys() == theme.STATUS_COLOURS.keys()
 

@@ -238,13 +238,13 @@ def test_local_notes_stay_text_in_pdf_protocol_and_slides(payload_db: Path) -> N
     import pypdf
 
     from dashboard.reports.deck import default_deck
+    from dashboard.reports.deck_builder import build_slides
     from dashboard.reports.exports import deck_data
     from dashboard.reports.pptx_export import _notes as slide_notes
     from dashboard.reports.profile_content import gather
     from dashboard.reports.profile_report import render
     from dashboard.reports.protocol_export import markdown_bytes, with_local_notes
     from dashboard.reports.slide_provenance import annotate
-    from dashboard.reports.slides import build_slides
     from dashboard.services import note_lines
 
     store = Store(payload_db)

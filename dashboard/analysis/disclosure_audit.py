@@ -18,14 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linprog
 
-Var = tuple[str, int]  # (quantity, row position): "value", "numerator" or "denominator"
-Row = tuple[tuple[tuple[Var, float], ...], float]  # equality: sum(coef × var) = rhs
+from dashboard.analysis.disclosure_lp import (
+    CAP,
+    Component,
+    Program,
+    Row,
+    Var,
+    directions,
+    solve_blocks,
+)
+
 EPS = 1e-6
-WITNESSES = 6  # random directions solved before the extremes of each quantity
-CAP = 1e9  # stands for "no upper limit" in the solver
 
 
 @dataclass
@@ -88,19 +92,6 @@ class Model:
         return np.flatnonzero((count > 0) & self.usable)
 
 
-@dataclass
-class _Component:
-    variables: list[Var]
-    rows: list[Row]
-    lower: dict[Var, float]
-    upper: dict[Var, float]
-    inequalities: list[tuple[Var, Var]]  # both hidden: first ≤ second
-
-    def signature(self) -> tuple:
-        bounds = tuple((v, self.lower[v], self.upper[v]) for v in self.variables)
-        return (tuple(self.variables), tuple(self.rows), bounds, tuple(self.inequalities))
-
-
 class Masks:
     """Which quantities are hidden: value and numerator share one mask, denominators another."""
 
@@ -151,7 +142,7 @@ def protect(
     return added
 
 
-def _components(model: Model, masks: Masks) -> list[_Component]:
+def _components(model: Model, masks: Masks) -> list[Component]:
     """Hidden quantities grouped by the relations that tie them together."""
     parent: dict[Var, Var] = {}
 
@@ -198,10 +189,10 @@ def _components(model: Model, masks: Masks) -> list[_Component]:
         elif large_hidden:
             lower[large] = max(lower[large], model.amounts[small[0]][small[1]])
             find(large)
-    groups: dict[Var, _Component] = {}
+    groups: dict[Var, Component] = {}
     for v in sorted(parent):
         root = find(v)
-        groups.setdefault(root, _Component([], [], lower, upper, []))
+        groups.setdefault(root, Component([], [], lower, upper, []))
         groups[root].variables.append(v)
     for row in rows:
         groups[find(row[0][0][0])].rows.append(row)
@@ -211,7 +202,7 @@ def _components(model: Model, masks: Masks) -> list[_Component]:
 
 
 def _narrow(
-    components: list[_Component], model: Model, need: float, cache: dict[tuple, list[Var]]
+    components: list[Component], model: Model, need: float, cache: dict[tuple, list[Var]]
 ) -> list[list[Var]]:
     """Per component: the quantities whose range (rounded to integers) is below ``need``."""
     keys = [c.signature() for c in components]
@@ -237,19 +228,19 @@ def _width(low: float, high: float) -> float:
 
 
 def _ranges(
-    components: list[_Component], model: Model, need: float
+    components: list[Component], model: Model, need: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Least and greatest value of every quantity of these components, by linear programs.
 
     The true amounts are one solution and every LP solution widens the ranges seen so far:
     first a few vertices in mixed directions, then the extremes of what is still narrow.
     """
-    programs = [_Program(c) for c in components]
+    programs = [Program(c) for c in components]
     ranges = []
     for c in components:
         truth = np.array([model.amounts[q][p] for q, p in c.variables], dtype=float)
         ranges.append((truth, truth.copy()))
-    jobs = [(k, program, d) for k, program in enumerate(programs) for d in _directions(program.n)]
+    jobs = [(k, program, d) for k, program in enumerate(programs) for d in directions(program.n)]
     for sign in (0.0, -1.0, 1.0):
         if sign:
             jobs = []
@@ -258,7 +249,7 @@ def _ranges(
                     objective = np.zeros(programs[k].n)
                     objective[i] = sign
                     jobs.append((k, programs[k], objective))
-        for (k, _program, _objective), point in zip(jobs, _solve_blocks(jobs), strict=True):
+        for (k, _program, _objective), point in zip(jobs, solve_blocks(jobs), strict=True):
             if point is not None:
                 np.minimum(ranges[k][0], point, out=ranges[k][0])
                 np.maximum(ranges[k][1], point, out=ranges[k][1])
@@ -267,84 +258,7 @@ def _ranges(
     return ranges
 
 
-def _directions(n: int) -> np.ndarray:
-    """Objectives for the first vertices: all up, all down, a few random mixes."""
-    rng = np.random.default_rng(n)  # deterministic: same cells, same result
-    return np.vstack([np.ones(n), -np.ones(n), rng.choice([-1.0, 1.0], (WITNESSES, n))])
-
-
-def _solve_blocks(
-    jobs: list[tuple[int, _Program, np.ndarray]],
-) -> list[np.ndarray | None]:
-    """An optimal point per (program, objective), all solved as one block-diagonal LP.
-
-    Independent copies of the variables make a separable program: its optimum is every
-    block's own optimum, so many objectives cost one solver call instead of one each.
-    """
-    if not jobs:
-        return []
-    programs = [program for _k, program, _objective in jobs]
-    widths = [p.n for p in programs]
-    a_eq = _block_matrix([p.eq for p in programs], [len(p.b_eq) for p in programs], widths)
-    a_ub = _block_matrix([p.ub for p in programs], [p.n_ub for p in programs], widths)
-    res = linprog(
-        np.concatenate([objective for _k, _p, objective in jobs]),
-        A_ub=a_ub,
-        b_ub=None if a_ub is None else np.zeros(a_ub.shape[0]),
-        A_eq=a_eq,
-        b_eq=None if a_eq is None else np.concatenate([p.b_eq for p in programs]),
-        bounds=[b for p in programs for b in p.bounds],
-        method="highs",
-    )
-    if res.status != 0:  # numerically awkward together: solve one by one
-        return [_solve_blocks([job])[0] if len(jobs) > 1 else None for job in jobs]
-    ends = np.cumsum([p.n for p in programs])
-    return list(np.split(res.x, ends[:-1]))
-
-
-class _Program:
-    """One component's constraints as sparse (row, column, coefficient) triples."""
-
-    def __init__(self, component: _Component) -> None:
-        index = {v: i for i, v in enumerate(component.variables)}
-        self.n = len(index)
-        triples = [
-            (r, index[v], a) for r, (coef, _rhs) in enumerate(component.rows) for v, a in coef
-        ]
-        self.eq = np.array(triples, dtype=float).reshape(-1, 3)
-        self.b_eq = np.array([rhs for _coef, rhs in component.rows], dtype=float)
-        triples = [
-            (r, index[v], a)
-            for r, pair in enumerate(component.inequalities)
-            for v, a in zip(pair, (1.0, -1.0), strict=True)
-        ]
-        self.ub = np.array(triples, dtype=float).reshape(-1, 3)
-        self.n_ub = len(component.inequalities)
-        # a cap instead of infinity: a block that could grow without limit must not make the
-        # whole program unbounded; values near the cap count as unbounded
-        self.bounds = [
-            (component.lower[v], min(component.upper[v], CAP)) for v in component.variables
-        ]
-
-
-def _block_matrix(
-    triples: list[np.ndarray], heights: list[int], widths: list[int]
-) -> sparse.csr_matrix | None:
-    """The block-diagonal matrix of these blocks (None if it has no rows)."""
-    rows, cols = np.cumsum([0, *heights]), np.cumsum([0, *widths])
-    if rows[-1] == 0:
-        return None
-    shifted = [
-        t + np.array([r, c, 0]) for t, r, c in zip(triples, rows[:-1], cols[:-1], strict=True)
-    ]
-    flat = np.vstack(shifted)
-    return sparse.csr_matrix(
-        (flat[:, 2], (flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64))),
-        shape=(rows[-1], cols[-1]),
-    )
-
-
-def _single_set(component: _Component) -> tuple[dict[Var, float], dict[Var, float]]:
+def _single_set(component: Component) -> tuple[dict[Var, float], dict[Var, float]]:
     """Ranges within one set (coefficients ±1) under simple bounds, without an LP."""
     lower, upper = component.lower, component.upper
     low = {v: lower[v] for v in component.variables}
@@ -365,7 +279,7 @@ def _single_set(component: _Component) -> tuple[dict[Var, float], dict[Var, floa
     return low, high
 
 
-def _repair(narrow: Var, component: _Component, model: Model, masks: Masks, need: float) -> bool:
+def _repair(narrow: Var, component: Component, model: Model, masks: Masks, need: float) -> bool:
     """Hide one more cell that widens the narrow quantity's range; False if none is left."""
     near = {number for number in model.by_var.get(narrow, [])}
     candidates = _visible_members(near, model, masks)

@@ -10,13 +10,15 @@ Every kind of target fits this shape:
   indicator without a preferred direction the shortfall is the distance |actual − reference|;
 - direction: no level, only the direction (from the indicator catalogue).
 
+``tracks.build_track`` makes the track from a target and its observations; this module holds
+the shapes, the rules of level and sense, the gaps, and which targets are assessed.
+
 Gaps are direction-aware: a positive gap always means "still to go", zero or less "reached".
 Suppressed or unusable values (flag secret, not reliable, …) never enter a track.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -100,7 +102,7 @@ class Gap:
     unit: str
 
 
-def _none(value: Any) -> Any:
+def value_or_none(value: Any) -> Any:
     """None for NaN/NA/None, else the value."""
     if value is None:
         return None
@@ -118,11 +120,13 @@ def reference_of(target: Mapping[str, Any], area: str) -> tuple[str | None, str,
     indicator, or another group of the same indicator) is made within the same area. A
     ``reference_area`` key, once the table has it, overrides this rule.
     """
-    indicator = _none(target.get("indicator_id"))
-    ref = _none(target.get("reference_indicator")) or indicator
-    grp = _none(target.get("grp")) or "insgesamt"
-    ref_grp = _none(target.get("reference_grp")) or ("insgesamt" if ref != indicator else grp)
-    explicit = _none(target.get("reference_area"))
+    indicator = value_or_none(target.get("indicator_id"))
+    ref = value_or_none(target.get("reference_indicator")) or indicator
+    grp = value_or_none(target.get("grp")) or "insgesamt"
+    ref_grp = value_or_none(target.get("reference_grp")) or (
+        "insgesamt" if ref != indicator else grp
+    )
+    explicit = value_or_none(target.get("reference_area"))
     if explicit is not None:
         return ref, str(explicit), ref_grp
     same_series = ref == indicator and ref_grp == grp
@@ -161,150 +165,6 @@ def target_sense(
     if level is not None and baseline is not None and level != baseline:
         return UP if level > baseline else DOWN
     return UP
-
-
-SeriesRows = dict[int, dict[str, Any]]  # one series' rows by period, as ``_rows`` makes them
-
-
-def _rows(frame: pd.DataFrame | SeriesRows | None) -> SeriesRows:
-    """Rows of one series by period (the last row wins if a period repeats)."""
-    if isinstance(frame, dict):
-        return frame  # already in this shape (see progress.assess_targets)
-    if frame is None or frame.empty:
-        return {}
-    cols = ["period", "value", "numerator", "denominator", "flag"]
-    present = [c for c in cols if c in frame.columns]
-    out: dict[int, dict[str, Any]] = {}
-    for rec in frame[present].to_dict("records"):
-        out[int(rec["period"])] = {c: _none(rec.get(c)) for c in cols}
-    return out
-
-
-def _unusable(row: dict[str, Any] | None) -> str | None:
-    """Why a row cannot be used (None if it can)."""
-    if row is None:
-        return "missing"
-    if row["flag"] in UNUSABLE_FLAGS:
-        return str(row["flag"])
-    if row["value"] is None or not math.isfinite(float(row["value"])):
-        return "missing"
-    return None
-
-
-def shortfall(actual: float, reference: float, parity_sense: int) -> float:
-    """Parity gap in percentage points, positive = still to go."""
-    if parity_sense == UP:
-        return reference - actual
-    if parity_sense == DOWN:
-        return actual - reference
-    return abs(actual - reference)
-
-
-def _points(
-    kind: str, rows: SeriesRows, ref_rows: SeriesRows, parity_sense: int
-) -> tuple[list[Point], list[tuple[int, str]]]:
-    """The usable points of a track (parity: against the reference) and the omitted periods."""
-    points: list[Point] = []
-    omitted: list[tuple[int, str]] = []
-    for period in sorted(set(rows) | (set(ref_rows) if kind == "parity" else set())):
-        row = rows.get(period)
-        why = _unusable(row)
-        if why is None and kind == "parity":
-            ref_why = _unusable(ref_rows.get(period))
-            why = None if ref_why is None else f"reference_{ref_why}"
-        if why is not None:
-            omitted.append((period, why))
-            continue
-        assert row is not None
-        actual_value = float(row["value"])
-        ref_value = float(ref_rows[period]["value"]) if kind == "parity" else None
-        assessed = (
-            shortfall(actual_value, ref_value, parity_sense)
-            if ref_value is not None
-            else actual_value
-        )
-        points.append(
-            Point(
-                period,
-                assessed,
-                actual_value,
-                ref_value,
-                row["numerator"],
-                row["denominator"],
-                row["flag"],
-            )
-        )
-    return points, omitted
-
-
-def build_track(
-    target: Mapping[str, Any],
-    indicator: Mapping[str, Any],
-    actual: pd.DataFrame | SeriesRows | None,
-    reference: pd.DataFrame | SeriesRows | None = None,
-    area_level: str = "stadt",
-) -> Track:
-    """Turn one target (for one area) and its observations into an assessable track.
-
-    ``actual`` holds the rows of the indicator for the target's area and group; ``reference``
-    the rows of the parity reference (see ``reference_of``). Unusable rows are listed in
-    ``omitted`` with their reason.
-    """
-    kind = str(target.get("type"))
-    value = _none(target.get("value"))
-    value = None if value is None else float(value)
-    base_period = _none(target.get("baseline_period"))
-    base_period = None if base_period is None else int(base_period)
-    target_period = _none(target.get("target_period"))
-    target_period = None if target_period is None else int(target_period)
-    direction = indicator.get("direction")
-    parity_sense = indicator_sense(direction) if kind == "parity" else 0
-    points, omitted = _points(kind, _rows(actual), _rows(reference), parity_sense)
-    problem = None
-    by_period = {p.period: p for p in points}
-    if kind == "parity":
-        level = 0.0
-        sense = DOWN
-        base_point = by_period.get(base_period) if base_period is not None else None
-        baseline = base_point.value if base_point else (points[0].value if points else None)
-        unit = PP
-    else:
-        baseline = _none(target.get("baseline_value"))
-        baseline = None if baseline is None else float(baseline)
-        if baseline is None and base_period in by_period:
-            baseline = by_period[base_period].actual
-        if kind == "relative_change" and baseline is None:
-            problem = "no_baseline"
-        if kind == "relative_change" and baseline == 0 and value:
-            problem = "zero_baseline"
-        level = target_level(kind, value, baseline)
-        sense = target_sense(kind, direction, value, baseline)
-        if kind == "direction" and sense == 0:
-            problem = "no_direction"
-        unit = str(indicator.get("unit") or "")
-    if kind not in ("absolute", "relative_change", "parity", "direction"):
-        problem = "unknown_type"
-    # the natural limit bounds the indicator's own value, not a parity shortfall
-    limit = None if kind == "parity" else _none(indicator.get("natural_limit"))
-    if not points and problem is None:
-        problem = "no_data"
-    return Track(
-        target_type=kind,
-        sense=sense,
-        target_level=level,
-        target_period=target_period,
-        baseline_period=base_period,
-        baseline_value=baseline,
-        points=tuple(points),
-        omitted=tuple(omitted),
-        problem=problem,
-        unit=unit,
-        indicator_kind=str(indicator.get("kind") or ""),
-        area_level=area_level,
-        parity_sense=parity_sense,
-        target_value=value,
-        limit=None if limit is None else float(limit),
-    )
 
 
 def gap_at(track: Track, point: Point) -> Gap:
@@ -376,7 +236,7 @@ def expand_targets(targets: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
     districts = list(areas.loc[areas["level"] == "stadtteil", "code"])
     parts = []
     for rec in targets.to_dict("records"):
-        area = _none(rec.get("area_code"))
+        area = value_or_none(rec.get("area_code"))
         for code in [area] if area is not None else districts:
             parts.append({**rec, "area": str(code)})
     return pd.DataFrame(parts)

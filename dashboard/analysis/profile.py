@@ -18,14 +18,6 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.area_tree import district_codes, stadtbezirk_of
-from dashboard.analysis.district_facts import KEY_ROLES as KEY_ROLES
-
-# Facts beside the profile moved to district_facts; pages and reports owned by other branches
-# still read them from here.
-from dashboard.analysis.district_facts import district_goals as district_goals
-from dashboard.analysis.district_facts import district_measures as district_measures
-from dashboard.analysis.district_facts import flag_counts as flag_counts
-from dashboard.analysis.district_facts import key_facts as key_facts
 
 CITY = "0"
 COMPARABLE_KINDS = ("share", "rate", "mean", "index")

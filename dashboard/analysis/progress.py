@@ -46,9 +46,7 @@ from dashboard.analysis.gaps import (
     DOWN,
     UP,
     Point,
-    SeriesRows,
     Track,
-    build_track,
     gap_at,
     reference_of,
     years_to_target,
@@ -82,6 +80,7 @@ from dashboard.analysis.progress_rules import (
     limit_factor,
     settings,
 )
+from dashboard.analysis.tracks import SeriesRows, build_track
 from dashboard.domain.progress import ON_TRACK, SLIGHTLY_OFF
 
 
@@ -289,7 +288,7 @@ class _SeriesIndex:
         self.flags = [str(u) for u in uniques]
 
     def get(self, key: tuple[str, str, str]) -> SeriesRows | None:
-        """The series' rows by period (as gaps.build_track reads them), None if absent."""
+        """The series' rows by period (as tracks.build_track reads them), None if absent."""
         idx = self.positions.get(key)
         if idx is None:
             return None

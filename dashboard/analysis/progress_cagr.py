@@ -178,15 +178,9 @@ def _growth_verdict(
     return code, rule, score, thresholds, numbers
 
 
-def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
-    """Status by Open SDG's CAGR method (see module docstring)."""
-    cfg = cfg or Settings()
+def _too_thin(track: Track, used: list[Point], cfg: Settings) -> Status | None:
+    """Too few usable points (reached early, else not assessable) or mostly hidden ones."""
     method = "cagr"
-    if track.problem:
-        return _not_assessable(method, track, track.problem)
-    used, refused = _cagr_used(track)
-    if refused is not None:
-        return refused
     if len(used) < cfg.cagr_min_points:
         if _meets_target(track):
             return _reached_early(method, track, cfg.cagr_min_points)
@@ -196,6 +190,21 @@ def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
     hidden = _mostly_hidden(track, used)
     if hidden:
         return _not_assessable(method, track, "mostly_hidden", hidden=hidden, usable=len(used))
+    return None
+
+
+def assess_cagr(track: Track, cfg: Settings | None = None) -> Status:
+    """Status by Open SDG's CAGR method (see module docstring)."""
+    cfg = cfg or Settings()
+    method = "cagr"
+    if track.problem:
+        return _not_assessable(method, track, track.problem)
+    used, refused = _cagr_used(track)
+    if refused is not None:
+        return refused
+    thin = _too_thin(track, used, cfg)
+    if thin is not None:
+        return thin
     linear, y0, yi, y_target, sense, notes = _cagr_parts(track, used)
     parity = track.target_type == "parity"
     first, last = used[0], used[-1]

@@ -70,28 +70,11 @@ def new_areas(
             parent = rule.parent_of(code)
             if parent is None or level_of.get(parent) != rule.parent_level:
                 continue
-            shapes = parent_geometry.get(rule.parent_level)
-            if shapes is None or shapes.empty:
-                problems.append(
-                    Problem(
-                        name,
-                        i,
-                        column,
-                        f"Geometrie der Ebene {rule.parent_level}",
-                        "nicht geladen: Lage nicht geprüft",
-                        "warning",
-                    )
-                )
-            elif not _inside(geom, shapes, parent):
-                problems.append(
-                    Problem(
-                        name,
-                        i,
-                        column,
-                        f"eine Fläche innerhalb von Gebiet {parent}",
-                        f"{code} liegt außerhalb",
-                    )
-                )
+            problem = _position_problem(
+                geom, parent_geometry, rule, parent, (name, i, column, code)
+            )
+            if problem is not None:
+                problems.append(problem)
             text = str(gdf[label].iloc[i - 1]).strip() if label else ""
             rows.append(
                 {"code": code, "level": rule.level, "name": text or code, "parent_code": parent,
@@ -99,6 +82,32 @@ def new_areas(
             )  # fmt: skip
             break
     return pd.DataFrame(rows, columns=columns), problems
+
+
+def _position_problem(
+    geom: object,
+    parent_geometry: dict[str, pd.DataFrame],
+    rule: FinerLevel,
+    parent: str,
+    where: tuple[str, int, str, str],
+) -> Problem | None:
+    """A warning when the parent level has no geometry, an error when the cell lies outside."""
+    name, i, column, code = where
+    shapes = parent_geometry.get(rule.parent_level)
+    if shapes is None or shapes.empty:
+        return Problem(
+            name,
+            i,
+            column,
+            f"Geometrie der Ebene {rule.parent_level}",
+            "nicht geladen: Lage nicht geprüft",
+            "warning",
+        )
+    if not _inside(geom, shapes, parent):
+        return Problem(
+            name, i, column, f"eine Fläche innerhalb von Gebiet {parent}", f"{code} liegt außerhalb"
+        )
+    return None
 
 
 def _inside(geom: object, shapes: pd.DataFrame, parent: str) -> bool:

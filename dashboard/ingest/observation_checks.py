@@ -183,18 +183,7 @@ class Validation:
                 NUMBER_EXPECTED,
                 lambda i, name=name: cells[name][i],
             )
-        raw_flag = columns.objects(c.flag if c.flag is not None else [""] * n)
-        flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
-        self.bad(
-            (flag != "") & ~np.isin(flag, list(FLAGS)),
-            8,
-            "flag",
-            "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
-            lambda i: raw_flag[i],
-        )
-        for p in parsed.values():  # the first cell symbol wins when no flag column says more
-            fill = (flag == "") & ~_isnone(p.flag)
-            flag[fill] = p.flag[fill]
+        flag = self._flags(parsed)
         v = parsed["value"].value.copy()
         num, den = parsed["numerator"].value, parsed["denominator"].value
         derive = np.isnan(v) & ~np.isnan(num) & ~np.isnan(den) & (den != 0) & self.known
@@ -211,6 +200,30 @@ class Validation:
             lambda i: cells["value"][i] if cells["value"] is not None else None,  # no column
         )
         flag[lacking & (flag == "")] = "not_available"
+        self._check_amounts(v, num, den, derive)
+        return {"value": v, "numerator": num, "denominator": den, "flag": flag}
+
+    def _flags(self, parsed: dict[str, Any]) -> np.ndarray:
+        """The flag of each row: the flag column, else the first cell symbol (e.g. '.')."""
+        c, n = self.c, self.n
+        raw_flag = columns.objects(c.flag if c.flag is not None else [""] * n)
+        flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
+        self.bad(
+            (flag != "") & ~np.isin(flag, list(FLAGS)),
+            8,
+            "flag",
+            "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
+            lambda i: raw_flag[i],
+        )
+        for p in parsed.values():  # the first cell symbol wins when no flag column says more
+            fill = (flag == "") & ~_isnone(p.flag)
+            flag[fill] = p.flag[fill]
+        return flag
+
+    def _check_amounts(
+        self, v: np.ndarray, num: np.ndarray, den: np.ndarray, derive: np.ndarray
+    ) -> None:
+        """Values in range and whole where counted; parts ≥ 0; a share's numerator ≤ denominator."""
         has_v = ~np.isnan(v)
         # a value computed from a negative part is reported at that part, not twice
         broken_part = derive & ((num < 0) | (den < 0))
@@ -240,7 +253,6 @@ class Validation:
             lambda i: f"höchstens den Nenner ({float(den[i]):g})",
             lambda i: float(num[i]),
         )
-        return {"value": v, "numerator": num, "denominator": den, "flag": flag}
 
     def _frame(
         self, keep: np.ndarray, period: np.ndarray, group: np.ndarray, values: dict

@@ -24,6 +24,7 @@ from dashboard.ingest.plausibility import unit_problem
 from dashboard.ingest.stats_header import (
     ColumnPlan,
     ColumnSpec,
+    Head,
     column_headers,
     plan_columns,
     sort_head,
@@ -198,6 +199,42 @@ def _first_data(table: RawTable, label_cols: int, catalogue: Catalogue) -> int |
     )
 
 
+def _table_head(
+    table: RawTable,
+    label_cols: int,
+    catalogue: Catalogue,
+    indicator: dict,
+    out: tuple[StatsLayout, list[Problem]],
+) -> tuple[int, Head] | None:
+    """The first data row and the head above it (title, unit, year rows); None if missing."""
+    layout, problems = out
+    file = table.file
+    first_data = _first_data(table, label_cols, catalogue)
+    if first_data is None or max(len(r) for r in table.rows) < 2:
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                "eine Tabelle mit Gebietszeilen wie „61 Coerde“",
+                "keine Tabelle erkannt",
+            )
+        )
+        return None
+    head = sort_head(table.rows[:first_data], table.line_numbers[:first_data], label_cols)
+    layout.title, layout.unit = head.title, head.unit
+    if not head.header_rows:
+        problems.append(
+            Problem(file, table.line_numbers[first_data], None, "Kopfzeilen mit Jahren", "keine")
+        )
+        return None
+    if head.unit is not None:
+        wrong = unit_problem(file, head.unit_line, None, head.unit, indicator)
+        if wrong is not None:
+            problems.append(wrong)
+    return first_data, head
+
+
 @gc_paused
 def parse_stats(
     table: RawTable,
@@ -218,30 +255,11 @@ def parse_stats(
         "unit": "",
     }
     label_cols = _label_columns(table, catalogue)
-    first_data = _first_data(table, label_cols, catalogue)
-    if first_data is None or max(len(r) for r in table.rows) < 2:
-        problems.append(
-            Problem(
-                file,
-                None,
-                None,
-                "eine Tabelle mit Gebietszeilen wie „61 Coerde“",
-                "keine Tabelle erkannt",
-            )
-        )
+    found = _table_head(table, label_cols, catalogue, indicator, (layout, problems))
+    if found is None:
         return empty
+    first_data, head = found
     width = max(len(r) for r in table.rows)
-    head = sort_head(table.rows[:first_data], table.line_numbers[:first_data], label_cols)
-    layout.title, layout.unit = head.title, head.unit
-    if not head.header_rows:
-        problems.append(
-            Problem(file, table.line_numbers[first_data], None, "Kopfzeilen mit Jahren", "keine")
-        )
-        return empty
-    if head.unit is not None:
-        wrong = unit_problem(file, head.unit_line, None, head.unit, indicator)
-        if wrong is not None:
-            problems.append(wrong)
     headers = column_headers(head.header_rows, label_cols, width)
     default_period = period
     if default_period is None and len(head.title_years) == 1:
@@ -275,6 +293,46 @@ def _note_plan(layout: StatsLayout, plan: ColumnPlan) -> None:
     layout.year_columns, layout.category_columns = plan.year_columns, plan.category_columns
     layout.skipped_totals, layout.file_group = plan.skipped_totals, plan.file_group
     layout.groups = sorted({c.group for c in plan.columns.values()})
+
+
+def _row_problems(
+    row: list,
+    where: tuple[int, str],
+    label_cols: int,
+    headers: list[str],
+    used: tuple[dict[int, ColumnSpec], set[int]],
+    catalogue: Catalogue,
+    file: str,
+) -> list[Problem]:
+    """A name that names another area (warning), values under no heading (errors)."""
+    (line, code), (columns, skipped) = where, used
+    label_header = headers[0] or "Gebiet"
+    found: list[Problem] = []
+    name = cell_text(row[0])
+    name = _CODE_LABEL.match(name)["name"] if _CODE_LABEL.match(name) else name
+    if name and catalogue.resolve_area(name) not in (None, code):
+        found.append(
+            Problem(
+                file,
+                line,
+                label_header,
+                f"Name passend zu Nummer {code}",
+                repr(name),
+                "warning",
+            )
+        )
+    for j in range(label_cols, len(row)):
+        if j not in columns and j not in skipped and not headers[j] and cell_text(row[j]):
+            found.append(
+                Problem(
+                    file,
+                    line,
+                    f"Spalte {j + 1}",
+                    "Werte nur unter einer Überschrift",
+                    repr(cell_text(row[j])),
+                )
+            )
+    return found
 
 
 def _read_rows(
@@ -316,30 +374,9 @@ def _read_rows(
             )
             continue
         seen_areas[code] = line
-        name = cell_text(row[0])
-        name = _CODE_LABEL.match(name)["name"] if _CODE_LABEL.match(name) else name
-        if name and catalogue.resolve_area(name) not in (None, code):
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    label_header,
-                    f"Name passend zu Nummer {code}",
-                    repr(name),
-                    "warning",
-                )
-            )
-        for j in range(label_cols, len(row)):
-            if j not in columns and j not in skipped and not headers[j] and cell_text(row[j]):
-                problems.append(
-                    Problem(
-                        file,
-                        line,
-                        f"Spalte {j + 1}",
-                        "Werte nur unter einer Überschrift",
-                        repr(cell_text(row[j])),
-                    )
-                )
+        problems += _row_problems(
+            row, (line, code), label_cols, headers, (columns, skipped), catalogue, file
+        )
         cells.row.extend([line] * len(columns))
         cells.area.extend([code] * len(columns))
         cells.value.extend(row[j] if j < len(row) else None for j in columns)

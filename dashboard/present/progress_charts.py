@@ -1,7 +1,8 @@
 """Figures of progress statuses: heatmap, bullet chart, trajectory and status history.
 
 Words, symbols and colours of the statuses are in ``progress_labels``, explanations in
-``progress_explain``, tables in ``progress_tables``.
+``progress_explain``, tables in ``progress_tables``, the trajectory's traces in
+``trajectory_layers``.
 
 Only cartesian plotly traces are used (no geo traces: they fetch map data from a CDN). Numbers
 are formatted in the page language (German: decimal comma) before they reach plotly, and the
@@ -11,7 +12,7 @@ axes use the matching separators.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -20,12 +21,8 @@ import plotly.graph_objects as go
 from dashboard.analysis.gaps import PP, Track
 from dashboard.analysis.progress import Status
 from dashboard.present import fonts, theme
+from dashboard.present import trajectory_layers as layers
 from dashboard.present.format import fmt_number
-from dashboard.present.progress_explain import omitted_text
-
-# Names that dashboard/reports/slides.py (owned by another branch) reads from this module;
-# new code imports them from progress_labels and progress_tables.
-from dashboard.present.progress_labels import NO_DATA_COLOR as NO_DATA_COLOR
 from dashboard.present.progress_labels import (
     STATUS_COLORS,
     STATUS_ORDER,
@@ -37,12 +34,8 @@ from dashboard.present.progress_labels import (
     status_text,
     unit_text,
 )
-from dashboard.present.progress_labels import delta_unit as delta_unit
-from dashboard.present.progress_tables import bullet_rows as bullet_rows
 
 FONT = fonts.SCREEN
-
-# --- texts ---------------------------------------------------------------------------------
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -96,6 +89,34 @@ def _heat_cells(
     return z, text, hover
 
 
+def _click_layer(
+    keys: tuple[list[str], list[str]],
+    labels: tuple[list[str], list[str]],
+    hover: list[list[str]],
+    selected: tuple[str, str] | None,
+) -> go.Scatter:
+    """Transparent points over the cells: they carry the hover and make a cell clickable."""
+    (areas, fields), (ylabels, xlabels) = keys, labels
+    xs = [xl for _ in ylabels for xl in xlabels]
+    ys = [yl for yl in ylabels for _ in xlabels]
+    custom = [[a, f] for a in areas for f in fields]
+    chosen = [i for i, (a, f) in enumerate(custom) if selected and (a, f) == tuple(selected)]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers",
+        customdata=custom,
+        hovertext=[h for row in hover for h in row],
+        hoverinfo="text",
+        marker={"symbol": "square", "size": 18, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
+        selectedpoints=chosen or None,
+        selected={"marker": {"color": "rgba(0,0,0,0.25)"}},
+        unselected={"marker": {"opacity": 0}},
+        showlegend=False,
+        name="",
+    )
+
+
 def heatmap(
     matrix: pd.DataFrame,
     area_labels: dict[str, str],
@@ -136,26 +157,7 @@ def heatmap(
             ygap=2,
         )
     )
-    xs = [xl for _ in ylabels for xl in xlabels]
-    ys = [yl for yl in ylabels for _ in xlabels]
-    custom = [[a, f] for a in areas for f in fields]
-    chosen = [i for i, (a, f) in enumerate(custom) if selected and (a, f) == tuple(selected)]
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            customdata=custom,
-            hovertext=[h for row in hover for h in row],
-            hoverinfo="text",
-            marker={"symbol": "square", "size": 18, "color": "rgba(0,0,0,0)", "line": {"width": 0}},
-            selectedpoints=chosen or None,
-            selected={"marker": {"color": "rgba(0,0,0,0.25)"}},
-            unselected={"marker": {"opacity": 0}},
-            showlegend=False,
-            name="",
-        )
-    )
+    fig.add_trace(_click_layer((areas, fields), (ylabels, xlabels), hover, selected))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 12})
     fig.update_xaxes(side="top", showgrid=False, tickangle=0 if compact else -35,
                      **({"tickmode": "array", "tickvals": list(fields)} if compact else {}),
@@ -173,6 +175,28 @@ def heatmap(
 def wrap_label(label: str, width: int = 26) -> str:
     """A long axis label on several lines (plotly breaks), so it needs less margin."""
     return "<br>".join(textwrap.wrap(str(label), width, break_long_words=False)) or str(label)
+
+
+def _status_bars(fig: go.Figure, rows: pd.DataFrame, clipped: pd.Series, tr: Tr) -> None:
+    """One bar trace per status shown, so the legend names every colour once."""
+    codes = rows["status"].map(status_code)
+    present = set(codes)
+    for status in (*STATUS_ORDER, None):
+        if status not in present:
+            continue
+        mine = codes == status
+        fig.add_trace(
+            go.Bar(
+                y=rows.loc[mine, "y"],
+                x=clipped[mine],
+                orientation="h",
+                width=0.4,
+                marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
+                hovertext=rows.loc[mine, "hover"],
+                hoverinfo="text",
+                name=status_text(status, tr),
+            )
+        )
 
 
 def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -> go.Figure:
@@ -196,23 +220,7 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
             width=0.8,
         )
     )
-    present = set(rows["status"].map(status_code))
-    for status in (*STATUS_ORDER, None):
-        if status not in present:
-            continue
-        mine = rows["status"].map(status_code) == status
-        fig.add_trace(
-            go.Bar(
-                y=rows.loc[mine, "y"],
-                x=clipped[mine],
-                orientation="h",
-                width=0.4,
-                marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
-                hovertext=rows.loc[mine, "hover"],
-                hoverinfo="text",
-                name=status_text(status, tr),
-            )
-        )
+    _status_bars(fig, rows, clipped, tr)
     fig.add_trace(
         go.Scatter(
             y=rows["y"],
@@ -242,91 +250,6 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     return _layout(fig, lang, max(200, max(34, 17 * lines + 10) * len(rows) + 160))
 
 
-def _parity_projection(track: Track, status: Status) -> float | None:
-    """Projected indicator value in the target period for a parity target (reference fixed)."""
-    ex, last = status.explanation, track.latest
-    if ex.projection is None or last is None or last.reference is None:
-        return None
-    if ex.variable != "shortfall":
-        return None
-    side = track.parity_sense
-    if side == 0:
-        side = -1 if last.actual < last.reference else 1
-        return last.reference + side * ex.projection
-    return last.reference - ex.projection if side > 0 else last.reference + ex.projection
-
-
-def _add_target(
-    fig: go.Figure, track: Track, periods: list[int], fmt: Callable[[Any], str], tr: Tr
-) -> None:
-    """The target as a star and the path to it from the baseline (when both are known)."""
-    last, parity = track.latest, track.target_type == "parity"
-    target_y = None
-    if track.target_period and last is not None:
-        if parity:
-            target_y = last.reference
-        elif track.target_level is not None:
-            target_y = track.target_level
-    if target_y is not None and track.target_period:
-        base_period = track.baseline_period or periods[0]
-        base_y = next((p.actual for p in track.points if p.period == base_period), None)
-        if base_y is None and track.target_type != "parity":
-            base_y = track.baseline_value
-        if base_y is not None and base_period < track.target_period:
-            fig.add_trace(
-                go.Scatter(
-                    x=[base_period, track.target_period],
-                    y=[base_y, target_y],
-                    mode="lines",
-                    name=tr("zi.traj.path"),
-                    hoverinfo="skip",
-                    line={"color": theme.TARGET, "dash": "dot", "width": 2},
-                )
-            )
-        fig.add_trace(
-            go.Scatter(
-                x=[track.target_period],
-                y=[target_y],
-                mode="markers+text",
-                name=tr("zi.traj.target"),
-                marker={"symbol": "star", "size": 16, "color": theme.TARGET},
-                text=[tr("zi.traj.target_text", value=fmt(target_y))],
-                textposition="top left",
-                hovertext=[tr("zi.traj.target_text", value=fmt(target_y))],
-                hoverinfo="text",
-            )
-        )
-
-
-def _add_projection(
-    fig: go.Figure, track: Track, status: Status, fmt: Callable[[Any], str], tr: Tr
-) -> None:
-    """The projection of the current trend to the target period, in the status colour."""
-    ex, last, parity = status.explanation, track.latest, track.target_type == "parity"
-    projected = _parity_projection(track, status) if parity else None
-    if not parity and ex.projection is not None and ex.variable == "value":
-        projected = ex.projection
-    if projected is not None and last is not None and ex.projection_period:
-        color = STATUS_COLORS.get(status.code, theme.STATUS_NONE)
-        fig.add_trace(
-            go.Scatter(
-                x=[last.period, ex.projection_period],
-                y=[last.actual, projected],
-                mode="lines+markers",
-                name=tr("zi.traj.projection"),
-                line={"color": color, "dash": "dash", "width": 2},
-                marker={"size": [0, 9], "color": color},
-                hovertext=[
-                    "",
-                    tr(
-                        "zi.traj.projection_text", period=ex.projection_period, value=fmt(projected)
-                    ),
-                ],
-                hoverinfo="text",
-            )
-        )
-
-
 def trajectory_chart(
     track: Track,
     status: Status,
@@ -338,47 +261,11 @@ def trajectory_chart(
 ) -> go.Figure:
     """Actual values, reference (parity), target path, projection and target of one target."""
     fig = go.Figure()
-    periods = [p.period for p in track.points]
     fmt = lambda v: fmt_value(v, unit, decimals, lang, tr)  # noqa: E731
-    actual = [p.actual for p in track.points]
-    fig.add_trace(
-        go.Scatter(
-            x=periods,
-            y=actual,
-            mode="lines+markers",
-            name=labels.get("actual", ""),
-            line={"color": theme.SERIES, "width": 3},
-            hovertext=[f"{p}: {fmt(v)}" for p, v in zip(periods, actual, strict=True)],
-            hoverinfo="text",
-        )
-    )
-    parity = track.target_type == "parity"
-    if parity:
-        refs = [p.reference for p in track.points]
-        fig.add_trace(
-            go.Scatter(
-                x=periods,
-                y=refs,
-                mode="lines+markers",
-                name=labels.get("reference", ""),
-                line={"color": theme.PROJECTION, "dash": "dash"},
-                hovertext=[f"{p}: {fmt(v)}" for p, v in zip(periods, refs, strict=True)],
-                hoverinfo="text",
-            )
-        )
-    _add_target(fig, track, periods, fmt, tr)
-    _add_projection(fig, track, status, fmt, tr)
-    if track.omitted:
-        fig.add_annotation(
-            text=tr("zi.note.omitted", items=omitted_text(track.omitted, tr)),
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-0.22,
-            xanchor="left",
-            font={"size": 11},
-        )
+    periods = layers.add_series(fig, track, labels, fmt)
+    layers.add_target(fig, track, periods, fmt, tr)
+    layers.add_projection(fig, track, status, fmt, tr)
+    layers.add_omitted_note(fig, track, tr)
     fig.update_xaxes(tickformat="d", nticks=9, gridcolor=theme.GRID)
     fig.update_yaxes(
         title=unit_text(unit, tr),
@@ -418,6 +305,3 @@ def history_chart(history: Sequence[Status], tr: Tr, lang: str) -> go.Figure:
     fig.update_yaxes(visible=False, range=[-1, 1])
     fig.update_xaxes(dtick=1, tickformat="d", showgrid=False)
     return _layout(fig, lang, 130, margin={"l": 10, "r": 10, "t": 10, "b": 30})
-
-
-# --- tables ----------------------------------------------------------------------------------

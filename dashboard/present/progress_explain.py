@@ -94,7 +94,6 @@ def _destatis_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr)
     # changes per year get one decimal more than levels and gaps
     fv = lambda v, s=False: fmt_value(v, du, decimals + 1, lang, tr, s)  # noqa: E731
     fg = lambda v: fmt_value(v, du, decimals, lang, tr)  # noqa: E731
-    level = lambda v: fmt_value(v, unit, decimals, lang, tr)  # noqa: E731
     parity = ".parity" if ex.variable == "shortfall" else ""
     first, last = ex.points[0][0], ex.points[-1][0]
     lines = [tr("zi.explain.destatis.method")]
@@ -134,14 +133,26 @@ def _destatis_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr)
             )
         )
         return lines
-    lines.append(
+    return lines + _projection_lines(status, (unit, decimals), parity, lang, tr)
+
+
+def _projection_lines(
+    status: Status, number: tuple[str, int], parity: str, lang: str, tr: Tr
+) -> list[str]:
+    """Projection against the target, what remains, the miss and the rule that fired."""
+    ex, (unit, decimals) = status.explanation, number
+    du = delta_unit(unit)
+    fg = lambda v: fmt_value(v, du, decimals, lang, tr)  # noqa: E731
+    target = fmt_value(ex.target_level, unit, decimals, lang, tr)
+    projection = fmt_value(ex.projection, unit, decimals, lang, tr)
+    lines = [
         tr(
             "zi.explain.projection" + parity,
             period=ex.projection_period,
-            projection=level(ex.projection),
+            projection=projection,
             target=target,
         )
-    )
+    ]
     lines.append(tr("zi.explain.remaining", gap=fg(ex.remaining_gap)))
     miss_key = "zi.explain.miss" if (ex.miss or 0) > 0 else "zi.explain.overshoot"
     lines.append(tr(miss_key, miss=fg(abs(ex.miss or 0.0)), ratio=pct_text(ex.miss_ratio, lang)))
@@ -215,8 +226,8 @@ def _cagr_lines(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> 
 
 def _reached_early_line(status: Status, unit: str, decimals: int, lang: str, tr: Tr) -> str:
     ex = status.explanation
-    few = dict(ex.notes[0].values) if ex.notes else {"found": len(ex.points), "needed": "–"}
     level = lambda v: fmt_value(v, unit, decimals, lang, tr)  # noqa: E731
+    few = dict(ex.notes[0].values) if ex.notes else {"found": len(ex.points), "needed": "–"}
     return tr(
         "zi.fired.reached_few_points",
         value=level(ex.latest_value),

@@ -3,7 +3,7 @@
 A slide is named by a token: ``title``, ``overview`` (the Leitbild at a glance), ``field:7.1``
 (one field of action), ``district:91`` (one Stadtteil), ``map`` and ``outlook``. The spec is
 stored as JSON in the database (see Store.save_deck) and turned into slide content by
-dashboard.reports.slides, so the page, the PPTX and the PDF always show the same.
+dashboard.reports.deck_builder, so the page, the PPTX and the PDF always show the same.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ from typing import Any
 from dashboard.catalogues import Catalogue
 from dashboard.errors import UsageError
 from dashboard.reports.deck import DeckSpec, default_deck
+from dashboard.reports.deck_builder import build_slides
 from dashboard.reports.slide_images import Images, render
-from dashboard.reports.slides import DeckData, Slide, build_slides, load
+from dashboard.reports.slides import DeckData, Slide, load
 from dashboard.store import Store
 
 # (slides, rendered figures, document title, language) → the document's bytes

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import clock
-from dashboard.analysis import gaps, goal_rollup, progress
+from dashboard.analysis import district_facts, gaps, goal_rollup, progress
 from dashboard.analysis import profile as prof
 from dashboard.catalogues import Catalogue
 from dashboard.errors import UsageError
@@ -110,6 +110,23 @@ def goal_statuses(rollup: pd.DataFrame, goals: pd.DataFrame, links: pd.DataFrame
     return pd.DataFrame(rows, columns=columns)
 
 
+def _rollup(
+    store: Store, values: pd.DataFrame, catalogue: Catalogue, measures: pd.DataFrame, code: str
+) -> pd.DataFrame:
+    """The goal roll-up of the district: its targets assessed, rolled up to goals and fields."""
+    frames = catalogue.frames
+    assessments = district_assessments(values, store.targets(), catalogue, code)
+    return goal_rollup.rollup(
+        assessments,
+        frames["goal"],
+        frames["goal_support"],
+        frames["goal_indicator"],
+        frames["field"],
+        measures,
+        code,
+    )
+
+
 def gather(
     store: Store, area: str, period: int | None = None, values: pd.DataFrame | None = None
 ) -> ProfileContent:
@@ -127,17 +144,8 @@ def gather(
     bezirk = prof.stadtbezirk_of(areas, code)
     frames = catalogue.frames
     measures = store.measures()
-    assessments = district_assessments(values, store.targets(), catalogue, code)
-    rollup = goal_rollup.rollup(
-        assessments,
-        frames["goal"],
-        frames["goal_support"],
-        frames["goal_indicator"],
-        frames["field"],
-        measures,
-        code,
-    )
-    local, citywide = prof.district_measures(measures, code)
+    rollup = _rollup(store, values, catalogue, measures, code)
+    local, citywide = district_facts.district_measures(measures, code)
     layer = preferred_layer(store.geometry_layers())
     districts = prof.district_codes(areas)
     members = [c for c in districts if bezirk and prof.stadtbezirk_of(areas, c) == bezirk]
@@ -149,10 +157,10 @@ def gather(
         bezirk_name=names.get(bezirk) if bezirk else None,
         period=period,
         profile=profile,
-        facts=prof.key_facts(values, code, catalogue.key_indicators(), period),
-        city_facts=prof.key_facts(values, prof.CITY, catalogue.key_indicators(), period),
+        facts=district_facts.key_facts(values, code, catalogue.key_indicators(), period),
+        city_facts=district_facts.key_facts(values, prof.CITY, catalogue.key_indicators(), period),
         goals=goal_statuses(
-            rollup, prof.district_goals(frames["goal"], code), frames["goal_indicator"]
+            rollup, district_facts.district_goals(frames["goal"], code), frames["goal_indicator"]
         ),
         fields=rollup[rollup["node_type"] == "field"].reset_index(drop=True)
         if len(rollup)

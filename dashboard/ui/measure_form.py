@@ -1,8 +1,9 @@
-"""The widgets to create and edit a measure, change its status and archive it.
+"""The widgets to create and edit a measure, and to run a write with a readable error.
 
 The rules behind them (normalising, validation, implied changes) are in
 ``dashboard.services.measure_edit``; saving and conflicts in ``measure_conflicts``; the page
-sections that write in ``measure_sections``.
+sections that write in ``measure_sections``; the status change and archive in
+``measure_status_form``.
 """
 
 from __future__ import annotations
@@ -22,11 +23,8 @@ from dashboard.errors import LeitbildError
 from dashboard.ingest.measures import ORIGINS, organisation_id
 from dashboard.services.measure_edit import (
     DATE_FIELDS,
-    display_value,
-    merged,
     normalise,
     problems_by_field,
-    status_changes,
     validate,
 )
 from dashboard.store import Store
@@ -71,6 +69,39 @@ Values = dict[str, Any]
 Labels = dict[str, dict[str, str]]
 
 
+def _goals_and_organisation(
+    key: str,
+    base: Mapping[str, Any],
+    labels: Labels,
+    tr: Callable[..., str],
+    v: Values,
+    slots: _Slots,
+) -> None:
+    """Goals, and the organisation (a new name may be typed in)."""
+    v["goals"] = st.multiselect(
+        tr("mf.goals"),
+        list(labels["goals"]),
+        default=base.get("goals") or [],
+        format_func=lambda g: labels["goals"].get(g, g),
+        key=f"{key}.goals",
+        help=tr("mf.goals.help"),
+    )
+    slots.add("goals")
+    orgs = labels["organisation_id"]
+    current = base.get("organisation_id")
+    options = list(orgs) if current in orgs or current is None else [*orgs, current]
+    v["organisation_id"] = st.selectbox(
+        tr("mf.organisation_id"),
+        options,
+        index=options.index(current) if current in options else None,
+        format_func=lambda o: orgs.get(o, o),
+        key=f"{key}.organisation",
+        accept_new_options=True,
+        placeholder=tr("mf.organisation_id.placeholder"),
+    )
+    slots.add("organisation_id")
+
+
 def _what_and_where(
     key: str,
     base: Mapping[str, Any],
@@ -106,28 +137,7 @@ def _what_and_where(
         )
         slots.add("areas")
     with right:
-        v["goals"] = st.multiselect(
-            tr("mf.goals"),
-            list(labels["goals"]),
-            default=base.get("goals") or [],
-            format_func=lambda g: labels["goals"].get(g, g),
-            key=f"{key}.goals",
-            help=tr("mf.goals.help"),
-        )
-        slots.add("goals")
-        orgs = labels["organisation_id"]
-        current = base.get("organisation_id")
-        options = list(orgs) if current in orgs or current is None else [*orgs, current]
-        v["organisation_id"] = st.selectbox(
-            tr("mf.organisation_id"),
-            options,
-            index=options.index(current) if current in options else None,
-            format_func=lambda o: orgs.get(o, o),
-            key=f"{key}.organisation",
-            accept_new_options=True,
-            placeholder=tr("mf.organisation_id.placeholder"),
-        )
-        slots.add("organisation_id")
+        _goals_and_organisation(key, base, labels, tr, v, slots)
     left, right = st.columns(2)
     v["contact"] = left.text_input(
         tr("mf.contact"), base.get("contact") or "", key=f"{key}.contact"
@@ -300,96 +310,6 @@ def resolve_organisation(
         if new_id not in known:
             guard.add_organisations(store, user, [(new_id, org, None)])
         values["organisation_id"] = new_id
-
-
-# --- status change and archive -------------------------------------------------------------
-def status_form(
-    key: str,
-    base: Mapping[str, Any],
-    catalogue: Catalogue,
-    today: dt.date,
-    tr: Callable[..., str],
-    lang: str = "de",
-    compact: bool = False,
-) -> tuple[dict[str, Any], str] | None:
-    """New status with a comment; fills in start/end dates and progress; returns changes."""
-    b = normalise(base)
-    current = b.get("status")
-    options = list(ms.transitions(current))
-    cols = st.columns([1, 1] if compact else [1, 1, 2])
-    new = cols[0].selectbox(
-        tr("mn.status.new"),
-        options,
-        format_func=lambda s: tr(f"status.{s}"),
-        key=f"{key}.status",
-        index=None,
-        placeholder=tr("mn.status.choose"),
-    )
-    day = cols[1].date_input(
-        tr("mn.status.day"),
-        value=today,
-        max_value=today,
-        min_value=DATE_MIN,
-        key=f"{key}.day",
-        format="DD.MM.YYYY",
-        help=tr("mn.status.day.help"),
-    )
-    comment = (st if compact else cols[2]).text_input(
-        tr("mn.comment"), key=f"{key}.comment", placeholder=tr("mn.status.comment.placeholder")
-    )
-    if new is None:
-        return None
-    changes = status_changes(b, new, day)
-    if ms.asks_progress(new, changes):
-        default = int(changes.get("progress", b.get("progress") or 0))
-        progress = st.slider(
-            tr("mf.progress"),
-            0,
-            100,
-            default,
-            step=5,
-            key=f"{key}.progress.{new}",
-            format="%d %%",
-        )
-        changes = status_changes(b, new, day, progress)
-    implied = [k for k in changes if k != "status"]
-    if implied:
-        st.caption(
-            tr(
-                "mn.status.implied",
-                fields=", ".join(
-                    f"{tr('mf.' + k)} → {display_value(k, changes[k], tr, lang)}" for k in implied
-                ),
-            )
-        )
-    problems = validate(merged(b, changes), catalogue, today)
-    for column, texts in problems_by_field(problems).items():
-        for text in texts:
-            st.error(tr("mn.form.problem", field=tr(f"mf.{column}"), text=text))
-    needs_comment = ms.needs_comment(new) and not comment.strip()
-    if needs_comment:
-        st.caption(tr("mn.status.comment_needed"))
-    clicked = st.button(
-        tr("mn.status.save", status=tr(f"status.{new}")),
-        key=f"{key}.save",
-        type="primary",
-        disabled=bool(problems) or needs_comment,
-    )
-    return (changes, comment.strip()) if clicked else None
-
-
-def archive_form(key: str, tr: Callable[..., str]) -> str | None:
-    """Archive with a reason (never delete): returns the reason when confirmed."""
-    st.caption(tr("mn.archive.explain"))
-    reason = st.text_input(tr("mn.archive.reason"), key=f"{key}.reason")
-    confirmed = st.checkbox(tr("mn.archive.confirm"), key=f"{key}.confirm")
-    clicked = st.button(
-        tr("mn.archive.button"),
-        key=f"{key}.button",
-        icon=":material/archive:",
-        disabled=not (confirmed and reason.strip()),
-    )
-    return reason.strip() if clicked else None
 
 
 def write_guarded(action: Callable[[], Any], tr: Callable[..., str]) -> Any:

@@ -19,13 +19,12 @@ from dashboard.ui.measure_conflicts import has_conflict, save_changes
 from dashboard.ui.measure_form import (
     DATE_MAX,
     DATE_MIN,
-    archive_form,
     measure_form,
     resolve_organisation,
-    status_form,
     write_guarded,
 )
 from dashboard.ui.measure_session import FLASH_KEY, reload_base
+from dashboard.ui.measure_status_form import archive_form, status_form
 
 
 def _after_write(mid: int) -> None:

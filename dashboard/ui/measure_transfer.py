@@ -24,6 +24,17 @@ def transfer_view(
     on_saved: Callable[[], None],
 ) -> None:
     """Export the register (CSV/XLSX with history) and import measures with full checks."""
+    _export(store, today, tr)
+    st.markdown(f"#### {tr('mn.import.title')}")
+    st.caption(tr("mn.import.explain"))
+    if not login.may("import"):  # no upload at all without the role: parsing costs memory
+        login.hint(tr, "login" if login.current_user() is None else "admin")
+        return
+    _import(store, tr, on_saved)
+
+
+def _export(store: Any, today: dt.date, tr: Callable[..., str]) -> None:
+    """The register as XLSX (all sheets), as CSV, and its history as CSV."""
     st.markdown(f"#### {tr('mn.export.title')}")
     st.caption(tr("mn.export.explain"))
     sheets = export_tables(store, "measures")
@@ -54,11 +65,10 @@ def transfer_view(
         icon=":material/history:",
         key="mn.x.hist",
     )
-    st.markdown(f"#### {tr('mn.import.title')}")
-    st.caption(tr("mn.import.explain"))
-    if not login.may("import"):  # no upload at all without the role: parsing costs memory
-        login.hint(tr, "login" if login.current_user() is None else "admin")
-        return
+
+
+def _import(store: Any, tr: Callable[..., str], on_saved: Callable[[], None]) -> None:
+    """Upload, check (problems listed by row and column), then write on request."""
     upload = st.file_uploader(tr("mn.import.file"), type=["csv", "xlsx"], key="mn.i.file")
     if upload is None:
         return

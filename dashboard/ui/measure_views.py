@@ -105,19 +105,12 @@ def page_link(script: str, label: str, params: dict[str, str], icon: str | None 
         st.markdown(f"{label}")
 
 
-def filter_panel(
-    frame: pd.DataFrame,
-    labels: dict[str, dict[str, str]],
-    tr: Callable[..., str],
-) -> dict[str, Any]:
-    """Filters and search; presets come from the URL (?stadtteil=, ?ziel=, ?feld=, ?status=)."""
+def _preset(
+    labels: dict[str, dict[str, str]], area_opts: list[str], org_opts: list[str]
+) -> dict[str, list[str]]:
+    """The filters the URL sets (unknown values left out)."""
     qp = st.query_params
-    area_opts = [CITY_WIDE, *sorted({a for items in frame["areas"] for a in items})]
-    area_names = {CITY_WIDE: tr("mn.citywide"), **labels["areas"]}
-    org_opts = sorted(
-        set(frame["organisation_id"].dropna()), key=lambda o: labels["organisation_id"].get(o, o)
-    )
-    preset = {
+    return {
         "areas": [a for a in qp.get_all("stadtteil") if a in area_opts],
         "goals": [g for g in qp.get_all("ziel") if g in labels["goals"]],
         "fields": [f for f in qp.get_all("feld") if f in labels["fields"]],
@@ -125,14 +118,33 @@ def filter_panel(
         "organisations": [o for o in qp.get_all("traeger") if o in org_opts],
         "lateness": [f for f in qp.get_all("verzug") if f in (*FLAGS, "none")],
     }
+
+
+def _search(tr: Callable[..., str]) -> str:
+    """The search box, preset from ?suche= on the first run."""
     if "mn.q" not in st.session_state:
-        st.session_state["mn.q"] = qp.get("suche", "")
-    query = st.text_input(
+        st.session_state["mn.q"] = st.query_params.get("suche", "")
+    return st.text_input(
         tr("mn.filter.search"),
         key="mn.q",
         placeholder=tr("mn.filter.search.placeholder"),
         icon=":material/search:",
     )
+
+
+def filter_panel(
+    frame: pd.DataFrame,
+    labels: dict[str, dict[str, str]],
+    tr: Callable[..., str],
+) -> dict[str, Any]:
+    """Filters and search; presets come from the URL (?stadtteil=, ?ziel=, ?feld=, ?status=)."""
+    area_opts = [CITY_WIDE, *sorted({a for items in frame["areas"] for a in items})]
+    area_names = {CITY_WIDE: tr("mn.citywide"), **labels["areas"]}
+    org_opts = sorted(
+        set(frame["organisation_id"].dropna()), key=lambda o: labels["organisation_id"].get(o, o)
+    )
+    preset = _preset(labels, area_opts, org_opts)
+    query = _search(tr)
     c = st.columns(5)
     out: dict[str, Any] = {"query": query or ""}
     out["fields"] = c[0].multiselect(

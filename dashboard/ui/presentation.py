@@ -13,8 +13,9 @@ from dashboard.auth import guard
 from dashboard.catalogues import Catalogue
 from dashboard.present import theme
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck, valid_name
+from dashboard.reports.deck_builder import build_slides, slide_label
 from dashboard.reports.slide_provenance import annotate
-from dashboard.reports.slides import DeckData, Slide, build_slides, slide_label
+from dashboard.reports.slides import DeckData, Slide
 from dashboard.ui import data, login
 
 Tr = Callable[..., str]

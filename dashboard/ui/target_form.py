@@ -47,13 +47,13 @@ def target_label(target: dict[str, Any], labels: dict[str, dict[str, Any]], tr: 
     return f"#{target['id']} {name} · {where} · {until}"
 
 
-def _widgets(
-    prefix: str, tr: Tr, labels: dict[str, dict[str, Any]], current: dict[str, Any], lang: str
-) -> dict[str, Any]:
-    """The input widgets of one target; returns the target dict as entered."""
+Labels = dict[str, dict[str, Any]]
+
+
+def _series_inputs(prefix: str, tr: Tr, labels: Labels, current: dict[str, Any]) -> dict[str, Any]:
+    """First row: indicator, area (or every Stadtteil) and population group."""
     indicators = list(labels["indicator"])
     areas = [ALL_DISTRICTS, *labels["area"]]
-    goals = ["", *labels["goal"]]
     c1, c2, c3 = st.columns(3)
     indicator = c1.selectbox(
         tr("tf.indicator"),
@@ -82,6 +82,11 @@ def _widgets(
         index=groups.index(grp_now),
         format_func=lambda g: labels["group"].get(g, g),
     )
+    return {"indicator_id": indicator, "area_code": area or None, "grp": grp}
+
+
+def _level_inputs(prefix: str, tr: Tr, current: dict[str, Any]) -> dict[str, Any]:
+    """Second row: kind of target, its value and the target year."""
     c4, c5, c6 = st.columns(3)
     types = list(TARGET_TYPES)
     kind = c4.selectbox(
@@ -107,6 +112,15 @@ def _widgets(
         value=int(_none(current.get("target_period")) or 2030),
         key=f"{prefix}_period",
     )
+    value = None if value is None else float(value)
+    return {"type": kind, "value": value, "target_period": int(target_period)}
+
+
+def _baseline_inputs(
+    prefix: str, tr: Tr, labels: Labels, current: dict[str, Any]
+) -> dict[str, Any]:
+    """Third row: baseline year and value, and the goal the target belongs to."""
+    goals = ["", *labels["goal"]]
     c7, c8, c9 = st.columns(3)
     base_period = c7.number_input(
         tr("tf.baseline_period"),
@@ -131,45 +145,58 @@ def _widgets(
         index=goals.index(goal_now) if goal_now in goals else 0,
         format_func=lambda g: f"{g} – {labels['goal'][g]['label']}" if g else tr("tf.no_goal"),
     )
-    reference, ref_grp = None, None
-    if kind == "parity":
-        r1, r2 = st.columns(2)
-        ref_now = _none(current.get("reference_indicator")) or ind.get("parity_reference")
-        ref_now = ref_now if ref_now in indicators else indicator
-        reference = r1.selectbox(
-            tr("tf.reference"),
-            indicators,
-            key=f"{prefix}_ref",
-            index=indicators.index(ref_now),
-            format_func=lambda i: f"{labels['indicator'][i]['short']} ({i})",
-            help=tr("tf.reference_help"),
-        )
-        ref_groups = list(labels["indicator"][reference]["groups"])
-        ref_grp_now = _none(current.get("reference_grp"))
-        ref_grp = r2.selectbox(
-            tr("tf.reference_group"),
-            ref_groups,
-            key=f"{prefix}_ref_grp_{reference}",
-            index=ref_groups.index(ref_grp_now) if ref_grp_now in ref_groups else 0,
-            format_func=lambda g: labels["group"].get(g, g),
-        )
+    return {
+        "baseline_period": None if base_period is None else int(base_period),
+        "baseline_value": None if base_value is None else float(base_value),
+        "goal_id": goal or None,
+    }
+
+
+def _reference_inputs(
+    prefix: str, tr: Tr, labels: Labels, current: dict[str, Any], indicator: str
+) -> dict[str, Any]:
+    """A parity target's reference: indicator (default from the catalogue) and group."""
+    indicators = list(labels["indicator"])
+    r1, r2 = st.columns(2)
+    ref_now = _none(current.get("reference_indicator")) or labels["indicator"][indicator].get(
+        "parity_reference"
+    )
+    ref_now = ref_now if ref_now in indicators else indicator
+    reference = r1.selectbox(
+        tr("tf.reference"),
+        indicators,
+        key=f"{prefix}_ref",
+        index=indicators.index(ref_now),
+        format_func=lambda i: f"{labels['indicator'][i]['short']} ({i})",
+        help=tr("tf.reference_help"),
+    )
+    ref_groups = list(labels["indicator"][reference]["groups"])
+    ref_grp_now = _none(current.get("reference_grp"))
+    ref_grp = r2.selectbox(
+        tr("tf.reference_group"),
+        ref_groups,
+        key=f"{prefix}_ref_grp_{reference}",
+        index=ref_groups.index(ref_grp_now) if ref_grp_now in ref_groups else 0,
+        format_func=lambda g: labels["group"].get(g, g),
+    )
+    return {"reference_indicator": reference, "reference_grp": ref_grp}
+
+
+def _widgets(
+    prefix: str, tr: Tr, labels: Labels, current: dict[str, Any], lang: str
+) -> dict[str, Any]:
+    """The input widgets of one target; returns the target dict as entered."""
+    series = _series_inputs(prefix, tr, labels, current)
+    level = _level_inputs(prefix, tr, current)
+    baseline = _baseline_inputs(prefix, tr, labels, current)
+    reference: dict[str, Any] = {"reference_indicator": None, "reference_grp": None}
+    if level["type"] == "parity":
+        reference = _reference_inputs(prefix, tr, labels, current, series["indicator_id"])
     note = st.text_input(
         tr("tf.note"), value=_none(current.get("note")) or "", key=f"{prefix}_note"
     )
-    return {
-        "indicator_id": indicator,
-        "area_code": area or None,
-        "grp": grp,
-        "type": kind,
-        "value": None if value is None else float(value),
-        "reference_indicator": reference,
-        "reference_grp": ref_grp,
-        "baseline_period": None if base_period is None else int(base_period),
-        "baseline_value": None if base_value is None else float(base_value),
-        "target_period": int(target_period),
-        "goal_id": goal or None,
-        "note": note.strip() or None,
-    }
+    target = {**series, **level, **reference, **baseline, "note": note.strip() or None}
+    return {name: target[name] for name in FIELDS}
 
 
 def _problems(target: dict[str, Any], db: str, tr: Tr) -> bool:

@@ -1,0 +1,89 @@
+"""The head of the Stadtteil page: name, key facts, data status, the PDF profile, flags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis import district_facts
+from dashboard.analysis.profile import CITY
+from dashboard.present.format import fmt_percent
+from dashboard.present.profile_format import fmt_value
+from dashboard.reports.profile_report import profile_pdf
+from dashboard.ui import data
+from dashboard.ui.district_view import View
+from dashboard.ui.shell import data_status_badge, language, translator
+
+
+def header(view: View, summary: dict[str, Any]) -> None:
+    """Name, key facts (population, share with migration history, borough) and data status."""
+    tr, lang = translator(), language()
+    values, code = view.values, view.code
+    # the tiles follow the chosen population group, as the charts below do
+    roles = view.cat.key_indicators()  # population and headline share, as the catalogue says
+    facts = district_facts.key_facts(values, code, roles, group=view.group)
+    city = district_facts.key_facts(values, CITY, roles, group=view.group)
+    st.header(f"{view.name} ({code})")
+    cols = st.columns(4)
+    pop, pop_period, pop_flag = facts["population"]
+    share, share_period, share_flag = facts["headline_share"]
+    suffix = f" ({view.group_label})" if view.group else ""
+    cols[0].metric(
+        tr("stadtteil.fact.population") + suffix,
+        fmt_value(pop, "Personen", 0, lang, pop_flag),
+        help=tr("stadtteil.fact.as_of", period=pop_period) if pop_period else None,
+    )
+    city_share = city["headline_share"][0]
+    cols[1].metric(
+        tr("stadtteil.fact.mv_share") + suffix,
+        fmt_value(share, "%", 1, lang, share_flag),
+        delta=None
+        if pd.isna(city_share)
+        else tr("stadtteil.fact.city_delta", value=fmt_percent(city_share)),
+        delta_color="off",
+        delta_arrow="off",
+        help=tr("stadtteil.fact.as_of", period=share_period) if share_period else None,
+    )
+    cols[2].metric(tr("stadtteil.fact.bezirk"), view.bezirk_name or "–")
+    latest = values.loc[values["area_code"] == code, "period"].max()
+    cols[3].metric(tr("stadtteil.fact.latest"), "–" if pd.isna(latest) else str(int(latest)))
+    data_status_badge(summary)
+    report_button(view)
+    if not pd.isna(latest):
+        flags = district_facts.flag_counts(values, code, int(latest))
+        if flags:
+            listed = ", ".join(
+                tr(
+                    "ux.flag_count" + ("_one" if n == 1 else ""),
+                    n=n,
+                    flag=tr("stadtteil.flag." + f),
+                )
+                for f, n in sorted(flags.items())
+            )
+            st.caption(tr("stadtteil.fact.flags", period=int(latest), flags=listed))
+        else:
+            st.caption(tr("stadtteil.fact.no_flags", period=int(latest)))
+
+
+def report_button(view: View) -> None:
+    """The district profile as a printable PDF, built only when clicked."""
+    tr, store, code, period, language_ = (
+        translator(),
+        data.store(),
+        view.code,
+        view.period,
+        language(),
+    )
+    values = view.values  # released values the page already holds (suppression applied)
+    st.download_button(
+        tr("rp.download"),
+        lambda: profile_pdf(store, code, period, language_, values=values),
+        f"stadtteilprofil_{code}.pdf",
+        "application/pdf",
+        key="st_profile_pdf",
+        help=tr("rp.download_help"),
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
