@@ -46,7 +46,7 @@ def pick_indicator(cat: Catalogue) -> str | None:
     indicators = cat.indicators.sort_values(["field_id", "sort"])
     ids = list(indicators["id"])
     names = dict(zip(indicators["id"], indicators["name"], strict=True))
-    raw = st.query_params.get("id")
+    raw = url_state.raw("id")
     if raw is not None and parse_indicator_id(raw, set(ids)) is None:
         st.warning(tr("indikator.unknown", raw=raw[:60]))
     _url_choice("id", "ind_id", ids, None)

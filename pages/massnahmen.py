@@ -19,6 +19,7 @@ from dashboard.ui import (
     measure_sections,
     measure_session,
     measure_transfer,
+    url_state,
 )
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -84,7 +85,7 @@ with guarded():
     # titles are unique among active measures (the import recognises measures by title)
     titles = dict(zip(active["title"], active["id"], strict=True))
 
-    raw_id = st.query_params.get("id")
+    raw_id = url_state.raw("id")
     if raw_id:
         measure_id = parse_id(raw_id)
         if measure_id is None:

@@ -14,7 +14,7 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.review import category_counts, changes_in_window
 from dashboard.present.format import fmt_date, fmt_number
-from dashboard.ui import data, downloads, glossary, links, progress_data
+from dashboard.ui import data, downloads, glossary, links, progress_data, url_state
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -32,9 +32,7 @@ def counts_text(counts: dict[str, int]) -> str:
 def my_district(names: dict[str, str], districts: list[str]) -> None:
     """'Mein Stadtteil': a picker remembered in the URL (?stadtteil=), with its on-track line."""
     st.subheader(tr("start.mine"))
-    if "start_district" not in st.session_state:
-        raw = st.query_params.get("stadtteil")
-        st.session_state["start_district"] = raw if raw in districts else None
+    url_state.restore("start", "stadtteil", "start_district", districts, None)
     code = st.selectbox(
         tr("start.mine.pick"),
         districts,
@@ -44,7 +42,7 @@ def my_district(names: dict[str, str], districts: list[str]) -> None:
         placeholder=tr("start.mine.placeholder"),
         help=tr("start.mine.help"),
     )
-    progress_data.write_url({"stadtteil": code}, {})
+    url_state.write("start", "stadtteil", code)
     if code is not None:
         district_line(code, names[code])
 
