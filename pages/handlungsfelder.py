@@ -13,7 +13,7 @@ from dashboard.present import progress_explain as pexplain
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
 from dashboard.present.format import fmt_number, styled
-from dashboard.ui import data, downloads, progress_data, url_state
+from dashboard.ui import data, downloads, progress_data, share, url_state
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -268,3 +268,4 @@ with guarded():
         tr("dl.title.coverage"),
         "hf_coverage",
     )
+    share.share_box("handlungsfelder", tr)  # links: short link and iframe snippet

@@ -22,7 +22,16 @@ from dashboard.services.indicator_sheet import (
     group_labels,
     parse_indicator_id,
 )
-from dashboard.ui import data, downloads, footnotes, login, notes, provenance_data, url_state
+from dashboard.ui import (
+    data,
+    downloads,
+    footnotes,
+    login,
+    notes,
+    provenance_data,
+    share,
+    url_state,
+)
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -316,3 +325,4 @@ def main() -> None:
 
 with guarded():
     main()
+    share.share_box("indikator", tr)  # links: short link and iframe snippet

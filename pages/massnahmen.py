@@ -19,6 +19,7 @@ from dashboard.ui import (
     measure_sections,
     measure_session,
     measure_transfer,
+    share,
     url_state,
 )
 from dashboard.ui import measure_views as views
@@ -92,6 +93,7 @@ with guarded():
             st.warning(tr("mn.not_found", id=raw_id))
             st.stop()
         show_measure(measure_id)
+        share.share_box("massnahmen", tr)  # links: short link and iframe snippet
         st.stop()
 
     tab_list, tab_new, tab_io = st.tabs(
@@ -110,3 +112,4 @@ with guarded():
             measure_sections.create_section(store, catalogue, labels, titles, today, tr, opened)
     with tab_io:
         measure_transfer.transfer_view(store, today, tr, views.clear_caches)
+    share.share_box("massnahmen", tr)  # links: short link and iframe snippet

@@ -11,7 +11,7 @@ from dashboard import config
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.ids import parse_id
 from dashboard.reports.deck import DeckSpec
-from dashboard.ui import a11y, data, measure_conflicts, url_state
+from dashboard.ui import a11y, data, measure_conflicts, share, url_state
 from dashboard.ui import presentation as pr
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -213,6 +213,7 @@ def editor() -> None:
         st.rerun()
     save_controls(name, spec, version)
     downloads(spec)
+    share.share_box(PAGE, tr)  # links: short link and iframe snippet (the editor, not the show)
 
 
 def shown_spec() -> DeckSpec:

@@ -1,6 +1,7 @@
 """Wochenreview: what changed, what is late or due for review, quick actions, the protocol.
 
-URL: /review (window: the last 7 days unless chosen otherwise).
+URL: /review?zeitraum=JJJJ-MM-TT,JJJJ-MM-TT&tage=N&kategorie=… (window: the last 7 days
+unless chosen otherwise).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_
 from dashboard.analysis.review_protocol import build_protocol, protocol_markdown
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
+from dashboard.ids import parse_id
 from dashboard.present.format import fmt_date
 from dashboard.reports import protocol_export
 from dashboard.services import measure_edit, measure_register, note_lines
@@ -35,6 +37,8 @@ from dashboard.ui import (
     measure_review_views,
     measure_sections,
     measure_session,
+    share,
+    url_state,
 )
 from dashboard.ui import measure_views as views
 from dashboard.ui.goal_names import goal_names
@@ -43,29 +47,49 @@ from dashboard.ui.shell import data_status_badge, guarded, language, translator
 tr = translator()
 lang = language()
 db = str(config.db_path())
+PAGE = "review"
+
+
+def _window(text: str | None, today: dt.date) -> tuple[dt.date, dt.date]:
+    """?zeitraum=JJJJ-MM-TT,JJJJ-MM-TT (the default window when missing or invalid)."""
+    try:
+        start, end = (dt.date.fromisoformat(part) for part in (text or "").split(","))
+    except ValueError:
+        return default_window(today)
+    return (start, end) if start <= end <= today else default_window(today)
+
+
+def _days(text: str | None) -> int:
+    """?tage=N, the review interval (1 to 365; the setting when missing or invalid)."""
+    return url_state.parse(text, range(1, 366), views.review_days(), parse_id)
 
 
 def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
-    """The review window (default: the last 7 days) and the review interval."""
+    """The review window (default: the last 7 days) and the review interval, kept in the URL."""
     left, right = st.columns([2, 1])
+    url_state.sync(PAGE, "zeitraum", "rv.window", lambda text: _window(text, today))
     start, end = default_window(today)
     chosen = left.date_input(
-        tr("rv.window"), value=(start, end), max_value=today, key="rv.window",
-        format="DD.MM.YYYY", help=tr("rv.window.help"),
+        tr("rv.window"), max_value=today, key="rv.window", format="DD.MM.YYYY",
+        help=tr("rv.window.help"),
     )  # fmt: skip
     if isinstance(chosen, tuple | list) and len(chosen) == 2:
         start, end = chosen
     elif isinstance(chosen, tuple | list) and len(chosen) == 1:
         start = end = chosen[0]
+    url_state.write(
+        PAGE, "zeitraum", None if (start, end) == default_window(today) else f"{start},{end}"
+    )
+    url_state.sync(PAGE, "tage", "rv.days", _days)
     days = right.number_input(
         tr("rv.review_days"),
         min_value=1,
         max_value=365,
-        value=views.review_days(),
         step=1,
         key="rv.days",
         help=tr("rv.review_days.help"),
     )
+    url_state.write(PAGE, "tage", None if int(days) == views.review_days() else int(days))
     return start, end, int(days)
 
 
@@ -115,9 +139,13 @@ def what_changed(review: Review) -> None:
     if review.changes.empty:
         st.info(tr("rv.changed.none"), icon=":material/history_toggle_off:")
         return
+    offered = [c for c in CATEGORY_ORDER if counts[c]]
+    url_state.sync(
+        PAGE, "kategorie", "rv.cats", lambda items: [c for c in items if c in offered], many=True
+    )
     chosen = st.pills(
         tr("rv.changed.filter"),
-        [c for c in CATEGORY_ORDER if counts[c]],
+        offered,
         selection_mode="multi",
         format_func=lambda c: tr(f"rv.cat.{c}"),
         key="rv.cats",
@@ -125,6 +153,7 @@ def what_changed(review: Review) -> None:
     shown = review.changes
     if chosen:
         shown = shown[shown["category"].isin(chosen)]
+    url_state.write(PAGE, "kategorie", list(chosen or []))
     measure_review_views.changes_table(measure_register.change_rows(shown, tr, lang), tr)
 
 
@@ -366,3 +395,4 @@ with guarded():
 
     st.divider()
     protocol_section(review)
+    share.share_box(PAGE, tr)  # links: short link and iframe snippet

@@ -22,6 +22,7 @@ from dashboard.ui import (
     progress_data,
     progress_method,
     provenance_data,
+    share,
     target_form,
     url_state,
 )
@@ -385,3 +386,4 @@ with guarded():
     # --- targets management ---------------------------------------------------------------------
     st.divider()
     target_form.manager(db, tr, lang)
+    share.share_box("ziele", tr)  # links: short link and iframe snippet
