@@ -14,7 +14,16 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.review import category_counts, changes_in_window
 from dashboard.present.format import fmt_date, fmt_number
-from dashboard.ui import data, downloads, glossary, links, progress_data, url_state
+from dashboard.ui import (
+    data,
+    downloads,
+    glossary,
+    links,
+    progress_data,
+    share,
+    url_state,
+    whats_new_view,
+)
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -45,6 +54,7 @@ def my_district(names: dict[str, str], districts: list[str]) -> None:
     url_state.write("start", "stadtteil", code)
     if code is not None:
         district_line(code, names[code])
+        whats_new_view.section(db, code, names[code], tr, lang)  # "Neu seit …"
 
 
 def district_line(code: str, name: str) -> None:
@@ -234,3 +244,4 @@ with guarded():
     glossary.section(tr, lang)
     with st.expander(tr("start.loaded")):
         inventory(summary)
+    share.share_box("start", tr)  # links: short link and iframe snippet
