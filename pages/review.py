@@ -21,7 +21,7 @@ from dashboard.analysis.review import (
     default_window,
 )
 from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_DE
-from dashboard.analysis.review_protocol import build_protocol, protocol_markdown
+from dashboard.analysis.review_protocol import Protocol, build_protocol, protocol_markdown
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
 from dashboard.ids import parse_id
@@ -50,37 +50,28 @@ db = str(config.db_path())
 PAGE = "review"
 
 
-def _window(text: str | None, today: dt.date) -> tuple[dt.date, dt.date]:
-    """?zeitraum=JJJJ-MM-TT,JJJJ-MM-TT (the default window when missing or invalid)."""
-    try:
-        start, end = (dt.date.fromisoformat(part) for part in (text or "").split(","))
-    except ValueError:
-        return default_window(today)
-    return (start, end) if start <= end <= today else default_window(today)
-
-
-def _days(text: str | None) -> int:
-    """?tage=N, the review interval (1 to 365; the setting when missing or invalid)."""
-    return url_state.parse(text, range(1, 366), views.review_days(), parse_id)
-
-
 def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
     """The review window (default: the last 7 days) and the review interval, kept in the URL."""
     left, right = st.columns([2, 1])
-    url_state.sync(PAGE, "zeitraum", "rv.window", lambda text: _window(text, today))
-    start, end = default_window(today)
+    default = default_window(today)
+    url_state.sync(PAGE, "zeitraum", "rv.window", lambda t: url_state.dates(t, default, today))
+    start, end = default
     chosen = left.date_input(
-        tr("rv.window"), max_value=today, key="rv.window", format="DD.MM.YYYY",
+        tr("rv.window"),
+        max_value=today,
+        key="rv.window",
+        format="DD.MM.YYYY",
         help=tr("rv.window.help"),
-    )  # fmt: skip
+    )
     if isinstance(chosen, tuple | list) and len(chosen) == 2:
         start, end = chosen
     elif isinstance(chosen, tuple | list) and len(chosen) == 1:
         start = end = chosen[0]
-    url_state.write(
-        PAGE, "zeitraum", None if (start, end) == default_window(today) else f"{start},{end}"
+    url_state.write(PAGE, "zeitraum", None if (start, end) == default else f"{start},{end}")
+    days_default = views.review_days()
+    url_state.sync(
+        PAGE, "tage", "rv.days", lambda t: url_state.parse(t, range(1, 366), days_default, parse_id)
     )
-    url_state.sync(PAGE, "tage", "rv.days", _days)
     days = right.number_input(
         tr("rv.review_days"),
         min_value=1,
@@ -89,7 +80,7 @@ def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
         key="rv.days",
         help=tr("rv.review_days.help"),
     )
-    url_state.write(PAGE, "tage", None if int(days) == views.review_days() else int(days))
+    url_state.write(PAGE, "tage", None if int(days) == days_default else int(days))
     return start, end, int(days)
 
 
@@ -220,12 +211,20 @@ def protocol_section(review: Review) -> None:
         height=100,
         placeholder=tr("rv.protocol.notes.placeholder"),
     )
+    protocol, markdown = protocol_text(review, notes or "")
+    with st.expander(tr("rv.protocol.preview")):
+        st.markdown(markdown)
+    protocol_actions(review, markdown, protocol.title)
+
+
+def protocol_text(review: Review, notes: str) -> tuple[Protocol, str]:
+    """The protocol of the week and its Markdown, with the networks' local notes."""
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
         review,
         editor or "",
-        notes or "",
+        notes,
         labels_,
         measure_register.field_labels(tr),
         lambda d: fmt_date(d, lang),
@@ -241,8 +240,11 @@ def protocol_section(review: Review) -> None:
         goal_names(db, tr),
         lang,
     )
-    with st.expander(tr("rv.protocol.preview")):
-        st.markdown(markdown)
+    return protocol, markdown
+
+
+def protocol_actions(review: Review, markdown: str, title: str) -> None:
+    """Downloads (Markdown, Word), saving under today's date, and the earlier protocols."""
     cols = st.columns(3)
     cols[0].download_button(
         tr("rv.protocol.md"),
@@ -255,7 +257,7 @@ def protocol_section(review: Review) -> None:
     cols[1].download_button(
         # built when clicked (in Streamlit's download thread), not on every rerun
         tr("rv.protocol.docx"),
-        lambda: protocol_export.docx_bytes(markdown, protocol.title, editor or ""),
+        lambda: protocol_export.docx_bytes(markdown, title, editor or ""),
         protocol_export.file_name(review.today, "docx"),
         mime=protocol_export.DOCX_MIME,
         icon=":material/description:",

@@ -117,12 +117,7 @@ def filter_panel(
     org_opts = sorted(
         set(frame["organisation_id"].dropna()), key=lambda o: labels["organisation_id"].get(o, o)
     )
-    _seed("stadtteil", "mn.f.areas", area_opts)
-    _seed("feld", "mn.f.fields", list(labels["fields"]))
-    _seed("status", "mn.f.status", list(STATUSES))
-    _seed("traeger", "mn.f.orgs", org_opts)
-    _seed("verzug", "mn.f.late", [*FLAGS, "none"])
-    url_state.sync(PAGE, "suche", "mn.q", lambda text: text or "")
+    _seed_filters(area_opts, list(labels["fields"]), org_opts)
     goals = [g for g in url_state.values("ziel") if g in labels["goals"]]  # a link's preset only
     query = st.text_input(
         tr("mn.filter.search"),
@@ -170,6 +165,16 @@ def filter_panel(
         st.caption(tr("mn.filter.goal_preset", goals=names))
     _filters_to_url(out)
     return out
+
+
+def _seed_filters(areas: list[str], fields: list[str], organisations: list[str]) -> None:
+    """Every filter's state from the URL (?stadtteil=, ?feld=, …) by the one URL rule."""
+    _seed("stadtteil", "mn.f.areas", areas)
+    _seed("feld", "mn.f.fields", fields)
+    _seed("status", "mn.f.status", list(STATUSES))
+    _seed("traeger", "mn.f.orgs", organisations)
+    _seed("verzug", "mn.f.late", [*FLAGS, "none"])
+    url_state.sync(PAGE, "suche", "mn.q", lambda text: text or "")
 
 
 def _seed(param: str, key: str, allowed: list[str]) -> None:

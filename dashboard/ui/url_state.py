@@ -10,6 +10,7 @@ and never raise. Nothing else in ``dashboard/ui`` or ``pages/`` touches ``st.que
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -75,6 +76,19 @@ def yes_no(text: str) -> bool:
 def switch(text: str) -> bool:
     """A goal page's switch: '0', 'false' and 'nein' are off, any other value is on."""
     return text not in FALSE_WORDS
+
+
+def dates(text: str | None, default: tuple[dt.date, ...], latest: dt.date) -> tuple[dt.date, ...]:
+    """Comma-separated ISO dates (as many as ``default``, ascending, none after ``latest``).
+
+    ``default`` when missing or invalid: a link never shows a window that cannot be chosen.
+    """
+    try:
+        found = tuple(dt.date.fromisoformat(part) for part in (text or "").split(","))
+    except ValueError:
+        return default
+    valid = len(found) == len(default) and list(found) == sorted(found) and found[-1] <= latest
+    return found if valid else default
 
 
 def _read(param: str, joined: bool, many: bool) -> Value:
