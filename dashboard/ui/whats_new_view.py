@@ -26,15 +26,6 @@ DEFAULT_DAYS = 30  # "what's new" looks back a month unless a date is chosen
 DEMO_KIND = "demo"  # the import kind of the demo seed (its file reads "Demodaten")
 
 
-def _since(text: str | None, today: dt.date) -> dt.date:
-    """?seit=JJJJ-MM-TT (not after today); 30 days back when missing or invalid."""
-    try:
-        chosen = dt.date.fromisoformat(text or "")
-    except ValueError:
-        return today - dt.timedelta(days=DEFAULT_DAYS)
-    return chosen if chosen <= today else today - dt.timedelta(days=DEFAULT_DAYS)
-
-
 def changes(db: str, code: str, since: dt.date, tr: Tr) -> list[wn.Change]:
     """The district's changes since ``since``, read through the store and the cached views."""
     store = data.get_store(db)
@@ -64,7 +55,7 @@ def section(db: str, code: str, name: str, tr: Tr, lang: str) -> None:
     """Date input 'Neu seit', then one plain line per change, newest first."""
     today = clock.today()
     default = today - dt.timedelta(days=DEFAULT_DAYS)
-    url_state.sync(PAGE, PARAM, KEY, lambda text: _since(text, today))
+    url_state.sync(PAGE, PARAM, KEY, lambda text: url_state.dates(text, (default,), today)[0])
     since = st.date_input(
         tr("start.new.since"),
         key=KEY,
