@@ -116,6 +116,8 @@ def sync(
     last = st.session_state.get(memo, _MISSING)
     if many and isinstance(last, str):  # written as one comma-joined value (write_all)
         last = last.split(",") if joined else [last]
+    elif many and last is None:  # written as "nothing chosen"
+        last = []
     present = bool(value) if many else value is not None
     if present and value != last:
         source: Any = value
