@@ -185,12 +185,13 @@ def _seed(param: str, key: str, allowed: list[str]) -> None:
 def _filters_to_url(chosen: dict[str, Any]) -> None:
     """Every filter into the URL (repeated keys), so a filtered register can be shared."""
     params = {
-        "suche": [chosen["query"]] if chosen["query"] else [], "feld": chosen["fields"],
-        "stadtteil": chosen["areas"], "traeger": chosen["organisations"],
-        "status": chosen["statuses"], "verzug": chosen["lateness"], "ziel": chosen["goals"],
+        "feld": chosen["fields"], "stadtteil": chosen["areas"],
+        "traeger": chosen["organisations"], "status": chosen["statuses"],
+        "verzug": chosen["lateness"], "ziel": chosen["goals"],
     }  # fmt: skip
     for key, values in params.items():
         url_state.write(PAGE, key, list(values))
+    url_state.write(PAGE, "suche", chosen["query"] or None)  # one text, not a list
 
 
 def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int | None:

@@ -118,6 +118,8 @@ def sync(
         last = last.split(",") if joined else [last]
     elif many and last is None:  # written as "nothing chosen"
         last = []
+    elif not many and isinstance(last, list):  # written as repeated values
+        last = ",".join(last) if joined else (last[0] if len(last) == 1 else last)
     present = bool(value) if many else value is not None
     if present and value != last:
         source: Any = value
