@@ -54,7 +54,7 @@ def test_whats_new_for_a_district_at_desktop_and_phone_width(demo_db: Path) -> N
         for width in (1440, 390):
             with browser_page(width, 1400) as (page, _requests):
                 page.goto(f"{url}/?stadtteil=61")
-                wait_for_app(page)
+                wait_for_app(page, 120000)  # the first run computes every assessment
                 page.get_by_text("Neu für Coerde seit").first.wait_for()
                 main = page.inner_text("[data-testid='stMain']")
                 assert "Neu seit …" in main
