@@ -13,7 +13,7 @@ from dashboard.present import progress_explain as pexplain
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
 from dashboard.present.format import fmt_number, styled
-from dashboard.ui import data, downloads, progress_data
+from dashboard.ui import data, downloads, progress_data, share, url_state
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -112,11 +112,11 @@ with guarded():
     fields = list(labels["field"])
     defaults = {"gebiet": CITY, "feld": "", "methode": "destatis", "ohne_ziel": True,
                 "hinweise": False}  # fmt: skip
-    progress_data.seed_from_url("gebiet", areas, CITY)
-    progress_data.seed_from_url("feld", fields, "")
-    progress_data.seed_from_url("methode", progress.METHODS, "destatis")
-    progress_data.seed_from_url("ohne_ziel", (), True, flag=True)
-    progress_data.seed_from_url("hinweise", (), False, flag=True)
+    url_state.seed("handlungsfelder", "gebiet", areas, CITY)
+    url_state.seed("handlungsfelder", "feld", fields, "")
+    url_state.seed("handlungsfelder", "methode", progress.METHODS, "destatis")
+    url_state.seed("handlungsfelder", "ohne_ziel", (), True, flag=True)
+    url_state.seed("handlungsfelder", "hinweise", (), False, flag=True)
     cols = st.columns([2, 2, 3])
     area = (
         cols[0].selectbox(
@@ -147,7 +147,8 @@ with guarded():
         tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
     )
     only_flags = t2.toggle(tr("hf.filter.flags"), key="hinweise", help=tr("hf.filter.flags_help"))
-    progress_data.write_url(
+    url_state.write_all(
+        "handlungsfelder",
         {"gebiet": area, "feld": field, "methode": method, "ohne_ziel": implicit,
          "hinweise": only_flags},
         defaults,
@@ -267,3 +268,4 @@ with guarded():
         tr("dl.title.coverage"),
         "hf_coverage",
     )
+    share.share_box("handlungsfelder", tr)  # links: short link and iframe snippet

@@ -22,7 +22,16 @@ from dashboard.services.indicator_sheet import (
     group_labels,
     parse_indicator_id,
 )
-from dashboard.ui import data, downloads, footnotes, login, notes, provenance_data, url_state
+from dashboard.ui import (
+    data,
+    downloads,
+    footnotes,
+    login,
+    notes,
+    provenance_data,
+    share,
+    url_state,
+)
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -46,7 +55,7 @@ def pick_indicator(cat: Catalogue) -> str | None:
     indicators = cat.indicators.sort_values(["field_id", "sort"])
     ids = list(indicators["id"])
     names = dict(zip(indicators["id"], indicators["name"], strict=True))
-    raw = st.query_params.get("id")
+    raw = url_state.raw("id")
     if raw is not None and parse_indicator_id(raw, set(ids)) is None:
         st.warning(tr("indikator.unknown", raw=raw[:60]))
     _url_choice("id", "ind_id", ids, None)
@@ -252,7 +261,7 @@ def pick_view(
 
 
 def main() -> None:
-    """Render the page."""
+    """Render the page: pick, then facts and goals, values, origin and download."""
     data.store()
     cat = data.catalogues(db)
     st.title(tr("indikator.title"))
@@ -275,6 +284,13 @@ def main() -> None:
         group,
     )
     st.header(indicator["name"])
+    facts_and_goals(sheet, labels)
+    show_values(cat, sheet, indicator_id)
+    origin_and_download(cat, sheet, values, indicator_id, str(indicator["short"]))
+
+
+def facts_and_goals(sheet: IndicatorSheet, labels: dict[str, str]) -> None:
+    """The reference table beside the Leitbild goals that use the indicator."""
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader(tr("indikator.facts"))
@@ -286,6 +302,10 @@ def main() -> None:
         for row in sheet.goals.itertuples():
             line = tr("indikator.goal_line", field_title=row.field_title, label=row.label)
             st.markdown(f"- {line}")
+
+
+def show_values(cat: Catalogue, sheet: IndicatorSheet, indicator_id: str) -> None:
+    """Ranking of the districts, time series of city and district, and the local notes."""
     city_name = str(cat.areas.loc[cat.areas["level"] == "stadt", "name"].iloc[0])
     if sheet.latest_period is None and sheet.city.empty:
         st.info(tr("indikator.no_values"))
@@ -298,6 +318,12 @@ def main() -> None:
         show_series(sheet, city_name)
     if sheet.district_code is not None:
         show_notes(cat, sheet, indicator_id)
+
+
+def origin_and_download(
+    cat: Catalogue, sheet: IndicatorSheet, values: pd.DataFrame, indicator_id: str, short: str
+) -> None:
+    """Sources, footnotes and the download of the whole series."""
     st.subheader(tr("indikator.provenance"))
     for source in sheet.sources or [tr("indikator.provenance_none")]:
         st.markdown(f"- {source}")
@@ -307,7 +333,7 @@ def main() -> None:
     ]
     downloads.offer(
         provenance_data.with_column(lambda: series_download(values, cat, indicator_id), keys, lang),
-        tr("indikator.download", name=indicator["short"]),
+        tr("indikator.download", name=short),
         "indikator_series",
         sources=downloads.indicator_sources(cat.indicators, [indicator_id]),
         extra=footnotes.download_rows(lines),
@@ -316,3 +342,4 @@ def main() -> None:
 
 with guarded():
     main()
+    share.share_box("indikator", tr)  # links: short link and iframe snippet

@@ -19,6 +19,8 @@ from dashboard.ui import (
     measure_sections,
     measure_session,
     measure_transfer,
+    share,
+    url_state,
 )
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
@@ -84,13 +86,14 @@ with guarded():
     # titles are unique among active measures (the import recognises measures by title)
     titles = dict(zip(active["title"], active["id"], strict=True))
 
-    raw_id = st.query_params.get("id")
+    raw_id = url_state.raw("id")
     if raw_id:
         measure_id = parse_id(raw_id)
         if measure_id is None:
             st.warning(tr("mn.not_found", id=raw_id))
             st.stop()
         show_measure(measure_id)
+        share.share_box("massnahmen", tr)  # links: short link and iframe snippet
         st.stop()
 
     tab_list, tab_new, tab_io = st.tabs(
@@ -109,3 +112,4 @@ with guarded():
             measure_sections.create_section(store, catalogue, labels, titles, today, tr, opened)
     with tab_io:
         measure_transfer.transfer_view(store, today, tr, views.clear_caches)
+    share.share_box("massnahmen", tr)  # links: short link and iframe snippet

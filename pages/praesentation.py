@@ -11,24 +11,24 @@ from dashboard import config
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.ids import parse_id
 from dashboard.reports.deck import DeckSpec
-from dashboard.ui import a11y, data, measure_conflicts
+from dashboard.ui import a11y, data, measure_conflicts, share, url_state
 from dashboard.ui import presentation as pr
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
 lang = language()
 db = str(config.db_path())
+PAGE = "praesentation"
 
 
 def go_to(number: int) -> None:
     """Show slide ``number`` (1-based) of the current deck."""
-    st.query_params["folie"] = str(number)
+    url_state.write(PAGE, "folie", number)
 
 
 def leave_show() -> None:
     """Back to the editor."""
-    if "folie" in st.query_params:
-        del st.query_params["folie"]
+    url_state.write(PAGE, "folie", None)
 
 
 def show(spec: DeckSpec) -> None:
@@ -38,7 +38,7 @@ def show(spec: DeckSpec) -> None:
     if not content:
         st.info(tr("pr.invalid"))
         st.stop()
-    raw = st.query_params.get("folie", "1")
+    raw = url_state.raw("folie") or "1"
     number = min(max(parse_id(raw) or 1, 1), len(content))
     slide = content[number - 1]
     pr.render_slide(slide)
@@ -59,7 +59,7 @@ def show(spec: DeckSpec) -> None:
 def deck_choice(catalogue) -> tuple[str, DeckSpec, int | None]:
     """The deck chosen in the selector (seeded from ?deck=)."""
     names = pr.saved_decks(db)
-    wanted = st.query_params.get("deck", "")
+    wanted = url_state.current(PAGE, "deck") or ""
     name, spec, version = pr.requested_deck(db, catalogue, wanted, tr)
     options = ["", *names]
     chosen = st.selectbox(
@@ -71,10 +71,7 @@ def deck_choice(catalogue) -> tuple[str, DeckSpec, int | None]:
         key=f"pr.deck.{name}",
     )
     if chosen != name:
-        if chosen:
-            st.query_params["deck"] = chosen
-        elif "deck" in st.query_params:
-            del st.query_params["deck"]
+        url_state.write(PAGE, "deck", chosen or None)
         st.rerun()
     return name, spec, version
 
@@ -159,13 +156,13 @@ def save_controls(name: str, spec: DeckSpec, version: int | None) -> None:
             st.error(err.user_message())
         else:
             st.session_state[pr.LOADED_KEY] = (target, new)
-            st.query_params["deck"] = target
+            url_state.write(PAGE, "deck", target)
             st.toast(tr("pr.saved", name=target, version=new))
             st.rerun()
     if name and by and right.button(tr("pr.delete"), key="pr.delete"):
         pr.delete(db, name)
         st.session_state.pop(pr.LOADED_KEY, None)
-        del st.query_params["deck"]
+        url_state.write(PAGE, "deck", None)
         st.toast(tr("pr.deleted", name=name))
         st.rerun()
     if not by:
@@ -216,12 +213,13 @@ def editor() -> None:
         st.rerun()
     save_controls(name, spec, version)
     downloads(spec)
+    share.share_box(PAGE, tr)  # links: short link and iframe snippet (the editor, not the show)
 
 
 def shown_spec() -> DeckSpec:
     """The working copy when it belongs to the requested deck, else the stored/default deck."""
     catalogue = data.catalogues(db)
-    name, spec, version = pr.requested_deck(db, catalogue, st.query_params.get("deck", ""), tr)
+    name, spec, version = pr.requested_deck(db, catalogue, url_state.raw("deck") or "", tr)
     if st.session_state.get(pr.LOADED_KEY) == (name, version) and pr.SPEC_KEY in st.session_state:
         working = pr.working_spec()
         if not working.problems(catalogue):
@@ -230,7 +228,7 @@ def shown_spec() -> DeckSpec:
 
 
 with guarded():
-    if "folie" in st.query_params:
+    if url_state.raw("folie") is not None:
         show(shown_spec())
     else:
         editor()

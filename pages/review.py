@@ -1,6 +1,7 @@
 """Wochenreview: what changed, what is late or due for review, quick actions, the protocol.
 
-URL: /review (window: the last 7 days unless chosen otherwise).
+URL: /review?zeitraum=JJJJ-MM-TT,JJJJ-MM-TT&tage=N&kategorie=… (window: the last 7 days
+unless chosen otherwise).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_
 from dashboard.analysis.review_protocol import Protocol, build_protocol, protocol_markdown
 from dashboard.auth import guard
 from dashboard.escaping import user_markdown
+from dashboard.ids import parse_id
 from dashboard.present.format import fmt_date
 from dashboard.reports import protocol_export
 from dashboard.services import measure_edit, measure_register, note_lines
@@ -35,6 +37,8 @@ from dashboard.ui import (
     measure_review_views,
     measure_sections,
     measure_session,
+    share,
+    url_state,
 )
 from dashboard.ui import measure_views as views
 from dashboard.ui.goal_names import goal_names
@@ -43,29 +47,40 @@ from dashboard.ui.shell import data_status_badge, guarded, language, translator
 tr = translator()
 lang = language()
 db = str(config.db_path())
+PAGE = "review"
 
 
 def controls(today: dt.date) -> tuple[dt.date, dt.date, int]:
-    """The review window (default: the last 7 days) and the review interval."""
+    """The review window (default: the last 7 days) and the review interval, kept in the URL."""
     left, right = st.columns([2, 1])
-    start, end = default_window(today)
+    default = default_window(today)
+    url_state.sync(PAGE, "zeitraum", "rv.window", lambda t: url_state.dates(t, default, today))
+    start, end = default
     chosen = left.date_input(
-        tr("rv.window"), value=(start, end), max_value=today, key="rv.window",
-        format="DD.MM.YYYY", help=tr("rv.window.help"),
-    )  # fmt: skip
+        tr("rv.window"),
+        max_value=today,
+        key="rv.window",
+        format="DD.MM.YYYY",
+        help=tr("rv.window.help"),
+    )
     if isinstance(chosen, tuple | list) and len(chosen) == 2:
         start, end = chosen
     elif isinstance(chosen, tuple | list) and len(chosen) == 1:
         start = end = chosen[0]
+    url_state.write(PAGE, "zeitraum", None if (start, end) == default else f"{start},{end}")
+    days_default = views.review_days()
+    url_state.sync(
+        PAGE, "tage", "rv.days", lambda t: url_state.parse(t, range(1, 366), days_default, parse_id)
+    )
     days = right.number_input(
         tr("rv.review_days"),
         min_value=1,
         max_value=365,
-        value=views.review_days(),
         step=1,
         key="rv.days",
         help=tr("rv.review_days.help"),
     )
+    url_state.write(PAGE, "tage", None if int(days) == days_default else int(days))
     return start, end, int(days)
 
 
@@ -115,9 +130,13 @@ def what_changed(review: Review) -> None:
     if review.changes.empty:
         st.info(tr("rv.changed.none"), icon=":material/history_toggle_off:")
         return
+    offered = [c for c in CATEGORY_ORDER if counts[c]]
+    url_state.sync(
+        PAGE, "kategorie", "rv.cats", lambda items: [c for c in items if c in offered], many=True
+    )
     chosen = st.pills(
         tr("rv.changed.filter"),
-        [c for c in CATEGORY_ORDER if counts[c]],
+        offered,
         selection_mode="multi",
         format_func=lambda c: tr(f"rv.cat.{c}"),
         key="rv.cats",
@@ -125,6 +144,7 @@ def what_changed(review: Review) -> None:
     shown = review.changes
     if chosen:
         shown = shown[shown["category"].isin(chosen)]
+    url_state.write(PAGE, "kategorie", list(chosen or []))
     measure_review_views.changes_table(measure_register.change_rows(shown, tr, lang), tr)
 
 
@@ -181,8 +201,24 @@ def attention_list(
                 )
 
 
-def _protocol_text(review: Review, notes: str) -> tuple[Protocol, str]:
-    """The protocol and its Markdown, with the networks' local notes (issue 19)."""
+def protocol_section(review: Review) -> None:
+    """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
+    st.subheader(tr("rv.protocol"))
+    st.caption(tr("rv.protocol.explain"))
+    notes = st.text_area(
+        tr("rv.protocol.notes"),
+        key="rv.notes",
+        height=100,
+        placeholder=tr("rv.protocol.notes.placeholder"),
+    )
+    protocol, markdown = protocol_text(review, notes or "")
+    with st.expander(tr("rv.protocol.preview")):
+        st.markdown(markdown)
+    protocol_actions(review, markdown, protocol.title)
+
+
+def protocol_text(review: Review, notes: str) -> tuple[Protocol, str]:
+    """The protocol of the week and its Markdown, with the networks' local notes."""
     labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
@@ -207,19 +243,8 @@ def _protocol_text(review: Review, notes: str) -> tuple[Protocol, str]:
     return protocol, markdown
 
 
-def protocol_section(review: Review) -> None:
-    """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
-    st.subheader(tr("rv.protocol"))
-    st.caption(tr("rv.protocol.explain"))
-    notes = st.text_area(
-        tr("rv.protocol.notes"),
-        key="rv.notes",
-        height=100,
-        placeholder=tr("rv.protocol.notes.placeholder"),
-    )
-    protocol, markdown = _protocol_text(review, notes or "")
-    with st.expander(tr("rv.protocol.preview")):
-        st.markdown(markdown)
+def protocol_actions(review: Review, markdown: str, title: str) -> None:
+    """Downloads (Markdown, Word), saving under today's date, and the earlier protocols."""
     cols = st.columns(3)
     cols[0].download_button(
         tr("rv.protocol.md"),
@@ -232,7 +257,7 @@ def protocol_section(review: Review) -> None:
     cols[1].download_button(
         # built when clicked (in Streamlit's download thread), not on every rerun
         tr("rv.protocol.docx"),
-        lambda: protocol_export.docx_bytes(markdown, protocol.title, editor or ""),
+        lambda: protocol_export.docx_bytes(markdown, title, editor or ""),
         protocol_export.file_name(review.today, "docx"),
         mime=protocol_export.DOCX_MIME,
         icon=":material/description:",
@@ -372,3 +397,4 @@ with guarded():
 
     st.divider()
     protocol_section(review)
+    share.share_box(PAGE, tr)  # links: short link and iframe snippet

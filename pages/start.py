@@ -14,7 +14,16 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.review import category_counts, changes_in_window
 from dashboard.present.format import fmt_date, fmt_number
-from dashboard.ui import data, downloads, glossary, links, progress_data
+from dashboard.ui import (
+    data,
+    downloads,
+    glossary,
+    links,
+    progress_data,
+    share,
+    url_state,
+    whats_new_view,
+)
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -32,9 +41,7 @@ def counts_text(counts: dict[str, int]) -> str:
 def my_district(names: dict[str, str], districts: list[str]) -> None:
     """'Mein Stadtteil': a picker remembered in the URL (?stadtteil=), with its on-track line."""
     st.subheader(tr("start.mine"))
-    if "start_district" not in st.session_state:
-        raw = st.query_params.get("stadtteil")
-        st.session_state["start_district"] = raw if raw in districts else None
+    url_state.restore("start", "stadtteil", "start_district", districts, None)
     code = st.selectbox(
         tr("start.mine.pick"),
         districts,
@@ -44,9 +51,10 @@ def my_district(names: dict[str, str], districts: list[str]) -> None:
         placeholder=tr("start.mine.placeholder"),
         help=tr("start.mine.help"),
     )
-    progress_data.write_url({"stadtteil": code}, {})
+    url_state.write("start", "stadtteil", code)
     if code is not None:
         district_line(code, names[code])
+        whats_new_view.section(db, code, names[code], tr, lang)  # "Neu seit …"
 
 
 def district_line(code: str, name: str) -> None:
@@ -126,6 +134,17 @@ def changed() -> None:
 
 def inventory(summary: dict) -> None:
     """What is loaded: counts, fields, import log, map layers."""
+    key_figures(summary)
+    fields_table()
+    left, right = st.columns([2, 1])
+    with left:
+        import_table()
+    with right:
+        layers_table()
+
+
+def key_figures(summary: dict) -> None:
+    """Districts, indicators with data, periods, measures, targets and the last import."""
     # a wrapping row: on narrow screens the figures move down instead of being cut off
     row = st.container(horizontal=True, gap="large")
     metric = partial(row.metric, width="content")
@@ -151,6 +170,9 @@ def inventory(summary: dict) -> None:
         fmt_date(pd.Timestamp(last_import).date(), lang) if last_import else tr("start.none"),
     )
 
+
+def fields_table() -> None:
+    """Per field of action: kind, goals per level and indicators."""
     st.subheader(tr("start.fields"))
     fields = data.catalogue(db, "field")
     goals = data.catalogue(db, "goal")
@@ -178,40 +200,44 @@ def inventory(summary: dict) -> None:
     st.dataframe(table, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(table, tr("dl.title.fields"), "start_fields")
 
-    left, right = st.columns([2, 1])
-    with left:
-        st.subheader(tr("start.imports"))
-        log = data.import_log(db)
-        if log.empty:
-            st.caption(tr("start.no_imports"))
-        else:
-            shown_log = pd.DataFrame(
-                {
-                    tr("col.when"): log["logged_at"].map(
-                        lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang)
-                    ),
-                    tr("col.who"): log["actor"],
-                    tr("col.file"): file_labels(log),
-                    tr("col.importkind"): log["kind"],
-                    tr("col.rows"): log["rows"].map(lambda v: fmt_number(v, lang=lang)),
-                    tr("col.inserted"): log["inserted"].map(lambda v: fmt_number(v, lang=lang)),
-                    tr("col.updated"): log["updated"].map(lambda v: fmt_number(v, lang=lang)),
-                    tr("col.status"): log["status"],
-                }
-            )
-            st.dataframe(shown_log, hide_index=True, placeholder="–", width="stretch")
-            downloads.offer(shown_log, tr("dl.title.imports"), "start_imports")
-    with right:
-        st.subheader(tr("start.geometry"))
-        layers = data.geometry_layers(db)
-        shown_layers = pd.DataFrame(
-            {
-                tr("col.layer"): [tr(f"layer.{name}") for name in layers],
-                tr("col.areas"): list(layers.values()),
-            }
-        )
-        st.dataframe(shown_layers, hide_index=True, placeholder="–", width="stretch")
-        downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")
+
+def import_table() -> None:
+    """The newest imports: when, who, file, kind and row counts."""
+    st.subheader(tr("start.imports"))
+    log = data.import_log(db)
+    if log.empty:
+        st.caption(tr("start.no_imports"))
+        return
+    shown_log = pd.DataFrame(
+        {
+            tr("col.when"): log["logged_at"].map(
+                lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang)
+            ),
+            tr("col.who"): log["actor"],
+            tr("col.file"): file_labels(log),
+            tr("col.importkind"): log["kind"],
+            tr("col.rows"): log["rows"].map(lambda v: fmt_number(v, lang=lang)),
+            tr("col.inserted"): log["inserted"].map(lambda v: fmt_number(v, lang=lang)),
+            tr("col.updated"): log["updated"].map(lambda v: fmt_number(v, lang=lang)),
+            tr("col.status"): log["status"],
+        }
+    )
+    st.dataframe(shown_log, hide_index=True, placeholder="–", width="stretch")
+    downloads.offer(shown_log, tr("dl.title.imports"), "start_imports")
+
+
+def layers_table() -> None:
+    """The map layers and how many areas each has."""
+    st.subheader(tr("start.geometry"))
+    layers = data.geometry_layers(db)
+    shown_layers = pd.DataFrame(
+        {
+            tr("col.layer"): [tr(f"layer.{name}") for name in layers],
+            tr("col.areas"): list(layers.values()),
+        }
+    )
+    st.dataframe(shown_layers, hide_index=True, placeholder="–", width="stretch")
+    downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")
 
 
 with guarded():
@@ -236,3 +262,4 @@ with guarded():
     glossary.section(tr, lang)
     with st.expander(tr("start.loaded")):
         inventory(summary)
+    share.share_box("start", tr)  # links: short link and iframe snippet

@@ -22,7 +22,9 @@ from dashboard.ui import (
     progress_data,
     progress_method,
     provenance_data,
+    share,
     target_form,
+    url_state,
 )
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
@@ -62,11 +64,11 @@ with guarded():
     fields = list(labels["field"])
     areas = progress_data.matrix_areas(db)
     defaults = {"feld": "", "gebiet": "", "status": [], "methode": "destatis", "ohne_ziel": True}
-    progress_data.seed_from_url("feld", fields, "")
-    progress_data.seed_from_url("gebiet", areas, "")
-    progress_data.seed_from_url("status", STATUSES, [], multi=True)
-    progress_data.seed_from_url("methode", progress.METHODS, "destatis")
-    progress_data.seed_from_url("ohne_ziel", (), True, flag=True)
+    url_state.seed("ziele", "feld", fields, "")
+    url_state.seed("ziele", "gebiet", areas, "")
+    url_state.seed("ziele", "status", STATUSES, [], many=True)
+    url_state.seed("ziele", "methode", progress.METHODS, "destatis")
+    url_state.seed("ziele", "ohne_ziel", (), True, flag=True)
     cols = st.columns([2, 2, 3])
     field = cols[0].selectbox(
         tr("ziele.filter.field"), ["", *fields], key="feld",
@@ -98,7 +100,8 @@ with guarded():
     implicit = right.toggle(
         tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
     )
-    progress_data.write_url(
+    url_state.write_all(
+        "ziele",
         {"feld": field, "gebiet": area, "status": statuses, "methode": method,
          "ohne_ziel": implicit},
         defaults,
@@ -189,7 +192,7 @@ with guarded():
                     total=fmt_number(len(shown), lang=lang),
                 )
             )
-            wanted = st.query_params.get("ziel")  # a deep link beyond the limit still opens
+            wanted = url_state.raw("ziel")  # a deep link beyond the limit still opens
             listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
             listed = listed[~listed["key"].duplicated()]
         table = ptables.display_table(listed, labels, tr, lang)
@@ -240,7 +243,7 @@ with guarded():
         # --- detail of one target -------------------------------------------------------------
         st.subheader(tr("ziele.detail"))
         keys = list(listed["key"])
-        progress_data.seed_from_url("ziel", keys, keys[0])
+        url_state.seed("ziele", "ziel", keys, keys[0])
         if st.session_state["ziel"] not in keys:
             st.session_state["ziel"] = keys[0]
         by_key = listed.set_index("key", drop=False)
@@ -252,7 +255,7 @@ with guarded():
             return f"{plabels.status_symbol(row['status'])} {series} · {area}"
 
         choice = st.selectbox(tr("ziele.pick"), keys, key="ziel", format_func=option_text)
-        progress_data.write_url({"ziel": choice}, {})
+        url_state.write("ziele", "ziel", choice)
         row = by_key.loc[choice]
         ind = labels["indicator"][row["indicator_id"]]
         unit, decimals = str(ind["unit"]), int(ind["decimals"])
@@ -383,3 +386,4 @@ with guarded():
     # --- targets management ---------------------------------------------------------------------
     st.divider()
     target_form.manager(db, tr, lang)
+    share.share_box("ziele", tr)  # links: short link and iframe snippet

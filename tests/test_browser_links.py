@@ -44,3 +44,24 @@ def test_short_link_and_embed_of_a_filtered_map(demo_db: Path) -> None:
         assert "3,8 je 100" in embedded  # the city's value, as on the page
         assert len(numbers.findall(shown)) >= 5
         assert numbers.findall(embedded) == numbers.findall(shown)
+
+
+def test_whats_new_for_a_district_at_desktop_and_phone_width(demo_db: Path) -> None:
+    """'Neu seit …' in the district entry, readable at 1440 px and at 390 px (phone)."""
+    require_chromium()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with app_server(demo_db) as url:
+        for width in (1440, 390):
+            with browser_page(width, 1400) as (page, _requests):
+                page.goto(f"{url}/?stadtteil=61")
+                wait_for_app(page, 120000)  # the first run computes every assessment
+                page.get_by_text("Neu für Coerde seit").first.wait_for()
+                main = page.inner_text("[data-testid='stMain']")
+                assert "Neu seit …" in main
+                assert "Neue Daten eingelesen: Demodaten" in main
+                assert page.locator("[data-testid='stException']").count() == 0
+                entry = page.get_by_text("Neu für Coerde seit").first
+                entry.scroll_into_view_if_needed()
+                page.screenshot(path=str(ARTIFACTS / f"start_whats_new_{width}.png"))
+                box = entry.bounding_box()
+                assert box is not None and box["x"] + box["width"] <= width  # nothing cut off

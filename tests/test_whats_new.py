@@ -1,12 +1,20 @@
-"""What's new for a district: pure logic on inline history frames."""
+"""What's new for a district: pure logic on inline history frames, and the start page's widget."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
+from streamlit.testing.v1 import AppTest
 
+from dashboard import clock
+from dashboard.domain.notes import NoteTarget
+from dashboard.present.format import fmt_date
 from dashboard.services import whats_new as wn
+from dashboard.store import Store
+from dashboard.store.notes import NoteRepository
+from tests.conftest import ROOT
 
 SINCE = date(2026, 3, 1)
 
@@ -82,3 +90,49 @@ def test_newest_first_and_empty_frames() -> None:
     assert wn.newest_first([a], [b]) == [b, a]
     empty = pd.DataFrame(columns=["area_code", "created_at", "status", "organisation"])
     assert wn.new_notes(empty, "41", SINCE) == []
+
+
+# --- the widget "Neu seit …" in the start page's district entry (AppTest) --------------------
+START = str(ROOT / "pages" / "start.py")
+
+
+def _open_start(**query: str) -> AppTest:
+    at = AppTest.from_file(START, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _lines(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_start_page_lists_whats_new_for_the_district(demo_db: Path) -> None:
+    store = Store(demo_db)
+    NoteRepository(store).add(NoteTarget("61"), "Kita X schließt", "Netzwerk Coerde", "nora")
+    at = _open_start(stadtteil="61")
+    assert not at.exception
+    since = next(d for d in at.date_input if d.key == "start_since")
+    assert since.label == "Neu seit …"
+    assert since.value == clock.today() - timedelta(days=30)
+    shown = _lines(at)
+    today = fmt_date(clock.today(), "de")
+    assert f"Neu für Coerde seit {fmt_date(since.value, 'de')}:" in shown
+    assert f"- {today}: Neuer Hinweis vor Ort von Netzwerk Coerde" in shown
+    assert f"- {today}: Neue Daten eingelesen: Demodaten" in shown  # the demo seed's import
+    assert "Ob ein Ziel seitdem auf Kurs" in "\n".join(c.value for c in at.caption)
+
+
+def test_a_later_date_from_the_url_shows_nothing_new_and_english_is_complete(
+    demo_db: Path,
+) -> None:
+    tomorrow = clock.today() + timedelta(days=1)
+    at = _open_start(stadtteil="61", seit=tomorrow.isoformat())  # in the future: the default
+    since = next(d for d in at.date_input if d.key == "start_since")
+    assert since.value == clock.today() - timedelta(days=30)
+    at = _open_start(stadtteil="61", seit=clock.today().isoformat(), lang="en")
+    assert not at.exception
+    since = next(d for d in at.date_input if d.key == "start_since")
+    assert since.label == "New since …" and since.value == clock.today()
+    assert at.query_params["seit"] in (clock.today().isoformat(), [clock.today().isoformat()])
+    assert "New data imported: Demo data" in _lines(at)  # the demo seed was imported today

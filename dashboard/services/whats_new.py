@@ -91,3 +91,33 @@ def newest_first(*groups: list[Change]) -> list[Change]:
     order = {k: i for i, k in enumerate(kinds)}
     items = [c for group in groups for c in group]
     return sorted(items, key=lambda c: (-pd.Timestamp(c.when).value, order[c.kind]))
+
+
+def district_measures(measures: pd.DataFrame, area_code: str) -> set[int]:
+    """Ids of the measures that name the district among their areas."""
+    if measures.empty:
+        return set()
+    mine = measures["areas"].map(lambda areas: area_code in list(areas))
+    return {int(i) for i in measures.loc[mine, "id"]}
+
+
+def for_district(
+    imports: pd.DataFrame,
+    district_import_ids: set[int],
+    events: pd.DataFrame,
+    measures: pd.DataFrame,
+    notes: pd.DataFrame,
+    area_code: str,
+    since: date,
+) -> list[Change]:
+    """Everything new for one district since ``since``, newest first.
+
+    Goal status changes are not among them yet: no history of assessments is stored (the
+    values an import replaced are kept only for its undo, not re-assessed as of a date).
+    """
+    titles = {int(i): str(t) for i, t in zip(measures["id"], measures["title"], strict=True)}
+    return newest_first(
+        new_data(imports, district_import_ids, since),
+        measure_changes(events, titles, district_measures(measures, area_code), since),
+        new_notes(notes, area_code, since),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -20,6 +21,13 @@ RETURNING id
 """
 SQL_IMPORT_LOG_UPDATE = """
 UPDATE import_log SET inserted = ?, updated = ?, unchanged = ?, status = ? WHERE id = ?
+"""
+SQL_IMPORT_LOG_SINCE = """
+SELECT id, logged_at, file, kind, status FROM import_log WHERE logged_at >= ? ORDER BY id DESC
+"""
+# the imports that brought one area's stored values (what's new for a district)
+SQL_AREA_IMPORT_IDS = """
+SELECT DISTINCT import_id FROM observation WHERE area_code = ? AND import_id IS NOT NULL
 """
 SQL_IMPORT_LOG = """
 SELECT id, logged_at, actor, file, sha256, kind, rows, inserted, updated, unchanged, status,
@@ -109,6 +117,15 @@ class ImportLogRepository(Database):
     def import_history(self, limit: int = 50) -> pd.DataFrame:
         """The newest import log entries with their undo state (undone by, undoes, undoable)."""
         return self._frame(SQL_DC_IMPORT_LOG, [limit])
+
+    def imports_since(self, since: dt.date) -> pd.DataFrame:
+        """Import log entries logged on or after ``since`` (id, logged_at, file, kind, status)."""
+        return self._frame(SQL_IMPORT_LOG_SINCE, [dt.datetime.combine(since, dt.time())])
+
+    def area_import_ids(self, area_code: str) -> set[int]:
+        """Ids of the imports whose values for ``area_code`` are stored now."""
+        frame = self._frame(SQL_AREA_IMPORT_IDS, [area_code])
+        return {int(i) for i in frame["import_id"]}
 
     def data_version(self) -> str:
         """A short text that changes with every import, undo and catalogue change (cache key)."""

@@ -20,7 +20,8 @@ PAGES = frozenset(
 PARAMS = frozenset(
     {"lang", "einbetten", "indikator", "periode", "gruppe", "klassen", "anzahl",
      "beschriftung", "ebene", "geometrie", "ansicht", "stadtteil", "vergleich", "trend", "id",
-     "ziel", "feld", "status", "traeger", "verzug", "suche", "deck", "folie"}
+     "ziel", "feld", "status", "traeger", "verzug", "suche", "deck", "folie", "gebiet",
+     "methode", "ohne_ziel", "hinweise", "frage", "zeitraum", "tage", "kategorie", "art", "seit"}
 )  # fmt: skip
 CODE_BYTES = 9  # 72 random bits, 12 URL-safe characters: not guessable by trying
 MAX_QUERY = 2000  # a longer query is no view a person built by hand

@@ -13,7 +13,7 @@ from dashboard.errors import ConflictError, LeitbildError
 from dashboard.imports import Options
 from dashboard.services import daten_model as vm
 from dashboard.store import Store
-from dashboard.ui import data, downloads, login
+from dashboard.ui import data, downloads, login, share, url_state
 
 Tr = Callable[..., str]
 FILE_TYPES = {
@@ -24,6 +24,7 @@ FILE_TYPES = {
 PREVIEW = "dt_preview"  # (inputs key, list of previews) of the file on screen
 NONCE = "dt_nonce"  # bumped to give the uploader a fresh key after an import or discard
 FLASH = "dt_flash"  # message for the next run (after st.rerun)
+PAGE = "daten"  # the page whose URL keeps the chosen kind (?art=)
 
 
 def _flash() -> None:
@@ -182,9 +183,11 @@ def _commit(store: Store, parts: list[datacare.Preview], tr: Tr) -> None:
 def upload(db: str, tr: Tr, lang: str) -> None:
     """Choose kind and file (sheets, indicator), preview the change, then import or discard."""
     store = data.store()
+    key = url_state.restore(PAGE, "art", "dt_kind", vm.KIND_KEYS, vm.KIND_KEYS[0])
     kind = st.selectbox(
-        tr("dt.kind"), vm.KIND_KEYS, format_func=lambda k: tr(f"dt.kind.{k}"), key="dt_kind"
+        tr("dt.kind"), vm.KIND_KEYS, format_func=lambda k: tr(f"dt.kind.{k}"), key=key
     )
+    url_state.write(PAGE, "art", None if kind == vm.KIND_KEYS[0] else kind)
     nonce = st.session_state.get(NONCE, 0)
     upload = st.file_uploader(tr("dt.file"), type=FILE_TYPES[kind], key=f"dt_file_{nonce}")
     if upload is None:
@@ -281,9 +284,10 @@ def page(db: str, tr: Tr, lang: str) -> None:
     if not login.may("import"):
         login.hint(tr, "login" if login.current_user() is None else "role")
         st.caption(tr("dt.need_role"))
-        return
-    tab_upload, tab_log = st.tabs([tr("dt.tab.upload"), tr("dt.tab.log")])
-    with tab_upload:
-        upload(db, tr, lang)
-    with tab_log:
-        import_log(db, tr, lang)
+    else:
+        tab_upload, tab_log = st.tabs([tr("dt.tab.upload"), tr("dt.tab.log")])
+        with tab_upload:
+            upload(db, tr, lang)
+        with tab_log:
+            import_log(db, tr, lang)
+    share.share_box(PAGE, tr)  # links: short link and iframe snippet

@@ -1,9 +1,7 @@
 """The Karte page's controls: indicator, period, group and display, each kept in the URL.
 
 State lives in the URL and is written back after every change, so every view can be shared
-and bookmarked. A URL value that the page did not write itself (a shared link, a link from
-another page) wins over the session's choice; without parameters the page keeps the choices
-made earlier in the session.
+and bookmarked; the rule (a link wins, else the session's choice) is dashboard.ui.url_state's.
 """
 
 from __future__ import annotations
@@ -20,11 +18,11 @@ from dashboard.analysis.map_table import aggregable
 from dashboard.analysis.rollup import FINER, LEVELS, level_codes
 from dashboard.ids import parse_id
 from dashboard.services.map_view import GEOMETRIES
-from dashboard.ui import data, maps
+from dashboard.ui import data, maps, url_state
 from dashboard.ui.shell import translator
 
-WRITTEN = "karte_url_written"
-KEEP = "session"  # widget choices survive a visit to another page
+PAGE = "karte"
+KEEP = url_state.KEEP  # widget choices survive a visit to another page
 
 
 def _tr(key: str, **values: object) -> str:
@@ -39,31 +37,13 @@ def _db() -> str:
 def restore(
     param: str, options: Sequence[Any], default: Any, cast: Callable[[str], Any] = str
 ) -> str:
-    """Set the widget's state from the URL (when it changed) or keep the session's choice.
-
-    A URL value that differs from the one this page last wrote comes from outside (a shared
-    link, another page): it wins. Otherwise the session's choice wins, also when the page is
-    reopened without parameters. Invalid values fall back to the default.
-    """
-    key = f"karte_{param}"
-    raw = st.query_params.get(param)
-    written = st.session_state.setdefault(WRITTEN, {})
-    from_url = raw is not None and raw != written.get(param)
-    if not from_url and st.session_state.get(key) in options:
-        return key
-    try:
-        value = cast(raw) if raw is not None else default
-    except ValueError:
-        value = default
-    st.session_state[key] = value if value in options else default
-    return key
+    """The widget key ``karte_<param>``, its state set by the one URL rule (url_state)."""
+    return url_state.restore(PAGE, param, f"karte_{param}", options, default, cast)
 
 
 def remember(param: str, value: object) -> None:
     """Write the current choice into the URL (and note it as this page's own)."""
-    st.session_state.setdefault(WRITTEN, {})[param] = str(value)
-    if st.query_params.get(param) != str(value):
-        st.query_params[param] = str(value)
+    url_state.write(PAGE, param, value)
 
 
 def url_choice(container: Any, param: str, name: str, options: Sequence[str], default: str) -> str:
@@ -82,13 +62,6 @@ def url_choice(container: Any, param: str, name: str, options: Sequence[str], de
     return choice
 
 
-def yes_no(raw: str) -> bool:
-    """'ja' / 'nein' from the URL."""
-    if raw not in ("ja", "nein"):
-        raise ValueError(raw)
-    return raw == "ja"
-
-
 def pick_indicator(
     indicators: pd.DataFrame, fields: pd.DataFrame, headline: str | None = None
 ) -> dict[str, Any]:
@@ -98,8 +71,8 @@ def pick_indicator(
     ids = list(indicators["id"])
     default_id = headline if headline in ids else ids[0]
     field_ids = list(dict.fromkeys(indicators["field_id"]))
-    raw = st.query_params.get("indikator")
-    if raw in field_of and raw != st.session_state.get(WRITTEN, {}).get("indikator"):
+    raw = url_state.raw("indikator")
+    if raw in field_of and url_state.from_outside(PAGE, "indikator"):
         st.session_state["karte_feld"] = field_of[raw]  # a link names the indicator: show its field
     elif st.session_state.get("karte_feld") not in field_ids:
         current = st.session_state.get("karte_indikator", default_id)
@@ -203,9 +176,9 @@ def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any
     key = restore("anzahl", counts, 5, parse_id)
     k = cols[2].select_slider(_tr("karte.classes"), counts, key=key, persist_state=KEEP)
     remember("anzahl", k)
-    key = restore("beschriftung", [True, False], True, yes_no)
+    key = restore("beschriftung", [True, False], True, url_state.yes_no)
     labels = cols[3].toggle(_tr("karte.labels"), key=key, persist_state=KEEP)
-    remember("beschriftung", "ja" if labels else "nein")
+    remember("beschriftung", url_state.YES if labels else url_state.NO)
     notes = []
     if not official:
         notes.append(_tr("karte.geometry.missing"))

@@ -28,11 +28,12 @@ from dashboard.services.measure_register import (
     filter_measures,
     register_rows,
 )
-from dashboard.ui import data, downloads
+from dashboard.ui import data, downloads, url_state
 
 LOG = logging.getLogger(__name__)
 TTL_SECONDS = data.TTL_SECONDS
 PAGES_DIR = PROJECT_ROOT / "pages"
+PAGE = "massnahmen"  # the URL state of the register belongs to the measures page
 
 
 # --- cached data ----------------------------------------------------------------------------
@@ -105,33 +106,6 @@ def page_link(script: str, label: str, params: dict[str, str], icon: str | None 
         st.markdown(f"{label}")
 
 
-def _preset(
-    labels: dict[str, dict[str, str]], area_opts: list[str], org_opts: list[str]
-) -> dict[str, list[str]]:
-    """The filters the URL sets (unknown values left out)."""
-    qp = st.query_params
-    return {
-        "areas": [a for a in qp.get_all("stadtteil") if a in area_opts],
-        "goals": [g for g in qp.get_all("ziel") if g in labels["goals"]],
-        "fields": [f for f in qp.get_all("feld") if f in labels["fields"]],
-        "statuses": [s for s in qp.get_all("status") if s in STATUSES],
-        "organisations": [o for o in qp.get_all("traeger") if o in org_opts],
-        "lateness": [f for f in qp.get_all("verzug") if f in (*FLAGS, "none")],
-    }
-
-
-def _search(tr: Callable[..., str]) -> str:
-    """The search box, preset from ?suche= on the first run."""
-    if "mn.q" not in st.session_state:
-        st.session_state["mn.q"] = st.query_params.get("suche", "")
-    return st.text_input(
-        tr("mn.filter.search"),
-        key="mn.q",
-        placeholder=tr("mn.filter.search.placeholder"),
-        icon=":material/search:",
-    )
-
-
 def filter_panel(
     frame: pd.DataFrame,
     labels: dict[str, dict[str, str]],
@@ -143,14 +117,19 @@ def filter_panel(
     org_opts = sorted(
         set(frame["organisation_id"].dropna()), key=lambda o: labels["organisation_id"].get(o, o)
     )
-    preset = _preset(labels, area_opts, org_opts)
-    query = _search(tr)
+    _seed_filters(area_opts, list(labels["fields"]), org_opts)
+    goals = [g for g in url_state.values("ziel") if g in labels["goals"]]  # a link's preset only
+    query = st.text_input(
+        tr("mn.filter.search"),
+        key="mn.q",
+        placeholder=tr("mn.filter.search.placeholder"),
+        icon=":material/search:",
+    )
     c = st.columns(5)
     out: dict[str, Any] = {"query": query or ""}
     out["fields"] = c[0].multiselect(
         tr("mf.fields"),
         list(labels["fields"]),
-        default=preset["fields"],
         key="mn.f.fields",
         format_func=lambda i: labels["fields"].get(i, i),
         placeholder=tr("mn.filter.all"),
@@ -158,7 +137,6 @@ def filter_panel(
     out["areas"] = c[1].multiselect(
         tr("mf.areas"),
         area_opts,
-        default=preset["areas"],
         key="mn.f.areas",
         format_func=lambda a: area_names.get(a, a),
         placeholder=tr("mn.filter.all"),
@@ -168,42 +146,52 @@ def filter_panel(
         org_opts,
         key="mn.f.orgs",
         placeholder=tr("mn.filter.all"),
-        default=preset["organisations"],
         format_func=lambda o: labels["organisation_id"].get(o, o),
     )
     out["statuses"] = c[3].multiselect(
         tr("mf.status"),
         list(STATUSES),
-        default=preset["statuses"],
         key="mn.f.status",
         format_func=lambda s: tr(f"status.{s}"),
         placeholder=tr("mn.filter.all"),
     )
     out["lateness"] = c[4].multiselect(
-        tr("mn.filter.lateness"), [*FLAGS, "none"], key="mn.f.late", default=preset["lateness"],
+        tr("mn.filter.lateness"), [*FLAGS, "none"], key="mn.f.late",
         format_func=lambda f: tr(f"flag.short.{f}"), placeholder=tr("mn.filter.all"),
     )  # fmt: skip
-    out["goals"] = preset["goals"]
-    if preset["goals"]:
-        goals = "; ".join(labels["goals"].get(g, g) for g in preset["goals"])
-        st.caption(tr("mn.filter.goal_preset", goals=goals))
+    out["goals"] = goals
+    if goals:
+        names = "; ".join(labels["goals"].get(g, g) for g in goals)
+        st.caption(tr("mn.filter.goal_preset", goals=names))
     _filters_to_url(out)
     return out
+
+
+def _seed_filters(areas: list[str], fields: list[str], organisations: list[str]) -> None:
+    """Every filter's state from the URL (?stadtteil=, ?feld=, …) by the one URL rule."""
+    _seed("stadtteil", "mn.f.areas", areas)
+    _seed("feld", "mn.f.fields", fields)
+    _seed("status", "mn.f.status", list(STATUSES))
+    _seed("traeger", "mn.f.orgs", organisations)
+    _seed("verzug", "mn.f.late", [*FLAGS, "none"])
+    url_state.sync(PAGE, "suche", "mn.q", lambda text: text or "")
+
+
+def _seed(param: str, key: str, allowed: list[str]) -> None:
+    """A filter's state from the URL (repeated values, unknown ones dropped) by the one rule."""
+    url_state.sync(PAGE, param, key, lambda items: [v for v in items if v in allowed], many=True)
 
 
 def _filters_to_url(chosen: dict[str, Any]) -> None:
     """Every filter into the URL (repeated keys), so a filtered register can be shared."""
     params = {
-        "suche": [chosen["query"]] if chosen["query"] else [], "feld": chosen["fields"],
-        "stadtteil": chosen["areas"], "traeger": chosen["organisations"],
-        "status": chosen["statuses"], "verzug": chosen["lateness"], "ziel": chosen["goals"],
+        "feld": chosen["fields"], "stadtteil": chosen["areas"],
+        "traeger": chosen["organisations"], "status": chosen["statuses"],
+        "verzug": chosen["lateness"], "ziel": chosen["goals"],
     }  # fmt: skip
     for key, values in params.items():
-        if not values:
-            if key in st.query_params:
-                del st.query_params[key]
-        elif st.query_params.get_all(key) != list(values):
-            st.query_params[key] = list(values)
+        url_state.write(PAGE, key, list(values))
+    url_state.write(PAGE, "suche", chosen["query"] or None)  # one text, not a list
 
 
 def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int | None:
@@ -254,13 +242,12 @@ def register_table(rows: pd.DataFrame, tr: Callable[..., str], key: str) -> int 
 # --- Streamlit: whole views of the measures page ---------------------------------------------
 def open_measure(mid: int) -> None:
     """Show one measure (deep link ?id=<id>), keeping the other URL parameters."""
-    st.query_params["id"] = str(int(mid))
+    url_state.write(PAGE, "id", int(mid))
 
 
 def close_measure() -> None:
     """Back to the register."""
-    if "id" in st.query_params:
-        del st.query_params["id"]
+    url_state.write(PAGE, "id", None)
 
 
 def register_view(

@@ -14,7 +14,7 @@ from dashboard.analysis import goal_rollup, on_track
 from dashboard.domain.progress import SLIGHTLY_OFF
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
-from dashboard.ui import data, progress_data
+from dashboard.ui import data, progress_data, url_state
 from dashboard.ui.shell import language
 
 Tr = Callable[..., str]
@@ -160,18 +160,17 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
         st.markdown("\n".join(f"- {target_markdown(r, labels, tr)}" for _, r in rest.iterrows()))
 
 
-def topic_finder(path: str, tr: Tr, key: str = "frage") -> None:
+def topic_finder(path: str, tr: Tr, key: str = "frage", page: str = "stadtteil") -> None:
     """'Ihre Frage ist nicht dabei?': what the Leitbild has on a topic, or that it has no
     indicator for it yet, and the nearest indicators (?frage= in the URL)."""
     catalogue = data.catalogues(path)
     labels = progress_data.labels(path)
     st.markdown(f"**{tr('topic.heading')}**")
-    if key not in st.session_state:
-        st.session_state[key] = st.query_params.get(key, "")
+    url_state.sync(page, key, key, lambda text: text or "")
     query = st.text_input(
         tr("topic.input"), key=key, placeholder=tr("topic.placeholder"), help=tr("topic.help")
     ).strip()
-    progress_data.write_url({key: query}, {key: ""})
+    url_state.write(page, key, query or None)
     if not query:
         return
     frames = catalogue.frames

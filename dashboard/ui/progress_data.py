@@ -6,7 +6,6 @@ Built on dashboard.ui.data (released values only, so suppression cannot be bypas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -133,42 +132,3 @@ def clear_caches() -> None:
     data.clear_caches()
     for fn in (assessments, _labels, rollup, matrix, coverage, all_targets):
         fn.clear()
-
-
-# --- page state in the URL ----------------------------------------------------------------------
-# Widgets are seeded from the URL once and written back after every run, so a link reproduces
-# the view. (``bind="query-params"`` matches URL values against the formatted labels, not the
-# option values, which would put translated labels into links.)
-def seed_from_url(
-    key: str, allowed: Sequence[str], default: Any, multi: bool = False, flag: bool = False
-) -> None:
-    """Put the URL's value of ``key`` into the session state unless the widget has one."""
-    if key in st.session_state:
-        return
-    if flag:
-        raw = st.query_params.get(key)
-        st.session_state[key] = default if raw is None else raw not in ("0", "false", "nein")
-    elif multi:
-        values = [v for item in st.query_params.get_all(key) for v in item.split(",")]
-        st.session_state[key] = [v for v in values if v in allowed] or list(default)
-    else:
-        raw = st.query_params.get(key)
-        st.session_state[key] = raw if raw in allowed else default
-
-
-def write_url(state: dict[str, Any], defaults: dict[str, Any]) -> None:
-    """Mirror the page state into the URL; values equal to their default are left out."""
-    for key, value in state.items():
-        if value == defaults.get(key) or value in (None, "", []):
-            if key in st.query_params:
-                del st.query_params[key]
-            continue
-        text = (
-            ("1" if value else "0")
-            if isinstance(value, bool)
-            else ",".join(value)
-            if isinstance(value, list)
-            else str(value)
-        )
-        if st.query_params.get(key) != text:
-            st.query_params[key] = text

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.store.short_links import PAGES, ShortLinkRepository
-from dashboard.ui import data
+from dashboard.ui import data, url_state
 
 SHORT_PARAM = "l"
 # Streamlit keeps ?embed= out of st.query_params, so the app marks an embed with its own param
@@ -28,7 +28,7 @@ def share_box(page: str, tr: Callable[..., str]) -> None:
         return
     with st.expander(tr("links.share"), icon=":material/link:"):
         st.caption(tr("links.share.help"))
-        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        params = url_state.everything()
         try:
             code = ShortLinkRepository(data.store()).code_for(page, params)
         except ValueError:
@@ -43,13 +43,13 @@ def share_box(page: str, tr: Callable[..., str]) -> None:
 
 def follow_short_link(pages: Mapping[str, Any], tr: Callable[..., str]) -> None:
     """Open the view a ?l= code names (unknown codes: a note, and the page as it is)."""
-    code = st.query_params.get(SHORT_PARAM)
+    code = url_state.raw(SHORT_PARAM)
     if not code:
         return
     found = ShortLinkRepository(data.store()).resolve(code)
     if found is None or found[0] not in pages:
         st.toast(tr("links.unknown"))
-        st.query_params.pop(SHORT_PARAM, None)
+        url_state.drop(SHORT_PARAM)
         return
     page, params = found
     if embedded():
@@ -69,7 +69,7 @@ button[data-testid="stExpandSidebarButton"] { display: none !important; }
 
 def embedded() -> bool:
     """True when the view is opened for embedding (?embed=true&einbetten=ja)."""
-    return st.query_params.get(EMBED_PARAM) == EMBED_ON
+    return url_state.raw(EMBED_PARAM) == EMBED_ON
 
 
 def embed_styles() -> None:

@@ -10,11 +10,12 @@ import streamlit as st
 from dashboard.errors import LeitbildError
 from dashboard.exports import data_status
 from dashboard.present.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from dashboard.ui import url_state
 
 
 def language() -> str:
     """The UI language from the URL (?lang=en) or the session, German by default."""
-    lang = st.query_params.get("lang", st.session_state.get("lang", DEFAULT_LANGUAGE))
+    lang = url_state.raw("lang") or st.session_state.get("lang", DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
