@@ -20,6 +20,9 @@ PAGES = (
     "praesentation",
 )  # fmt: skip
 NAIVE = ROOT / "bench" / "naive_app.py"
+# the floors every page is compared with, timed in the same run (bench/floor_*.py)
+FLOORS = {"floor_empty": ROOT / "bench" / "floor_empty.py",
+          "floor_data": ROOT / "bench" / "floor_data.py"}  # fmt: skip
 # map traces: plotly geo/map choropleths, or the project's filled polygons on cartesian axes
 MAP_TRACES = ('"choroplethmap"', '"choropleth"', '"scattermap"', '"fill":"toself"')
 
@@ -89,12 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm", type=int, default=5)
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--naive-geojson")
+    parser.add_argument("--root", help="checkout whose pages and package to time (a baseline)")
     args = parser.parse_args(argv)
+    root = Path(args.root).resolve() if args.root else ROOT
+    # a baseline checkout's package must win over this tree's (nothing imported it yet)
+    sys.path.insert(0, str(root))
     os.environ["LEITBILD_DB"] = args.db
     results: dict[str, dict] = {"release": release_time(args.db)}
     print(f"  released values: {results['release']['seconds']:.1f}s", file=sys.stderr)
-    for page in args.pages.split(","):
-        script = ROOT / "pages" / f"{page}.py"
+    scripts = {**FLOORS, **{p: root / "pages" / f"{p}.py" for p in args.pages.split(",")}}
+    for page, script in scripts.items():
         if script.exists():
             results[page] = time_script(script, args.cold, args.warm)
             print(f"  {page}: {results[page]['warm_s']:.3f}s warm", file=sys.stderr)
