@@ -65,8 +65,13 @@ format: $(VENV)/.dev-installed
 test: $(VENV)/.dev-installed system-deps lint
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
+# BENCH_QUICK=1: page scripts only (AppTest) at 1x and 10x, 3 warm reruns, no imports, no
+# browser, no 100x (a few minutes instead of about 30; bench/RESULTS.md says which goals it covers).
+# BENCH_ARGS: more flags, e.g. BENCH_ARGS="--baseline /tmp/main" for before/after in one run.
+comma := ,
+BENCH_FLAGS = $(if $(BENCH_QUICK),--scales 1$(comma)10 --page-scales 1$(comma)10 --metrics pages --quick)
 bench: $(VENV)/.dev-installed
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_FLAGS) $(BENCH_ARGS)
 
 # the load benchmark of bench/RESULTS.md (issue 18): 1 vs 2 processes, DuckDB vs PostgreSQL
 bench-load: $(VENV)/.dev-installed system-deps

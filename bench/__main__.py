@@ -48,14 +48,25 @@ def naive_geojson(db: Path, out: Path) -> Path:
 
 
 def run_pages(
-    db: Path, work: Path, pages: list[str], cold: int, warm: int, naive: Path | None
+    db: Path,
+    work: Path,
+    pages: list[str],
+    cold: int,
+    warm: int,
+    naive: Path | None,
+    root: Path | None = None,
 ) -> dict:
-    """AppTest timings in a child process (it must release the database afterwards)."""
-    out = work / "pages.json"
+    """AppTest timings in a child process (it must release the database afterwards).
+
+    ``root``: another checkout (e.g. ``git archive`` of main) whose pages and package are
+    timed instead of this tree's, on the same database in the same run (before/after).
+    """
+    out = work / ("pages_baseline.json" if root else "pages.json")
     naive_args = ["--naive-geojson", str(naive)] if naive else []
+    root_args = ["--root", str(root)] if root else []
     done = subprocess.run(
         [sys.executable, "-m", "bench.pages", str(db), str(out), "--cold", str(cold),
-         "--warm", str(warm), "--pages", ",".join(pages), *naive_args],
+         "--warm", str(warm), "--pages", ",".join(pages), *naive_args, *root_args],
         check=False, cwd=ROOT,
     )  # fmt: skip
     # bench.pages writes after every page: a child killed midway (e.g. out of memory) still
@@ -114,6 +125,13 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
         result["release"] = result["pages"].pop("release", None)
         if "failed" in result["pages"]:
             result["pages_failed"] = result["pages"].pop("failed")
+        if args.baseline:
+            print(f"[{scale.label}] baseline pages ({args.baseline}) …", file=sys.stderr)
+            base = run_pages(
+                db, work, pages, args.cold_runs, args.warm_runs, naive, Path(args.baseline)
+            )
+            base.pop("release", None)
+            result["pages_baseline"] = base
         if factor == 1 and "karte" in pages:
             result["official_map_bytes"] = official_map_bytes(db, work)
     if "browser" in metrics:
@@ -147,6 +165,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--browser-runs", type=int, default=5)
     parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
     parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument(
+        "--baseline",
+        help="another checkout (e.g. `git archive main | tar -x -C DIR`): its pages are timed "
+        "too, same database, same run, and reported as before/after",
+    )
     parser.add_argument("--note", default="", help="text for the report (e.g. machine load)")
     parser.add_argument(
         "--merge", help="results JSON of an earlier run: its scales fill in the ones not run now"

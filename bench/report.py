@@ -9,6 +9,7 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from bench import report_floor
 from dashboard.present.format import fmt_number
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -129,7 +130,11 @@ def _goals(scales: list[dict]) -> list[str]:
         if not data:
             return None
         items = data["pages"].items() if source == "browser" else data.items()
-        vals = [(name, r[key]) for name, r in items if name != "naive" and r.get(key) is not None]
+        vals = [
+            (name, r[key])
+            for name, r in items
+            if name not in report_floor.REFERENCES and r.get(key) is not None
+        ]
         return max(vals, key=lambda v: v[1]) if vals else None
 
     for scale, goal, label in (
@@ -165,7 +170,12 @@ def _goals(scales: list[dict]) -> list[str]:
     if "1×" in rss and "10×" in rss:
         g = rss["10×"] / rss["1×"]
         rows.append(("Speicher wächst sublinear (1× → 10×)", f"{g:.1f}× bei 10× Fläche", g < 10))
-    out = ["### Ziele aus Issue 8", "", "| Ziel | gemessen | Stand |", "|---|---|---|"]
+    out = [
+        "### Ziele aus Issue 8 (frühere Ziele)",
+        "",
+        "| Ziel | gemessen | Stand |",
+        "|---|---|---|",
+    ]
     out += [f"| {label} | {value} | {_met(ok)} |" for label, value, ok in rows]
     return out
 
@@ -189,9 +199,9 @@ def _pages(scales: list[dict]) -> list[str]:
             r = s["pages"].get(name)
             cells += [_ms(r and r["cold_s"]), _ms(r and r["warm_s"])]
             goal = {"1×": GOALS["warm_1x"], "10×": GOALS["warm_10x"]}.get(s["scale"])
-            if r and goal and name != "naive":
+            if r and goal and name not in report_floor.REFERENCES:
                 verdicts.append(f"{s['scale']}: {_met(r['warm_s'] <= goal)}")
-        label = "naive Seite (Vergleich)" if name == "naive" else name
+        label = report_floor.REFERENCES.get(name, name)
         out.append(f"| {label} | " + " | ".join(cells) + f" | {'; '.join(verdicts)} |")
     runs = with_pages[0]["pages"][names[0]]
     out += ["", f"Kalt: {len(runs['cold_all'])} Lauf/Läufe je Seite, warm: "
@@ -350,7 +360,19 @@ def section(results: dict, note: str = "") -> str:
     ]
     if note:
         parts += [note, ""]
-    for block in (_goals, _datasets, _imports, _pages, _map, _render, _memory):
+    blocks = (
+        report_floor.goals,
+        _goals,
+        _datasets,
+        _imports,
+        report_floor.floor_table,
+        report_floor.before_after,
+        _pages,
+        _map,
+        _render,
+        _memory,
+    )
+    for block in blocks:
         lines = block(scales)
         if lines:
             parts += [*lines, ""]

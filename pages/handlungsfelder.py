@@ -81,10 +81,12 @@ def goal_block(node: pd.Series) -> str:
         # nothing measured and nothing done: one line is enough
         return f"{head} · :gray[{tr('zi.flag.no_indicator')}]"
     lines = [head, f"{indent}    - {counts_text(node)}"]
-    own = assessments[assessments["key"].isin(node["own_keys"])]
-    for row in own.to_dict("records"):
+    # rows in the assessments' order, from the lookup built once per rerun (see below)
+    positions = sorted({i for k in node["own_keys"] for i in rows_of_key.get(k, ())})
+    own = [assessment_rows[i] for i in positions]
+    for row in own:
         lines.append(f"{indent}    - {item_text(pd.Series(row))}")
-    missing = [i for i in node["indicators"] if i not in set(own["indicator_id"])]
+    missing = [i for i in node["indicators"] if i not in {r["indicator_id"] for r in own}]
     if missing:
         names = ", ".join(labels["indicator"][i]["short"] for i in missing)
         lines.append(f"{indent}    - {tr('hf.indicators_without', names=names)}")
@@ -156,6 +158,13 @@ with guarded():
 
     nodes = progress_data.rollup(db, method, implicit, area)
     assessments = progress_data.selected(db, method, implicit)
+    # goal_block lists each goal's own assessments: one pass here instead of a mask and a
+    # to_dict per goal (hundreds of goals a rerun), only over the keys this area's goals own
+    wanted = {k for keys in nodes["own_keys"] for k in keys}
+    assessment_rows = assessments[assessments["key"].isin(wanted)].to_dict("records")
+    rows_of_key: dict[object, list[int]] = {}
+    for i, row in enumerate(assessment_rows):
+        rows_of_key.setdefault(row["key"], []).append(i)
     measures = data.measures(db)
     measure_titles = dict(zip(measures["id"].astype(int), measures["title"], strict=True))
     measure_status = dict(zip(measures["id"].astype(int), measures["status"], strict=True))

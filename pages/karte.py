@@ -119,7 +119,7 @@ def table_frame(
 
 def downloads(frame: pd.DataFrame, notes: list[tuple[str, str]], stem: str) -> None:
     """CSV and XLSX of the table (formula-safe), the workbook with a notes sheet."""
-    csv, xlsx = maps.download_files(frame, notes, lang)
+    csv, xlsx = maps.deferred_download_files(frame, notes, lang)
     row = st.container(horizontal=True)
     row.download_button(
         tr("karte.download.csv"),

@@ -154,6 +154,20 @@ def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> Non
     assert fig.layout.yaxis.scaleanchor == "x"
 
 
+@pytest.mark.parametrize("label_kind", ["code", "both", "name"])
+def test_figure_built_unvalidated_is_what_plotly_validation_builds(catalogue, label_kind) -> None:
+    """The map skips plotly's validation for speed: rebuilt with it, nothing may change."""
+    import plotly.graph_objects as go
+
+    table, shapes = three_areas(catalogue)
+    classes = classify(table["value"], "quantile", 3, decimals=1)
+    texts = map_text.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
+    spec = map_figure.MapSpec(classes, "Titel", ["a", "b"], "m", True, label_kind)
+    fig = map_figure.figure(shapes, table, texts, spec, lang="en")
+    validated = go.Figure(fig.to_dict())  # raises on any invalid property
+    assert json.loads(validated.to_json()) == json.loads(fig.to_json())
+
+
 def test_tiny_areas_get_no_label() -> None:
     shapes = map_shapes({"11": box(0, 0, 100, 100), "12": box(100, 0, 100.2, 0.2)}, 0)
     assert map_figure.labelled(shapes) == {"11"}

@@ -45,6 +45,26 @@ def slugify(text: str, sep: str = "_") -> str:
     return re.sub(r"[^a-z0-9]+", sep, norm).strip(sep)
 
 
+# Pages look indicators up hundreds of times a rerun; a boolean mask over the table each time
+# cost ~1 ms. One dict per indicator table (keyed by the frame itself, so a new or replaced
+# table gets its own; the few recent ones are kept), first row per id like the mask's iloc[0].
+_ROWS: dict[int, tuple[pd.DataFrame, dict[str, dict[str, Any]], int]] = {}
+
+
+def _indicator_rows(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """Indicator id → its first row as a dict, built once per indicator table."""
+    hit = _ROWS.get(id(frame))
+    if hit is not None and hit[0] is frame and hit[2] == len(frame):
+        return hit[1]
+    rows: dict[str, dict[str, Any]] = {}
+    for row in frame.to_dict("records"):
+        rows.setdefault(row["id"], row)
+    if len(_ROWS) >= 32:
+        _ROWS.pop(next(iter(_ROWS)))
+    _ROWS[id(frame)] = (frame, rows, len(frame))
+    return rows
+
+
 @dataclass
 class Catalogue:
     """The validated catalogues as table frames plus lookups the importers need."""
@@ -70,8 +90,8 @@ class Catalogue:
 
     def indicator(self, indicator_id: str) -> dict[str, Any] | None:
         """One indicator as a dict, or None."""
-        rows = self.indicators[self.indicators["id"] == indicator_id]
-        return None if rows.empty else rows.iloc[0].to_dict()
+        row = _indicator_rows(self.indicators).get(indicator_id)
+        return None if row is None else dict(row)
 
     def analysis_indicators(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
         """Indicators the catalogue names for an analysis (``analyses`` block), else ``default``."""

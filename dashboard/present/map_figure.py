@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -83,6 +84,14 @@ def _luminance(colour: str) -> float:
 
 
 # --- figure -------------------------------------------------------------------------------------
+# plotly validates every property of every trace as it is built: ~1 ms a trace, most of a map
+# click's time with a hundred traces. The builders below set fixed, valid properties (the tests
+# rebuild figures with validation on and compare the JSON), so the map is built unvalidated.
+def _scatter(**props: Any) -> go.Scatter:
+    """A scatter trace built without plotly's property validation."""
+    return go.Scatter(**props, _validate=False)
+
+
 def _area_trace(
     code: str, shapes_: MapShapes, grid: Grid, colour: str, hatched: bool
 ) -> go.Scatter:
@@ -93,7 +102,7 @@ def _area_trace(
         if hatched
         else None
     )
-    return go.Scatter(
+    return _scatter(
         x=grid.xs(xs),
         y=grid.ys(ys),
         mode="lines",
@@ -109,7 +118,7 @@ def _area_trace(
 def _target_trace(code: str, shapes_: MapShapes, grid: Grid, text: str) -> go.Scatter:
     """Invisible points over the whole area: hovering shows its text, a click selects it."""
     points = shapes_.targets.get(code) or [shapes_.labels[code]]
-    return go.Scatter(
+    return _scatter(
         x=grid.xs([p[0] for p in points]),
         y=grid.ys([p[1] for p in points]),
         mode="markers",
@@ -131,7 +140,7 @@ def _legend_trace(colour: str, name: str, rank: int, missing: bool = False) -> g
             "width": 1 if missing else 0.5,
         },
     }
-    return go.Scatter(
+    return _scatter(
         x=[None],
         y=[None],
         mode="markers",
@@ -149,7 +158,7 @@ def _border_trace(shapes_: MapShapes, grid: Grid) -> go.Scatter:
     for line in shapes_.borders:
         xs += [p[0] for p in line] + [None]
         ys += [p[1] for p in line] + [None]
-    return go.Scatter(
+    return _scatter(
         x=grid.xs(xs),
         y=grid.ys(ys),
         mode="lines",
@@ -174,7 +183,7 @@ def _label_traces(
         if not rows:
             continue
         traces.append(
-            go.Scatter(
+            _scatter(
                 x=grid.xs([shapes_.labels[r.code][0] for r in rows]),
                 y=grid.ys([shapes_.labels[r.code][1] for r in rows]),
                 mode="text",
@@ -253,22 +262,19 @@ def figure(
     text_of = dict(zip(table["code"], texts, strict=True))
     codes = [c for c in shapes_.order if c in fill_of]
     grid = Grid.of(shapes_.bounds)
-    fig = go.Figure()
     missing = {c for c, k in zip(table["code"], classes, strict=True) if k < 0}
-    for code in codes:
-        fig.add_trace(_area_trace(code, shapes_, grid, fill_of[code], code in missing))
+    traces = [_area_trace(code, shapes_, grid, fill_of[code], code in missing) for code in codes]
     if shapes_.borders:
-        fig.add_trace(_border_trace(shapes_, grid))
+        traces.append(_border_trace(shapes_, grid))
     if spec.show_labels:
-        for trace in _label_traces(table, fills, shapes_, grid, spec.label_kind):
-            fig.add_trace(trace)
-    for code in codes:
-        fig.add_trace(_target_trace(code, shapes_, grid, text_of[code]))
+        traces += _label_traces(table, fills, shapes_, grid, spec.label_kind)
+    traces += [_target_trace(code, shapes_, grid, text_of[code]) for code in codes]
     # highest class on top, as in printed atlases
     for i, (colour, label) in enumerate(zip(spec.classes.colours, spec.legend_labels, strict=True)):
-        fig.add_trace(_legend_trace(colour, label, rank=100 - i))
+        traces.append(_legend_trace(colour, label, rank=100 - i))
     if missing:
-        fig.add_trace(_legend_trace(theme.MISSING, spec.missing_label, rank=200, missing=True))
+        traces.append(_legend_trace(theme.MISSING, spec.missing_label, rank=200, missing=True))
+    fig = go.Figure(data=traces, _validate=False)
     xaxis, yaxis = _axes(shapes_, grid)
     fig.update_layout(
         xaxis=xaxis,

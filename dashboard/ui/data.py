@@ -68,7 +68,10 @@ def catalogues(path: str) -> Catalogue:
     return _catalogues(path, language())
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+# A resource, not data: pages ask for the catalogue dozens of times a rerun, and cache_data
+# unpickled a private copy every time (~5-30 ms each). Shared read-only per process and
+# language; nothing changes a Catalogue after it is built. Cleared with the data caches.
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def _catalogues(path: str, lang: str) -> Catalogue:
     """All catalogues in one language (cached per language)."""
     return catalogue_text.localise(store_catalogue(get_store(path)), lang)
@@ -158,6 +161,7 @@ def clear_all_caches() -> None:
     """Drop the cached results of every page module (data and shared frames, not the store)."""
     st.cache_data.clear()
     all_values.clear()
+    _catalogues.clear()
     for cached in _DEPENDENT_CACHES:
         cached.clear()
 
