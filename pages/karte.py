@@ -68,21 +68,17 @@ def part_names(indicator: dict[str, Any], indicators: pd.DataFrame) -> tuple[str
 def key_figures(table: pd.DataFrame, indicator: dict[str, Any], city: float | None) -> None:
     """Key numbers above the map: the city, highest, lowest, areas with a value."""
     decimals, unit = int(indicator["decimals"]), str(indicator["unit"])
-    cols = st.columns(4)
-    cols[0].metric(
-        tr("karte.side.city"), map_text.fmt_value(city, decimals, unit, lang), border=True
-    )
+    # a word as unit cut the value off in a quarter-width card ("8.923 Pers…"): it joins the label
+    suffix, unit = (f" ({unit})", "") if len(unit) > 2 else ("", unit)
     shown = table.dropna(subset=["value"]).sort_values("value", ascending=False)
+    cards = [(tr("karte.side.city"), city)]
     if not shown.empty:
-        for col, row, key in (
-            (cols[1], shown.iloc[0], "karte.side.highest"),
-            (cols[2], shown.iloc[-1], "karte.side.lowest"),
-        ):
-            col.metric(
-                f"{tr(key)}: {row['code']} {row['name']}",
-                map_text.fmt_value(row["value"], decimals, unit, lang),
-                border=True,
-            )
+        for row, key in ((0, "karte.side.highest"), (-1, "karte.side.lowest")):
+            area = shown.iloc[row]
+            cards.append((f"{tr(key)}: {area['code']} {area['name']}", area["value"]))
+    cols = st.columns(4)
+    for col, (label, value) in zip(cols, cards, strict=False):
+        col.metric(label + suffix, map_text.fmt_value(value, decimals, unit, lang), border=True)
     cols[3].metric(tr("karte.side.areas"), f"{len(shown)} / {len(table)}", border=True)
 
 

@@ -282,3 +282,17 @@ def test_social_index_without_core_indicators_shows_an_info(
     assert not at.exception
     assert at.info and "Kernindikatoren" in at.info[0].value
     assert not at.get("plotly_chart")
+
+
+@pytest.mark.realdata
+def test_key_figures_of_a_count_fit_their_cards(bundle_db: Path) -> None:
+    # "8.923 Personen" was cut to "8.923 Pers…" in a quarter-width card at 1440 px
+    at = run(indikator="arbeitslose", periode="2014")
+    assert not at.exception
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Stadt Münster (Personen)"] == "8.923"
+    assert cards["Höchster Wert: 61 Coerde (Personen)"] == "698"
+    assert cards["Niedrigster Wert: 12 Überwasser (Personen)"] == "21"
+    assert cards["Gebiete mit Wert"] == "45 / 45"
+    at = run(indikator="anteil_mv", periode="2014")
+    assert {m.label: m.value for m in at.metric}["Stadt Münster"] == "21,7 %"

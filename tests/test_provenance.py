@@ -66,6 +66,21 @@ def test_each_kind_of_value_says_where_it_comes_from(catalogue) -> None:
     assert alone == [f"Summe bzw. Verhältnis der Stadtteilwerte: {texts[0]}"]
 
 
+def test_a_file_without_source_is_named_once(catalogue) -> None:
+    when = pd.Timestamp("2026-12-01 10:00")
+    parts = [
+        (indicator, "611", 2014, "insgesamt", None, False, "zellen.csv", when, "kiz")
+        for indicator in ("bevoelkerung", "bevoelkerung_mv")
+    ]
+    keys = {"area_code": "611", "period": 2014, "grp": "insgesamt"}
+    frame = pd.DataFrame({"indicator_id": ["bevoelkerung", "anteil_mv"], **keys})
+    texts = describe(frame, pd.DataFrame(parts, columns=PARTS_COLUMNS), catalogue.indicators, set())
+    assert texts.tolist() == [
+        "importiert – aus zellen.csv; importiert am 01.12.2026 von kiz",
+        "berechnet aus – zellen.csv",
+    ]
+
+
 def test_no_exported_value_lacks_provenance(bundle_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.csv"
     assert main(["export", "observations", "--out", str(out)]) == 0

@@ -181,3 +181,25 @@ def test_every_download_on_real_data_carries_provenance(
     coerde = [r for r in trend if r["Gebietsnummer"] == "61"]
     assert coerde and all("Stadt Münster, Statistikdienststelle" in r[COLUMN] for r in coerde)
     assert all("Stichtag" in r[COLUMN] for r in coerde)
+
+
+def test_cell_downloads_hide_the_small_cell_and_its_sibling(
+    cells_db: Path, files: dict[str, object]
+) -> None:
+    """Issue 16: the cell with 2 persons with migration history and one sibling are hidden in
+    the map table's download and the district page's cell download, never shown as a number."""
+    query = {"indikator": "bevoelkerung_mv", "ebene": "stadtzellen", "periode": "2014"}
+    karte = {r["Nr."]: r for r in dict(csv_downloads("karte", query, files))["karte"]}
+    hidden = sorted(code for code, r in karte.items() if r["Kennzeichen"] == "geheim")
+    assert len(karte) == 10 and "613" in hidden and len(hidden) == 2
+    assert all(karte[c]["Wert (Personen)"] == "" for c in hidden)
+    assert float(karte["611"]["Wert (Personen)"]) == 1300
+    cells = dict(csv_downloads("stadtteil", {"stadtteil": "61"}, files))["cells"]
+    mv = {r["Stadtzelle"].split()[0]: r["Bevölkerung mit MV"] for r in cells}
+    assert sorted(c for c, v in mv.items() if v == "geheim") == hidden
+    assert mv["611"] == "1.300"
+    # the file is named once (it was "aus zellen.csv; aus zellen.csv")
+    assert all(
+        r["Herkunft"].startswith("importiert – aus zellen.csv; importiert am ")
+        for r in karte.values()
+    )

@@ -62,3 +62,17 @@ def test_index_composition_is_a_catalogue_setting_without_migration(catalogue) -
     assert "arbeitslosendichte_20_59" in composition
     assert not any("mv" in iid for iid in composition)
     assert "anteil_mv" in catalogue.analysis_indicators("similarity")
+
+
+def test_densities_of_other_age_ranges_name_their_range(catalogue) -> None:
+    # on the real data the profile read "Noch keine Daten für Coerde: Arbeitslosendichte" right
+    # above "Arbeitslosendichte 20–59: 12,5 je 100": each short name says its age range
+    from dashboard.present.catalogue_text import text
+
+    rows = catalogue.indicators.set_index("id")
+    for iid in ("arbeitslose_je100", "beschaeftigte_je100", "sgb2_quote"):
+        assert rows.loc[iid, "short"].endswith(" 15–64"), iid
+    for iid in ("arbeitslose_je100", "beschaeftigte_je100"):
+        assert text("indicator", iid, "short", "en", rows.loc[iid, "short"]).endswith(" 15–64")
+    for iid in ("arbeitslosendichte_20_59", "beschaeftigtendichte_20_59"):
+        assert rows.loc[iid, "short"].endswith(" 20–59"), iid

@@ -65,9 +65,13 @@ def records(parts: pd.DataFrame, official_files: set[str], lang: str = "de") -> 
             text = f"{words['official']} – {short}; {when}"
         else:
             kind = "imported"
-            short = source or (words["from_file"].format(file=file) if file else "–")
-            origin = f"; {words['from_file'].format(file=file)}" if file and file != source else ""
-            text = f"{words['imported']} – {short}{origin}" + (f"; {when}" if when else "")
+            short = source or file or "–"
+            # the file is named once: as the origin, or after a source text it does not repeat
+            details = [source] if source else []
+            if file and file != source:
+                details.append(words["from_file"].format(file=file))
+            origin = "; ".join(details) or "–"
+            text = f"{words['imported']} – {origin}" + (f"; {when}" if when else "")
         kinds.append(kind)
         shorts.append(short)
         texts.append(text)

@@ -13,6 +13,8 @@ CITY_COLOUR = theme.CITY
 DISTRICT_COLOUR = theme.DISTRICT
 FONT = {"family": fonts.PLAIN, "size": 14, "color": theme.CHART_TEXT}
 BAR_ROW_PX = 22
+# a city value beyond this multiple of the largest district is a total, not a level
+TOTAL_FACTOR = 2
 
 
 def separators(lang: str) -> str:
@@ -50,16 +52,7 @@ def ranking_figure(
         )
     )
     if city_value is not None:
-        fig.add_vline(x=city_value, line_dash="dash", line_color=CITY_COLOUR)
-        fig.add_annotation(
-            x=city_value,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            text=city_label,
-            showarrow=False,
-            font={"color": CITY_COLOUR, "size": 13},
-        )
+        _city_reference(fig, city_value, city_label, shown["value"].max())
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
     fig.update_xaxes(
         rangemode="tozero", automargin=True, title=unit or None, separatethousands=True
@@ -73,6 +66,26 @@ def ranking_figure(
         plot_bgcolor="white",
     )
     return fig
+
+
+def _city_reference(fig: go.Figure, city_value: float, label: str, largest: float) -> None:
+    """The city as a dashed line with its label; a city total far beyond every district (a
+    count: the city is their sum, not a comparable level) is named above the bars without a
+    line, which would squash every bar against the left edge."""
+    line = not (pd.notna(largest) and city_value > TOTAL_FACTOR * largest)
+    if line:
+        fig.add_vline(x=city_value, line_dash="dash", line_color=CITY_COLOUR)
+    fig.add_annotation(
+        x=city_value if line else 1,
+        xref="x" if line else "paper",
+        xanchor="center" if line else "right",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        text=label,
+        showarrow=False,
+        font={"color": CITY_COLOUR, "size": 13},
+    )
 
 
 def series_figure(series: dict[str, pd.DataFrame], lang: str) -> go.Figure:
