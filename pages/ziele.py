@@ -86,16 +86,14 @@ with guarded():
         placeholder=tr("ziele.all_statuses"),
     )
     left, right = st.columns([2, 3], vertical_alignment="bottom")
-    method = (
-        left.segmented_control(
-            tr("ziele.filter.method"),
-            list(progress.METHODS),
-            key="methode",
-            required=True,
-            format_func=lambda m: tr(f"zi.method.{m}"),
-            help=tr("ziele.method_help"),
-        )
-        or "destatis"
+    # a radio row wraps on a phone; the segmented control cut its second label off at 390 px
+    method = left.radio(
+        tr("ziele.filter.method"),
+        list(progress.METHODS),
+        key="methode",
+        horizontal=True,
+        format_func=lambda m: tr(f"zi.method.{m}"),
+        help=tr("ziele.method_help"),
     )
     implicit = right.toggle(
         tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
