@@ -21,7 +21,6 @@ from dashboard.analysis import profile as prof
 from dashboard.catalogues import Catalogue
 from dashboard.ids import parse_id
 from dashboard.present import export_frames as xf
-from dashboard.present import profile_charts as charts
 from dashboard.present import profile_tables
 from dashboard.present.profile_format import fmt_value
 from dashboard.ui import (
@@ -200,7 +199,7 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     st.subheader(tr("stadtteil.trends.heading"))
     judged = profile[profile["comparable"].astype(bool)]
     # offer only what has a time series here (e.g. the age-band rates exist for one year)
-    with_series = prof.indicators_with_series(view.values, view.code)
+    with_series = prof.indicators_with_series(data.area_values(db, (view.code,)), view.code)
     if judged["indicator_id"].isin(with_series).any():
         judged = judged[judged["indicator_id"].isin(with_series)]
     options = list(judged["indicator_id"])
@@ -218,12 +217,14 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     )
     _write("trend", None if chosen == default else chosen)
     codes = [view.code, prof.CITY] + ([view.bezirk] if view.bezirk else [])
-    series = prof.trend_series(view.values, view.cat.indicators, chosen, codes, view.group)
+    series = profile_data.trend(db, tuple(codes), chosen, view.group)
     if series[series["area_code"] == view.code]["period"].nunique() < 2:
         st.info(tr("stadtteil.trends.empty"))
         return
     info = judged.set_index("indicator_id").loc[chosen]
-    fig = charts.trend_chart(series, view.names, info["unit"], int(info["decimals"]), lang)
+    fig = profile_data.trend_figure(
+        db, tuple(codes), chosen, view.group, str(info["unit"]), int(info["decimals"]), lang
+    )
     st.plotly_chart(fig, config=CHART_CONFIG, key="trend_chart")
     unit, names = str(info["unit"]), view.names
     keys = provenance_data.keys_for(
@@ -309,13 +310,14 @@ with guarded():
         else:
             st.info(tr("stadtteil.choose"))
         st.stop()
-    if values[values["area_code"] == code].empty:
+    local = data.area_values(db, (code,))  # the district's rows: cheap to filter at any scale
+    if local.empty:
         st.info(tr("stadtteil.no_data", name=names[code]))
         st.stop()
     with period_col:
-        period = pick_period(values, code)
+        period = pick_period(local, code)
     with group_col:
-        group = pick_group(values, code, group_labels)
+        group = pick_group(local, code, group_labels)
 
     view = View(values, cat, names, fields, code, period, group, group_labels.get(group or "", ""))
     district_header.header(view, summary)
@@ -328,7 +330,8 @@ with guarded():
     goals_section(view)
     st.divider()
     indicators_section(view, profile)
-    cells_view.cells_section(values, cat, code, view.name, view.period, lang)  # Stadtzellen
+    cell_values = data.area_values(db, cells_view.cell_codes(cat, code))
+    cells_view.cells_section(cell_values, cat, code, view.name, view.period, lang)  # Stadtzellen
     trends_section(view, profile)
     st.divider()
     measures_section(view, data.measures(db))

@@ -77,9 +77,11 @@ def district_targets(
     if mine.empty:
         return mine.assign(city=[], city_judgement=[], ratio_key=[], conflict=[])
     info = indicators.set_index("id")
+    # the city's rows once: filtering the full frame per target took seconds at 10x
+    city_rows = values[(values["area_code"] == CITY) & values["value"].notna()]
     cities, judgements, words = [], [], []
     for row in mine.itertuples():
-        city = city_value(values, row.indicator_id, row.grp, _period(row.period))
+        city = city_value(city_rows, row.indicator_id, row.grp, _period(row.period))
         judged, key = _comparison(row.actual, city, info.loc[row.indicator_id])
         cities.append(city)
         judgements.append(judged)

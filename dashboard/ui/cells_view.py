@@ -13,6 +13,13 @@ from dashboard.ui import downloads, provenance_data
 _t = t
 
 
+def cell_codes(catalogue: Catalogue, code: str) -> tuple[str, ...]:
+    """Codes of the district's cells (Stadtzellen), in catalogue order."""
+    areas = catalogue.areas
+    cells = areas[(areas["parent_code"] == code) & (areas["level"] == "stadtzelle")]
+    return tuple(cells["code"])
+
+
 def cells_table(
     values: pd.DataFrame, catalogue: Catalogue, code: str, period: int | None, lang: str
 ) -> tuple[pd.DataFrame, int | None]:

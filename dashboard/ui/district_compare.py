@@ -71,9 +71,8 @@ def compare_section(view: View) -> None:
     st.caption(tr("stadtteil.compare.caption"))
     fig = profile_data.compare_figure(db, tuple(codes), view.period, view.group, lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
-    st.dataframe(
-        profile_tables.compare_table(frame, view.names, lang), hide_index=True, placeholder="–"
-    )
+    table = profile_data.compare_rows(db, tuple(codes), view.period, view.group, lang)
+    st.dataframe(table, hide_index=True, placeholder="–")
     names = view.names
     keys = provenance_data.keys_for(
         view.cat.indicators, frame["indicator_id"], frame["area_code"], frame["period"], view.group

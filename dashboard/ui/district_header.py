@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard import config
 from dashboard.analysis import district_facts
 from dashboard.analysis.profile import CITY
 from dashboard.present.format import fmt_percent
@@ -20,11 +21,13 @@ from dashboard.ui.shell import data_status_badge, language, translator
 def header(view: View, summary: dict[str, Any]) -> None:
     """Name, key facts (population, share with migration history, borough) and data status."""
     tr, lang = translator(), language()
-    values, code = view.values, view.code
+    code, path = view.code, str(config.db_path())
+    # the district's and the city's rows only: each filter of the full frame is slow at scale
+    values = data.area_values(path, (code,))
     # the tiles follow the chosen population group, as the charts below do
     roles = view.cat.key_indicators()  # population and headline share, as the catalogue says
     facts = district_facts.key_facts(values, code, roles, group=view.group)
-    city = district_facts.key_facts(values, CITY, roles, group=view.group)
+    city = district_facts.key_facts(data.area_values(path, (CITY,)), CITY, roles, group=view.group)
     st.header(f"{view.name} ({code})")
     cols = st.columns(4)
     pop, pop_period, pop_flag = facts["population"]

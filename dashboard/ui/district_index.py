@@ -14,7 +14,6 @@ from dashboard.analysis.social_index import (
     method_text,
 )
 from dashboard.present import export_frames as xf
-from dashboard.present import social_index_charts as charts
 from dashboard.present.format import fmt_number
 from dashboard.ui import downloads, profile_data, provenance_data
 from dashboard.ui.district_view import CHART_CONFIG, View
@@ -46,7 +45,7 @@ def index_section(view: View) -> set[str]:
         thin = tr("stadtteil.index.thin") if len(result.indicators) < THIN_BELOW else ""
         st.caption(tr("stadtteil.index.composition", indicators=used, thin=thin))
         _index_facts(view, result)
-        fig = charts.social_index_chart(result, view.names, view.code, lang)
+        fig = profile_data.index_figure(str(config.db_path()), min_population(), view.code, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="index_chart")
         names = view.names
         downloads.offer(
@@ -100,7 +99,8 @@ def _index_facts(view: View, result: SocialIndex) -> None:
             )
     with right:
         st.markdown(f"**{tr('stadtteil.index.contrib')}**")
-        fig = charts.contributions_chart(row, result.indicators, view.shorts, lang)
+        path = str(config.db_path())
+        fig = profile_data.contributions_figure(path, min_population(), view.code, lang)
         st.plotly_chart(fig, config=CHART_CONFIG, key="contrib_chart")
         shorts = view.shorts
         keys = provenance_data.keys_for(

@@ -120,10 +120,8 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
     """'Sind wir auf Kurs?': summary, district goals with status, every further target value."""
     catalogue = data.catalogues(path)
     labels = progress_data.labels(path)
-    values = data.all_values(path)
-    rows = on_track.district_targets(
-        progress_data.assessments(path, METHOD, True), values, catalogue.indicators, code
-    )
+    values = data.area_values(path, (code,))
+    rows = progress_data.district_targets(path, METHOD, code)
     st.subheader(tr("ot.heading", name=name), help=tr("ot.status_help"))
     if rows.empty:  # e.g. real data without targets: say so instead of "0 Zielwerte"
         st.info(tr("ot.none", name=name))

@@ -14,6 +14,8 @@ from dashboard.analysis import profile as prof
 from dashboard.analysis.similarity import Similarity, similar_districts
 from dashboard.analysis.social_index import SocialIndex, composition, compute_social_index
 from dashboard.present import profile_charts as charts
+from dashboard.present import profile_tables
+from dashboard.present import social_index_charts as index_charts
 from dashboard.ui import data
 
 
@@ -69,7 +71,10 @@ def _names(path: str) -> tuple[dict[str, str], dict[str, str]]:
     )
 
 
-@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+# Figures are resources, not data: unpickling a cached figure rebuilt and re-validated every
+# property (tens of ms a chart and rerun). st.plotly_chart only reads a figure (to_dict copies).
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def spine_figure(path: str, code: str, period: int, group: str | None, lang: str) -> go.Figure:
     """The spine chart of the district profile (building plotly figures is the slow part)."""
     names, fields = _names(path)
@@ -83,10 +88,62 @@ def spine_figure(path: str, code: str, period: int, group: str | None, lang: str
     )
 
 
-@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def compare_figure(
     path: str, codes: tuple[str, ...], period: int, group: str | None, lang: str
 ) -> go.Figure:
     """The comparison of up to four areas on the spine scale."""
     names, fields = _names(path)
     return charts.compare_chart(comparison(path, codes, period, group), names, fields, lang)
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def compare_rows(
+    path: str, codes: tuple[str, ...], period: int, group: str | None, lang: str
+) -> pd.DataFrame:
+    """The comparison as the page's table (profile_tables.compare_table)."""
+    names, _fields = _names(path)
+    return profile_tables.compare_table(comparison(path, codes, period, group), names, lang)
+
+
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def index_figure(path: str, min_population: int, code: str, lang: str) -> go.Figure:
+    """Every district's social index as bars, the district outlined."""
+    names, _fields = _names(path)
+    return index_charts.social_index_chart(social_index(path, min_population), names, code, lang)
+
+
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def contributions_figure(path: str, min_population: int, code: str, lang: str) -> go.Figure:
+    """What each core indicator adds to the district's social index."""
+    result = social_index(path, min_population)
+    indicators = data.catalogues(path).indicators
+    shorts = dict(zip(indicators["id"], indicators["short"], strict=True))
+    return index_charts.contributions_chart(result.row(code), result.indicators, shorts, lang)
+
+
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def trend_figure(
+    path: str,
+    codes: tuple[str, ...],
+    indicator_id: str,
+    group: str | None,
+    unit: str,
+    decimals: int,
+    lang: str,
+) -> go.Figure:
+    """One indicator over time for the district, the city and its borough."""
+    names, _fields = _names(path)
+    series = trend(path, codes, indicator_id, group)
+    return charts.trend_chart(series, names, unit, decimals, lang)
+
+
+def trend(path: str, codes: tuple[str, ...], indicator_id: str, group: str | None) -> pd.DataFrame:
+    """Time series of one indicator for these areas (analysis.profile.trend_series)."""
+    indicators = data.catalogues(path).indicators
+    near = data.area_values(path, codes)  # the areas' rows only: cheap at any scale
+    return prof.trend_series(near, indicators, indicator_id, list(codes), group)

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis import gaps, goal_matrix, goal_rollup, progress
+from dashboard.analysis import gaps, goal_matrix, goal_rollup, on_track, progress
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import display_labels
 from dashboard.ui import data
@@ -54,6 +54,17 @@ def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
     if implicit:
         return assessments(path, method, True)
     return assessments(path, method, False)  # the targets only: far cheaper at scale
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def district_targets(path: str, method: str, code: str) -> pd.DataFrame:
+    """Every assessed target value of a district with the city comparison (analysis.on_track)."""
+    return on_track.district_targets(
+        assessments(path, method, True),
+        data.area_values(path, (CITY,)),  # only the city's values are read
+        data.catalogues(path).indicators,
+        code,
+    )
 
 
 def labels(path: str) -> dict[str, dict[str, Any]]:
@@ -130,5 +141,5 @@ def target_history(path: str, target_id: int) -> pd.DataFrame:
 def clear_caches() -> None:
     """Drop every cached result of this module and of dashboard.ui.data (after writes)."""
     data.clear_caches()
-    for fn in (assessments, _labels, rollup, matrix, coverage, all_targets):
+    for fn in (assessments, district_targets, _labels, rollup, matrix, coverage, all_targets):
         fn.clear()
