@@ -179,14 +179,15 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
         _offer_profile(view, judged, "spine", "dl.title.profile")
     if (profile["flag"] == "secret").any():
         st.caption(tr("stadtteil.value.hidden_help"))
-    counts_frame = profile_tables.counts_table(profile, view.bezirk_name, lang)
+    table, counts_frame = profile_data.readable_tables(
+        db, view.code, view.period, view.group, view.bezirk_name, lang
+    )
     if not counts_frame.empty:
         with st.expander(tr("stadtteil.profile.counts")):
             st.dataframe(counts_frame, hide_index=True, placeholder="–")
             counted = profile[~profile["comparable"].astype(bool)]
             _offer_profile(view, counted, "counts", "dl.title.counts")
     with st.expander(tr("stadtteil.profile.table")):
-        table = profile_tables.profile_table(profile, view.fields, view.bezirk_name, lang)
         st.dataframe(table, hide_index=True, placeholder="–")
         _offer_profile(view, profile, "profile_table", "dl.title.profile")
         ids = list(view.cat.indicators["id"])

@@ -10,7 +10,6 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import profile as prof
 from dashboard.present import export_frames as xf
-from dashboard.present import profile_tables
 from dashboard.ui import downloads, profile_data, provenance_data, url_state
 from dashboard.ui.district_view import CHART_CONFIG, View
 from dashboard.ui.shell import language, translator
@@ -99,7 +98,7 @@ def similar_section(view: View, excluded: set[str]) -> None:
         return
     used = ", ".join(view.shorts[i] for i in result.indicators)
     st.caption(tr("stadtteil.similar.caption", indicators=used))
-    table = profile_tables.similar_table(result, view.code, view.names, view.cat.indicators, lang)
+    table = profile_data.similar_rows(db, view.code, frozenset(excluded), lang)
     st.dataframe(table, hide_index=True, placeholder="–")
     code, names, indicators = view.code, view.names, view.cat.indicators
     areas = [code, *result.frame["area_code"]]

@@ -15,7 +15,7 @@ from dashboard.domain.progress import SLIGHTLY_OFF
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
 from dashboard.ui import data, progress_data, url_state
-from dashboard.ui.shell import language
+from dashboard.ui.shell import language, translator
 
 Tr = Callable[..., str]
 METHOD = "destatis"
@@ -97,9 +97,7 @@ def _goal_block(goal: Any, rows: pd.DataFrame, linked: list[str], ctx: dict[str,
             + plabels.status_markdown(combined.status, tr)
         )
         if not linked:
-            nearest = on_track.find_topic(
-                goal.label, ctx["goals"], ctx["links"], ctx["indicators"]
-            ).nearest
+            nearest = progress_data.nearest_indicators(ctx["path"], goal.label, language())
             names = ", ".join(labels["indicator"][i]["short"] for i in nearest[:4]) or "–"
             st.caption(tr("ot.goal_no_indicator", nearest=names))
         unassessed = [i for i in linked if i not in set(mine["indicator_id"])]
@@ -140,7 +138,7 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
     goals = frames["goal"]
     mine = goals[(goals["kind"] == "stadtteilziel") & (goals["area_code"] == code)]
     ctx = {
-        "tr": tr, "labels": labels, "name": name, "goals": goals, "links": frames["goal_indicator"],
+        "tr": tr, "labels": labels, "name": name, "goals": goals, "path": path,
         "indicators": catalogue.indicators, "shown": set(),
         "with_data": set(values.loc[values["area_code"] == code, "indicator_id"]),
     }  # fmt: skip
@@ -152,10 +150,20 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
         for goal in mine.sort_values("sort").itertuples():
             linked = list(links.loc[links["goal_id"] == goal.id, "indicator_id"])
             _goal_block(goal, rows, linked, ctx)
-    rest = rows[~rows["key"].isin(ctx["shown"])]
-    if not rest.empty:
+    shown = tuple(sorted(ctx["shown"]))
+    if (~rows["key"].isin(shown)).any():
         st.markdown(f"**{tr('ot.other_targets', name=name)}**")
-        st.markdown("\n".join(f"- {target_markdown(r, labels, tr)}" for _, r in rest.iterrows()))
+        st.markdown(_other_targets(path, code, shown, language()))
+
+
+# cached: at 10x a district has hundreds of further target values, each a formatted sentence
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _other_targets(path: str, code: str, shown: tuple[str, ...], lang: str) -> str:
+    """The district's target values not shown under a goal, as a list (``lang`` keys the cache)."""
+    rows = progress_data.district_targets(path, METHOD, code)
+    rest = rows[~rows["key"].isin(shown)]
+    labels, tr = progress_data.labels(path), translator()
+    return "\n".join(f"- {target_markdown(r, labels, tr)}" for _, r in rest.iterrows())
 
 
 def topic_finder(path: str, tr: Tr, key: str = "frage", page: str = "stadtteil") -> None:

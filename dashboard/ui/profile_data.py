@@ -16,7 +16,7 @@ from dashboard.analysis.social_index import SocialIndex, composition, compute_so
 from dashboard.present import profile_charts as charts
 from dashboard.present import profile_tables
 from dashboard.present import social_index_charts as index_charts
-from dashboard.ui import data
+from dashboard.ui import data, provenance_data
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
@@ -147,3 +147,28 @@ def trend(path: str, codes: tuple[str, ...], indicator_id: str, group: str | Non
     indicators = data.catalogues(path).indicators
     near = data.area_values(path, codes)  # the areas' rows only: cheap at any scale
     return prof.trend_series(near, indicators, indicator_id, list(codes), group)
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def similar_rows(path: str, code: str, excluded: frozenset[str], lang: str) -> pd.DataFrame:
+    """The similar districts as the page's table (profile_tables.similar_table)."""
+    names, _fields = _names(path)
+    indicators = data.catalogues(path).indicators
+    return profile_tables.similar_table(
+        similar(path, code, excluded), code, names, indicators, lang
+    )
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def readable_tables(
+    path: str, code: str, period: int, group: str | None, bezirk_name: str | None, lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The profile (with provenance) and its counts as the page's tables (formatting each value
+    took a few hundred ms a rerun at 10x)."""
+    profile = district_profile(path, code, period, group)
+    profile = provenance_data.with_district_provenance(path, code, profile, lang)
+    _areas, fields = _names(path)
+    return (
+        profile_tables.profile_table(profile, fields, bezirk_name, lang),
+        profile_tables.counts_table(profile, bezirk_name, lang),
+    )

@@ -67,6 +67,17 @@ def district_targets(path: str, method: str, code: str) -> pd.DataFrame:
     )
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=256)
+def nearest_indicators(path: str, text: str, lang: str) -> list[str]:
+    """The indicators nearest to a text, best first (analysis.on_track.find_topic)."""
+    catalogue = data.catalogues(path)  # ``lang`` keys the cache; data.catalogues reads it
+    frames = catalogue.frames
+    found = on_track.find_topic(
+        text, frames["goal"], frames["goal_indicator"], catalogue.indicators
+    )
+    return found.nearest
+
+
 def labels(path: str) -> dict[str, dict[str, Any]]:
     """Names for display in the UI language: areas, indicators (as dicts), groups, fields, goals."""
     return _labels(path, language())
@@ -141,5 +152,14 @@ def target_history(path: str, target_id: int) -> pd.DataFrame:
 def clear_caches() -> None:
     """Drop every cached result of this module and of dashboard.ui.data (after writes)."""
     data.clear_caches()
-    for fn in (assessments, district_targets, _labels, rollup, matrix, coverage, all_targets):
+    for fn in (
+        assessments,
+        district_targets,
+        nearest_indicators,
+        _labels,
+        rollup,
+        matrix,
+        coverage,
+        all_targets,
+    ):
         fn.clear()
