@@ -20,6 +20,7 @@ from dashboard.ui import (
     data,
     downloads,
     progress_data,
+    progress_figures,
     progress_method,
     provenance_data,
     share,
@@ -135,11 +136,10 @@ with guarded():
     if shown_matrix.empty:
         st.info(tr("ziele.empty_filter"))
     else:
-        fig = charts.heatmap(
+        fig = progress_figures.heatmap(
             shown_matrix,
             labels["area"],
             {f: f"{f} {labels['field'][f]}" for f in fields},
-            tr,
             lang,
             selected=(area, field) if area and field else None,
             compact=True,
@@ -383,7 +383,7 @@ with guarded():
         if not bullets.empty:
             st.subheader(tr("ziele.bullets"))
             st.caption(tr("ziele.bullets_help"))
-            st.plotly_chart(charts.bullet_chart(bullets, tr, lang), key="bullets",
+            st.plotly_chart(progress_figures.bullet_chart(bullets, lang), key="bullets",
                             config={"displayModeBar": False})  # fmt: skip
             downloads.offer(
                 lambda b=bullets: xf.bullets_frame(b, lambda s: plabels.status_text(s, tr), lang),
