@@ -181,6 +181,8 @@ VOLATILE = [
     (re.compile(r'deferred_file_id: "[0-9a-f]+"'), "<deferred>"),
     (re.compile(r'uuid: "[0-9a-f]+"'), "<uuid>"),  # pandas Styler ids
     (re.compile(r"T_[0-9a-f]{5}_"), "T_<uuid>_"),
+    # a short link's code is drawn at random per database (store/short_links.py), not from data
+    (re.compile(r"\?l=[A-Za-z0-9_-]+"), "?l=<code>"),
 ]
 
 
