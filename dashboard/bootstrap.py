@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 
 from dashboard import config
 from dashboard.catalogues import finer_levels, load_catalogues
 from dashboard.config import GEO_DIR, catalogue_dir
 from dashboard.errors import ValidationError
+from dashboard.imports import store_catalogue
 from dashboard.ingest.geometry import parse_geometry
+from dashboard.readmodel import prepare_released
 from dashboard.store import Store
 
 TILE_FILE = GEO_DIR / "stadtteile_kacheln.geojson"
 TILE_LAYER = "kacheln"
 CATALOGUE_TILES = "tiles.geojson"  # a catalogue directory may bring its own tile map
 DEMO_KEY = "demo_seed"
+CATALOGUE_KEY = "catalogue_fingerprint"
 
 
 def load_catalogues_into(store: Store) -> None:
@@ -32,13 +37,26 @@ def load_catalogues_into(store: Store) -> None:
     ]
     if len(imported):
         frames["area"] = pd.concat([frames["area"], imported], ignore_index=True)
+    # an unchanged catalogue is not written again: a write stales every released value, and
+    # each start (`init`, `run`) would make the first visitor wait for their computation
+    fingerprint = _fingerprint(frames)
+    if store.meta(CATALOGUE_KEY) == fingerprint and len(store.catalogue("area")):
+        return
     store.replace_catalogues(frames)
+    store.set_meta(CATALOGUE_KEY, fingerprint)
+
+
+def _fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    """A hash of the catalogue tables' content (names, columns and values)."""
+    digest = hashlib.sha256()
+    for table in sorted(frames):
+        digest.update(table.encode())
+        digest.update(frames[table].to_json(orient="split", default_handler=str).encode())
+    return digest.hexdigest()
 
 
 def load_tiles(store: Store) -> int:
     """Load the project's schematic tile map as the geometry layer 'kacheln'."""
-    from dashboard.imports import store_catalogue
-
     own = catalogue_dir() / CATALOGUE_TILES
     tiles = own if own.is_file() else TILE_FILE
     frame, _layer, problems = parse_geometry(tiles, tiles.name, store_catalogue(store), "code")
@@ -52,7 +70,6 @@ def load_tiles(store: Store) -> int:
 def load_demo(store: Store, seed: int) -> dict[str, int]:
     """Load the demo files (observations, targets, measures) through the import path."""
     from dashboard.demo.load import load_demo_files
-    from dashboard.imports import store_catalogue
 
     counts = load_demo_files(store, seed, store_catalogue(store))
     store.set_meta(DEMO_KEY, str(seed))
@@ -83,4 +100,5 @@ def initialise(store: Store, demo: bool = True) -> list[str]:
         store.delete_demo()
         store.set_meta(DEMO_KEY, "removed")
         messages.append("Demodaten entfernt.")
+    prepare_released(store, store_catalogue(store))
     return messages

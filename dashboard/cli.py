@@ -22,7 +22,8 @@ from dashboard.errors import (
     summarise,
 )
 from dashboard.exports import EXPORT_KINDS, export_tables, to_csv, to_xlsx
-from dashboard.imports import KINDS, Options, check_file, import_file
+from dashboard.imports import KINDS, Options, check_file, import_file, store_catalogue
+from dashboard.readmodel import prepare_released
 from dashboard.store import Store
 
 # Further commands live in their own modules; a module not written yet is simply left out.
@@ -192,7 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         if extra is not None:
             return int(extra.run(store, args))
         if args.command == "import":
-            return _cmd_import(store, args)
+            status = _cmd_import(store, args)
+            # released values now, not on the first page view after the import
+            prepare_released(store, store_catalogue(store))
+            return status
         if args.command == "check":
             return _cmd_check(store, args)
         return _cmd_export(store, args)

@@ -61,6 +61,16 @@ def released_observations(
     return frame.reset_index(drop=True)
 
 
+def prepare_released(store: Store, catalogue: Catalogue) -> int:
+    """Compute and store every stale released value now; returns the rows released.
+
+    Run after ``init`` and command-line imports, so the first visitor does not wait for it.
+    """
+    if not store.summary()["observations"]:
+        return 0
+    return len(released_observations(store, catalogue))
+
+
 def _thresholds() -> tuple[int, int]:
     return int(config.get("min_count")), int(config.get("min_denominator"))
 
