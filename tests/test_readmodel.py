@@ -107,7 +107,7 @@ def test_a_changed_threshold_is_a_different_rule(
 ) -> None:
     catalogue = store_catalogue(demo_store)
     strict_before = released_observations(demo_store, catalogue)
-    monkeypatch.setenv("LEITBILD_MIN_COUNT", "50")
+    monkeypatch.setenv("LEITBILD_MIN_COUNT", "5")
     stricter = released_observations(demo_store, catalogue)
     assert stricter["flag"].eq("secret").sum() > strict_before["flag"].eq("secret").sum()
     ids = list(catalogue.indicators["id"])

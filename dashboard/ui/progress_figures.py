@@ -16,8 +16,6 @@ from dashboard.ui import data
 from dashboard.ui.shell import translator
 
 
-@data.register_cache
-@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def heatmap(
     matrix: pd.DataFrame,
     area_labels: dict[str, str],
@@ -27,6 +25,22 @@ def heatmap(
     compact: bool = False,
 ) -> go.Figure:
     """progress_charts.heatmap in the UI language (``lang`` keys the cache)."""
+    # only the columns the chart reads: the matrix's list columns defeat Streamlit's hashing
+    # (it logs a warning and pickles the frame on every rerun)
+    shown = ["area", "field_id", "status", "score", *(c for c in matrix if c.startswith("n_"))]
+    return _heatmap(matrix[shown], area_labels, field_labels, lang, selected, compact)
+
+
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _heatmap(
+    matrix: pd.DataFrame,
+    area_labels: dict[str, str],
+    field_labels: dict[str, str],
+    lang: str,
+    selected: tuple[str, str] | None,
+    compact: bool,
+) -> go.Figure:
     return charts.heatmap(
         matrix, area_labels, field_labels, translator(), lang, selected=selected, compact=compact
     )
