@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -119,7 +120,9 @@ def test_start_page_lists_whats_new_for_the_district(demo_db: Path) -> None:
     today = fmt_date(clock.today(), "de")
     assert f"Neu für Coerde seit {fmt_date(since.value, 'de')}:" in shown
     assert f"- {today}: Neuer Hinweis vor Ort von Netzwerk Coerde" in shown
-    assert f"- {today}: Neue Daten eingelesen: Demodaten" in shown  # the demo seed's import
+    # the demo seed's files: one line with their count, not one line per file
+    seeded = re.findall(rf"- {today}: Neue Daten eingelesen: Demodaten \((\d+)-mal\)", shown)
+    assert len(seeded) == 1 and int(seeded[0]) > 1, shown
     assert "Ob ein Ziel seitdem auf Kurs" in "\n".join(c.value for c in at.caption)
 
 
@@ -136,3 +139,19 @@ def test_a_later_date_from_the_url_shows_nothing_new_and_english_is_complete(
     assert since.label == "New since …" and since.value == clock.today()
     assert at.query_params["seit"] in (clock.today().isoformat(), [clock.today().isoformat()])
     assert "New data imported: Demo data" in _lines(at)  # the demo seed was imported today
+
+
+def test_same_day_repeats_read_as_one_line_with_their_count() -> None:
+    day, later = datetime(2026, 3, 2, 9), datetime(2026, 3, 2, 17)
+    changes = [
+        wn.Change(wn.NEW_DATA, later, "Demodaten"),
+        wn.Change(wn.NEW_MEASURE, later, "Sprachcafé"),
+        wn.Change(wn.NEW_DATA, day, "Demodaten"),
+        wn.Change(wn.NEW_DATA, day, "bev.csv"),
+        wn.Change(wn.NEW_DATA, datetime(2026, 3, 1), "Demodaten"),
+    ]
+    got = wn.merge_repeats(changes)
+    assert [(c.title, c.count) for c in got] == [
+        ("Demodaten", 2), ("Sprachcafé", 1), ("bev.csv", 1), ("Demodaten", 1)
+    ]  # fmt: skip
+    assert got[0].when == later  # the newest of the merged items dates the line

@@ -7,7 +7,7 @@ observations, measure_event with measure_area, local_note); no I/O here.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -32,6 +32,7 @@ class Change:
     kind: str
     when: datetime
     title: str
+    count: int = 1  # identical items of one day shown as one line ("… (5 Dateien)")
 
 
 def _since(frame: pd.DataFrame, column: str, since: date) -> pd.DataFrame:
@@ -93,6 +94,19 @@ def newest_first(*groups: list[Change]) -> list[Change]:
     return sorted(items, key=lambda c: (-pd.Timestamp(c.when).value, order[c.kind]))
 
 
+def merge_repeats(changes: list[Change]) -> list[Change]:
+    """Items of the same kind, day and title as one item with their count (order kept).
+
+    The demo seed arrives as several files that all read "Demodaten": one line, not five.
+    """
+    merged: dict[tuple[str, date, str], Change] = {}
+    for change in changes:
+        key = (change.kind, pd.Timestamp(change.when).date(), change.title)
+        first = merged.get(key)
+        merged[key] = change if first is None else replace(first, count=first.count + change.count)
+    return list(merged.values())
+
+
 def district_measures(measures: pd.DataFrame, area_code: str) -> set[int]:
     """Ids of the measures that name the district among their areas."""
     if measures.empty:
@@ -116,8 +130,10 @@ def for_district(
     values an import replaced are kept only for its undo, not re-assessed as of a date).
     """
     titles = {int(i): str(t) for i, t in zip(measures["id"], measures["title"], strict=True)}
-    return newest_first(
-        new_data(imports, district_import_ids, since),
-        measure_changes(events, titles, district_measures(measures, area_code), since),
-        new_notes(notes, area_code, since),
+    return merge_repeats(
+        newest_first(
+            new_data(imports, district_import_ids, since),
+            measure_changes(events, titles, district_measures(measures, area_code), since),
+            new_notes(notes, area_code, since),
+        )
     )

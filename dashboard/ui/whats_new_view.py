@@ -45,10 +45,11 @@ def changes(db: str, code: str, since: dt.date, tr: Tr) -> list[wn.Change]:
 
 
 def line(change: wn.Change, tr: Tr, lang: str) -> str:
-    """'- 03.11.2026: Neue Daten eingelesen: bev.csv' (the title escaped)."""
+    """'- 03.11.2026: Neue Daten eingelesen: bev.csv' (the title escaped; repeats counted)."""
     when = fmt_date(pd.Timestamp(change.when).date(), lang)
     title = markdown_literal(change.title or "–")
-    return f"- {when}: {tr(f'start.new.{change.kind}', title=title)}"
+    repeats = tr("start.new.times", n=change.count) if change.count > 1 else ""
+    return f"- {when}: {tr(f'start.new.{change.kind}', title=title)}{repeats}"
 
 
 def section(db: str, code: str, name: str, tr: Tr, lang: str) -> None:
