@@ -170,17 +170,25 @@ def _measures_in(measures: pd.DataFrame, area: str) -> pd.DataFrame:
     return measures[keep]
 
 
-def _measure_summary(frame: pd.DataFrame) -> dict[str, Any]:
-    counts = {f"m_{s}": int((frame["status"] == s).sum()) for s in MEASURE_STATUSES}
-    running = frame[frame["status"].isin(ACTIVE_MEASURE)]
-    progress = running["progress"].dropna() if "progress" in running else pd.Series(dtype=float)
+def _is(value: Any, statuses: Iterable[str]) -> bool:
+    return isinstance(value, str) and value in statuses
+
+
+def _measure_summary(ids: list[int], statuses: list[Any], progress: list[Any]) -> dict[str, Any]:
+    """Counts per status, active/completed and mean progress of the running measures.
+
+    Plain lists, not frames: the roll-up asks this for every node of the Leitbild (~220).
+    """
+    running = [p for st, p in zip(statuses, progress, strict=True) if _is(st, ACTIVE_MEASURE)]
+    known = [float(p) for p in running if p is not None and not pd.isna(p)]
     return {
-        "measures": [int(i) for i in frame["id"]],
-        "n_measures": len(frame),
-        "n_active": int(frame["status"].isin(ACTIVE_MEASURE).sum()),
-        "n_completed": int(frame["status"].isin(COMPLETED_MEASURE).sum()),
-        "measure_progress": float(progress.mean()) if len(progress) else None,
-        **counts,
+        "measures": list(ids),
+        "n_measures": len(ids),
+        "n_active": sum(_is(st, ACTIVE_MEASURE) for st in statuses),
+        "n_completed": sum(_is(st, COMPLETED_MEASURE) for st in statuses),
+        # the mean as pandas computes it, so the figure is the one it always was
+        "measure_progress": float(pd.Series(known).mean()) if known else None,
+        **{f"m_{s}": sum(_is(st, (s,)) for st in statuses) for s in MEASURE_STATUSES},
     }
 
 
@@ -210,6 +218,13 @@ class _Rollup:
     ) -> None:
         self.area = area
         self.items = scoped(assessments, goals, area).set_index("key", drop=False)
+        # per key its rows' (status, score, moving): nodes look these up ~220 times per area
+        self.cells: dict[str, list[tuple[Any, Any, Any]]] = {}
+        moving = self.items["moving"] if "moving" in self.items else [None] * len(self.items)
+        for key, *cell in zip(
+            self.items["key"], self.items["status"], self.items["score"], moving, strict=True
+        ):
+            self.cells.setdefault(key, []).append(tuple(cell))
         links = goal_links(self.items, goals, goal_indicator, area)
         self.own = links.groupby("goal_id")["key"].agg(list).to_dict()
         self.children = goal_children(goals, goal_support)
@@ -219,6 +234,12 @@ class _Rollup:
         self.measures = measures = _measures_in(measures, area)
         self.measure_goals = [set(_listed(g)) for g in measures["goals"]] if len(measures) else []
         self.measure_fields = [set(_listed(f)) for f in measures["fields"]] if len(measures) else []
+        self.measure_ids = [int(i) for i in measures["id"]] if len(measures) else []
+        self.measure_status = list(measures["status"]) if len(measures) else []
+        with_progress = len(measures) and "progress" in measures
+        self.measure_progress = list(measures["progress"]) if with_progress else []
+        if not with_progress:
+            self.measure_progress = [None] * len(self.measure_ids)
         self.field_of = dict(zip(goals["id"], goals["field_id"], strict=True))
         self.goals_kind = dict(zip(goals["id"], goals["kind"], strict=True))
         self.goal_area = {
@@ -240,19 +261,21 @@ class _Rollup:
         fields_match: bool,
     ) -> None:
         """Add the row of one field or goal, combining everything in its subtree."""
-        own, measures = self.own, self.measures
+        own = self.own
         keys = sorted({k for g in subtree for k in own.get(g, [])} | set(extra_keys))
-        part = self.items.loc[keys] if keys else self.items.iloc[0:0]
-        combined = combine(part["status"], part["score"])
+        cells = [cell for k in keys for cell in self.cells[k]]
+        combined = combine([c[0] for c in cells], [c[1] for c in cells])
         chosen = [
             i
             for i, (mg, mf) in enumerate(zip(self.measure_goals, self.measure_fields, strict=True))
             if mg & subtree or (fields_match and field_id in mf)
         ]
-        summary = _measure_summary(measures.iloc[chosen] if len(measures) else measures)
-        direct = [
-            int(measures.iloc[i]["id"]) for i, mg in enumerate(self.measure_goals) if node_id in mg
-        ]
+        summary = _measure_summary(
+            [self.measure_ids[i] for i in chosen],
+            [self.measure_status[i] for i in chosen],
+            [self.measure_progress[i] for i in chosen],
+        )
+        direct = [self.measure_ids[i] for i, mg in enumerate(self.measure_goals) if node_id in mg]
         has_ind = any(self.indicators_of.get(g) for g in subtree) or bool(
             subtree & self.target_goals
         )
@@ -273,7 +296,7 @@ class _Rollup:
                 "score": combined.score,
                 "status": combined.status,
                 **summary,
-                "flags": _flags(kind, combined, summary, list(part["moving"]), has_ind),
+                "flags": _flags(kind, combined, summary, [c[2] for c in cells], has_ind),
             }
         )
 
