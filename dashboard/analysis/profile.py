@@ -82,14 +82,26 @@ def _latest_period(rows: pd.DataFrame, area: str, period: int | None) -> int | N
     return None if periods.empty else int(periods.max())
 
 
-def _cell(rows: pd.DataFrame, area: str | None, period: int) -> tuple[float, object]:
+Cells = dict[tuple[str, int], tuple[float, object]]
+
+
+def _cells(rows: pd.DataFrame) -> Cells:
+    """(area, period) -> value and flag of the first such row of one indicator's rows.
+
+    Built once per indicator: a profile looks up three areas, a comparison up to five.
+    """
+    cells: Cells = {}
+    columns = (rows[c].tolist() for c in ("area_code", "period", "value", "flag"))
+    for area, period, value, flag in zip(*columns, strict=True):
+        cells.setdefault((area, int(period)), (float(value), flag))
+    return cells
+
+
+def _cell(cells: Cells, area: str | None, period: int) -> tuple[float, object]:
     """Value and flag of one area in one period (NaN, None when absent)."""
     if area is None:
         return math.nan, None
-    hit = rows[(rows["area_code"] == area) & (rows["period"] == period)]
-    if hit.empty:
-        return math.nan, None
-    return float(hit["value"].iloc[0]), hit["flag"].iloc[0]
+    return cells.get((area, int(period)), (math.nan, None))
 
 
 def _spine(district_values: pd.Series, city: float, direction: str) -> dict[str, float]:
@@ -191,9 +203,10 @@ def _profile_row(
     tolerance: float,
 ) -> dict[str, object]:
     """The profile row of one indicator: the district beside city and Stadtbezirk."""
-    value, flag = _cell(rows, code, latest)
-    city, city_flag = _cell(rows, CITY, latest)
-    bezirk, bezirk_flag = _cell(rows, bezirk_code, latest)
+    cells = _cells(rows)
+    value, flag = _cell(cells, code, latest)
+    city, city_flag = _cell(cells, CITY, latest)
+    bezirk, bezirk_flag = _cell(cells, bezirk_code, latest)
     comparable = info["kind"] in COMPARABLE_KINDS
     same = rows[(rows["period"] == latest) & rows["area_code"].isin(districts)]
     district_values = same.set_index("area_code")["value"]
@@ -341,11 +354,12 @@ def compare(
         if chosen is None:
             continue
         info = meta.loc[indicator_id]
-        city, _ = _cell(rows, CITY, chosen)
+        cells = _cells(rows)
+        city, _ = _cell(cells, CITY, chosen)
         same = rows[(rows["period"] == chosen) & rows["area_code"].isin(districts)]
         spine = _spine(same.set_index("area_code")["value"], city, info["direction"])
         for code in codes:
-            value, flag = _cell(rows, code, chosen)
+            value, flag = _cell(cells, code, chosen)
             records.append(
                 {
                     "indicator_id": indicator_id,
