@@ -174,9 +174,11 @@ def fixed_day(fresh_caches: None, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # --- collecting what an output shows ------------------------------------------------------------
+# no word boundary before a timestamp: inside a table's Arrow bytes it follows an escaped byte
+# ("\000") or the previous row's text, and the two twins' imports may fall in different minutes
 VOLATILE = [
-    (re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"), "<timestamp>"),
-    (re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4},? \d{1,2}:\d{2}(:\d{2})?"), "<timestamp>"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"), "<timestamp>"),
+    (re.compile(r"\d{1,2}\.\d{1,2}\.\d{4},? \d{1,2}:\d{2}(:\d{2})?"), "<timestamp>"),
     (re.compile(r"/mock/media/[0-9a-f]+\.\w+"), "<media>"),
     (re.compile(r'deferred_file_id: "[0-9a-f]+"'), "<deferred>"),
     (re.compile(r'uuid: "[0-9a-f]+"'), "<uuid>"),  # pandas Styler ids
