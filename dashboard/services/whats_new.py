@@ -32,7 +32,7 @@ class Change:
     kind: str
     when: datetime
     title: str
-    count: int = 1  # identical items of one day shown as one line ("… (5 Dateien)")
+    count: int = 1  # identical items of one day are one line ("Demodaten (8-mal)")
 
 
 def _since(frame: pd.DataFrame, column: str, since: date) -> pd.DataFrame:
