@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
 import pandas as pd
 
 from dashboard.analysis.gaps import CITY
 from dashboard.analysis.goal_rollup import (
     STATUS_ORDER,
+    LinkRule,
     combine,
     goal_children,
-    goal_links,
     goal_subtree,
-    scoped,
 )
 
 
@@ -25,21 +27,21 @@ def field_matrix(
     """Field status per area (the districts × fields matrix), by the roll-up rule."""
     field_of = dict(zip(goals["id"], goals["field_id"], strict=True))
     rows = []
-    for area in areas:
-        items = scoped(assessments, goals, area)
-        links = goal_links(items, goals, goal_indicator, area)
-        linked = set(links["key"])
+    for area, items, links in _per_area(assessments, goals, goal_indicator, areas):
+        linked = {key for _, key in links}
         per_field: dict[str, set[str]] = {}
-        for goal, key in zip(links["goal_id"], links["key"], strict=True):
+        for goal, key in links:
             per_field.setdefault(field_of[goal], set()).add(key)
-        for key, fid, a in zip(items["key"], items["field_id"], items["area"], strict=True):
-            if key not in linked and a == area:
-                per_field.setdefault(fid, set()).add(key)
-        indexed = items.set_index("key", drop=False)
+        # per key its rows' (status, score) in row order: what .loc[keys] of the rows returns
+        cells: dict[str, list[tuple[Any, Any]]] = {}
+        for item in items:
+            cells.setdefault(item.key, []).append((item.status, item.score))
+            if item.key not in linked and item.area == area:
+                per_field.setdefault(item.field_id, set()).add(item.key)
         for fid in fields["id"]:
             keys = sorted(per_field.get(fid, set()))
-            part = indexed.loc[keys] if keys else indexed.iloc[0:0]
-            combined = combine(part["status"], part["score"])
+            part = [cell for key in keys for cell in cells[key]]
+            combined = combine([c[0] for c in part], [c[1] for c in part])
             rows.append(
                 {
                     "area": area,
@@ -53,6 +55,40 @@ def field_matrix(
                 }
             )
     return pd.DataFrame(rows)
+
+
+class _Item(NamedTuple):
+    key: str
+    indicator_id: str
+    area: str
+    goal_id: Any
+    field_id: str
+    status: str
+    score: Any
+
+
+def _per_area(
+    assessments: pd.DataFrame, goals: pd.DataFrame, goal_indicator: pd.DataFrame, areas: list[str]
+) -> Iterator[tuple[str, list[_Item], list[tuple[str, str]]]]:
+    """Per area: the assessments that count there (as ``scoped``) and their goal links.
+
+    The assessments are read into plain rows once: slicing the frame per area and field cost
+    seconds on a few hundred rows (every column is an Arrow array).
+    """
+    columns = [assessments[name] for name in _Item._fields]
+    items = [_Item(*row) for row in zip(*columns, strict=True)]
+    district_goal_areas = set(goals.loc[goals["kind"] == "stadtteilziel", "area_code"].dropna())
+    rule = LinkRule(goals, goal_indicator)
+    for area in areas:
+        mine = [
+            i for i in items
+            if i.area == area or (area == CITY and i.area in district_goal_areas)
+        ]  # fmt: skip
+        links = rule.pairs(
+            (i.key for i in mine), (i.indicator_id for i in mine), (i.area for i in mine),
+            (i.goal_id for i in mine), area,
+        )  # fmt: skip
+        yield area, mine, links
 
 
 def coverage(nodes: pd.DataFrame) -> pd.DataFrame:
@@ -102,17 +138,16 @@ def coverage_matrix(
     }
     goal_area = dict(zip(goals["id"], goals["area_code"], strict=True))
     kinds = dict(zip(goals["id"], goals["kind"], strict=True))
+    goals_of = {fid: list(goals.loc[goals["field_id"] == fid, "id"]) for fid in fields["id"]}
     rows = []
-    for area in areas:
-        items = scoped(assessments, goals, area)
-        links = goal_links(items, goals, goal_indicator, area)
-        assessed_keys = set(items.loc[items["status"] != "not_assessable", "key"])
-        with_items = set(links["goal_id"])
-        with_status = set(links.loc[links["key"].isin(assessed_keys), "goal_id"])
+    for area, items, links in _per_area(assessments, goals, goal_indicator, areas):
+        assessed_keys = {i.key for i in items if i.status != "not_assessable"}
+        with_items = {goal for goal, _ in links}
+        with_status = {goal for goal, key in links if key in assessed_keys}
         for fid in fields["id"]:
             ids = [
                 g
-                for g in goals.loc[goals["field_id"] == fid, "id"]
+                for g in goals_of[fid]
                 if kinds[g] != "stadtteilziel" or area in (CITY, goal_area[g])
             ]
             n_assessed = sum(1 for g in ids if subtrees[g] & with_status)

@@ -138,28 +138,45 @@ def goal_links(
     assessments: pd.DataFrame, goals: pd.DataFrame, goal_indicator: pd.DataFrame, area: str
 ) -> pd.DataFrame:
     """(goal_id, key) pairs: which assessments count for which goal in ``area``."""
-    goal_area = {
-        g: a
-        for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
-        if k == "stadtteilziel"
-    }
-    rows: list[tuple[str, str]] = []
-    by_indicator: dict[str, list[str]] = {}
-    for goal, ind in zip(goal_indicator["goal_id"], goal_indicator["indicator_id"], strict=True):
-        by_indicator.setdefault(ind, []).append(goal)
-    for rec in assessments[["key", "indicator_id", "area", "goal_id"]].to_dict("records"):
-        linked = set(by_indicator.get(rec["indicator_id"], []))
-        if isinstance(rec["goal_id"], str):
-            linked.add(rec["goal_id"])
-        for goal in linked:
-            own_area = goal_area.get(goal)
-            if own_area is not None:
-                ok = rec["area"] == own_area and area in (CITY, own_area)
-            else:
-                ok = rec["area"] == area
-            if ok:
-                rows.append((goal, rec["key"]))
-    return pd.DataFrame(rows, columns=["goal_id", "key"]).drop_duplicates()
+    rows = LinkRule(goals, goal_indicator).pairs(
+        assessments["key"], assessments["indicator_id"], assessments["area"],
+        assessments["goal_id"], area,
+    )  # fmt: skip
+    return pd.DataFrame(rows, columns=["goal_id", "key"])
+
+
+class LinkRule:
+    """Which goals an assessment counts for: its indicator's goals and its own target's goal."""
+
+    def __init__(self, goals: pd.DataFrame, goal_indicator: pd.DataFrame) -> None:
+        self.goal_area = {
+            g: a
+            for g, a, k in zip(goals["id"], goals["area_code"], goals["kind"], strict=True)
+            if k == "stadtteilziel"
+        }
+        self.by_indicator: dict[str, list[str]] = {}
+        pairs = zip(goal_indicator["goal_id"], goal_indicator["indicator_id"], strict=True)
+        for goal, ind in pairs:
+            self.by_indicator.setdefault(ind, []).append(goal)
+
+    def pairs(
+        self, keys: Iterable, indicators: Iterable, areas: Iterable, goal_ids: Iterable, area: str
+    ) -> list[tuple[str, str]]:
+        """Distinct (goal_id, key) pairs in first-seen order, for assessments given by column."""
+        rows: dict[tuple[str, str], None] = {}
+        for key, indicator, own, goal_id in zip(keys, indicators, areas, goal_ids, strict=True):
+            linked = set(self.by_indicator.get(indicator, []))
+            if isinstance(goal_id, str):
+                linked.add(goal_id)
+            for goal in linked:
+                goal_area = self.goal_area.get(goal)
+                if goal_area is not None:
+                    ok = own == goal_area and area in (CITY, goal_area)
+                else:
+                    ok = own == area
+                if ok:
+                    rows.setdefault((goal, key), None)
+        return list(rows)
 
 
 def _measures_in(measures: pd.DataFrame, area: str) -> pd.DataFrame:
