@@ -22,7 +22,7 @@ SERVICES = ("services", "auth", "imports", "bundle", "demo", "bootstrap", "datac
 SERVICES += ("exports",)
 # Lowest first. A module may import from its own layer and the layers below, never above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("config", "errors", "clock", "ids", "escaping", "frames", "domain")),
+    ("base", ("config", "errors", "clock", "ids", "escaping", "frames", "yamltext", "domain")),
     ("store", ("store", "catalogues", "tilemap")),
     ("ingest", ("ingest",)),
     ("analysis", ("analysis",)),

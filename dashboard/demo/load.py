@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from dashboard import clock
 from dashboard.catalogues import Catalogue
@@ -25,6 +24,7 @@ from dashboard.config import DATA_DIR, catalogue_dir
 from dashboard.imports import Checked, check_file, write_demo
 from dashboard.ingest.tables import read_bytes
 from dashboard.store import Store
+from dashboard.yamltext import load_yaml
 
 DEMO_BY = "Demodaten"
 DATE_COLUMNS = ("planned_start", "planned_end", "actual_start", "actual_end", "last_reviewed",
@@ -38,7 +38,7 @@ def demo_dir() -> Path:
 
 def manifest(directory: Path) -> dict[str, Any]:
     """The demo manifest (files, seed, the day the dates are relative to)."""
-    return yaml.safe_load((directory / "demo.yaml").read_text(encoding="utf-8")) or {}
+    return load_yaml((directory / "demo.yaml").read_text(encoding="utf-8")) or {}
 
 
 def _shift_measure_dates(data: bytes, days: int) -> bytes:
@@ -82,7 +82,7 @@ def load_directory(store: Store, directory: Path) -> dict[str, int]:
     spec = manifest(directory)
     days = (clock.today() - dt.date.fromisoformat(str(spec["as_of"]))).days
     history_path = directory / str(spec.get("history", "history.yaml"))
-    history = yaml.safe_load(history_path.read_text("utf-8")) if history_path.is_file() else {}
+    history = load_yaml(history_path.read_text("utf-8")) if history_path.is_file() else {}
     history = history or {}
     described = history.get("organisations") or []
     orgs = [(o["id"], o["name"], o.get("kind")) for o in described]

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from dashboard.yamltext import load_yaml
 
 ALIASES_FILE = Path(__file__).resolve().parents[2] / "data" / "group_aliases.yaml"
 _BAND = re.compile(
@@ -48,7 +48,7 @@ def header_key(text: str) -> str:
 @functools.cache
 def aliases(path: Path = ALIASES_FILE) -> Aliases:
     """The alias table from its YAML file (read once)."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = load_yaml(path.read_text(encoding="utf-8"))
     words = {header_key(w): gid for gid, ws in doc["groups"].items() for w in ws}
     return Aliases(
         totals=frozenset(header_key(w) for w in doc["totals"]),

@@ -12,9 +12,9 @@ from functools import cache
 from typing import Any, TypeVar
 
 import pandas as pd
-import yaml
 
 from dashboard.present.i18n import DEFAULT_LANGUAGE, LOCALES_DIR
+from dashboard.yamltext import load_yaml
 
 CATALOGUE_FILE = "catalogue.yaml"
 C = TypeVar("C")  # a Catalogue (not imported: present reads no catalogue files itself)
@@ -33,7 +33,7 @@ def translations(lang: str) -> dict[str, dict[str, Any]]:
     path = LOCALES_DIR / lang / CATALOGUE_FILE
     if lang == DEFAULT_LANGUAGE or not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def text(kind: str, item_id: str, part: str, lang: str, german: str) -> str:

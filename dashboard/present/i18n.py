@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from dashboard.yamltext import load_yaml
 
 DEFAULT_LANGUAGE = "de"
 LANGUAGES = {"de": "Deutsch", "en": "English"}
@@ -27,7 +27,7 @@ def load_locale_files(directory: Path = LOCALES_DIR) -> dict[str, dict[str, str]
         for path in sorted((directory / lang).glob("*.yaml")):
             if path.name in SEPARATE_FILES:
                 continue
-            for key, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            for key, text in (load_yaml(path.read_text(encoding="utf-8")) or {}).items():
                 entry = messages.setdefault(str(key), {})
                 if lang in entry:
                     raise ValueError(f"{path.name}: key {key} defined twice for {lang}")
@@ -47,7 +47,7 @@ def group(name: str, directory: Path = LOCALES_DIR) -> dict[str, dict[str, str]]
     for lang in LANGUAGES:
         path = directory / lang / f"{name}.yaml"
         if path.exists():
-            keys |= {str(k) for k in yaml.safe_load(path.read_text(encoding="utf-8")) or {}}
+            keys |= {str(k) for k in load_yaml(path.read_text(encoding="utf-8")) or {}}
     return {key: messages()[key] for key in sorted(keys)}
 
 
