@@ -13,6 +13,15 @@ def nulls_as_none(frame: pd.DataFrame) -> pd.DataFrame:
     """
     out = frame.copy()
     for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = out[col].astype(object).where(out[col].notna(), None)
+        column = out[col]
+        if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            continue
+        # plain arrays, not Series.where: the catalogue is rebuilt on every first page visit
+        # and the masked assignment took most of its time
+        if column.dtype == object:
+            cells = column.to_numpy(copy=True)
+            cells[column.isna().to_numpy()] = None
+        else:
+            cells = column.to_numpy(dtype=object, na_value=None)
+        out[col] = pd.Series(cells, index=out.index, dtype=object)
     return out
