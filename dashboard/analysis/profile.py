@@ -18,6 +18,14 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.area_tree import district_codes, stadtbezirk_of
+from dashboard.analysis.profile_rows import (
+    SPINE_KEYS,
+    IndicatorRows,
+    by_indicator,
+    rank,
+    spine,
+    trend,
+)
 
 CITY = "0"
 COMPARABLE_KINDS = ("share", "rate", "mean", "index")
@@ -26,7 +34,6 @@ MAX_COMPARE = 4
 DEFAULT_TOLERANCE = 0.05  # a difference within 5 % of the city value counts as "similar"
 TREND_WINDOW = 5  # periods looked back for the gap trend
 
-SPINE_KEYS = ("scale", "range_min", "range_max", "q25", "q75")
 META_COLUMNS = ["name", "short", "field_id", "unit", "kind", "direction", "decimals"]
 
 
@@ -75,60 +82,6 @@ def orientation(direction: str) -> int:
     return -1 if direction == "lower_better" else 1
 
 
-def _latest_period(rows: pd.DataFrame, area: str, period: int | None) -> int | None:
-    periods = rows.loc[rows["area_code"] == area, "period"]
-    if period is not None:
-        periods = periods[periods == period]
-    return None if periods.empty else int(periods.max())
-
-
-Cells = dict[tuple[str, int], tuple[float, object]]
-
-
-def _cells(rows: pd.DataFrame) -> Cells:
-    """(area, period) -> value and flag of the first such row of one indicator's rows.
-
-    Built once per indicator: a profile looks up three areas, a comparison up to five.
-    """
-    cells: Cells = {}
-    columns = (rows[c].tolist() for c in ("area_code", "period", "value", "flag"))
-    for area, period, value, flag in zip(*columns, strict=True):
-        cells.setdefault((area, int(period)), (float(value), flag))
-    return cells
-
-
-def _cell(cells: Cells, area: str | None, period: int) -> tuple[float, object]:
-    """Value and flag of one area in one period (NaN, None when absent)."""
-    if area is None:
-        return math.nan, None
-    return cells.get((area, int(period)), (math.nan, None))
-
-
-def _spine(district_values: pd.Series, city: float, direction: str) -> dict[str, float]:
-    """Scale and distribution (oriented positions) of the Stadtteile around the city value."""
-    valid = district_values.dropna()
-    if valid.empty or pd.isna(city):
-        return dict.fromkeys(SPINE_KEYS, math.nan)
-    scale = float((valid - city).abs().max()) or 1.0
-    pos = orientation(direction) * (valid - city) / scale
-    return {
-        "scale": scale,
-        "range_min": float(pos.min()),
-        "range_max": float(pos.max()),
-        "q25": float(pos.quantile(0.25)),
-        "q75": float(pos.quantile(0.75)),
-    }
-
-
-def _rank(district_values: pd.Series, value: float, direction: str) -> tuple[float, int]:
-    """Rank of value among the Stadtteile: 1 = best (or highest for neutral indicators)."""
-    valid = district_values.dropna()
-    if pd.isna(value) or valid.empty:
-        return math.nan, len(valid)
-    better = valid < value if direction == "lower_better" else valid > value
-    return float(better.sum() + 1), len(valid)
-
-
 def gap_trend(
     rows: pd.DataFrame,
     area: str,
@@ -141,22 +94,11 @@ def gap_trend(
     Returns the earlier period used, the gap (district − city) then and now and the trend:
     converging (distance shrinks), diverging (grows), stable, or None without two visible points.
     """
-    out: dict[str, object] = {"trend_from": None, "gap_from": math.nan, "gap_to": math.nan,
-                              "gap_trend": None}  # fmt: skip
-    own = rows[rows["area_code"] == area].set_index("period")["value"]
-    city = rows[rows["area_code"] == CITY].set_index("period")["value"]
-    gaps = (own - city).dropna()
-    gaps = gaps[(gaps.index <= period) & (gaps.index > period - window)]
-    if period not in gaps.index or len(gaps) < 2:
-        return out
-    first = int(gaps.index.min())
-    now, then = float(gaps.loc[period]), float(gaps.loc[first])
-    city_now = float(city.loc[period])
-    margin = max(tolerance * abs(city_now), 1e-9)
-    change = abs(now) - abs(then)
-    trend = "stable" if abs(change) <= margin else ("converging" if change < 0 else "diverging")
-    out.update({"trend_from": first, "gap_from": then, "gap_to": now, "gap_trend": trend})
-    return out
+    plain = IndicatorRows()
+    columns = (rows[c].tolist() for c in ("area_code", "period", "value"))
+    for code, year, value in zip(*columns, strict=True):
+        plain.add(code, int(year), float(value), None, None)
+    return trend(plain.series(area), plain.series(CITY), period, window, tolerance)
 
 
 def profile(
@@ -176,16 +118,15 @@ def profile(
     """
     bezirk_code = stadtbezirk_of(areas, code)
     districts = set(district_codes(areas))
-    rows_all = _group_rows(values, indicators, group)
     meta = indicators.set_index("id")
     records: list[dict[str, object]] = []
-    for indicator_id, rows in rows_all.groupby("indicator_id", sort=False):
+    for indicator_id, rows in by_indicator(_group_rows(values, indicators, group)).items():
         if indicator_id not in meta.index:
             continue
-        info = meta.loc[indicator_id]
-        latest = _latest_period(rows, code, period)
+        latest = rows.latest(code, period)
         if latest is None:
             continue
+        info = meta.loc[indicator_id]
         records.append(
             _profile_row(indicator_id, info, rows, code, latest, bezirk_code, districts, tolerance)
         )
@@ -195,7 +136,7 @@ def profile(
 def _profile_row(
     indicator_id: str,
     info: pd.Series,
-    rows: pd.DataFrame,
+    rows: IndicatorRows,
     code: str,
     latest: int,
     bezirk_code: str | None,
@@ -203,20 +144,24 @@ def _profile_row(
     tolerance: float,
 ) -> dict[str, object]:
     """The profile row of one indicator: the district beside city and Stadtbezirk."""
-    cells = _cells(rows)
-    value, flag = _cell(cells, code, latest)
-    city, city_flag = _cell(cells, CITY, latest)
-    bezirk, bezirk_flag = _cell(cells, bezirk_code, latest)
+    value, flag = rows.cell(code, latest)
+    city, city_flag = rows.cell(CITY, latest)
+    bezirk, bezirk_flag = rows.cell(bezirk_code, latest)
     comparable = info["kind"] in COMPARABLE_KINDS
-    same = rows[(rows["period"] == latest) & rows["area_code"].isin(districts)]
-    district_values = same.set_index("area_code")["value"]
-    spine = _spine(district_values, city, info["direction"]) if comparable else {}
-    scale, sign = spine.get("scale", math.nan), orientation(info["direction"])
-    rank, n_ranked = _rank(district_values, value, info["direction"])
+    district_values = rows.values_in(latest, districts)
+    sign = orientation(info["direction"])
+    spread = spine(district_values, city, sign) if comparable else {}
+    scale = spread.get("scale", math.nan)
+    place, n_ranked = rank(district_values, value, info["direction"] == "lower_better")
+    trend_cols = (
+        trend(rows.series(code), rows.series(CITY), latest, TREND_WINDOW, tolerance)
+        if comparable
+        else {}
+    )
     return {
         "indicator_id": indicator_id,
         **{col: info[col] for col in META_COLUMNS},
-        "grp": rows["grp"].iloc[0],
+        "grp": rows.grp,
         "period": latest,
         "value": value,
         "flag": flag,
@@ -232,10 +177,10 @@ def _profile_row(
         "assessment_bezirk": _assessment(info, value, bezirk, flag, comparable, tolerance),
         "position": sign * (value - city) / scale if comparable else math.nan,
         "bezirk_position": sign * (bezirk - city) / scale if comparable else math.nan,
-        **{k: spine.get(k, math.nan) for k in SPINE_KEYS},
-        "rank": rank,
+        **{k: spread.get(k, math.nan) for k in SPINE_KEYS},
+        "rank": place,
         "n_ranked": n_ranked,
-        **(gap_trend(rows, code, latest, tolerance=tolerance) if comparable else {}),
+        **trend_cols,
     }
 
 
@@ -342,24 +287,21 @@ def compare(
     codes = list(dict.fromkeys(codes))[:MAX_COMPARE]
     districts = set(district_codes(areas))
     comparable = indicators[indicators["kind"].isin(COMPARABLE_KINDS)]
-    rows_all = _group_rows(values, comparable, group)
     meta = comparable.set_index("id")
     records: list[dict[str, object]] = []
-    for indicator_id, rows in rows_all.groupby("indicator_id", sort=False):
-        mine = rows[rows["area_code"].isin(codes)]
+    for indicator_id, rows in by_indicator(_group_rows(values, comparable, group)).items():
         # city-only indicators (surveys, administration) say nothing about the districts
-        if not (mine["area_code"] != CITY).any():
+        if not any(a in codes and a != CITY for a in rows.areas):
             continue
-        chosen = _common_period(mine, codes, period)
+        chosen = _common_period(rows, codes, period)
         if chosen is None:
             continue
         info = meta.loc[indicator_id]
-        cells = _cells(rows)
-        city, _ = _cell(cells, CITY, chosen)
-        same = rows[(rows["period"] == chosen) & rows["area_code"].isin(districts)]
-        spine = _spine(same.set_index("area_code")["value"], city, info["direction"])
+        city, _ = rows.cell(CITY, chosen)
+        sign = orientation(info["direction"])
+        spread = spine(rows.values_in(chosen, districts), city, sign)
         for code in codes:
-            value, flag = _cell(cells, code, chosen)
+            value, flag = rows.cell(code, chosen)
             records.append(
                 {
                     "indicator_id": indicator_id,
@@ -369,7 +311,7 @@ def compare(
                     "value": value,
                     "flag": flag,
                     "city": city,
-                    "position": orientation(info["direction"]) * (value - city) / spine["scale"],
+                    "position": sign * (value - city) / spread["scale"],
                     "assessment": _assessment(info, value, city, flag, True, DEFAULT_TOLERANCE),
                 }
             )
@@ -379,11 +321,15 @@ def compare(
     return _order(frame, indicators) if not frame.empty else frame
 
 
-def _common_period(rows: pd.DataFrame, codes: list[str], period: int | None) -> int | None:
+def _common_period(rows: IndicatorRows, codes: list[str], period: int | None) -> int | None:
+    """``period`` if any compared area has it; else the latest that all have (or any has)."""
+    mine = [(p, a) for a, p in zip(rows.areas, rows.periods, strict=True) if a in codes]
     if period is not None:
-        return period if (rows["period"] == period).any() else None
-    if rows.empty:
+        return period if any(p == period for p, _ in mine) else None
+    if not mine:
         return None
-    per_period = rows.groupby("period")["area_code"].nunique()
-    complete = per_period[per_period >= len(codes)]
-    return int(complete.index.max()) if not complete.empty else int(per_period.index.max())
+    per_period: dict[int, set[str]] = {}
+    for p, a in mine:
+        per_period.setdefault(p, set()).add(a)
+    complete = [p for p, found in per_period.items() if len(found) >= len(codes)]
+    return int(max(complete)) if complete else int(max(per_period))
