@@ -8,10 +8,13 @@ dashboard.present.format; axis separators follow the language.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.present import fonts, theme
+from dashboard.present.figure_lines import add_layout_items, hline, vline
 from dashboard.present.i18n import t
 from dashboard.present.profile_format import fmt_value, rank_text, row_value, separators
 
@@ -70,13 +73,12 @@ def spine_chart(
     hover = [_spine_hover(row, district_name, bezirk_label, lang) for _, row in frame.iterrows()]
     frame["hover"] = hover
     _spine_markers(fig, frame, bezirk_label, lang)
-    _spine_labels(fig, frame, lang)
-    fig.add_vline(x=0, line={"color": INK, "width": 1.5})
     _layout(fig, order, texts, lang)
     fig.update_layout(margin={"l": 10, "r": 200, "t": 40, "b": 60})
     _spine_axis(fig, lang)
-    for heading in headings:
-        fig.add_hline(y=heading, line={"color": theme.GRID_FAINT, "width": 1})
+    grid = {"color": theme.GRID_FAINT, "width": 1}
+    shapes = [vline(0, {"color": INK, "width": 1.5}), *(hline(h, grid) for h in headings)]
+    add_layout_items(fig, shapes=shapes, annotations=_spine_labels(frame, lang))
     return fig
 
 
@@ -114,8 +116,9 @@ def _spine_markers(fig: go.Figure, frame: pd.DataFrame, bezirk_label: str, lang:
         )
 
 
-def _spine_labels(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
+def _spine_labels(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
     """The district's and the city's value as text right of each row."""
+    labels = []
     for _, row in frame.iterrows():
         label = t(
             "stadtteil.spine.label",
@@ -123,15 +126,9 @@ def _spine_labels(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
             value=fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"]),
             city=fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"]),
         )
-        fig.add_annotation(
-            x=1.0,
-            xref="paper",
-            xanchor="left",
-            y=row["short"],
-            text=label,
-            showarrow=False,
-            font={"size": 12},
-        )
+        place = {"x": 1.0, "xref": "paper", "xanchor": "left", "y": row["short"]}
+        labels.append({**place, "text": label, "showarrow": False, "font": {"size": 12}})
+    return labels
 
 
 def _spine_bands(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
@@ -305,10 +302,10 @@ def compare_chart(
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    fig.add_vline(x=0, line={"color": theme.LINE_GREY, "width": 1})
     _layout(fig, order, texts, lang)
     fig.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 60})
     _spine_axis(fig, lang)
-    for heading in headings:
-        fig.add_hline(y=heading, line={"color": theme.GRID_FAINT, "width": 1})
+    grid = {"color": theme.GRID_FAINT, "width": 1}
+    zero = vline(0, {"color": theme.LINE_GREY, "width": 1})
+    add_layout_items(fig, shapes=[zero, *(hline(h, grid) for h in headings)])
     return fig
