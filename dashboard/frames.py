@@ -18,10 +18,7 @@ def nulls_as_none(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         # plain arrays, not Series.where: the catalogue is rebuilt on every first page visit
         # and the masked assignment took most of its time
-        if column.dtype == object:
-            cells = column.to_numpy(copy=True)
-            cells[column.isna().to_numpy()] = None
-        else:
-            cells = column.to_numpy(dtype=object, na_value=None)
+        cells = column.to_numpy(dtype=object, copy=True)
+        cells[column.isna().to_numpy()] = None  # NaN, NA and NaT alike
         out[col] = pd.Series(cells, index=out.index, dtype=object)
     return out

@@ -19,6 +19,7 @@ from dashboard.frames import nulls_as_none
         (pd.Series([["x", "y"], None], dtype=object), [["x", "y"], None]),  # lists kept
         (pd.Series(["a", pd.NA], dtype="string"), ["a", None]),
         (pd.Series([None, None], dtype=object), [None, None]),
+        (pd.Series(pd.to_datetime(["2026-01-02", None])), [pd.Timestamp("2026-01-02"), None]),
     ],
 )
 def test_text_columns_hold_none_for_missing(column: pd.Series, expected: list) -> None:

@@ -81,13 +81,15 @@ def _per_area(
     rule = LinkRule(goals, goal_indicator)
     for area in areas:
         mine = [
-            i for i in items
-            if i.area == area or (area == CITY and i.area in district_goal_areas)
-        ]  # fmt: skip
+            i for i in items if i.area == area or (area == CITY and i.area in district_goal_areas)
+        ]
         links = rule.pairs(
-            (i.key for i in mine), (i.indicator_id for i in mine), (i.area for i in mine),
-            (i.goal_id for i in mine), area,
-        )  # fmt: skip
+            (i.key for i in mine),
+            (i.indicator_id for i in mine),
+            (i.area for i in mine),
+            (i.goal_id for i in mine),
+            area,
+        )
         yield area, mine, links
 
 

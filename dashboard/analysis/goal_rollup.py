@@ -139,9 +139,12 @@ def goal_links(
 ) -> pd.DataFrame:
     """(goal_id, key) pairs: which assessments count for which goal in ``area``."""
     rows = LinkRule(goals, goal_indicator).pairs(
-        assessments["key"], assessments["indicator_id"], assessments["area"],
-        assessments["goal_id"], area,
-    )  # fmt: skip
+        assessments["key"],
+        assessments["indicator_id"],
+        assessments["area"],
+        assessments["goal_id"],
+        area,
+    )
     return pd.DataFrame(rows, columns=["goal_id", "key"])
 
 
@@ -328,8 +331,9 @@ class _Rollup:
         if not self.visible(goal):
             return
         subtree = goal_subtree(goal, self.children)
-        self.node(goal, str(self.goals_kind[goal]), self.field_of[goal], parent, depth, subtree,
-                  [], False)  # fmt: skip
+        self.node(
+            goal, str(self.goals_kind[goal]), self.field_of[goal], parent, depth, subtree, [], False
+        )
         for child in self.children.get(goal, []):
             if child not in path:
                 self.walk(child, goal, depth + 1, (*path, child))

@@ -48,20 +48,22 @@ class IndicatorRows:
     def latest(self, area: str, period: int | None = None) -> int | None:
         """The latest period with a row of ``area`` (only ``period`` itself when given)."""
         found = [
-            p for a, p in zip(self.areas, self.periods, strict=True)
+            p
+            for a, p in zip(self.areas, self.periods, strict=True)
             if a == area and (period is None or p == period)
-        ]  # fmt: skip
+        ]
         return int(max(found)) if found else None
 
     def values_in(self, period: int, codes: set[str]) -> np.ndarray:
         """Values of the rows of ``codes`` in ``period``, in row order (hidden ones NaN)."""
         return np.array(
             [
-                v for a, p, v in zip(self.areas, self.periods, self.values, strict=True)
+                v
+                for a, p, v in zip(self.areas, self.periods, self.values, strict=True)
                 if p == period and a in codes
             ],
             dtype=float,
-        )  # fmt: skip
+        )
 
     def series(self, area: str) -> dict[int, float]:
         """Period → value of one area."""
@@ -111,8 +113,12 @@ def trend(
     own: dict[int, float], city: dict[int, float], period: int, window: int, tolerance: float
 ) -> dict[str, object]:
     """How the gap (area − city) changed over ``window`` periods up to ``period``."""
-    out: dict[str, object] = {"trend_from": None, "gap_from": math.nan, "gap_to": math.nan,
-                              "gap_trend": None}  # fmt: skip
+    out: dict[str, object] = {
+        "trend_from": None,
+        "gap_from": math.nan,
+        "gap_to": math.nan,
+        "gap_trend": None,
+    }
     gaps = {
         p: own[p] - city[p]
         for p in sorted(own.keys() & city.keys())

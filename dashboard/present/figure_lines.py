@@ -14,14 +14,30 @@ import plotly.graph_objects as go
 
 def vline(x: float, line: dict[str, Any]) -> dict[str, Any]:
     """A vertical line at data x across the plot's height (what ``add_vline`` draws)."""
-    return {"type": "line", "x0": x, "x1": x, "xref": "x", "y0": 0, "y1": 1,
-            "yref": "y domain", "line": line}  # fmt: skip
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": "x",
+        "y0": 0,
+        "y1": 1,
+        "yref": "y domain",
+        "line": line,
+    }
 
 
 def hline(y: Any, line: dict[str, Any]) -> dict[str, Any]:
     """A horizontal line at data y across the plot's width (what ``add_hline`` draws)."""
-    return {"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": y, "y1": y,
-            "yref": "y", "line": line}  # fmt: skip
+    return {
+        "type": "line",
+        "x0": 0,
+        "x1": 1,
+        "xref": "x domain",
+        "y0": y,
+        "y1": y,
+        "yref": "y",
+        "line": line,
+    }
 
 
 def add_layout_items(
