@@ -12,6 +12,7 @@ from dashboard.analysis.goal_rollup import (
     STATUS_ORDER,
     LinkRule,
     combine,
+    counting_areas,
     goal_children,
     goal_subtree,
 )
@@ -70,19 +71,17 @@ class _Item(NamedTuple):
 def _per_area(
     assessments: pd.DataFrame, goals: pd.DataFrame, goal_indicator: pd.DataFrame, areas: list[str]
 ) -> Iterator[tuple[str, list[_Item], list[tuple[str, str]]]]:
-    """Per area: the assessments that count there (as ``scoped``) and their goal links.
+    """Per area: the assessments that count there and their goal links.
 
     The assessments are read into plain rows once: slicing the frame per area and field cost
     seconds on a few hundred rows (every column is an Arrow array).
     """
     columns = [assessments[name] for name in _Item._fields]
     items = [_Item(*row) for row in zip(*columns, strict=True)]
-    district_goal_areas = set(goals.loc[goals["kind"] == "stadtteilziel", "area_code"].dropna())
     rule = LinkRule(goals, goal_indicator)
     for area in areas:
-        mine = [
-            i for i in items if i.area == area or (area == CITY and i.area in district_goal_areas)
-        ]
+        counting = counting_areas(goals, area)
+        mine = [i for i in items if i.area in counting]
         links = rule.pairs(
             (i.key for i in mine),
             (i.indicator_id for i in mine),

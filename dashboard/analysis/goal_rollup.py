@@ -125,13 +125,16 @@ def goal_subtree(
     return seen
 
 
+def counting_areas(goals: pd.DataFrame, area: str) -> set[str]:
+    """Areas whose assessments count in ``area``: itself, for the city also the district goals'."""
+    if area != CITY:
+        return {area}
+    return {area, *goals.loc[goals["kind"] == "stadtteilziel", "area_code"].dropna()}
+
+
 def scoped(assessments: pd.DataFrame, goals: pd.DataFrame, area: str) -> pd.DataFrame:
-    """Assessments that count in ``area``: its own, and for the city the district goals' ones."""
-    district_goal_areas = set(goals.loc[goals["kind"] == "stadtteilziel", "area_code"].dropna())
-    keep = assessments["area"] == area
-    if area == CITY:
-        keep |= assessments["area"].isin(district_goal_areas)
-    return assessments[keep]
+    """Assessments that count in ``area`` (see ``counting_areas``)."""
+    return assessments[assessments["area"].isin(counting_areas(goals, area))]
 
 
 def goal_links(
