@@ -13,7 +13,7 @@ from dashboard.present import progress_explain as pexplain
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
 from dashboard.present.format import fmt_number, styled
-from dashboard.ui import data, downloads, progress_data, share, url_state
+from dashboard.ui import data, downloads, progress_data, progress_method, share, url_state
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
 
 tr = translator()
@@ -133,17 +133,7 @@ with guarded():
         tr("hf.filter.field"), ["", *fields], key="feld",
         format_func=lambda f: f"{f} {labels['field'][f]}" if f else tr("hf.all_fields_open"),
     )  # fmt: skip
-    method = (
-        cols[2].segmented_control(
-            tr("ziele.filter.method"),
-            list(progress.METHODS),
-            key="methode",
-            required=True,
-            format_func=lambda m: tr(f"zi.method.{m}"),
-            help=tr("ziele.method_help"),
-        )
-        or "destatis"
-    )
+    method = progress_method.choose(cols[2], tr)
     t1, t2 = st.columns(2)
     implicit = t1.toggle(
         tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")

@@ -87,15 +87,7 @@ with guarded():
         placeholder=tr("ziele.all_statuses"),
     )
     left, right = st.columns([2, 3], vertical_alignment="bottom")
-    # a radio row wraps on a phone; the segmented control cut its second label off at 390 px
-    method = left.radio(
-        tr("ziele.filter.method"),
-        list(progress.METHODS),
-        key="methode",
-        horizontal=True,
-        format_func=lambda m: tr(f"zi.method.{m}"),
-        help=tr("ziele.method_help"),
-    )
+    method = progress_method.choose(left, tr)
     implicit = right.toggle(
         tr("ziele.filter.implicit"), key="ohne_ziel", help=tr("ziele.implicit_help")
     )
