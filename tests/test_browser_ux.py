@@ -42,11 +42,39 @@ def open_page(page: object, url: str) -> None:
     page.wait_for_timeout(600)  # the a11y script runs 200 ms after the last re-render
 
 
-def full_screenshot(page: object, name: str, width: int) -> Path:
-    """A screenshot of the whole page (Streamlit scrolls inside its main block)."""
+# Text a reader cannot read to its end: an element that cuts its text off with "…", or a
+# chart's text (axis title, tick, legend) that runs past the chart's edge.
+CUT_OFF_JS = """() => {
+  const main = document.querySelector('[data-testid=stMain]'), out = [];
+  for (const el of main.querySelectorAll('*')) {
+    if (getComputedStyle(el).textOverflow === 'ellipsis' && el.innerText.trim()
+        && el.scrollWidth > el.clientWidth + 1) out.push('… ' + el.innerText.trim());
+  }
+  for (const plot of main.querySelectorAll('.js-plotly-plot')) {
+    const svg = plot.querySelector('svg.main-svg');
+    if (!svg) continue;
+    const box = svg.getBoundingClientRect();
+    for (const text of plot.querySelectorAll('svg text')) {
+      const r = text.getBoundingClientRect();
+      if (text.textContent.trim() && r.width && (r.left < box.left - 1 || r.right > box.right + 1))
+        out.push('chart: ' + text.textContent.trim());
+    }
+  }
+  return out;
+}"""
+
+
+def full_screenshot(page: object, name: str, width: int, cut_off: list[str] | None = None) -> Path:
+    """A screenshot of the whole page (Streamlit scrolls inside its main block).
+
+    With ``cut_off``, the texts cut off at the edge (CUT_OFF_JS) are added to it, measured
+    while every chart is drawn at the page's full height.
+    """
     height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": width, "height": min(int(height) + 50, 16000)})
     page.wait_for_timeout(500)
+    if cut_off is not None:
+        cut_off += page.evaluate(CUT_OFF_JS)
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"ux_{name}_{width}.png"
     page.screenshot(path=str(path), full_page=True)
@@ -110,11 +138,13 @@ def test_ki_team_off_track_goals_without_measure(app: str, tmp_path: Path) -> No
 
 @pytest.mark.parametrize("width", [1440, 390])
 def test_every_page_accessible_and_screenshot(app: str, width: int) -> None:
-    """axe-core (WCAG 2.1 A/AA rules): no serious or critical violation; lang="de"."""
+    """axe-core (WCAG 2.1 A/AA rules): no serious or critical violation; lang="de"; no text
+    cut off ("…" or past a chart's edge: a method name, an axis title on a phone)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     problems: dict[str, list[str]] = {}
+    cut_off: dict[str, list[str]] = {}
     with browser_page(width, 900) as (page, _requests):
         for name, path in PAGES.items():
             open_page(page, app + path)
@@ -141,8 +171,10 @@ def test_every_page_accessible_and_screenshot(app: str, width: int) -> None:
                 ".map(c => c.getAttribute('aria-label'))"
             )
             assert all(charts), (name, charts)  # every chart has a text alternative
-            full_screenshot(page, name, width)
+            cut_off[name] = []
+            full_screenshot(page, name, width, cut_off[name])
     assert problems == {}
+    assert {name: texts for name, texts in cut_off.items() if texts} == {}
 
 
 def test_keyboard_reaches_the_main_controls(app: str) -> None:

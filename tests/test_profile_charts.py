@@ -84,10 +84,14 @@ def test_spine_chart(profile) -> None:
     # the hidden Kita value has no marker but is named in the value column
     assert all("Kita-Besuch 3–6" not in list(t.y) for t in fig.data if t.type == "scatter"
                and t.name != "Stadtbezirk Hiltrup")  # fmt: skip
-    labels = [a.text for a in fig.layout.annotations]
-    assert "47,8 % · Stadt 21,7 %" in labels and "geheim · Stadt 92,0 %" in labels
     assert fig.layout.separators == ",."
     ticks = list(fig.layout.yaxis.ticktext)
+    # each row's tick reads the name and, below it, the district's and the city's value
+    mv = next(t for t in ticks if t.startswith("Anteil mit MV<br>"))
+    assert "47,8 % · Stadt 21,7 %" in mv
+    kita = next(t for t in ticks if t.startswith("Kita-Besuch 3–6<br>"))
+    assert "geheim · Stadt 92,0 %" in kita
+    assert not fig.layout.annotations  # nothing in a right margin that squeezes the plot
     assert ticks[0] == "<b>6.3 Stadtteile & Quartiere</b>"
     assert any(t.startswith("Anteil mit MV") and "höher" in t for t in ticks)
     assert "Bevölkerung" not in list(fig.layout.yaxis.tickvals)  # counts are not compared
@@ -97,7 +101,8 @@ def test_spine_chart(profile) -> None:
 def test_spine_chart_in_english(profile) -> None:
     fig = charts.spine_chart(profile, FIELDS, "Berg Fidel", None, lang="en")
     assert fig.layout.separators == ".,"
-    assert list(fig.layout.xaxis.ticktext) == ["◀ worse", "City", "better ▶"]
+    assert list(fig.layout.xaxis.ticktext) == ["City"]
+    assert fig.layout.xaxis.title.text == "◀ worse · better ▶"
 
 
 def test_profile_and_counts_tables(profile) -> None:

@@ -77,6 +77,21 @@ def test_bullet_and_history_charts() -> None:
     assert list(bars[0].x) == [0.5] and list(bars[1].x) == [-0.25]  # clipped at −25 %
     assert all(b.showlegend is not False for b in bars)
     assert list(fig.layout.yaxis.categoryarray) == ["B", "A"]  # first row on top
+    # the web's variant: each label above its bar (a phone's plot keeps its width)
+    long = "Übergang Gymnasium (mit Migrationsvorgeschichte) · 91 Berg Fidel"
+    stacked = charts.stacked_bullet_chart(rows_.assign(label=["A", long]), tr, "de")
+    _only_cartesian(stacked)
+    assert stacked.layout.yaxis.showticklabels is False
+    notes = [a.text for a in stacked.layout.annotations]
+    assert notes == [charts.wrap_label(long, 40), "A"]  # bottom to top: first row on top
+    assert all(a.xref == "paper" and a.x == 0 and a.xanchor == "left"
+               for a in stacked.layout.annotations)  # fmt: skip
+    track, *bars, expected = stacked.data
+    for y, note in zip(track.y, stacked.layout.annotations, strict=True):
+        assert y < note.y < y + 0.5  # the label just above its bar, below the next row
+    assert sorted(y for b in bars for y in b.y) == sorted(track.y)
+    assert [b.name for b in bars] == ["☀ auf Kurs", "⚡ falsche Richtung"]
+    assert list(expected.y) == list(track.y)
     history = status_history(TRACKS["projection on track"], "destatis")
     fig = charts.history_chart(history, tr, "de")
     _only_cartesian(fig)

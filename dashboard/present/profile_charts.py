@@ -8,8 +8,6 @@ dashboard.present.format; axis separators follow the language.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -26,6 +24,7 @@ AREA_SYMBOLS = ("circle", "square", "diamond", "triangle-up")
 CITY_CODE = "0"
 FONT = {"family": fonts.PLAIN, "size": 13, "color": theme.CHART_TEXT}
 ROW_HEIGHT = 30
+SPINE_ROW_HEIGHT = 44  # two lines: name, then the values
 INK = theme.CHART_TEXT
 
 
@@ -34,11 +33,17 @@ def _heading(field_id: str, field_titles: dict[str, str]) -> str:
 
 
 def _rows_with_headings(
-    frame: pd.DataFrame, field_titles: dict[str, str], lang: str
+    frame: pd.DataFrame,
+    field_titles: dict[str, str],
+    lang: str,
+    values: dict[str, str] | None = None,
 ) -> tuple[list[str], list[str], list[str]]:
     """Category order (headings and indicators, top to bottom), tick texts and the headings.
 
-    Neutral indicators get a grey "(higher ▶)" so nobody reads their right side as "better".
+    With ``values`` (the spine) each indicator's tick reads its name and, below it, the
+    district's and the city's value: beside the chart (the old right margin) the values
+    squeezed the plot to nothing on a phone. Neutral indicators get a grey "(higher ▶)" so
+    nobody reads their right side as "better".
     """
     order: list[str] = []
     texts: list[str] = []
@@ -51,10 +56,17 @@ def _rows_with_headings(
         rows = block.drop_duplicates("short")
         order += [heading, *rows["short"]]
         texts += [heading] + [
-            short + (suffix if direction == "neutral" else "")
+            _tick(short, values.get(short) if values else None, direction == "neutral", suffix)
             for short, direction in zip(rows["short"], rows["direction"], strict=True)
         ]
     return order, texts, headings
+
+
+def _tick(short: str, values: str | None, neutral: bool, suffix: str) -> str:
+    """One row's tick text: the name, then (spine only) the values on a smaller second line."""
+    if values is None:
+        return short + (suffix if neutral else "")
+    return f"{short}<br><span style='font-size:12px'>{values}{suffix if neutral else ''}</span>"
 
 
 def spine_chart(
@@ -66,19 +78,20 @@ def spine_chart(
 ) -> go.Figure:
     """Spine chart: each comparable indicator on a city-centred scale, right = better."""
     frame = profile[profile["comparable"].astype(bool)].copy()
-    order, texts, headings = _rows_with_headings(frame, field_titles, lang)
+    values = _spine_values(frame, lang)
+    order, texts, headings = _rows_with_headings(frame, field_titles, lang, values)
     fig = go.Figure()
     _spine_bands(fig, frame, lang)
     bezirk_label = t("stadtteil.spine.bezirk", lang, name=bezirk_name or "–")
     hover = [_spine_hover(row, district_name, bezirk_label, lang) for _, row in frame.iterrows()]
     frame["hover"] = hover
     _spine_markers(fig, frame, bezirk_label, lang)
-    _layout(fig, order, texts, lang)
-    fig.update_layout(margin={"l": 10, "r": 200, "t": 40, "b": 60})
+    _layout(fig, order, texts, lang, SPINE_ROW_HEIGHT)
+    fig.update_layout(margin={"l": 10, "r": 20, "t": 40, "b": 60})
     _spine_axis(fig, lang)
     grid = {"color": theme.GRID_FAINT, "width": 1}
     shapes = [vline(0, {"color": INK, "width": 1.5}), *(hline(h, grid) for h in headings)]
-    add_layout_items(fig, shapes=shapes, annotations=_spine_labels(frame, lang))
+    add_layout_items(fig, shapes=shapes)
     return fig
 
 
@@ -116,19 +129,17 @@ def _spine_markers(fig: go.Figure, frame: pd.DataFrame, bezirk_label: str, lang:
         )
 
 
-def _spine_labels(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
-    """The district's and the city's value as text right of each row."""
-    labels = []
-    for _, row in frame.iterrows():
-        label = t(
+def _spine_values(frame: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The district's and the city's value per row name ("55,7 % · Stadt 25,3 %")."""
+    return {
+        row["short"]: t(
             "stadtteil.spine.label",
             lang,
             value=fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"]),
             city=fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"]),
         )
-        place = {"x": 1.0, "xref": "paper", "xanchor": "left", "y": row["short"]}
-        labels.append({**place, "text": label, "showarrow": False, "font": {"size": 12}})
-    return labels
+        for _, row in frame.drop_duplicates("short").iterrows()
+    }
 
 
 def _spine_bands(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
@@ -168,26 +179,25 @@ def _spine_hover(row: pd.Series, district: str, bezirk_label: str, lang: str) ->
 
 
 def _spine_axis(fig: go.Figure, lang: str) -> None:
-    """The shared x-axis of spine and comparison: worse ◀ city ▶ better."""
-    labels = [t(f"stadtteil.spine.{k}", lang) for k in ("worse", "city", "better")]
+    """The shared x-axis of spine and comparison: "City" in the middle, worse ◀ · ▶ better."""
+    # one short title centred under the plot: on a phone the plot is ~100 px wide, and tick
+    # labels at both ends turned sideways and overlapped (the caption above says the rest)
     fig.update_xaxes(
         range=[-1.12, 1.12],
-        tickvals=[-1, 0, 1],
-        ticktext=labels,
+        tickvals=[0],
+        ticktext=[t("stadtteil.spine.city", lang)],
         zeroline=False,
         showgrid=False,
-        # two lines: on a phone one line runs past the chart's right edge
-        title={
-            "text": t("stadtteil.spine.axis", lang).replace(" (", "<br>(", 1),
-            "font": {"size": 12},
-        },
+        title={"text": t("stadtteil.spine.axis", lang), "font": {"size": 12}},
     )
 
 
-def _layout(fig: go.Figure, order: list[str], texts: list[str], lang: str) -> None:
+def _layout(
+    fig: go.Figure, order: list[str], texts: list[str], lang: str, row_height: int = ROW_HEIGHT
+) -> None:
     fig.update_layout(
         barmode="overlay",
-        height=max(260, 110 + ROW_HEIGHT * len(order)),
+        height=max(260, 110 + row_height * len(order)),
         separators=separators(lang),
         font=FONT,
         plot_bgcolor="white",

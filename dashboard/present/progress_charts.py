@@ -177,8 +177,14 @@ def wrap_label(label: str, width: int = 26) -> str:
     return "<br>".join(textwrap.wrap(str(label), width, break_long_words=False)) or str(label)
 
 
-def _status_bars(fig: go.Figure, rows: pd.DataFrame, clipped: pd.Series, tr: Tr) -> None:
-    """One bar trace per status shown, so the legend names every colour once."""
+def _status_bars(
+    fig: go.Figure, rows: pd.DataFrame, clipped: pd.Series, tr: Tr, **place: float
+) -> None:
+    """One bar trace per status shown, so the legend names every colour once.
+
+    ``place`` positions the bars on a numeric row axis (width, offset); default: centred.
+    """
+    place = place or {"width": 0.4}
     codes = rows["status"].map(status_code)
     present = set(codes)
     for status in (*STATUS_ORDER, None):
@@ -190,7 +196,7 @@ def _status_bars(fig: go.Figure, rows: pd.DataFrame, clipped: pd.Series, tr: Tr)
                 y=rows.loc[mine, "y"],
                 x=clipped[mine],
                 orientation="h",
-                width=0.4,
+                **place,
                 marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
                 hovertext=rows.loc[mine, "hover"],
                 hoverinfo="text",
@@ -242,12 +248,70 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     )  # fmt: skip
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
     fig.update_xaxes(
-        range=[-0.25, 1.25], tickformat=".0%", title=tr("zi.bullet.axis"), gridcolor=theme.GRID,
+        range=[-0.25, 1.25], tickformat=".0%", gridcolor=theme.GRID,
+        title={"text": tr("zi.bullet.axis"), "font": {"size": 12}},  # two lines: fits a phone
         zeroline=True, zerolinecolor=theme.STATUS_NONE,
     )  # fmt: skip
     # every row as tall as its longest (wrapped) label needs at 13 px
     lines = max((y.count("<br>") + 1 for y in rows["y"]), default=1)
     return _layout(fig, lang, max(200, max(34, 17 * lines + 10) * len(rows) + 160))
+
+
+# px of one row of the stacked bullet chart: gap, track bar, gap, then the label's lines
+_ROW_PAD, _TRACK_PX, _BAR_PX, _LINE_PX = 6, 16, 8, 17
+
+
+def stacked_bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -> go.Figure:
+    """The bullet chart with each label above its bar, so the bars get the full width.
+
+    For the web page: labels left of the bars left a phone's plot ~55 px wide. ``rows`` as in
+    ``bullet_chart``; rows are bands of equal height on a numeric axis (row 0 at the bottom).
+    """
+    rows = rows.iloc[::-1].assign(
+        text=lambda r: r["label"].map(lambda x: wrap_label(x, label_width))
+    )
+    lines = max((y.count("<br>") + 1 for y in rows["text"]), default=1)
+    band = 3 * _ROW_PAD + _TRACK_PX + _LINE_PX * lines  # px
+    rows["label_y"] = range(len(rows))
+    rows["y"] = rows["label_y"] - 0.5 + (_ROW_PAD + _TRACK_PX / 2) / band  # bar centre
+    clipped = rows["achieved"].clip(-0.25, 1.25)
+    fig = go.Figure()
+    track = {"width": _TRACK_PX / band, "marker": {"color": theme.TRACK}}
+    fig.add_trace(go.Bar(y=rows["y"], x=[1.0] * len(rows), orientation="h", hoverinfo="skip",
+                         showlegend=False, **track))  # fmt: skip
+    _status_bars(fig, rows, clipped, tr, width=_BAR_PX / band)
+    fig.add_trace(
+        go.Scatter(
+            y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers", hoverinfo="skip",
+            marker={"symbol": "line-ns", "size": _TRACK_PX + 6,
+                    "line": {"width": 3, "color": theme.CHART_INK}},
+            name=tr("zi.bullet.expected"),
+        )
+    )  # fmt: skip
+    label_bottom = (2 * _ROW_PAD + _TRACK_PX) / band - 0.5
+    for _, row in rows.iterrows():
+        fig.add_annotation(
+            text=row["text"],
+            x=0, xref="paper", xanchor="left", y=row["label_y"] + label_bottom,
+            yanchor="bottom", align="left", showarrow=False,
+            font={"color": theme.CHART_TEXT}, bgcolor="white",  # hides the 0 % line behind it
+        )  # fmt: skip
+    fig.update_layout(
+        barmode="overlay",
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
+                "title": {"text": tr("zi.bullet.colour")}, "traceorder": "normal"},
+    )  # fmt: skip
+    fig.update_yaxes(range=[-0.5, len(rows) - 0.5], showticklabels=False, showgrid=False,
+                     zeroline=False, fixedrange=True)  # fmt: skip
+    fig.update_xaxes(
+        range=[-0.25, 1.25], tickformat=".0%", gridcolor=theme.GRID, fixedrange=True,
+        title={"text": tr("zi.bullet.axis"), "font": {"size": 12}},
+        zeroline=True, zerolinecolor=theme.STATUS_NONE,
+    )  # fmt: skip
+    # margins fixed around the rows (legend above, ticks and a two-line title below), so each
+    # band keeps its px and no label runs into the bar above
+    margin = {"l": 10, "r": 10, "t": 70, "b": 80}
+    return _layout(fig, lang, band * len(rows) + 150, margin=margin)
 
 
 def trajectory_chart(

@@ -162,7 +162,8 @@ def for_room(fig: go.Figure, lang: str) -> go.Figure:
     for axis in (fig.layout.xaxis, fig.layout.yaxis):
         axis.update(tickfont=_at_least(axis.tickfont))
         if axis.title and axis.title.text:
-            text = "<br>".join(textwrap.wrap(_TAGS.sub("", axis.title.text), TITLE_CHARS))
+            plain = _TAGS.sub("", axis.title.text.replace("<br>", " "))  # re-wrapped for 20 px
+            text = "<br>".join(textwrap.wrap(plain, TITLE_CHARS))
             axis.update(title={"text": text, "font": _at_least(axis.title.font), "standoff": 10})
     for note in fig.layout.annotations:
         note.update(font=_at_least(note.font))

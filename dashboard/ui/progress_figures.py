@@ -49,5 +49,5 @@ def _heatmap(
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def bullet_chart(rows: pd.DataFrame, lang: str) -> go.Figure:
-    """progress_charts.bullet_chart in the UI language (``lang`` keys the cache)."""
-    return charts.bullet_chart(rows, translator(), lang)
+    """The bullet chart with labels above the bars, in the UI language (``lang`` keys the cache)."""
+    return charts.stacked_bullet_chart(rows, translator(), lang)
