@@ -191,3 +191,20 @@ def test_stadtteil_download_is_what_is_shown(demo_db: Path, deferred: dict[str, 
     assert "unterdrückt" in notes["Geheimhaltung"]
     csv = deferred[buttons["dl_profile_table_csv"].proto.deferred_file_id]().decode("utf-8")
     assert csv.splitlines()[0].startswith("Handlungsfeld,Indikator,Indikator-ID,Jahr,Einheit,Wert")
+
+
+def test_measure_register_files_are_written_on_download(
+    demo_db: Path, deferred: dict[str, object]
+) -> None:
+    """The register's XLSX and CSV are built when downloaded (not on every rerun), from the
+    same frames: every measure in both, the history beside it."""
+    at = run_page("massnahmen", {})
+    buttons = {b.key: b for b in at.get("download_button")}
+    files = {key: deferred[buttons[key].proto.deferred_file_id]() for key in
+             ("mn.x.xlsx", "mn.x.csv", "mn.x.hist")}  # fmt: skip
+    book = openpyxl.load_workbook(io.BytesIO(files["mn.x.xlsx"]))
+    assert book.sheetnames[:2] == ["Maßnahmen", "Historie"]
+    register = pd.read_csv(io.BytesIO(files["mn.x.csv"]), sep=None, engine="python")
+    assert len(register) == book["Maßnahmen"].max_row - 1 > 0
+    history = pd.read_csv(io.BytesIO(files["mn.x.hist"]), sep=None, engine="python")
+    assert len(history) == book["Historie"].max_row - 1 > 0

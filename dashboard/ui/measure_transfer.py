@@ -41,29 +41,34 @@ def _export(store: Any, today: dt.date, tr: Callable[..., str]) -> None:
     sheets["Historie"] = actors.public_events(sheets["Historie"], tr)  # no logins for viewers
     stamp = today.isoformat()
     cols = st.columns(3)
+    # the files are written when someone downloads (in Streamlit's download thread, from the
+    # frames read now): writing the XLSX on every rerun took most of the page's time
     cols[0].download_button(
         tr("mn.export.xlsx"),
-        to_xlsx(sheets),
+        lambda: to_xlsx(sheets),
         f"massnahmen_{stamp}.xlsx",
         icon=":material/download:",
         mime=XLSX_MIME,
         key="mn.x.xlsx",
+        on_click="ignore",
     )
     cols[1].download_button(
         tr("mn.export.csv"),
-        to_csv(sheets["Maßnahmen"]),
+        lambda: to_csv(sheets["Maßnahmen"]),
         f"massnahmen_{stamp}.csv",
         mime="text/csv",
         icon=":material/download:",
         key="mn.x.csv",
+        on_click="ignore",
     )
     cols[2].download_button(
         tr("mn.export.history_csv"),
-        to_csv(sheets["Historie"]),
+        lambda: to_csv(sheets["Historie"]),
         f"massnahmen_historie_{stamp}.csv",
         mime="text/csv",
         icon=":material/history:",
         key="mn.x.hist",
+        on_click="ignore",
     )
 
 
