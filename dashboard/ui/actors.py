@@ -43,8 +43,20 @@ def account_roles() -> dict[str, str]:
 
 def public_events(events: pd.DataFrame, tr: Callable[..., str]) -> pd.DataFrame:
     """Measure events with the actor replaced by its role for anyone below editor."""
-    if sees_accounts() or events.empty:
-        return events
+    return events_for_viewer(tr)(events)
+
+
+def events_for_viewer(tr: Callable[..., str]) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """``public_events`` for the current user, decided now, as a function without Streamlit
+    calls (it may run later in the download thread, where the login is not known)."""
+    if sees_accounts():
+        return lambda events: events
     roles = account_roles()
-    # the user is known not to see accounts: asking again per event cost ~2 ms each
-    return events.assign(actor=[_role_label(a, tr, roles) for a in events["actor"]])
+
+    def as_roles(events: pd.DataFrame) -> pd.DataFrame:
+        if events.empty:
+            return events
+        # the user is known not to see accounts: asking again per event cost ~2 ms each
+        return events.assign(actor=[_role_label(a, tr, roles) for a in events["actor"]])
+
+    return as_roles

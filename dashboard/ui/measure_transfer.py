@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.auth import guard
@@ -37,15 +38,22 @@ def _export(store: Any, today: dt.date, tr: Callable[..., str]) -> None:
     """The register as XLSX (all sheets), as CSV, and its history as CSV."""
     st.markdown(f"#### {tr('mn.export.title')}")
     st.caption(tr("mn.export.explain"))
-    sheets = export_tables(store, "measures")
-    sheets["Historie"] = actors.public_events(sheets["Historie"], tr)  # no logins for viewers
+    public = actors.events_for_viewer(tr)  # no logins for viewers; decided in this run
+    read: dict[str, dict[str, pd.DataFrame]] = {}
+
+    def sheets() -> dict[str, pd.DataFrame]:
+        # read and written when someone downloads (Streamlit's download thread; the store's
+        # cursors are per call): building the XLSX on every rerun took most of the page's time
+        if "sheets" not in read:
+            tables = export_tables(store, "measures")
+            read["sheets"] = {**tables, "Historie": public(tables["Historie"])}
+        return read["sheets"]
+
     stamp = today.isoformat()
     cols = st.columns(3)
-    # the files are written when someone downloads (in Streamlit's download thread, from the
-    # frames read now): writing the XLSX on every rerun took most of the page's time
     cols[0].download_button(
         tr("mn.export.xlsx"),
-        lambda: to_xlsx(sheets),
+        lambda: to_xlsx(sheets()),
         f"massnahmen_{stamp}.xlsx",
         icon=":material/download:",
         mime=XLSX_MIME,
@@ -54,7 +62,7 @@ def _export(store: Any, today: dt.date, tr: Callable[..., str]) -> None:
     )
     cols[1].download_button(
         tr("mn.export.csv"),
-        lambda: to_csv(sheets["Maßnahmen"]),
+        lambda: to_csv(sheets()["Maßnahmen"]),
         f"massnahmen_{stamp}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -63,7 +71,7 @@ def _export(store: Any, today: dt.date, tr: Callable[..., str]) -> None:
     )
     cols[2].download_button(
         tr("mn.export.history_csv"),
-        lambda: to_csv(sheets["Historie"]),
+        lambda: to_csv(sheets()["Historie"]),
         f"massnahmen_historie_{stamp}.csv",
         mime="text/csv",
         icon=":material/history:",
