@@ -64,6 +64,13 @@ def test_overview_on_demo_data(demo_db: Path) -> None:
     # every status in the table carries its reason
     assert table["reason"].map(lambda r: isinstance(r, str) and len(r) > 5).all()
     assert not table["reason"].str.contains(r"zi\.|\{|None").any()
+    # the relative gap stays a number (sorts numerically) shown in whole percent: no decimal
+    # sign the browser would write in its own language, no pandas Styler (slow per cell)
+    assert table["gap_relative"].dtype.kind == "f"
+    grid = next(d for d in at.dataframe if d.proto.id and "tabelle" in d.proto.id)
+    assert not grid.proto.arrow_data.styler.display_values
+    config = json.loads(grid.proto.columns)
+    assert config["gap_relative"]["type_config"]["format"] == "%.0f %%"
     statuses = {m.label: int(m.value) for m in at.metric if m.label[:1] in "✓☀◐☁⚡○"}
     assert sum(statuses.values()) == len(table)
     text = explanation(at)
