@@ -183,14 +183,16 @@ with guarded():
         tr("col.status"): [plabels.status_text(field_nodes.loc[f, "status"], tr)
                            for f in fields],
         tr("hf.col.score"): [score_of(f) for f in fields],
+        # what the review asks first (status, coverage, what to watch) before the counts: at
+        # 1440 px the last columns sit behind the table's horizontal scroll
+        tr("hf.col.coverage"): [float(cover.loc[f, "share_assessed"]) * 100
+                                if f in cover.index else 0.0 for f in fields],
+        tr("hf.col.attention"): [
+            flagged(f, ("off_track_no_measure", "completed_not_moving")) for f in fields],
         tr("hf.col.assessments"): [int(field_nodes.loc[f, "n_items"]) for f in fields],
         tr("hf.col.running"): [int(field_nodes.loc[f, "n_active"]) for f in fields],
         tr("hf.col.completed"): [int(field_nodes.loc[f, "n_completed"]) for f in fields],
-        tr("hf.col.attention"): [
-            flagged(f, ("off_track_no_measure", "completed_not_moving")) for f in fields],
         tr("hf.col.no_indicator"): [flagged(f, ("no_indicator",)) for f in fields],
-        tr("hf.col.coverage"): [float(cover.loc[f, "share_assessed"]) * 100
-                                if f in cover.index else 0.0 for f in fields],
     })  # fmt: skip
     st.dataframe(
         styled(overview, {tr("hf.col.score"): 1}, lang),

@@ -61,6 +61,10 @@ def test_all_12_fields_with_explained_statuses(demo_db: Path) -> None:
     ]
     overview = at.dataframe[0].value
     assert len(overview) == 12
+    # status, coverage and what to watch come first: the last columns of the overview sit
+    # behind the table's horizontal scroll at 1440 px
+    assert list(overview.columns[2:6]) == [
+        "Status", "Punktwert", "Ziele mit Bewertung", "Worauf achten"]  # fmt: skip
     for expander in fields:
         assert expander.label.endswith(STATUS_LABELS)
         text = tree_text(expander)
