@@ -178,13 +178,9 @@ def wrap_label(label: str, width: int = 26) -> str:
 
 
 def _status_bars(
-    fig: go.Figure, rows: pd.DataFrame, clipped: pd.Series, tr: Tr, **place: float
+    fig: go.Figure, rows: pd.DataFrame, clipped: pd.Series, tr: Tr, width: float
 ) -> None:
-    """One bar trace per status shown, so the legend names every colour once.
-
-    ``place`` positions the bars on a numeric row axis (width, offset); default: centred.
-    """
-    place = place or {"width": 0.4}
+    """One bar trace per status shown, so the legend names every colour once."""
     codes = rows["status"].map(status_code)
     present = set(codes)
     for status in (*STATUS_ORDER, None):
@@ -196,13 +192,46 @@ def _status_bars(
                 y=rows.loc[mine, "y"],
                 x=clipped[mine],
                 orientation="h",
-                **place,
+                width=width,
                 marker={"color": STATUS_COLORS.get(status or "", theme.STATUS_NONE)},
                 hovertext=rows.loc[mine, "hover"],
                 hoverinfo="text",
                 name=status_text(status, tr),
             )
         )
+
+
+def _bullet_layers(
+    fig: go.Figure, rows: pd.DataFrame, tr: Tr, widths: tuple[float, float], mark_px: int
+) -> None:
+    """Each row's track, status bar and time mark (at ``rows["y"]``), the status legend and
+    the 0–100 % axis: the same in both bullet charts."""
+    track_width, bar_width = widths
+    fig.add_trace(
+        go.Bar(
+            y=rows["y"], x=[1.0] * len(rows), orientation="h", marker={"color": theme.TRACK},
+            hoverinfo="skip", showlegend=False, width=track_width,
+        )
+    )  # fmt: skip
+    _status_bars(fig, rows, rows["achieved"].clip(-0.25, 1.25), tr, bar_width)
+    fig.add_trace(
+        go.Scatter(
+            y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers", hoverinfo="skip",
+            marker={"symbol": "line-ns", "size": mark_px,
+                    "line": {"width": 3, "color": theme.CHART_INK}},
+            name=tr("zi.bullet.expected"),
+        )
+    )  # fmt: skip
+    fig.update_layout(
+        barmode="overlay",
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
+                "title": {"text": tr("zi.bullet.colour")}, "traceorder": "normal"},
+    )  # fmt: skip
+    fig.update_xaxes(
+        range=[-0.25, 1.25], tickformat=".0%", gridcolor=theme.GRID,
+        title={"text": tr("zi.bullet.axis"), "font": {"size": 12}},  # two lines: fits a phone
+        zeroline=True, zerolinecolor=theme.STATUS_NONE,
+    )  # fmt: skip
 
 
 def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -> go.Figure:
@@ -213,45 +242,9 @@ def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -
     the position): one legend entry per status shown, so every colour is named.
     """
     rows = rows.iloc[::-1].assign(y=lambda r: r["label"].map(lambda x: wrap_label(x, label_width)))
-    clipped = rows["achieved"].clip(-0.25, 1.25)
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=rows["y"],
-            x=[1.0] * len(rows),
-            orientation="h",
-            marker={"color": theme.TRACK},
-            hoverinfo="skip",
-            showlegend=False,
-            width=0.8,
-        )
-    )
-    _status_bars(fig, rows, clipped, tr)
-    fig.add_trace(
-        go.Scatter(
-            y=rows["y"],
-            x=rows["expected"].clip(0, 1),
-            mode="markers",
-            marker={
-                "symbol": "line-ns",
-                "size": 22,
-                "line": {"width": 3, "color": theme.CHART_INK},
-            },
-            name=tr("zi.bullet.expected"),
-            hoverinfo="skip",
-        )
-    )
-    fig.update_layout(
-        barmode="overlay",
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
-                "title": {"text": tr("zi.bullet.colour")}, "traceorder": "normal"},
-    )  # fmt: skip
+    _bullet_layers(fig, rows, tr, (0.8, 0.4), 22)
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
-    fig.update_xaxes(
-        range=[-0.25, 1.25], tickformat=".0%", gridcolor=theme.GRID,
-        title={"text": tr("zi.bullet.axis"), "font": {"size": 12}},  # two lines: fits a phone
-        zeroline=True, zerolinecolor=theme.STATUS_NONE,
-    )  # fmt: skip
     # every row as tall as its longest (wrapped) label needs at 13 px
     lines = max((y.count("<br>") + 1 for y in rows["y"]), default=1)
     return _layout(fig, lang, max(200, max(34, 17 * lines + 10) * len(rows) + 160))
@@ -274,40 +267,18 @@ def stacked_bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int
     band = 3 * _ROW_PAD + _TRACK_PX + _LINE_PX * lines  # px
     rows["label_y"] = range(len(rows))
     rows["y"] = rows["label_y"] - 0.5 + (_ROW_PAD + _TRACK_PX / 2) / band  # bar centre
-    clipped = rows["achieved"].clip(-0.25, 1.25)
     fig = go.Figure()
-    track = {"width": _TRACK_PX / band, "marker": {"color": theme.TRACK}}
-    fig.add_trace(go.Bar(y=rows["y"], x=[1.0] * len(rows), orientation="h", hoverinfo="skip",
-                         showlegend=False, **track))  # fmt: skip
-    _status_bars(fig, rows, clipped, tr, width=_BAR_PX / band)
-    fig.add_trace(
-        go.Scatter(
-            y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers", hoverinfo="skip",
-            marker={"symbol": "line-ns", "size": _TRACK_PX + 6,
-                    "line": {"width": 3, "color": theme.CHART_INK}},
-            name=tr("zi.bullet.expected"),
-        )
-    )  # fmt: skip
+    _bullet_layers(fig, rows, tr, (_TRACK_PX / band, _BAR_PX / band), _TRACK_PX + 6)
     label_bottom = (2 * _ROW_PAD + _TRACK_PX) / band - 0.5
-    for _, row in rows.iterrows():
+    for text, y in zip(rows["text"], rows["label_y"], strict=True):
         fig.add_annotation(
-            text=row["text"],
-            x=0, xref="paper", xanchor="left", y=row["label_y"] + label_bottom,
-            yanchor="bottom", align="left", showarrow=False,
+            text=text, x=0, xref="paper", xanchor="left", y=y + label_bottom, yanchor="bottom",
+            align="left", showarrow=False,
             font={"color": theme.CHART_TEXT}, bgcolor="white",  # hides the 0 % line behind it
         )  # fmt: skip
-    fig.update_layout(
-        barmode="overlay",
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
-                "title": {"text": tr("zi.bullet.colour")}, "traceorder": "normal"},
-    )  # fmt: skip
     fig.update_yaxes(range=[-0.5, len(rows) - 0.5], showticklabels=False, showgrid=False,
                      zeroline=False, fixedrange=True)  # fmt: skip
-    fig.update_xaxes(
-        range=[-0.25, 1.25], tickformat=".0%", gridcolor=theme.GRID, fixedrange=True,
-        title={"text": tr("zi.bullet.axis"), "font": {"size": 12}},
-        zeroline=True, zerolinecolor=theme.STATUS_NONE,
-    )  # fmt: skip
+    fig.update_xaxes(fixedrange=True)
     # margins fixed around the rows (legend above, ticks and a two-line title below), so each
     # band keeps its px and no label runs into the bar above
     margin = {"l": 10, "r": 10, "t": 70, "b": 80}
