@@ -64,18 +64,30 @@ SELECT happened_at, username, action, detail FROM access_log ORDER BY id DESC LI
 """
 
 
+def _user_record(cur: duckdb.DuckDBPyConnection, username: str) -> dict[str, object] | None:
+    """The account row as a dict (None if unknown); missing values None, scopes as lists.
+
+    Plain Python values, not a DataFrame: every page run reads the logged-in account again
+    (so a disabled account is out at once), on the review once per listed measure.
+    """
+    result = cur.execute(SQL_USER_BY_NAME, [username])
+    names = [column[0] for column in result.description]
+    found = result.fetchall()  # read to the end: the cursor is reused in a transaction
+    if not found:
+        return None
+    record = dict(zip(names, found[0], strict=True))
+    for key in ("areas", "fields"):
+        record[key] = [] if record[key] is None else list(record[key])
+    return record
+
+
 class AccountRepository(Database):
     """Accounts, their scopes and the access log."""
 
     def user(self, username: str) -> dict[str, object] | None:
         """One account with its password hash, lockout state and scopes (areas, fields)."""
-        frame = self._frame(SQL_USER_BY_NAME, [username])
-        if frame.empty:
-            return None
-        row = nulls_as_none(frame).iloc[0].to_dict()
-        for key in ("areas", "fields"):
-            row[key] = [] if row[key] is None else list(row[key])
-        return row
+        with self.cursor() as cur:
+            return _user_record(cur, username)
 
     def users(self) -> pd.DataFrame:
         """All accounts without password hashes (username, role, scopes, lockout state)."""
@@ -168,12 +180,9 @@ class AccountRepository(Database):
         """
 
         def work(cur: duckdb.DuckDBPyConnection) -> tuple[dict[str, object] | None, bool]:
-            frame = cur.execute(SQL_USER_BY_NAME, [username]).df()
-            if frame.empty:
+            record = _user_record(cur, username)
+            if record is None:
                 return None, False
-            record = nulls_as_none(frame).iloc[0].to_dict()
-            for key in ("areas", "fields"):
-                record[key] = [] if record[key] is None else list(record[key])
             locked = record["locked_until"]
             if locked is not None and pd.Timestamp(now) < pd.Timestamp(locked):
                 return record, False
