@@ -44,6 +44,12 @@ def test_every_status_is_explained_in_words(name, method, track, status, lang) -
         assert any(("5,0 %" if lang == "de" else "5.0 %") in line_ for line_ in lines)
     if status.assessable and method == "cagr":
         assert any("−5" in line_ for line_ in lines)  # the score scale is named
+    if status.assessable and status.explanation.rule == "projection":
+        # a projection beyond the target is not called a (negative) miss
+        short = pexplain.short_reason(status, tr, lang)
+        overshoot = (status.explanation.miss or 0) <= 0
+        assert ("Puffer" in short or "margin" in short) == overshoot, short
+        assert "-" not in short and "−" not in short, short
 
 
 def test_notes_are_explained() -> None:

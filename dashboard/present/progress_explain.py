@@ -9,6 +9,7 @@ from dashboard.analysis.progress import (
     CAGR_WITH_TARGET,
     DESTATIS_ON_TRACK,
     DESTATIS_SLIGHTLY_OFF,
+    Explanation,
     Status,
 )
 from dashboard.present.format import fmt_number
@@ -154,7 +155,7 @@ def _projection_lines(
         )
     ]
     lines.append(tr("zi.explain.remaining", gap=fg(ex.remaining_gap)))
-    miss_key = "zi.explain.miss" if (ex.miss or 0) > 0 else "zi.explain.overshoot"
+    miss_key = "zi.explain.overshoot" if _overshoots(ex) else "zi.explain.miss"
     lines.append(tr(miss_key, miss=fg(abs(ex.miss or 0.0)), ratio=pct_text(ex.miss_ratio, lang)))
     lines.append(
         tr(
@@ -277,6 +278,11 @@ def explain_lines(
     return lines
 
 
+def _overshoots(ex: Explanation) -> bool:
+    """Whether the projection reaches the target or goes beyond it (no miss)."""
+    return (ex.miss or 0) <= 0
+
+
 def short_reason(status: Status, tr: Tr, lang: str) -> str:
     """One short line for tables: the number that decided the status."""
     ex = status.explanation
@@ -286,7 +292,9 @@ def short_reason(status: Status, tr: Tr, lang: str) -> str:
         return tr("zi.short.reached")
     if status.method == "destatis":
         if ex.miss_ratio is not None and ex.rule == "projection":
-            return tr("zi.short.miss", ratio=pct_text(ex.miss_ratio, lang))
+            # a negative "miss" read as "Verfehlung −22 %" on rows that are on track
+            key = "zi.short.overshoot" if _overshoots(ex) else "zi.short.miss"
+            return tr(key, ratio=pct_text(abs(ex.miss_ratio), lang))
         return tr("zi.short." + ex.rule)
     if ex.rule == "reached":
         return tr("zi.short.reached")
