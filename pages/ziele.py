@@ -164,9 +164,12 @@ with guarded():
     shown = shown.sort_values(["implicit", "field_id", "indicator_id", "area"], kind="stable")
     st.subheader(tr("ziele.table", n=len(shown)))
     counts = shown["status"].value_counts()
-    metric_cols = st.columns(len(STATUSES))
-    for col, status in zip(metric_cols, STATUSES, strict=True):
-        col.metric(plabels.status_text(status, tr), int(counts.get(status, 0)))
+    # a row that wraps: six columns stacked into six screen-high blocks on a phone
+    counts_row = st.container(horizontal=True, gap="medium")
+    for status in STATUSES:
+        counts_row.metric(
+            plabels.status_text(status, tr), int(counts.get(status, 0)), width="content"
+        )
     if shown.empty:
         st.info(tr("ziele.empty_filter"))
     else:
