@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,3 +129,36 @@ def wait_for_app(page: object, timeout_ms: int = 30000) -> None:
         "document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0",
         timeout=timeout_ms,
     )
+
+
+# Text a reader cannot read to its end: an element that cuts its text off with "…", or a
+# chart's text (axis title, tick, legend) that runs past the chart's edge.
+CUT_OFF_JS = """() => {
+  const main = document.querySelector('[data-testid=stMain]'), out = [];
+  for (const el of main.querySelectorAll('*')) {
+    if (getComputedStyle(el).textOverflow === 'ellipsis' && el.innerText.trim()
+        && el.scrollWidth > el.clientWidth + 1) out.push('… ' + el.innerText.trim());
+  }
+  for (const plot of main.querySelectorAll('.js-plotly-plot')) {
+    const svg = plot.querySelector('svg.main-svg');
+    if (!svg) continue;
+    const box = svg.getBoundingClientRect();
+    for (const text of plot.querySelectorAll('svg text')) {
+      const r = text.getBoundingClientRect();
+      if (text.textContent.trim() && r.width && (r.left < box.left - 1 || r.right > box.right + 1))
+        out.push('chart: ' + text.textContent.trim());
+    }
+  }
+  return out;
+}"""
+
+
+def cut_off_texts(page: Any, width: int) -> list[str]:
+    """Texts cut off on the open page at ``width`` px, every chart drawn (a tall viewport)."""
+    before = page.viewport_size
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(int(height) + 50, 16000)})
+    page.wait_for_timeout(700)  # plotly re-lays out at the new size
+    found = page.evaluate(CUT_OFF_JS)
+    page.set_viewport_size(before)
+    return found

@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ARTIFACTS, app_server, browser_page, require_chromium, wait_for_app
+from tests.browser import (
+    ARTIFACTS,
+    app_server,
+    browser_page,
+    cut_off_texts,
+    require_chromium,
+    wait_for_app,
+)
 from tests.conftest import ROOT
 
 
@@ -78,6 +85,9 @@ def test_page_renders_without_errors(
         if exceptions.count():
             page.screenshot(path=str(ARTIFACTS / f"smoke_{dataset}_{url_path}.png"))
         assert exceptions.count() == 0, exceptions.first.inner_text()[:500]
+        if dataset == "real":  # the demo pages are checked in test_browser_ux.py
+            cut = {width: cut_off_texts(page, width) for width in (1440, 390)}
+            assert cut == {1440: [], 390: []}, cut  # real names are longer than the demo's
     finally:
         page.remove_listener("console", on_console)
         page.remove_listener("pageerror", on_error)

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ARTIFACTS, app_server, browser_page, require_chromium, wait_for_app
+from tests.browser import (
+    ARTIFACTS,
+    CUT_OFF_JS,
+    app_server,
+    browser_page,
+    require_chromium,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -40,28 +47,6 @@ def open_page(page: object, url: str) -> None:
     page.goto(url)
     wait_for_app(page, 90000)
     page.wait_for_timeout(600)  # the a11y script runs 200 ms after the last re-render
-
-
-# Text a reader cannot read to its end: an element that cuts its text off with "…", or a
-# chart's text (axis title, tick, legend) that runs past the chart's edge.
-CUT_OFF_JS = """() => {
-  const main = document.querySelector('[data-testid=stMain]'), out = [];
-  for (const el of main.querySelectorAll('*')) {
-    if (getComputedStyle(el).textOverflow === 'ellipsis' && el.innerText.trim()
-        && el.scrollWidth > el.clientWidth + 1) out.push('… ' + el.innerText.trim());
-  }
-  for (const plot of main.querySelectorAll('.js-plotly-plot')) {
-    const svg = plot.querySelector('svg.main-svg');
-    if (!svg) continue;
-    const box = svg.getBoundingClientRect();
-    for (const text of plot.querySelectorAll('svg text')) {
-      const r = text.getBoundingClientRect();
-      if (text.textContent.trim() && r.width && (r.left < box.left - 1 || r.right > box.right + 1))
-        out.push('chart: ' + text.textContent.trim());
-    }
-  }
-  return out;
-}"""
 
 
 def full_screenshot(page: object, name: str, width: int, cut_off: list[str] | None = None) -> Path:
