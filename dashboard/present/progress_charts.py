@@ -209,29 +209,50 @@ def _bullet_layers(
     track_width, bar_width = widths
     fig.add_trace(
         go.Bar(
-            y=rows["y"], x=[1.0] * len(rows), orientation="h", marker={"color": theme.TRACK},
-            hoverinfo="skip", showlegend=False, width=track_width,
+            y=rows["y"],
+            x=[1.0] * len(rows),
+            orientation="h",
+            marker={"color": theme.TRACK},
+            hoverinfo="skip",
+            showlegend=False,
+            width=track_width,
         )
-    )  # fmt: skip
+    )
     _status_bars(fig, rows, rows["achieved"].clip(-0.25, 1.25), tr, bar_width)
     fig.add_trace(
         go.Scatter(
-            y=rows["y"], x=rows["expected"].clip(0, 1), mode="markers", hoverinfo="skip",
-            marker={"symbol": "line-ns", "size": mark_px,
-                    "line": {"width": 3, "color": theme.CHART_INK}},
+            y=rows["y"],
+            x=rows["expected"].clip(0, 1),
+            mode="markers",
+            hoverinfo="skip",
+            marker={
+                "symbol": "line-ns",
+                "size": mark_px,
+                "line": {"width": 3, "color": theme.CHART_INK},
+            },
             name=tr("zi.bullet.expected"),
         )
-    )  # fmt: skip
+    )
     fig.update_layout(
         barmode="overlay",
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "xanchor": "left",
-                "title": {"text": tr("zi.bullet.colour")}, "traceorder": "normal"},
-    )  # fmt: skip
+        legend={
+            "orientation": "h",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "title": {"text": tr("zi.bullet.colour")},
+            "traceorder": "normal",
+        },
+    )
     fig.update_xaxes(
-        range=[-0.25, 1.25], tickformat=".0%", gridcolor=theme.GRID,
+        range=[-0.25, 1.25],
+        tickformat=".0%",
+        gridcolor=theme.GRID,
         title={"text": tr("zi.bullet.axis"), "font": {"size": 12}},  # two lines: fits a phone
-        zeroline=True, zerolinecolor=theme.STATUS_NONE,
-    )  # fmt: skip
+        zeroline=True,
+        zerolinecolor=theme.STATUS_NONE,
+    )
 
 
 def bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int = 40) -> go.Figure:
@@ -272,12 +293,24 @@ def stacked_bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int
     label_bottom = (2 * _ROW_PAD + _TRACK_PX) / band - 0.5
     for text, y in zip(rows["text"], rows["label_y"], strict=True):
         fig.add_annotation(
-            text=text, x=0, xref="paper", xanchor="left", y=y + label_bottom, yanchor="bottom",
-            align="left", showarrow=False,
-            font={"color": theme.CHART_TEXT}, bgcolor="white",  # hides the 0 % line behind it
-        )  # fmt: skip
-    fig.update_yaxes(range=[-0.5, len(rows) - 0.5], showticklabels=False, showgrid=False,
-                     zeroline=False, fixedrange=True)  # fmt: skip
+            text=text,
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=y + label_bottom,
+            yanchor="bottom",
+            align="left",
+            showarrow=False,
+            font={"color": theme.CHART_TEXT},
+            bgcolor="white",  # hides the 0 % line behind it
+        )
+    fig.update_yaxes(
+        range=[-0.5, len(rows) - 0.5],
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
     fig.update_xaxes(fixedrange=True)
     # margins fixed around the rows (legend above, ticks and a two-line title below), so each
     # band keeps its px and no label runs into the bar above
