@@ -27,7 +27,7 @@ from dashboard.ui import (
     target_form,
     url_state,
 )
-from dashboard.ui.shell import data_status_badge, guarded, language, translator
+from dashboard.ui.shell import data_status_badge, figure_row, guarded, language, translator
 
 tr = translator()
 lang = language()
@@ -164,12 +164,10 @@ with guarded():
     shown = shown.sort_values(["implicit", "field_id", "indicator_id", "area"], kind="stable")
     st.subheader(tr("ziele.table", n=len(shown)))
     counts = shown["status"].value_counts()
-    # a row that wraps: six columns stacked into six screen-high blocks on a phone
-    counts_row = st.container(horizontal=True, gap="medium")
+    counts_row = figure_row()  # six columns stacked into six blocks on a phone
     for status in STATUSES:
-        counts_row.metric(
-            plabels.status_text(status, tr), int(counts.get(status, 0)), width="content"
-        )
+        count = int(counts.get(status, 0))
+        counts_row.metric(plabels.status_text(status, tr), count, width="content")
     if shown.empty:
         st.info(tr("ziele.empty_filter"))
     else:
@@ -281,24 +279,25 @@ with guarded():
             + ptables.target_description(row, labels, tr, lang)
             + (f" – {user_markdown(row['note'])}" if row["note"] else "")
         )
-        m = st.columns(5)
-        m[0].metric(
+        figures = figure_row()
+        figures.metric(
             tr("zi.col.actual"),
             plabels.fmt_value(row["actual"], unit, decimals, lang, tr),
             help=tr("ziele.period", period=row["period"]) if pd.notna(row["period"]) else None,
+            width="content",
         )
-        m[1].metric(
+        figures.metric(
             tr("zi.col.target"),
             ptables.target_value_text(row, labels, tr, lang),
             help=ptables.target_description(row, labels, tr, lang),
+            width="content",
         )
-        m[2].metric(
-            tr("zi.col.gap"), ptables.gap_text(row, labels, tr, lang), help=tr("zi.col.gap_help")
-        )
-        m[3].metric(
-            tr("zi.col.years"), ptables.years_text(row, tr, lang), help=tr("zi.col.years_help")
-        )
-        m[4].markdown(f"**{tr('col.status')}**  \n" + plabels.status_markdown(result.code, tr))
+        gap = ptables.gap_text(row, labels, tr, lang)
+        figures.metric(tr("zi.col.gap"), gap, help=tr("zi.col.gap_help"), width="content")
+        years = ptables.years_text(row, tr, lang)
+        figures.metric(tr("zi.col.years"), years, help=tr("zi.col.years_help"), width="content")
+        status = f"**{tr('col.status')}**  \n" + plabels.status_markdown(result.code, tr)
+        figures.markdown(status, width="content")
         left, right = st.columns([3, 2])
         with left:
             names = {

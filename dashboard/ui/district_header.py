@@ -15,7 +15,7 @@ from dashboard.present.profile_format import fmt_value
 from dashboard.reports.profile_report import profile_pdf
 from dashboard.ui import data
 from dashboard.ui.district_view import View
-from dashboard.ui.shell import data_status_badge, language, translator
+from dashboard.ui.shell import data_status_badge, figure_row, language, translator
 
 
 def header(view: View, summary: dict[str, Any]) -> None:
@@ -29,17 +29,18 @@ def header(view: View, summary: dict[str, Any]) -> None:
     facts = district_facts.key_facts(values, code, roles, group=view.group)
     city = district_facts.key_facts(data.area_values(path, (CITY,)), CITY, roles, group=view.group)
     st.header(f"{view.name} ({code})")
-    cols = st.columns(4)
+    row = figure_row()
     pop, pop_period, pop_flag = facts["population"]
     share, share_period, share_flag = facts["headline_share"]
     suffix = f" ({view.group_label})" if view.group else ""
-    cols[0].metric(
+    row.metric(
         tr("stadtteil.fact.population") + suffix,
         fmt_value(pop, "Personen", 0, lang, pop_flag),
         help=tr("stadtteil.fact.as_of", period=pop_period) if pop_period else None,
+        width="content",
     )
     city_share = city["headline_share"][0]
-    cols[1].metric(
+    row.metric(
         tr("stadtteil.fact.mv_share") + suffix,
         fmt_value(share, "%", 1, lang, share_flag),
         delta=None
@@ -48,10 +49,12 @@ def header(view: View, summary: dict[str, Any]) -> None:
         delta_color="off",
         delta_arrow="off",
         help=tr("stadtteil.fact.as_of", period=share_period) if share_period else None,
+        width="content",
     )
-    cols[2].metric(tr("stadtteil.fact.bezirk"), view.bezirk_name or "–")
+    row.metric(tr("stadtteil.fact.bezirk"), view.bezirk_name or "–", width="content")
     latest = values.loc[values["area_code"] == code, "period"].max()
-    cols[3].metric(tr("stadtteil.fact.latest"), "–" if pd.isna(latest) else str(int(latest)))
+    latest_text = "–" if pd.isna(latest) else str(int(latest))
+    row.metric(tr("stadtteil.fact.latest"), latest_text, width="content")
     data_status_badge(summary)
     report_button(view)
     if not pd.isna(latest):

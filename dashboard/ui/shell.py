@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import streamlit as st
 
@@ -46,3 +47,11 @@ def guarded() -> Iterator[None]:
         yield
     except LeitbildError as err:
         st.error(translator()("error.generic", message=err.user_message()))
+
+
+def figure_row() -> Any:
+    """A row for key figures that wraps on a narrow screen; give each metric width="content".
+
+    st.columns stack one figure per line on a phone: four figures filled its first screen.
+    """
+    return st.container(horizontal=True, gap="medium")
