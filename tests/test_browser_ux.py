@@ -16,6 +16,7 @@ from tests.browser import (
     CUT_OFF_JS,
     app_server,
     browser_page,
+    cut_off_texts,
     require_chromium,
     wait_for_app,
 )
@@ -192,3 +193,13 @@ def test_phone_charts_are_readable(app: str, name: str) -> None:
         )
         assert widths and min(widths) >= 300, widths
         full_screenshot(page, f"phone_{name}", 390)
+
+
+@pytest.mark.parametrize("name", ["stadtteil", "ziele"])
+def test_english_pages_cut_nothing_off(app: str, name: str) -> None:
+    """English labels are often longer than German ones: nothing cut off at 390 or 1440 px."""
+    with browser_page(390, 844) as (page, _requests):
+        open_page(page, app + PAGES[name] + ("&" if "?" in PAGES[name] else "?") + "lang=en")
+        assert page.evaluate("document.documentElement.lang").startswith("en")
+        cut = {width: cut_off_texts(page, width) for width in (390, 1440)}
+        assert cut == {390: [], 1440: []}, cut

@@ -118,9 +118,10 @@ def contributions_chart(
     finite = [abs(v) for v in values if not pd.isna(v)]
     reach = max([*finite, 0.5]) * 1.35
     fig.update_layout(
-        height=60 + 42 * len(indicators), separators=separators(lang), font=FONT,
-        plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 10, "b": 40}, showlegend=False,
+        height=80 + 42 * len(indicators), separators=separators(lang), font=FONT,
+        plot_bgcolor="white", margin={"l": 10, "r": 10, "t": 10, "b": 60}, showlegend=False,
     )  # fmt: skip
+    # two lines (room below: b=60): in English one line ran past a phone's right edge
     axis_title = {"text": t("stadtteil.index.contrib_axis", lang), "font": {"size": 12}}
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor=INK,
                      gridcolor=theme.GRID_SOFT, title=axis_title)  # fmt: skip
