@@ -24,6 +24,7 @@ from dashboard.analysis.social_index import (
     SocialIndex,
     method_text,
 )
+from dashboard.exports import data_status
 from dashboard.present import export_frames as xf
 from dashboard.present import map_figure, map_text
 from dashboard.present.format import styled
@@ -211,6 +212,9 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
     ref_text = view.reference_text(lang)
     period = st.session_state["karte_periode"]
     title = f"<b>{indicator['short']}</b> {period}<br>{ref_text}"
+    status = data_status(data.summary(db))
+    if status != "real":  # the map (and its PNG) says demo itself: its hovers may not
+        title += f"<br><i>{tr('data.' + status)}</i>"
     clickable = display["level"] == "stadtteile" and PROFILE.exists()
     spec = map_figure.MapSpec(
         classes=classes,
@@ -221,8 +225,14 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
         label_kind=label_kind(display),
     )
     shapes = maps.shapes(db, display["geometry"], display["level"])
+    common = map_text.common_provenance(list(table["provenance"]))
     texts = map_text.hover_texts(
-        table, indicator, city=city, parts=part_names(indicator, catalogue.indicators), lang=lang
+        table,
+        indicator,
+        city=city,
+        parts=part_names(indicator, catalogue.indicators),
+        lang=lang,
+        common=common,
     )
     counts = local_notes.indicator_note_counts(data.store(), str(indicator["id"]))
     texts = local_notes.with_note_markers(texts, list(table["code"]), counts, tr)
@@ -236,12 +246,12 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
         config=map_figure.plot_config(),
         width="stretch",
     )
-    code = maps.selected_code(event) if clickable else None
+    code = map_figure.area_of_click(event, fig) if clickable else None
     if code:
         st.switch_page(PROFILE, query_params={"stadtteil": code})
     small = set(table["code"]) - map_figure.labelled(shapes, spec.label_kind)
     unlabelled = [f"{r.code} {r.name}" for r in table.itertuples() if r.code in small]
-    captions(table, classes, display, indicator, clickable, unlabelled)
+    captions(table, classes, display, indicator, clickable, unlabelled, common)
     footnote_lines = footnotes.show([str(indicator["id"])])
     st.subheader(tr("karte.table"), help=tr("karte.table.help"))
     frame = table_frame(table, classes.classes, legend, indicator)
@@ -261,20 +271,13 @@ def captions(
     indicator: dict[str, Any],
     clickable: bool,
     unlabelled: list[str],
+    common: str | None,
 ) -> None:
-    """Short notes under the map: what grey means, tiles, counts, computed aggregates."""
+    """Short notes under the map: what grey means, tiles, counts, computed aggregates, source."""
     notes = list(display["notes"])
-    missing = int((classes.classes < 0).sum())
-    if missing:
-        notes.append(
-            tr(
-                "karte.note.hidden",
-                n=missing,
-                areas=areas_word(missing),
-                min_count=LIMITS["min_count"],
-                min_den=LIMITS["min_denominator"],
-            )
-        )
+    if missing := int((classes.classes < 0).sum()):
+        limits = {"min_count": LIMITS["min_count"], "min_den": LIMITS["min_denominator"]}
+        notes.append(tr("karte.note.hidden", n=missing, areas=areas_word(missing), **limits))
     computed = int((table["origin"] == "computed").sum())
     if computed:
         notes.append(tr("karte.note.computed", n=computed, areas=areas_word(computed)))
@@ -286,7 +289,8 @@ def captions(
         notes.append(tr("karte.note.counts"))
     if clickable:
         notes.append(tr("karte.note.click"))
-    st.caption("  \n".join(notes))
+    notes.append(map_text.provenance_note(list(table["provenance"]), common, lang))
+    st.caption("  \n".join(n for n in notes if n))
 
 
 def download_notes(

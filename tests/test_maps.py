@@ -140,13 +140,15 @@ def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> Non
     )
     fig = map_figure.figure(shapes, table, texts, spec)
     assert {trace.type for trace in fig.data} == {"scatter"}  # SVG only: nothing fetched
-    areas = [t for t in fig.data if t.fill == "toself" and t.x[0] is not None]
-    assert len(areas) == 3
-    hidden = [t for t in areas if t.fillcolor == MISSING_COLOUR]
-    assert len(hidden) == 1 and hidden[0].fillpattern.shape == "/"
-    targets = [t for t in fig.data if t.customdata is not None]
-    assert {t.customdata[0] for t in targets} == {"11", "12", "13"}
-    assert all(t.marker.opacity == 0 for t in targets)
+    fills = [t for t in fig.data if t.fill == "toself"]
+    assert sum(len(rings(t)) for t in fills) == 3  # every area's one ring, drawn once
+    hidden = [t for t in fills if t.fillcolor == MISSING_COLOUR]
+    assert len(hidden) == 1 and hidden[0].fillpattern.shape == "/" and len(rings(hidden[0])) == 1
+    targets = [t for t in fig.data if t.meta is not None]
+    assert sorted(t.meta for t in targets) == ["11", "12", "13"]
+    # invisible markers outside the legend: what the figure's template gives every trace
+    assert fig.layout.template.data.scatter[0].marker.opacity == 0
+    assert all(t.marker.opacity is None and t.showlegend is None for t in targets)
     legend = [t.name for t in fig.data if t.showlegend is not False and t.name]
     assert legend == ["a", "b", "geheim / keine Angabe"]
     labels = [t for t in fig.data if t.mode == "text"]
@@ -173,18 +175,63 @@ def test_tiny_areas_get_no_label() -> None:
     assert map_figure.labelled(shapes) == {"11"}
 
 
+def rings(trace: object) -> list[list[tuple[int, int]]]:
+    """The gap-separated pieces of a trace's path."""
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for x, y in zip(trace.x, trace.y, strict=True):
+        if x is None:
+            pieces.append([])
+        else:
+            pieces[-1].append((x, y))
+    return [p for p in pieces if p]
+
+
+def map_of(shapes: object, table: pd.DataFrame, values: list[float]) -> object:
+    """The figure of ``table`` with these values, classified in two classes."""
+    table = table.assign(value=values)
+    classes = classify(table["value"], "quantile", 2, decimals=1)
+    legend = [str(i) for i in range(len(classes.colours))]
+    spec = map_figure.MapSpec(classes, "T", legend, "m", show_labels=False, label_kind="code")
+    return map_figure.figure(shapes, table, ["x"] * len(table), spec)
+
+
+def test_areas_of_one_colour_share_one_trace_and_enclaves_are_drawn_last(catalogue) -> None:
+    ring = box(0, 0, 3, 3).difference(box(1, 1, 2, 2))  # 11 has a hole where 13 lies
+    shapes = map_shapes({"11": ring, "12": box(3, 0, 6, 3), "13": box(1, 1, 2, 2)}, 0)
+    assert shapes.depth == {"11": 0, "12": 0, "13": 1}
+    table, _ = three_areas(catalogue)
+    fig = map_of(shapes, table, [10.0, 10.0, 10.0])  # one colour for all three
+    fills = [t for t in fig.data if t.fill == "toself"]
+    # 11 and 12 together (outer ring and hole of 11, ring of 12), then the enclave on top
+    assert [len(rings(t)) for t in fills] == [3, 1]
+    grid = map_figure.Grid.of(shapes.bounds)
+    assert rings(fills[1])[0] == list(zip(*(grid.xs(shapes.path("13")[0]),
+                                          grid.ys(shapes.path("13")[1])), strict=True))  # fmt: skip
+
+
 @pytest.mark.parametrize(
-    ("event", "code"),
+    ("points", "code"),
     [
-        ({"selection": {"points": [{"customdata": "61", "x": 1}]}}, "61"),
-        ({"selection": {"points": [{"customdata": ["91"]}]}}, "91"),
-        ({"selection": {"points": []}}, None),
-        ({}, None),
-        (None, None),
+        ([{"curve_number": 1, "point_index": 3}], "11"),
+        ([{"curve_number": 0}], "13"),
+        ([{"curve_number": 99}], None),  # not a trace of this figure
+        ([{"curve_number": 5}, {"curve_number": 2}], "12"),  # a fill (no area) is skipped
+        ([{"x": 1}], None),
+        ([], None),
     ],
 )
-def test_selected_code(event: object, code: str | None) -> None:
-    assert maps.selected_code(event) == code
+def test_area_of_click(catalogue, points: list[dict], code: str | None) -> None:
+    table, shapes = three_areas(catalogue)
+    fig = map_of(shapes, table, [1.0, 2.0, 3.0])
+    # the targets come first, large areas first (13 is the largest)
+    assert [t.meta for t in fig.data[:3]] == list(shapes.order) == ["13", "11", "12"]
+    assert map_figure.area_of_click({"selection": {"points": points}}, fig) == code
+
+
+@pytest.mark.parametrize("event", [{}, None, {"selection": None}, {"selection": {}}])
+def test_area_of_click_without_a_selection(catalogue, event: object) -> None:
+    table, shapes = three_areas(catalogue)
+    assert map_figure.area_of_click(event, map_of(shapes, table, [1.0, 2.0, 3.0])) is None
 
 
 @pytest.mark.parametrize(
@@ -306,11 +353,15 @@ def test_new_geometry_reaches_the_map_once_the_data_caches_are_cleared(demo_db: 
 
 def test_grid_keeps_distances_equal_on_both_axes_and_shared_points_shared() -> None:
     grid = map_figure.Grid.of((7.47, 51.84, 7.77, 52.06))  # Münster's bounds
-    # 1 km east and 1 km north of the corner are the same number of units (5 m each)
-    east = 1000 / (map_figure.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
-    north = 1000 / map_figure.METRES_PER_DEGREE
-    assert grid.xs([7.47, 7.47 + east]) == [0, 200]
-    assert grid.ys([51.84, 51.84 + north]) == [0, 200]
+    # 10 km east and 10 km north of the corner are the same number of units; the map's
+    # longer side (24,5 km north to south) is 999 units, so no coordinate has four digits
+    east = 10_000 / (map_figure.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
+    north = 10_000 / map_figure.METRES_PER_DEGREE
+    assert grid.xs([7.47, 7.47 + east]) == [0, 408] and grid.ys([51.84, 51.84 + north]) == [0, 408]
+    assert grid.ys([52.06]) == [999] and grid.xs([7.77]) == [840]
+    # a small map keeps 5 m units: 1 km is 200 of them
+    small = map_figure.Grid.of((7.6, 51.9, 7.61, 51.91))
+    assert small.ys([51.9, 51.9 + north / 10]) == [0, 200]
     assert grid.xs([7.6, None, 7.6]) == [grid.xs([7.6])[0], None, grid.xs([7.6])[0]]
 
 
@@ -327,3 +378,29 @@ def test_figure_uses_grid_units_at_equal_scale(catalogue) -> None:
     assert fig.layout.yaxis.scaleratio == 1
     lo, hi = fig.layout.xaxis.range
     assert lo < 0 < max(v for t in fig.data if t.x is not None for v in t.x if v is not None) < hi
+
+
+@pytest.mark.parametrize(
+    ("provenances", "common", "note"),
+    [
+        (["A", "A", None], "A", "Herkunft der Werte: A"),
+        (["A", "B", "A"], "A", "Herkunft der Werte: A. Wo ein Wert eine andere Herkunft hat"),
+        ([None, ""], None, ""),
+    ],
+)
+def test_the_shared_provenance_is_said_once_under_the_map(
+    provenances: list[str | None], common: str | None, note: str
+) -> None:
+    assert map_text.common_provenance(provenances) == common
+    assert map_text.provenance_note(provenances, common, "de").startswith(note)
+    assert bool(note) == bool(map_text.provenance_note(provenances, common, "de"))
+
+
+def test_hover_names_only_a_provenance_that_differs_from_the_shared_one(catalogue) -> None:
+    table, _ = three_areas(catalogue)
+    table = table.assign(provenance=["Amt A", "Amt B", "Amt A"])
+    texts = map_text.hover_texts(
+        table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de", common="Amt A"
+    )
+    assert ["Herkunft" in text for text in texts] == [False, True, False]
+    assert "Herkunft: Amt B" in texts[1]

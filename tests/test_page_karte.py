@@ -34,8 +34,8 @@ def spec(at: AppTest) -> dict:
 
 
 def area_codes(at: AppTest) -> list[str]:
-    """Codes of the areas drawn (one click/hover target trace per area)."""
-    return [t["customdata"][0] for t in spec(at)["data"] if t.get("customdata")]
+    """Codes of the areas drawn (one click/hover target trace per area, named by its meta)."""
+    return [t["meta"] for t in spec(at)["data"] if t.get("meta")]
 
 
 def legend(at: AppTest) -> list[str]:
@@ -70,6 +70,9 @@ def test_default_map_on_demo_data(demo_db: Path) -> None:
     assert state["geometrie"] == "kacheln" and state["ebene"] == "stadtteile"
     assert any("Kachelkarte" in c.value for c in at.caption)
     assert {t["type"] for t in spec(at)["data"]} == {"scatter"}
+    # the figure itself says demo (a PNG of it too); the shared provenance is said once below
+    assert "Demodaten" in spec(at)["layout"]["legend"]["title"]["text"]
+    assert any("Herkunft der Werte: berechnet aus Demodaten" in c.value for c in at.caption)
 
 
 def test_url_parameters_restore_the_state(demo_db: Path) -> None:
@@ -198,7 +201,13 @@ def test_acceptance_share_with_migration_history_2014(real: Path) -> None:
     assert query(at)["geometrie"] == "amtlich"
     assert len(area_codes(at)) == 45
     assert {m.label: m.value for m in at.metric}["Stadt Münster"] == "21,7 %"
-    assert "Stadt: 21,7 %" in spec(at)["layout"]["legend"]["title"]["text"]
+    title = spec(at)["layout"]["legend"]["title"]["text"]
+    assert "Stadt: 21,7 %" in title and "Demo" not in title
+    # every value has the same official source: named once under the map, not in 45 hovers
+    note = next(c.value for c in at.caption if "Herkunft der Werte" in c.value)
+    assert "ms_migrationsvorgeschichte.csv" in note
+    hovers = [t["hovertemplate"] for t in spec(at)["data"] if t.get("meta")]
+    assert len(hovers) == 45 and not any("Herkunft" in h for h in hovers)
     frame = table(at)
     top_class = legend(at)[0].rsplit(" (", 1)[0]
     assert frame.loc["61", "Wert (%)"] == 49.7 and frame.loc["91", "Wert (%)"] == 47.8

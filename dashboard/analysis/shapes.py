@@ -34,7 +34,8 @@ class MapShapes:
     small area inside a larger one stays on top; ``labels`` are inner points for the labels;
     ``room`` is the distance from the label point to the area's edge (to skip labels that
     would not fit); ``targets`` are inner points that make the whole area clickable and
-    hoverable.
+    hoverable; ``depth`` counts the areas an area lies inside (0 for most, 1 for an
+    enclave), so a map drawing areas together draws the deeper ones later.
     """
 
     features: dict[str, dict[str, object]]
@@ -44,6 +45,7 @@ class MapShapes:
     bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     order: tuple[str, ...] = ()
     borders: list[list[tuple[float, float]]] = field(default_factory=list)
+    depth: dict[str, int] = field(default_factory=dict)
 
     def geojson(self, codes: list[str] | None = None) -> dict[str, object]:
         """A FeatureCollection of the given codes (all if None)."""
@@ -189,6 +191,28 @@ def borders(
     return [[(round(x, DECIMALS), round(y, DECIMALS)) for x, y in line.coords] for line in lines]
 
 
+def nesting(
+    geoms: dict[str, BaseGeometry], points: dict[str, tuple[float, float]]
+) -> dict[str, int]:
+    """How many other areas enclose each area (its inner point lies within their outline).
+
+    The outline ignores holes: an enclave sits in a hole of the area around it.
+    """
+    codes = list(geoms)
+    outlines = [
+        shapely.union_all([shapely.Polygon(part.exterior) for part in getattr(g, "geoms", [g])])
+        for g in (geoms[c] for c in codes)
+    ]
+    inner, outer = shapely.STRtree(outlines).query(
+        shapely.points([points[c] for c in codes]), predicate="within"
+    )
+    depth = dict.fromkeys(codes, 0)
+    for i, j in zip(inner, outer, strict=True):
+        if i != j:
+            depth[codes[i]] += 1
+    return depth
+
+
 def map_shapes(
     geoms: dict[str, BaseGeometry],
     tolerance: float = TOLERANCE,
@@ -217,6 +241,7 @@ def map_shapes(
         bounds=(float(minx), float(miny), float(maxx), float(maxy)),
         order=tuple(sorted(simplified, key=lambda c: -simplified[c].area)),
         borders=borders(simplified, groups) if groups else [],
+        depth=nesting(simplified, labels),
     )
 
 

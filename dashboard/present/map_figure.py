@@ -31,9 +31,12 @@ MAP_HEIGHT = 700
 LEGEND_SHARE = 0.17
 # a label needs about this share of the map's width as room around its point (two digits)
 MIN_LABEL_ROOM = 0.0095
-# the figure's coordinates are whole numbers of this many metres from the map's corner: far
-# below a pixel at city zoom (about 35 m) and half the characters of lon/lat with 5 decimals
+# The figure's coordinates are whole numbers of grid units from the map's corner: a unit is
+# a thousandth of the map's longer side (at least 5 m), so every coordinate has at most three
+# digits (a fifth of the bytes of four) and a unit stays below a pixel of the 700 px map
+# (Münster: 24,5 m, a pixel ~35 m; the shapes are simplified at ~35 m anyway).
 GRID_METRES = 5.0
+GRID_UNITS = 999
 METRES_PER_DEGREE = 111_320.0
 
 
@@ -65,9 +68,11 @@ class Grid:
     @classmethod
     def of(cls, bounds: tuple[float, float, float, float]) -> Grid:
         """The grid for shapes with these (minx, miny, maxx, maxy) bounds."""
-        minx, miny, _, maxy = bounds
-        per_lat = METRES_PER_DEGREE / GRID_METRES
-        return cls(minx, miny, per_lat * math.cos(math.radians((miny + maxy) / 2)), per_lat)
+        minx, miny, maxx, maxy = bounds
+        aspect = math.cos(math.radians((miny + maxy) / 2))
+        longest = max((maxx - minx) * aspect, maxy - miny) * METRES_PER_DEGREE
+        per_lat = METRES_PER_DEGREE / max(GRID_METRES, longest / GRID_UNITS)
+        return cls(minx, miny, per_lat * aspect, per_lat)
 
     def xs(self, lons: list[float | None]) -> list[int | None]:
         """Grid x of each longitude (None stays None: it separates rings)."""
@@ -76,6 +81,37 @@ class Grid:
     def ys(self, lats: list[float | None]) -> list[int | None]:
         """Grid y of each latitude."""
         return [None if v is None else round((v - self.lat0) * self.per_lat) for v in lats]
+
+
+# What most of the map's traces share, sent once instead of on each of up to thousands of
+# traces (it replaces Streamlit's plotly template, whose styling the map sets itself): the
+# click targets are invisible markers outside the legend; other traces set what differs.
+TEMPLATE = go.layout.Template(
+    data={
+        "scatter": [
+            {
+                "mode": "markers",
+                "showlegend": False,
+                "marker": {"size": 18, "opacity": 0, "color": theme.BLACK},
+            }
+        ]
+    }
+)
+
+
+def area_of_click(event: object, fig: go.Figure) -> str | None:
+    """The area code of the first clicked point of a plotly selection event (or None)."""
+    try:
+        points = event["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        curve = point.get("curve_number") if isinstance(point, dict) else None
+        if isinstance(curve, int) and 0 <= curve < len(fig.data):
+            code = fig.data[curve].meta
+            if isinstance(code, str):
+                return code
+    return None
 
 
 def _luminance(colour: str) -> float:
@@ -92,11 +128,23 @@ def _scatter(**props: Any) -> go.Scatter:
     return go.Scatter(**props, _validate=False)
 
 
-def _area_trace(
-    code: str, shapes_: MapShapes, grid: Grid, colour: str, hatched: bool
+def _fill_trace(
+    codes: list[str], shapes_: MapShapes, grid: Grid, colour: str, hatched: bool
 ) -> go.Scatter:
-    """The filled outline of one area (no hover: the click targets carry it)."""
-    xs, ys = shapes_.path(code)
+    """The filled outlines of areas of one colour (no hover: the click targets carry it).
+
+    Rings are separated by gaps; plotly fills each gap-separated piece on its own, so one
+    trace draws many areas and their shared properties travel once.
+    """
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for code in codes:
+        x, y = shapes_.path(code)
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs += x
+        ys += y
     pattern = (
         {"shape": "/", "fgcolor": HATCH_COLOUR, "bgcolor": colour, "size": 7, "solidity": 0.15}
         if hatched
@@ -111,21 +159,39 @@ def _area_trace(
         fillpattern=pattern,
         line={"color": OUTLINE_COLOUR, "width": 0.8},
         hoverinfo="skip",
-        showlegend=False,
     )
 
 
+def _fill_traces(
+    codes: list[str], shapes_: MapShapes, grid: Grid, fill_of: dict[str, str], missing: set[str]
+) -> list[go.Scatter]:
+    """One filled trace per nesting depth and colour, outer areas first.
+
+    An area that lies inside another (an enclave) has a greater depth and is drawn after it,
+    so it stays on top; areas of one depth never overlap, so their order does not matter.
+    """
+    groups: dict[tuple[int, str, bool], list[str]] = {}
+    for code in codes:
+        key = (shapes_.depth.get(code, 0), fill_of[code], code in missing)
+        groups.setdefault(key, []).append(code)
+    return [
+        _fill_trace(members, shapes_, grid, colour, hatched)
+        for (_, colour, hatched), members in sorted(groups.items(), key=lambda kv: kv[0][0])
+    ]
+
+
 def _target_trace(code: str, shapes_: MapShapes, grid: Grid, text: str) -> go.Scatter:
-    """Invisible points over the whole area: hovering shows its text, a click selects it."""
+    """Invisible points over the whole area: hovering shows its text, a click selects it.
+
+    Marker, mode and legend come from the figure's template (``TRACE_DEFAULTS``); ``meta``
+    names the area once (a click reports the trace's number, ``area_of_click`` maps it back).
+    """
     points = shapes_.targets.get(code) or [shapes_.labels[code]]
     return _scatter(
         x=grid.xs([p[0] for p in points]),
         y=grid.ys([p[1] for p in points]),
-        mode="markers",
-        marker={"size": 18, "opacity": 0, "color": theme.BLACK},
-        customdata=[code] * len(points),
-        hovertemplate=text + "<extra></extra>",
-        showlegend=False,
+        meta=code,
+        hovertemplate=text,
     )
 
 
@@ -143,9 +209,9 @@ def _legend_trace(colour: str, name: str, rank: int, missing: bool = False) -> g
     return _scatter(
         x=[None],
         y=[None],
-        mode="markers",
-        marker=marker,
+        marker={**marker, "opacity": 1},
         name=name,
+        showlegend=True,
         hoverinfo="skip",
         legendrank=rank,
     )
@@ -164,7 +230,6 @@ def _border_trace(shapes_: MapShapes, grid: Grid) -> go.Scatter:
         mode="lines",
         line={"color": BORDER_COLOUR, "width": 1.4},
         hoverinfo="skip",
-        showlegend=False,
     )
 
 
@@ -193,7 +258,6 @@ def _label_traces(
                     "size": 10 if kind == "both" else 11,
                 },
                 hoverinfo="skip",
-                showlegend=False,
             )
         )
     return traces
@@ -263,18 +327,20 @@ def figure(
     codes = [c for c in shapes_.order if c in fill_of]
     grid = Grid.of(shapes_.bounds)
     missing = {c for c, k in zip(table["code"], classes, strict=True) if k < 0}
-    traces = [_area_trace(code, shapes_, grid, fill_of[code], code in missing) for code in codes]
+    # click targets first: the trace number a click reports is the area's place in ``codes``
+    traces = [_target_trace(code, shapes_, grid, text_of[code]) for code in codes]
+    traces += _fill_traces(codes, shapes_, grid, fill_of, missing)
     if shapes_.borders:
         traces.append(_border_trace(shapes_, grid))
     if spec.show_labels:
         traces += _label_traces(table, fills, shapes_, grid, spec.label_kind)
-    traces += [_target_trace(code, shapes_, grid, text_of[code]) for code in codes]
     # highest class on top, as in printed atlases
     for i, (colour, label) in enumerate(zip(spec.classes.colours, spec.legend_labels, strict=True)):
         traces.append(_legend_trace(colour, label, rank=100 - i))
     if missing:
         traces.append(_legend_trace(theme.MISSING, spec.missing_label, rank=200, missing=True))
     fig = go.Figure(data=traces, _validate=False)
+    fig.layout.template = TEMPLATE  # assigned, not updated: update_layout would merge it in
     xaxis, yaxis = _axes(shapes_, grid)
     fig.update_layout(
         xaxis=xaxis,
@@ -299,6 +365,7 @@ def figure(
             "bordercolor": theme.EDGE_GREY,
             "font": {"size": 13, "color": TEXT_DARK},
             "align": "left",
+            "namelength": 0,  # the hover text says all; no trace name beside it
         },
         hovermode="closest",
         hoverdistance=12,

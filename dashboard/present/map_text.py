@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
@@ -62,6 +63,21 @@ def legend_labels(
     return labels
 
 
+def common_provenance(provenances: Sequence[object]) -> str | None:
+    """The provenance most areas share (said once under the map, not in every hover)."""
+    texts = Counter(p for p in provenances if isinstance(p, str) and p)
+    return texts.most_common(1)[0][0] if texts else None
+
+
+def provenance_note(provenances: Sequence[object], common: str | None, lang: str) -> str:
+    """The note under the map naming the shared provenance ('' without one)."""
+    if not common:
+        return ""
+    differs = any(isinstance(p, str) and p and p != common for p in provenances)
+    key = "karte.note.provenance_most" if differs else "karte.note.provenance"
+    return t(key, lang, text=common)
+
+
 def hover_texts(
     table: pd.DataFrame,
     indicator: dict[str, object],
@@ -69,8 +85,13 @@ def hover_texts(
     city: float | None,
     parts: tuple[str, str],
     lang: str,
+    common: str | None = None,
 ) -> list[str]:
-    """Hover text per row: name, value, parts, rank, distance to the city, flag."""
+    """Hover text per row: name, value, parts, rank, distance to the city, flag.
+
+    A row's provenance is in its hover only when it differs from ``common`` (the provenance
+    the note under the map gives for all others).
+    """
     decimals = int(indicator.get("decimals") or 0)
     unit = str(indicator.get("unit") or "")
     city_text = fmt_value(city, decimals, unit, lang)
@@ -102,7 +123,7 @@ def hover_texts(
         if row.origin == "computed":
             lines.append(t("karte.hover.computed", lang))
         provenance = getattr(row, "provenance", None)
-        if isinstance(provenance, str) and provenance:
+        if isinstance(provenance, str) and provenance and provenance != common:
             lines.append(t("karte.hover.provenance", lang, text=_wrapped(provenance)))
         texts.append("<br>".join(lines))
     return texts

@@ -1,4 +1,4 @@
-"""The map's Streamlit side: cached shapes, the table downloads, the clicked area.
+"""The map's Streamlit side: cached shapes and the table downloads.
 
 The figure is ``dashboard.present.map_figure``, its texts ``dashboard.present.map_text`` and
 what it shows ``dashboard.services.map_view`` (shared with the map slide).
@@ -77,19 +77,3 @@ def deferred_download_files(
         return cache["files"]
 
     return (lambda: built()[0]), (lambda: built()[1])
-
-
-def selected_code(event: object) -> str | None:
-    """The area code of the first clicked point of a plotly selection event (or None)."""
-    try:
-        points = event["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError):
-        return None
-    for point in points or []:
-        custom = point.get("customdata")
-        if isinstance(custom, list):
-            custom = custom[0] if custom else None
-        code = custom or point.get("location")
-        if code:
-            return str(code)
-    return None
