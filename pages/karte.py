@@ -175,16 +175,7 @@ def main() -> None:
     row = st.columns([2.6, 1.6, 2.3], vertical_alignment="bottom")
     period, group = pick_period_and_group(values, indicator, row[0], row[1])
     display = pick_display(indicator, values, row[2])
-    view = map_view.indicator_view(
-        values,
-        catalogue,
-        indicator,
-        period,
-        group,
-        display["level"],
-        display["method"],
-        display["k"],
-    )
+    view = maps.indicator_view(db, indicator, int(period), group, display)
     table = view.table
     # where every value comes from: official table and reference date, computed, or demo
     table["provenance"] = provenance_data.texts(
@@ -236,7 +227,7 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
     )
     counts = local_notes.indicator_note_counts(data.store(), str(indicator["id"]))
     texts = local_notes.with_note_markers(texts, list(table["code"]), counts, tr)
-    fig = map_figure.figure(shapes, table, texts, spec, lang)
+    fig = maps.figure(db, shapes, table, texts, spec, lang)
     key_figures(table, indicator, city)
     event = st.plotly_chart(
         fig,

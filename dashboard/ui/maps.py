@@ -7,16 +7,22 @@ what it shows ``dashboard.services.map_view`` (shared with the map slide).
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.analysis.shapes import MapShapes
 from dashboard.exports import neutralise, to_csv, to_xlsx
+from dashboard.present import map_figure
 from dashboard.present.i18n import t
-from dashboard.services.map_view import build_shapes
+from dashboard.present.map_figure import MapSpec
+from dashboard.services import map_view
+from dashboard.services.map_view import MapView, build_shapes
 from dashboard.ui import data
+from dashboard.ui.shell import language
 
 
 # --- shapes -------------------------------------------------------------------------------------
@@ -31,12 +37,17 @@ def shapes(db: str, geometry: str, level: str) -> MapShapes | None:
     The simplified shapes are cached under a hash of the stored geometry, so a new import
     (which clears the data caches) is on the map at once.
     """
+    return _shapes(db, geometry, level, geometry_version(db))
+
+
+def geometry_version(db: str) -> str:
+    """A hash of every stored shape."""
     digest = hashlib.sha1(usedforsecurity=False)
     for layer in sorted(data.geometry_layers(db)):
         frame = data.geometry(db, layer)
         for code, wkb in zip(frame["area_code"], frame["wkb"], strict=True):
             digest.update(f"{layer}:{code}:".encode() + bytes(wkb))
-    return _shapes(db, geometry, level, digest.hexdigest())
+    return digest.hexdigest()
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=24)
@@ -49,6 +60,55 @@ def _shapes(db: str, geometry: str, level: str, version: str) -> MapShapes | Non
         geometry,
         level,
     )
+
+
+def figure(
+    db: str, shapes_: MapShapes, table: pd.DataFrame, texts: list[str], spec: MapSpec, lang: str
+) -> go.Figure:
+    """The map figure, built once for everything it shows and shared by all sessions.
+
+    The key hashes every input (the shapes by the hash of the stored geometry), so a figure
+    is only reused for identical inputs. Sessions only read it: Streamlit sends a copy.
+    """
+    inputs = (db, geometry_version(db), shapes_.bounds, table, texts, spec, lang)
+    key = hashlib.sha1(pickle.dumps(inputs), usedforsecurity=False).hexdigest()
+    return _figure(key, lambda: map_figure.figure(shapes_, table, texts, spec, lang))
+
+
+# a few selections per session; at 10x a figure holds a few MB of Python objects
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _figure(key: str, _build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure ``_build`` makes, cached under ``key`` (the hash of its inputs)."""
+    return _build()
+
+
+def indicator_view(
+    db: str, indicator: dict[str, object], period: int, group: str, display: dict[str, object]
+) -> MapView:
+    """The map of one selection (classes, table, reference), computed once per data version."""
+    limits = tuple(sorted(map_view.limits().items()))
+    method, k = str(display["method"]), int(display["k"])  # type: ignore[call-overload]
+    level, lang = str(display["level"]), language()
+    return _indicator_view(db, indicator, period, group, level, method, k, limits, lang)
+
+
+# Shared by every session; an import moves the data version, which clears it (data.py).
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _indicator_view(
+    db: str,
+    indicator: dict[str, object],
+    period: int,
+    group: str,
+    level: str,
+    method: str,
+    k: int,
+    limits: tuple[tuple[str, int], ...],
+    lang: str,
+) -> MapView:
+    """``map_view.indicator_view`` on the released values (limits and language key it)."""
+    values = data.indicator_values(db, str(indicator["id"]))
+    catalogue = data.catalogues(db)
+    return map_view.indicator_view(values, catalogue, indicator, period, group, level, method, k)
 
 
 def download_files(
