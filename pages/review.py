@@ -165,7 +165,8 @@ def attention_list(
     if frame.empty:
         st.success(empty, icon=":material/task_alt:")
         return
-    for row in frame.to_dict("records"):
+    rows = measure_review_views.listed(frame, key := f"rv.more.{heading}")
+    for row in rows:
         mid = int(row["id"])
         base = measure_edit.normalise(row)
         label = measure_register.attention_label(row, tr, extra.get(mid, []))
@@ -199,6 +200,7 @@ def attention_list(
                     key=f"rv.{mid}.v{base['version']}.sc",
                     compact=True,
                 )
+    measure_review_views.more(len(frame), len(rows), key, tr)
 
 
 def protocol_section(review: Review) -> None:
@@ -358,12 +360,7 @@ with guarded():
     shown = late_ids | set(due["id"])
     off = review.off_track[~review.off_track["id"].isin(shown)]
     names = goal_names(db, tr)
-    goal_notes = {
-        int(r["id"]): [
-            tr("rv.off_track.goals", goals="; ".join(names.get(g, g) for g in r["off_track"]))
-        ]
-        for r in review.off_track.to_dict("records")
-    }
+    goal_notes = measure_review_views.goal_notes(review.off_track, names, tr)
     if goals_off is not None:
         uncovered_section(review, names)
     attention_list(review.late, tr("rv.late"), tr("rv.late.none"), goal_notes)

@@ -252,3 +252,26 @@ def test_quick_action_keeps_the_panel_open_and_moves_the_planned_end(review_db: 
     panel = [e for e in at.expander if f"(Nr. {mid})" in e.label]
     assert panel and panel[0].proto.expanded
     assert "überfällig" not in panel[0].label  # no longer overdue after the new planned end
+
+
+def test_a_long_attention_list_shows_the_first_measures_and_more_on_request(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard.ui import measure_review_views
+
+    monkeypatch.setattr(measure_review_views, "LIST_STEP", 2)
+    store = Store(review_db)
+    measures = store.measures()
+    store.close()
+    late = int(lateness_frame(measures, TODAY, 28)["late"].sum())
+    assert late > 4, "the demo data should have more late measures than two steps"
+    at = _open()
+    assert not at.exception
+    first = _ids(at)
+    assert any(c.value == f"2 von {late} angezeigt." for c in at.caption)
+    _button(at, "Weitere 2 anzeigen").click().run()
+    assert not at.exception
+    after = _ids(at)
+    # the same first two, then the next two late ones; the other sections stay shortened too
+    assert after[:2] == first[:2] and len(after) == len(first) + 2
+    assert any(c.value == f"4 von {late} angezeigt." for c in at.caption)

@@ -18,6 +18,41 @@ from dashboard.services.measure_edit import display_value
 from dashboard.ui import downloads
 from dashboard.ui.measure_views import page_link
 
+# Measures a review section lists at once, most urgent first; more on request. At ten times
+# the demo (450 measures to look at) the full list took half a second a click and no one
+# reads it in one go.
+LIST_STEP = 20
+
+
+def goal_notes(
+    off_track: pd.DataFrame, names: Mapping[str, str], tr: Callable[..., str]
+) -> dict[int, list[str]]:
+    """Per off-track measure, the line naming the goals it serves that are off track."""
+    return {
+        int(r["id"]): [
+            tr("rv.off_track.goals", goals="; ".join(names.get(g, g) for g in r["off_track"]))
+        ]
+        for r in off_track.to_dict("records")
+    }
+
+
+def listed(frame: pd.DataFrame, key: str) -> list[dict[str, Any]]:
+    """The rows of an attention list shown so far (``more`` adds the next ones)."""
+    return frame.head(int(st.session_state.get(key, LIST_STEP))).to_dict("records")
+
+
+def more(total: int, shown: int, key: str, tr: Callable[..., str]) -> None:
+    """A button under a shortened list that shows the next measures."""
+    if shown >= total:
+        return
+    st.caption(tr("rv.more.shown", shown=shown, total=total))
+    st.button(
+        tr("rv.more", n=min(LIST_STEP, total - shown)),
+        key=f"{key}.button",
+        icon=":material/expand_more:",
+        on_click=lambda: st.session_state.update({key: shown + LIST_STEP}),
+    )
+
 
 def changes_table(rows: pd.DataFrame, tr: Callable[..., str]) -> None:
     """The window's events; the measure column opens the measure."""
