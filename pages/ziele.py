@@ -135,6 +135,7 @@ with guarded():
             lang,
             selected=(area, field) if area and field else None,
             compact=True,
+            source=(db, method, implicit, area, field, tuple(sorted(statuses or ()))),
         )
         st.plotly_chart(
             fig,

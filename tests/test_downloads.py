@@ -208,3 +208,23 @@ def test_measure_register_files_are_written_on_download(
     assert len(register) == book["Maßnahmen"].max_row - 1 > 0
     history = pd.read_csv(io.BytesIO(files["mn.x.hist"]), sep=None, engine="python")
     assert len(history) == book["Historie"].max_row - 1 > 0
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        (pd.Series(["b", "a", "b", None], dtype="string[pyarrow]"), ["A: amt a", "B: amt b"]),
+        (["b", "b"], ["B: amt b"]),
+        (iter(["c"]), []),
+        ([], []),
+    ],
+)
+def test_indicator_sources_name_each_indicator_once_in_catalogue_order(
+    ids: object, expected: list[str]
+) -> None:
+    from dashboard.ui.downloads import indicator_sources
+
+    indicators = pd.DataFrame(
+        {"id": ["a", "b"], "short": ["A", "B"], "source": ["amt a", "amt b"]}
+    ).astype({"id": "string[pyarrow]"})
+    assert indicator_sources(indicators, ids) == expected

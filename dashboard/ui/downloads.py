@@ -146,8 +146,10 @@ def offer(
 
 def indicator_sources(indicators: pd.DataFrame, ids: Iterable[str]) -> list[str]:
     """Catalogue sources of the given indicators (for the notes sheet)."""
-    wanted = set(ids)
-    rows = indicators[indicators["id"].isin(wanted)]
+    # the distinct ids first (vectorised): a table's 3,000 rows name a few hundred indicators,
+    # and isin/set on arrow strings box every value (~15 ms for 3,000)
+    values = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype=object)
+    rows = indicators[indicators["id"].isin(values.dropna().unique().tolist())]
     return [
         f"{short}: {source}" for short, source in zip(rows["short"], rows["source"], strict=True)
     ]

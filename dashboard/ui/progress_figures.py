@@ -23,26 +23,31 @@ def heatmap(
     lang: str,
     selected: tuple[str, str] | None = None,
     compact: bool = False,
+    *,
+    source: tuple[object, ...],
 ) -> go.Figure:
-    """progress_charts.heatmap in the UI language (``lang`` keys the cache)."""
-    # only the columns the chart reads: the matrix's list columns defeat Streamlit's hashing
-    # (it logs a warning and pickles the frame on every rerun)
-    shown = ["area", "field_id", "status", "score", *(c for c in matrix if c.startswith("n_"))]
-    return _heatmap(matrix[shown], area_labels, field_labels, lang, selected, compact)
+    """progress_charts.heatmap in the UI language.
+
+    ``source`` names what matrix and labels were made from (database, method, filters); with
+    the data version, which clears this cache when it moves, it fixes the figure. It keys the
+    cache instead of the matrix and label maps, whose hashing took ~25 ms a click at 10x.
+    """
+    return _heatmap(source, lang, selected, compact, matrix, area_labels, field_labels)
 
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def _heatmap(
-    matrix: pd.DataFrame,
-    area_labels: dict[str, str],
-    field_labels: dict[str, str],
+    source: tuple[object, ...],
     lang: str,
     selected: tuple[str, str] | None,
     compact: bool,
+    _matrix: pd.DataFrame,
+    _area_labels: dict[str, str],
+    _field_labels: dict[str, str],
 ) -> go.Figure:
     return charts.heatmap(
-        matrix, area_labels, field_labels, translator(), lang, selected=selected, compact=compact
+        _matrix, _area_labels, _field_labels, translator(), lang, selected=selected, compact=compact
     )
 
 
