@@ -22,6 +22,7 @@ from dashboard.present.map_figure import MapSpec
 from dashboard.services import map_view
 from dashboard.services.map_view import MapView, build_shapes
 from dashboard.ui import data
+from dashboard.ui.sent_figure import sent
 from dashboard.ui.shell import language
 
 
@@ -77,6 +78,7 @@ def figure(
 
 # a few selections per session; at 10x a figure holds a few MB of Python objects
 @st.cache_resource(max_entries=16, show_spinner=False)
+@sent
 def _figure(key: str, _build: Callable[[], go.Figure]) -> go.Figure:
     """The figure ``_build`` makes, cached under ``key`` (the hash of its inputs)."""
     return _build()

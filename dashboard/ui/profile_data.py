@@ -17,6 +17,7 @@ from dashboard.present import profile_charts as charts
 from dashboard.present import profile_tables
 from dashboard.present import social_index_charts as index_charts
 from dashboard.ui import data, provenance_data
+from dashboard.ui.sent_figure import sent
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
@@ -75,6 +76,7 @@ def _names(path: str) -> tuple[dict[str, str], dict[str, str]]:
 # property (tens of ms a chart and rerun). st.plotly_chart only reads a figure (to_dict copies).
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def spine_figure(path: str, code: str, period: int, group: str | None, lang: str) -> go.Figure:
     """The spine chart of the district profile (building plotly figures is the slow part)."""
     names, fields = _names(path)
@@ -90,6 +92,7 @@ def spine_figure(path: str, code: str, period: int, group: str | None, lang: str
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def compare_figure(
     path: str, codes: tuple[str, ...], period: int, group: str | None, lang: str
 ) -> go.Figure:
@@ -109,6 +112,7 @@ def compare_rows(
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def index_figure(path: str, min_population: int, code: str, lang: str) -> go.Figure:
     """Every district's social index as bars, the district outlined."""
     names, _fields = _names(path)
@@ -117,6 +121,7 @@ def index_figure(path: str, min_population: int, code: str, lang: str) -> go.Fig
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def contributions_figure(path: str, min_population: int, code: str, lang: str) -> go.Figure:
     """What each core indicator adds to the district's social index."""
     result = social_index(path, min_population)
@@ -127,6 +132,7 @@ def contributions_figure(path: str, min_population: int, code: str, lang: str) -
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def trend_figure(
     path: str,
     codes: tuple[str, ...],

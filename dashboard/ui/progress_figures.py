@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.present import progress_charts as charts
 from dashboard.ui import data
+from dashboard.ui.sent_figure import sent
 from dashboard.ui.shell import translator
 
 
@@ -37,6 +38,7 @@ def heatmap(
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def _heatmap(
     source: tuple[object, ...],
     lang: str,
@@ -53,6 +55,7 @@ def _heatmap(
 
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
 def bullet_chart(rows: pd.DataFrame, lang: str) -> go.Figure:
     """The bullet chart with labels above the bars, in the UI language (``lang`` keys the cache)."""
     return charts.stacked_bullet_chart(rows, translator(), lang)
