@@ -17,7 +17,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 # pixel position of the first point of the click-target trace of one area
 POINT_OF_AREA = """(code) => {
   const gd = document.querySelector('.js-plotly-plot');
-  const i = gd.data.findIndex(t => t.meta === code);
+  const i = gd.data.findIndex(t => t.meta && t.meta[0] === code);
   const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
   const box = gd.getBoundingClientRect();
   return [box.left + xa._offset + xa.l2p(gd.data[i].x[0]),
@@ -32,6 +32,8 @@ AREAS_DRAWN = """() => {
     .map(p => (p.getAttribute('d').match(/M/g) || []).length);
   return [gd.data.filter(t => t.meta).length, pieces.reduce((a, b) => a + b, 0)];
 }"""
+
+HOVER_TEXT = "() => [...document.querySelectorAll('.hoverlayer text')].map(e => e.textContent)"
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +60,12 @@ def test_map_of_the_share_with_migration_history_opens_coerde(real_db: Path) -> 
         x, y = page.evaluate(POINT_OF_AREA, "61")
         page.mouse.move(x, y)
         page.get_by_text("Rang 1 von 45").first.wait_for()  # the hover names Coerde's rank
+        # plotly fills the shared wording with Coerde's values; no trace name beside it
+        shown = page.evaluate(HOVER_TEXT)
+        assert shown == [
+            "61 CoerdeAnteil mit MV: 49,7 %Bevölkerung mit MV: 5.242 · Bevölkerung: 10.555"
+            "Rang 1 von 45 (1 = höchster Wert)+27,9 Prozentpunkte gegenüber der Stadt (21,7 %)"
+        ]
         page.mouse.click(x, y)
         page.wait_for_url("**/stadtteil?stadtteil=61*")
         wait_for_app(page)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +18,8 @@ from shapely.geometry import box
 from dashboard.analysis.classify import MISSING_COLOUR, classify
 from dashboard.analysis.map_table import map_table, mappable, reference_value
 from dashboard.analysis.shapes import map_shapes, payload_bytes
-from dashboard.present import map_figure, map_text
+from dashboard.present import map_figure, map_grid, map_text
+from dashboard.present.hover import Hover, render
 from dashboard.present.i18n import LANGUAGES, group
 from dashboard.ui import maps
 from tests.karte_data import build_real_db
@@ -145,7 +148,8 @@ def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> Non
     hidden = [t for t in fills if t.fillcolor == MISSING_COLOUR]
     assert len(hidden) == 1 and hidden[0].fillpattern.shape == "/" and len(rings(hidden[0])) == 1
     targets = [t for t in fig.data if t.meta is not None]
-    assert sorted(t.meta for t in targets) == ["11", "12", "13"]
+    assert sorted(t.meta[0] for t in targets) == ["11", "12", "13"]
+    assert shown_hovers(fig) == dict(zip(table["code"], texts, strict=True))
     # invisible markers outside the legend: what the figure's template gives every trace
     assert fig.layout.template.data.scatter[0].marker.opacity == 0
     assert all(t.marker.opacity is None and t.showlegend is None for t in targets)
@@ -173,6 +177,17 @@ def test_figure_built_unvalidated_is_what_plotly_validation_builds(catalogue, la
 def test_tiny_areas_get_no_label() -> None:
     shapes = map_shapes({"11": box(0, 0, 100, 100), "12": box(100, 0, 100.2, 0.2)}, 0)
     assert map_figure.labelled(shapes) == {"11"}
+
+
+def shown_hovers(fig: object) -> dict[str, str]:
+    """Per area code, the hover text plotly shows: the trace's own or the template's wording
+    with the trace's meta filled in (meta = [code, values])."""
+    shared = fig.layout.template.data.scatter[0].hovertemplate
+    return {
+        t.meta[0]: render((t.hovertemplate or shared).removesuffix("<extra></extra>"), t.meta[1:])
+        for t in fig.data
+        if t.meta is not None
+    }
 
 
 def rings(trace: object) -> list[list[tuple[int, int]]]:
@@ -204,7 +219,7 @@ def test_areas_of_one_colour_share_one_trace_and_enclaves_are_drawn_last(catalog
     fills = [t for t in fig.data if t.fill == "toself"]
     # 11 and 12 together (outer ring and hole of 11, ring of 12), then the enclave on top
     assert [len(rings(t)) for t in fills] == [3, 1]
-    grid = map_figure.Grid.of(shapes.bounds)
+    grid = map_grid.Grid.of(shapes.bounds)
     assert rings(fills[1])[0] == list(zip(*(grid.xs(shapes.path("13")[0]),
                                           grid.ys(shapes.path("13")[1])), strict=True))  # fmt: skip
 
@@ -224,7 +239,7 @@ def test_area_of_click(catalogue, points: list[dict], code: str | None) -> None:
     table, shapes = three_areas(catalogue)
     fig = map_of(shapes, table, [1.0, 2.0, 3.0])
     # the targets come first, large areas first (13 is the largest)
-    assert [t.meta for t in fig.data[:3]] == list(shapes.order) == ["13", "11", "12"]
+    assert [t.meta[0] for t in fig.data[:3]] == list(shapes.order) == ["13", "11", "12"]
     assert map_figure.area_of_click({"selection": {"points": points}}, fig) == code
 
 
@@ -352,15 +367,15 @@ def test_new_geometry_reaches_the_map_once_the_data_caches_are_cleared(demo_db: 
 
 
 def test_grid_keeps_distances_equal_on_both_axes_and_shared_points_shared() -> None:
-    grid = map_figure.Grid.of((7.47, 51.84, 7.77, 52.06))  # Münster's bounds
+    grid = map_grid.Grid.of((7.47, 51.84, 7.77, 52.06))  # Münster's bounds
     # 10 km east and 10 km north of the corner are the same number of units; the map's
     # longer side (24,5 km north to south) is 999 units, so no coordinate has four digits
-    east = 10_000 / (map_figure.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
-    north = 10_000 / map_figure.METRES_PER_DEGREE
+    east = 10_000 / (map_grid.METRES_PER_DEGREE * math.cos(math.radians(51.95)))
+    north = 10_000 / map_grid.METRES_PER_DEGREE
     assert grid.xs([7.47, 7.47 + east]) == [0, 408] and grid.ys([51.84, 51.84 + north]) == [0, 408]
     assert grid.ys([52.06]) == [999] and grid.xs([7.77]) == [840]
     # a small map keeps 5 m units: 1 km is 200 of them
-    small = map_figure.Grid.of((7.6, 51.9, 7.61, 51.91))
+    small = map_grid.Grid.of((7.6, 51.9, 7.61, 51.91))
     assert small.ys([51.9, 51.9 + north / 10]) == [0, 200]
     assert grid.xs([7.6, None, 7.6]) == [grid.xs([7.6])[0], None, grid.xs([7.6])[0]]
 
@@ -404,3 +419,39 @@ def test_hover_names_only_a_provenance_that_differs_from_the_shared_one(catalogu
     )
     assert ["Herkunft" in text for text in texts] == [False, True, False]
     assert "Herkunft: Amt B" in texts[1]
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "text"),
+    [
+        ("<b>%{meta[1]}</b> Rang %{meta[2]}", ["11 Aegidii", "3"], "<b>11 Aegidii</b> Rang 3"),
+        ("%{meta[2]} vor %{meta[1]}", ["a", "b"], "b vor a"),
+        ("ohne Platzhalter", [], "ohne Platzhalter"),
+        ("%{meta[1]}", ["%{meta[1]}"], "%{meta[1]}"),  # a value is filled in once, as plotly does
+    ],
+)
+def test_hover_is_its_text_and_keeps_wording_and_values(
+    template: str, values: list[str], text: str
+) -> None:
+    hover = Hover(template, values)
+    assert hover == render(template, values) == text
+    for copied in (copy.deepcopy(hover), pickle.loads(pickle.dumps(hover))):
+        assert copied == text and copied.template == template and copied.values == tuple(values)
+
+
+def test_the_shared_wording_goes_to_the_template_and_other_texts_travel_whole(catalogue) -> None:
+    table, shapes = three_areas(catalogue)
+    classes = classify(table["value"], "quantile", 3, decimals=1)
+    texts = map_text.hover_texts(table, INDICATOR, city=21.72, parts=("Z", "N"), lang="de")
+    texts[0] = texts[0] + "<br><i>1 Hinweis vor Ort</i>"  # a note marker makes it plain text
+    spec = map_figure.MapSpec(classes, "T", ["a", "b"], "m", show_labels=True, label_kind="code")
+    fig = map_figure.figure(shapes, table, texts, spec)
+    assert shown_hovers(fig) == dict(zip(table["code"], texts, strict=True))
+    own = {t.meta[0]: t.hovertemplate for t in fig.data if t.meta is not None and t.hovertemplate}
+    assert set(own) == {"11", "13"}  # 11 has the note, 13 (secret) other wording than 12
+    assert all(h.endswith("<extra></extra>") for h in own.values())  # no "trace 3" beside it
+    shared = fig.layout.template.data.scatter[0].hovertemplate
+    assert shared.endswith("<extra></extra>") and "%{meta[1]}" in shared
+    # every other trace has an empty wording: with the template's, hoverinfo "skip" is ignored
+    others = [t for t in fig.data if t.meta is None]
+    assert others and all(t.hovertemplate == "" for t in others)

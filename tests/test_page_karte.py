@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, copy_db
+from tests.karte_data import shown_hovers
 
 PAGE = str(ROOT / "pages" / "karte.py")
 APP = str(ROOT / "dashboard" / "app.py")
@@ -35,7 +36,12 @@ def spec(at: AppTest) -> dict:
 
 def area_codes(at: AppTest) -> list[str]:
     """Codes of the areas drawn (one click/hover target trace per area, named by its meta)."""
-    return [t["meta"] for t in spec(at)["data"] if t.get("meta")]
+    return [t["meta"][0] for t in spec(at)["data"] if t.get("meta")]
+
+
+def hover_texts(at: AppTest) -> dict[str, str]:
+    """Per area, the hover text the browser shows (plotly fills the wording with the meta)."""
+    return shown_hovers(spec(at))
 
 
 def legend(at: AppTest) -> list[str]:
@@ -206,8 +212,10 @@ def test_acceptance_share_with_migration_history_2014(real: Path) -> None:
     # every value has the same official source: named once under the map, not in 45 hovers
     note = next(c.value for c in at.caption if "Herkunft der Werte" in c.value)
     assert "ms_migrationsvorgeschichte.csv" in note
-    hovers = [t["hovertemplate"] for t in spec(at)["data"] if t.get("meta")]
-    assert len(hovers) == 45 and not any("Herkunft" in h for h in hovers)
+    hovers = hover_texts(at)
+    assert len(hovers) == 45 and not any("Herkunft" in h for h in hovers.values())
+    assert hovers["61"].startswith("<b>61 Coerde</b><br>Anteil mit MV: <b>49,7 %</b><br>")
+    assert "Rang 1 von 45 (1 = höchster Wert)" in hovers["61"]
     frame = table(at)
     top_class = legend(at)[0].rsplit(" (", 1)[0]
     assert frame.loc["61", "Wert (%)"] == 49.7 and frame.loc["91", "Wert (%)"] == 47.8

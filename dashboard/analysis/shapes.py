@@ -102,10 +102,17 @@ def dissolve(
 def simplify(
     geoms: dict[str, BaseGeometry], tolerance: float = TOLERANCE
 ) -> dict[str, BaseGeometry]:
-    """Simplify a coverage of polygons together, so shared edges stay shared."""
+    """Simplify a coverage of polygons together, so shared edges stay shared.
+
+    With no tolerance only points on a straight line between their neighbours go (a grid
+    tile drawn with points along its edges is still a square): the shape stays exactly.
+    """
     codes = list(geoms)
     polys = [_polygonal(geoms[c]) for c in codes]
-    simplified = shapely.coverage_simplify(polys, tolerance) if tolerance > 0 else polys
+    if tolerance > 0:
+        simplified = shapely.coverage_simplify(polys, tolerance)
+    else:
+        simplified = shapely.simplify(polys, 0.0)
     return dict(zip(codes, simplified, strict=True))
 
 

@@ -10,7 +10,7 @@ of its invisible target points, which carry the hover text and the area code.
 
 from __future__ import annotations
 
-import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +20,9 @@ import plotly.graph_objects as go
 from dashboard.analysis.classify import Classification
 from dashboard.analysis.shapes import MapShapes
 from dashboard.present import theme
+from dashboard.present.hover import Hover
+from dashboard.present.map_grid import Grid
 
-HATCH_COLOUR = theme.HATCH
-BORDER_COLOUR = theme.BORDER
 OUTLINE_COLOUR = theme.OUTLINE
 TEXT_DARK = theme.TEXT
 TEXT_LIGHT = theme.WHITE
@@ -31,13 +31,6 @@ MAP_HEIGHT = 700
 LEGEND_SHARE = 0.17
 # a label needs about this share of the map's width as room around its point (two digits)
 MIN_LABEL_ROOM = 0.0095
-# The figure's coordinates are whole numbers of grid units from the map's corner: a unit is
-# a thousandth of the map's longer side (at least 5 m), so every coordinate has at most three
-# digits (a fifth of the bytes of four) and a unit stays below a pixel of the 700 px map
-# (Münster: 24,5 m, a pixel ~35 m; the shapes are simplified at ~35 m anyway).
-GRID_METRES = 5.0
-GRID_UNITS = 999
-METRES_PER_DEGREE = 111_320.0
 
 
 @dataclass(frozen=True)
@@ -52,51 +45,31 @@ class MapSpec:
     label_kind: str  # "code" (Stadtteile), "both" (tile map), "name" (aggregate levels)
 
 
-@dataclass(frozen=True)
-class Grid:
-    """Lon/lat to whole grid units east and north of the map's south-west corner.
-
-    Equirectangular at the map's middle latitude, so one unit is the same distance on both
-    axes; the same input point always becomes the same pair, so shared edges stay shared.
-    """
-
-    lon0: float
-    lat0: float
-    per_lon: float
-    per_lat: float
-
-    @classmethod
-    def of(cls, bounds: tuple[float, float, float, float]) -> Grid:
-        """The grid for shapes with these (minx, miny, maxx, maxy) bounds."""
-        minx, miny, maxx, maxy = bounds
-        aspect = math.cos(math.radians((miny + maxy) / 2))
-        longest = max((maxx - minx) * aspect, maxy - miny) * METRES_PER_DEGREE
-        per_lat = METRES_PER_DEGREE / max(GRID_METRES, longest / GRID_UNITS)
-        return cls(minx, miny, per_lat * aspect, per_lat)
-
-    def xs(self, lons: list[float | None]) -> list[int | None]:
-        """Grid x of each longitude (None stays None: it separates rings)."""
-        return [None if v is None else round((v - self.lon0) * self.per_lon) for v in lons]
-
-    def ys(self, lats: list[float | None]) -> list[int | None]:
-        """Grid y of each latitude."""
-        return [None if v is None else round((v - self.lat0) * self.per_lat) for v in lats]
-
-
 # What most of the map's traces share, sent once instead of on each of up to thousands of
 # traces (it replaces Streamlit's plotly template, whose styling the map sets itself): the
-# click targets are invisible markers outside the legend; other traces set what differs.
-TEMPLATE = go.layout.Template(
-    data={
-        "scatter": [
-            {
-                "mode": "markers",
-                "showlegend": False,
-                "marker": {"size": 18, "opacity": 0, "color": theme.BLACK},
-            }
-        ]
-    }
-)
+# click targets are invisible markers outside the legend, with the hover wording most areas
+# share (``hover.Hover``); other traces set what differs.
+TARGET_DEFAULTS = {
+    "mode": "markers",
+    "showlegend": False,
+    "marker": {"size": 18, "opacity": 0, "color": theme.BLACK},
+    "type": "scatter",
+}
+
+
+# without it plotly puts the trace's name ("trace 14") beside every hover text
+NO_NAME = "<extra></extra>"
+# The template's hover wording is for the click targets only; a trace with any hovertemplate
+# would show it, whatever its hoverinfo says.
+NO_HOVER = {"hoverinfo": "skip", "hovertemplate": ""}
+
+
+def _template(hovers: list[str]) -> tuple[dict[str, object], str | None]:
+    """The figure's template (target defaults, the most common hover wording) and that wording."""
+    wordings = Counter(h.template for h in hovers if isinstance(h, Hover))
+    shared = wordings.most_common(1)[0][0] if wordings else None
+    wording = {"hovertemplate": shared + NO_NAME} if shared else {}
+    return {"data": {"scatter": [{**TARGET_DEFAULTS, **wording}]}}, shared
 
 
 def area_of_click(event: object, fig: go.Figure) -> str | None:
@@ -108,9 +81,9 @@ def area_of_click(event: object, fig: go.Figure) -> str | None:
     for point in points or []:
         curve = point.get("curve_number") if isinstance(point, dict) else None
         if isinstance(curve, int) and 0 <= curve < len(fig.data):
-            code = fig.data[curve].meta
-            if isinstance(code, str):
-                return code
+            meta = fig.data[curve].meta
+            if isinstance(meta, (list, tuple)) and meta and isinstance(meta[0], str):
+                return meta[0]
     return None
 
 
@@ -146,7 +119,7 @@ def _fill_trace(
         xs += x
         ys += y
     pattern = (
-        {"shape": "/", "fgcolor": HATCH_COLOUR, "bgcolor": colour, "size": 7, "solidity": 0.15}
+        {"shape": "/", "fgcolor": theme.HATCH, "bgcolor": colour, "size": 7, "solidity": 0.15}
         if hatched
         else None
     )
@@ -158,7 +131,7 @@ def _fill_trace(
         fillcolor=colour,
         fillpattern=pattern,
         line={"color": OUTLINE_COLOUR, "width": 0.8},
-        hoverinfo="skip",
+        **NO_HOVER,
     )
 
 
@@ -180,18 +153,23 @@ def _fill_traces(
     ]
 
 
-def _target_trace(code: str, shapes_: MapShapes, grid: Grid, text: str) -> go.Scatter:
+def _target_trace(
+    code: str, shapes_: MapShapes, grid: Grid, text: str, shared: str | None
+) -> go.Scatter:
     """Invisible points over the whole area: hovering shows its text, a click selects it.
 
-    Marker, mode and legend come from the figure's template (``TRACE_DEFAULTS``); ``meta``
-    names the area once (a click reports the trace's number, ``area_of_click`` maps it back).
+    Marker, mode and legend come from the figure's template (``TARGET_DEFAULTS``); ``meta``
+    is [code, hover values]: a click reports the trace's number (``area_of_click`` reads the
+    code), the template's wording ``shared`` is filled with the values. A text with other
+    wording is sent whole.
     """
     points = shapes_.targets.get(code) or [shapes_.labels[code]]
+    slots = isinstance(text, Hover) and text.template == shared
     return _scatter(
         x=grid.xs([p[0] for p in points]),
         y=grid.ys([p[1] for p in points]),
-        meta=code,
-        hovertemplate=text,
+        meta=[code, *text.values] if slots else [code],
+        hovertemplate=None if slots else str(text) + NO_NAME,
     )
 
 
@@ -202,7 +180,7 @@ def _legend_trace(colour: str, name: str, rank: int, missing: bool = False) -> g
         "size": 16,
         "color": colour,
         "line": {
-            "color": HATCH_COLOUR if missing else theme.EDGE_GREY,
+            "color": theme.HATCH if missing else theme.EDGE_GREY,
             "width": 1 if missing else 0.5,
         },
     }
@@ -212,7 +190,7 @@ def _legend_trace(colour: str, name: str, rank: int, missing: bool = False) -> g
         marker={**marker, "opacity": 1},
         name=name,
         showlegend=True,
-        hoverinfo="skip",
+        **NO_HOVER,
         legendrank=rank,
     )
 
@@ -228,8 +206,8 @@ def _border_trace(shapes_: MapShapes, grid: Grid) -> go.Scatter:
         x=grid.xs(xs),
         y=grid.ys(ys),
         mode="lines",
-        line={"color": BORDER_COLOUR, "width": 1.4},
-        hoverinfo="skip",
+        line={"color": theme.BORDER, "width": 1.4},
+        **NO_HOVER,
     )
 
 
@@ -257,7 +235,7 @@ def _label_traces(
                     "color": TEXT_LIGHT if light else TEXT_DARK,
                     "size": 10 if kind == "both" else 11,
                 },
-                hoverinfo="skip",
+                **NO_HOVER,
             )
         )
     return traces
@@ -327,8 +305,9 @@ def figure(
     codes = [c for c in shapes_.order if c in fill_of]
     grid = Grid.of(shapes_.bounds)
     missing = {c for c, k in zip(table["code"], classes, strict=True) if k < 0}
+    template, shared = _template(texts)
     # click targets first: the trace number a click reports is the area's place in ``codes``
-    traces = [_target_trace(code, shapes_, grid, text_of[code]) for code in codes]
+    traces = [_target_trace(code, shapes_, grid, text_of[code], shared) for code in codes]
     traces += _fill_traces(codes, shapes_, grid, fill_of, missing)
     if shapes_.borders:
         traces.append(_border_trace(shapes_, grid))
@@ -341,7 +320,7 @@ def figure(
         traces.append(_legend_trace(theme.MISSING, spec.missing_label, rank=200, missing=True))
     xaxis, yaxis = _axes(shapes_, grid)
     layout = {
-        "template": TEMPLATE,
+        "template": template,
         "xaxis": xaxis,
         "yaxis": yaxis,
         "height": MAP_HEIGHT,
@@ -364,7 +343,6 @@ def figure(
             "bordercolor": theme.EDGE_GREY,
             "font": {"size": 13, "color": TEXT_DARK},
             "align": "left",
-            "namelength": 0,  # the hover text says all; no trace name beside it
         },
         "hovermode": "closest",
         "hoverdistance": 12,

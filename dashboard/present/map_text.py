@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.analysis.classify import Classification
 from dashboard.analysis.social_index import CLASS_KEYS, SocialIndex
 from dashboard.present.format import fmt_number
+from dashboard.present.hover import Hover, Slots
 from dashboard.present.i18n import t
 
 # units that read badly after a number ("4 Anzahl"): the number alone says it
@@ -86,36 +87,38 @@ def hover_texts(
     parts: tuple[str, str],
     lang: str,
     common: str | None = None,
-) -> list[str]:
+) -> list[Hover]:
     """Hover text per row: name, value, parts, rank, distance to the city, flag.
 
     A row's provenance is in its hover only when it differs from ``common`` (the provenance
-    the note under the map gives for all others).
+    the note under the map gives for all others). Numbers and names are slots (``Hover``): the
+    words around them are the same for most areas and are sent once.
     """
     decimals = int(indicator.get("decimals") or 0)
     unit = str(indicator.get("unit") or "")
     city_text = fmt_value(city, decimals, unit, lang)
     texts = []
     for row in table.itertuples(index=False):
-        lines = [f"<b>{row.code} {row.name}</b>"]
+        slot = Slots()
+        lines = [f"<b>{slot(f'{row.code} {row.name}')}</b>"]
         if pd.isna(row.value):
             key = "karte.hover.hidden" if row.flag == "secret" else "karte.hover.missing"
             lines.append(t(key, lang))
         else:
-            lines.append(
-                f"{indicator['short']}: <b>{fmt_value(row.value, decimals, unit, lang)}</b>"
-            )
+            value = slot(fmt_value(row.value, decimals, unit, lang))
+            lines.append(f"{indicator['short']}: <b>{value}</b>")
             if not pd.isna(row.numerator) and not pd.isna(row.denominator):
                 lines.append(
-                    f"{parts[0]}: {fmt_number(row.numerator, 0, lang)} · "
-                    f"{parts[1]}: {fmt_number(row.denominator, 0, lang)}"
+                    f"{parts[0]}: {slot(fmt_number(row.numerator, 0, lang))} · "
+                    f"{parts[1]}: {slot(fmt_number(row.denominator, 0, lang))}"
                 )
-            lines.append(t("karte.hover.rank", lang, rank=int(row.rank), total=int(row.ranked)))
+            rank = slot(str(int(row.rank)))
+            lines.append(t("karte.hover.rank", lang, rank=rank, total=int(row.ranked)))
             if not pd.isna(row.diff):
-                diff = fmt_diff(row.diff, decimals, unit, lang)
+                diff = slot(fmt_diff(row.diff, decimals, unit, lang))
                 lines.append(t("karte.hover.diff", lang, diff=diff, city=city_text))
             elif not pd.isna(row.share_of_city):
-                share = fmt_number(row.share_of_city, 1, lang) + " %"
+                share = slot(fmt_number(row.share_of_city, 1, lang) + " %")
                 lines.append(t("karte.hover.share_of_city", lang, share=share))
         flag = flag_text(row.flag, lang)
         if flag and row.flag != "secret":
@@ -125,7 +128,7 @@ def hover_texts(
         provenance = getattr(row, "provenance", None)
         if isinstance(provenance, str) and provenance and provenance != common:
             lines.append(t("karte.hover.provenance", lang, text=_wrapped(provenance)))
-        texts.append("<br>".join(lines))
+        texts.append(slot.hover("<br>".join(lines)))
     return texts
 
 
