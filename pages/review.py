@@ -6,6 +6,7 @@ unless chosen otherwise).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from functools import partial
 
@@ -16,7 +17,6 @@ from dashboard import clock, config
 from dashboard.analysis.review import (
     CATEGORY_ORDER,
     Review,
-    build_review,
     category_counts,
     default_window,
 )
@@ -339,16 +339,9 @@ with guarded():
         st.stop()
     start, end, days = controls(today)
     goals_off = views.off_track_goals(db)
-    review = build_review(
-        measures,
-        actors.public_events(views.events(db), tr),
-        today,
-        start,
-        end,
-        catalogue.frames["field"]["id"],
-        days,
-        goals_off or (),
-    )
+    fields = tuple(catalogue.frames["field"]["id"])
+    review = views.review(db, today, start, end, fields, days, tuple(sorted(goals_off or ())))
+    review = dataclasses.replace(review, changes=actors.public_events(review.changes, tr))
     metrics(review, goals_off)
     if not login.may("protocol.save"):
         login.hint(tr, "login" if login.current_user() is None else "role")

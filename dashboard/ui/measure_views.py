@@ -21,6 +21,7 @@ from dashboard.analysis.lateness import (
     REVIEW_DAYS_SETTING,
     with_lateness,
 )
+from dashboard.analysis.review import Review, build_review
 from dashboard.config import PROJECT_ROOT
 from dashboard.domain.measures import STATUSES
 from dashboard.services.measure_register import (
@@ -61,10 +62,30 @@ def protocols(path: str) -> pd.DataFrame:
     return data.get_store(path).protocols()
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=32)
+def review(
+    path: str,
+    today: dt.date,
+    start: dt.date,
+    end: dt.date,
+    field_ids: tuple[str, ...],
+    review_days: int,
+    off_track_goals: tuple[str, ...],
+) -> Review:
+    """The weekly review of the stored measures and events (actors not yet masked).
+
+    Computed once per window and data (~40 ms a click before); a write clears it with the
+    measures. The page masks the actors of ``changes`` for its viewer.
+    """
+    return build_review(
+        measures(path), events(path), today, start, end, field_ids, review_days, off_track_goals
+    )
+
+
 def clear_caches() -> None:
     """Drop every cached result after a write (the shared ones and this module's)."""
     data.clear_caches()
-    for fn in (measures, events, organisations, protocols):
+    for fn in (measures, events, organisations, protocols, review):
         fn.clear()
 
 
