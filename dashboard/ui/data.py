@@ -182,6 +182,11 @@ def clear_all_caches() -> None:
     area_values.clear()
     _stored_catalogue.clear()
     _catalogues.clear()
+    clear_dependent_caches()
+
+
+def clear_dependent_caches() -> None:
+    """Drop the registered caches (figures and views built on this module's data)."""
     for cached in _DEPENDENT_CACHES:
         cached.clear()
 

@@ -150,8 +150,13 @@ def target_history(path: str, target_id: int) -> pd.DataFrame:
 
 
 def clear_caches() -> None:
-    """Drop every cached result of this module and of dashboard.ui.data (after writes)."""
+    """Drop every cached result of this module and of dashboard.ui.data (after writes).
+
+    The registered figures go too: the goal matrix is keyed by what it was made from, not by
+    its content, so a target write must drop it.
+    """
     data.clear_caches()
+    data.clear_dependent_caches()
     for fn in (
         assessments,
         district_targets,

@@ -1,0 +1,29 @@
+"""The goal matrix figure is cached by what it was made from; a target write drops it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+
+def test_a_target_write_drops_the_matrix_figure_cached_by_its_source(
+    monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    from dashboard.ui import progress_data, progress_figures
+
+    def heatmap(matrix: pd.DataFrame, *args: object, **kwargs: object) -> go.Figure:
+        return go.Figure(layout={"title": {"text": f"{len(matrix)} Zeilen"}})
+
+    monkeypatch.setattr(progress_figures.charts, "heatmap", heatmap)
+    monkeypatch.setattr(progress_figures, "translator", lambda: lambda key, **kw: key)
+    source = ("db", "explicit", True, None, None, ())
+
+    def title(rows: int) -> str:
+        matrix = pd.DataFrame({"area": ["0"] * rows})
+        return progress_figures.heatmap(matrix, {}, {}, "de", source=source).layout.title.text
+
+    assert title(2) == "2 Zeilen"
+    assert title(3) == "2 Zeilen"  # same source, same data version: the cached figure
+    progress_data.clear_caches()  # what the target form does after a write
+    assert title(3) == "3 Zeilen"
