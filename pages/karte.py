@@ -24,7 +24,6 @@ from dashboard.analysis.social_index import (
     SocialIndex,
     method_text,
 )
-from dashboard.exports import data_status
 from dashboard.present import export_frames as xf
 from dashboard.present import map_figure, map_text
 from dashboard.present.format import styled
@@ -47,7 +46,7 @@ from dashboard.ui.map_controls import (
     pick_period_and_group,
     url_choice,
 )
-from dashboard.ui.shell import data_status_badge, guarded, language, translator
+from dashboard.ui.shell import data_status_badge, guarded, language, status_title, translator
 
 tr = translator()
 lang = language()
@@ -202,10 +201,7 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
     legend = view.legend(lang)
     ref_text = view.reference_text(lang)
     period = st.session_state["karte_periode"]
-    title = f"<b>{indicator['short']}</b> {period}<br>{ref_text}"
-    status = data_status(data.summary(db))
-    if status != "real":  # the map (and its PNG) says demo itself: its hovers may not
-        title += f"<br><i>{tr('data.' + status)}</i>"
+    title = status_title(f"<b>{indicator['short']}</b> {period}<br>{ref_text}", data.summary(db))
     clickable = display["level"] == "stadtteile" and PROFILE.exists()
     spec = map_figure.MapSpec(
         classes=classes,
@@ -339,7 +335,7 @@ def render_social(result: SocialIndex, catalogue: Any) -> None:
     classes = map_view.social_classes(result, codes)
     spec = map_figure.MapSpec(
         classes=classes,
-        title=tr("karte.social.title", period=result.period),
+        title=status_title(tr("karte.social.title", period=result.period), data.summary(db)),
         legend_labels=map_text.social_legend(classes, lang),
         missing_label=tr("karte.social.missing"),
         show_labels=True,

@@ -313,3 +313,9 @@ def test_key_figures_of_a_count_fit_their_cards(bundle_db: Path) -> None:
     assert cards["Gebiete mit Wert"] == "45 / 45"
     at = run(indikator="anteil_mv", periode="2014")
     assert {m.label: m.value for m in at.metric}["Stadt Münster"] == "21,7 %"
+
+
+def test_the_social_index_map_says_demo_on_demo_data(demo_db: Path) -> None:
+    at = run(ansicht="sozialindex")
+    assert not at.exception
+    assert "Demodaten" in spec(at)["layout"]["legend"]["title"]["text"]

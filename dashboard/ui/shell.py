@@ -40,6 +40,14 @@ def data_status_badge(summary: dict[str, object]) -> None:
         st.badge(tr("data.real"), icon=":material/verified:", color="green")
 
 
+def status_title(title: str, summary: dict[str, object]) -> str:
+    """A chart title that says demo on demo data: the figure (and a PNG of it) says it itself."""
+    status = data_status(summary)
+    if status not in ("demo", "mixed"):
+        return title
+    return f"{title}<br><i>{translator()('data.' + status)}</i>"
+
+
 @contextmanager
 def guarded() -> Iterator[None]:
     """Show known errors as a clear message instead of a traceback."""
