@@ -166,7 +166,10 @@ def _other_goals(by: dict) -> list[tuple[str, str, str, bool | None]]:
             "≤ 45 KB / ≤ 150 KB",
             f"{fmt_number(official / KB, 1) if official else '–'} KB / "
             f"{fmt_number(tiles / KB, 1) if tiles else '–'} KB",
-            None if not official or not tiles else official <= 45 * KB and tiles <= 150 * KB,
+            _partial(
+                [v <= goal for v, goal in ((official, 45 * KB), (tiles, 150 * KB)) if v],
+                complete=bool(official and tiles),
+            ),
         )
     )
     imports = [(s, r) for s in ("10×", "100×") for r in by.get(s, {}).get("imports", [])]
@@ -179,9 +182,10 @@ def _other_goals(by: dict) -> list[tuple[str, str, str, bool | None]]:
             f"{fmt_number(worst[1]['rows_per_s'], 0)}/s"
             if worst
             else "–",
-            None
-            if worst is None or len({s for s, _ in imports}) < 2
-            else worst[1]["rows_per_s"] >= 1_000_000,
+            _partial(
+                [r["rows_per_s"] >= 1_000_000 for _, r in imports],
+                complete=len({s for s, _ in imports}) == 2,
+            ),
         )
     )
     rows.append(
@@ -193,6 +197,13 @@ def _other_goals(by: dict) -> list[tuple[str, str, str, bool | None]]:
         )
     )
     return rows
+
+
+def _partial(checks: list[bool], complete: bool) -> bool | None:
+    """Not met as soon as one measured value misses; met only when every part was measured."""
+    if not all(checks):
+        return False
+    return True if complete and checks else None
 
 
 def goals(scales: list[dict]) -> list[str]:

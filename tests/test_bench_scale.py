@@ -169,3 +169,21 @@ def test_report_lists_the_official_map_beside_the_tile_map(tmp_path: Path) -> No
     assert "| 1×, amtliche Stadtteile | 61.900 B | – | – | – | **nicht erfüllt** |" in text
     goal = next(line for line in text.splitlines() if line.startswith("| Kartenfigur ≤ 60 KB"))
     assert "1×: 34,2 KB, 1× amtlich: 60,4 KB | **nicht erfüllt** |" in goal
+
+
+@pytest.mark.parametrize(
+    ("checks", "complete", "status"),
+    [
+        ([True, True], True, True),
+        ([True], False, None),  # a scale not measured: not yet met
+        ([False], False, False),  # one measured value misses: not met, whatever is missing
+        ([], False, None),
+        ([True, False], True, False),
+    ],
+)
+def test_a_goal_is_not_met_as_soon_as_a_measured_value_misses(
+    checks: list[bool], complete: bool, status: bool | None
+) -> None:
+    from bench.report_floor import _partial
+
+    assert _partial(checks, complete) is status
