@@ -27,3 +27,21 @@ def test_a_target_write_drops_the_matrix_figure_cached_by_its_source(
     assert title(3) == "2 Zeilen"  # same source, same data version: the cached figure
     progress_data.clear_caches()  # what the target form does after a write
     assert title(3) == "3 Zeilen"
+
+
+@pytest.mark.parametrize("code", ["61", "91", "0"])
+def test_one_area_assessed_alone_is_that_area_of_all(
+    demo_db: object, code: str, fresh_caches: None
+) -> None:
+    from dashboard.ui import progress_data
+
+    every = progress_data.assessments(str(demo_db), "destatis", True)
+    mine = every[every["area"].astype(str) == code].reset_index(drop=True)
+    alone = progress_data.area_assessments(str(demo_db), "destatis", code)
+    assert len(alone) > 0
+
+    # the same values; a column missing everywhere in one area is object, not string, dtype
+    def plain(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.astype(object).where(frame.notna(), None)
+
+    pd.testing.assert_frame_equal(plain(alone), plain(mine))

@@ -33,17 +33,41 @@ def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
     Without ``implicit`` only the targets are assessed: at 100x the implicit ones are close to
     a million, which the review and the explicit-only views never need.
     """
+    return _assessed(path, method, _items(path, implicit))
+
+
+# Each target is assessed on its own, so one area's rows are the same computed alone; the
+# district page's first visit assessed all 45 areas' ~850 targets for one district's 20.
+@data.register_cache
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
+    """``assessments(path, method, True)`` of one area, computed for that area only."""
+    items = _items(path, implicit=True)
+    return _assessed(path, method, items[items["area"].astype(str) == code])
+
+
+def _items(path: str, implicit: bool) -> pd.DataFrame:
+    """What to assess: every target per area, and the implicit direction-only items."""
     catalogue = data.catalogues(path)
-    values = data.all_values(path)
     explicit = gaps.expand_targets(data.targets(path), catalogue.areas)
     extra = (
         gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas, IMPLICIT_LEVELS)
         if implicit
         else explicit.iloc[0:0]
     )
-    items = pd.concat([explicit, extra], ignore_index=True) if len(extra) else explicit
+    return pd.concat([explicit, extra], ignore_index=True) if len(extra) else explicit
+
+
+def _assessed(path: str, method: str, items: pd.DataFrame) -> pd.DataFrame:
+    """The assessment rows of ``items``; implicit items without any data are left out."""
+    catalogue = data.catalogues(path)
     result = progress.assess_targets(
-        items, values, catalogue.indicators, catalogue.areas, method, progress.settings()
+        items.reset_index(drop=True),
+        data.all_values(path),
+        catalogue.indicators,
+        catalogue.areas,
+        method,
+        progress.settings(),
     )
     # an indicator without a target and without data says nothing: leave it out
     return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
@@ -60,7 +84,7 @@ def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
 def district_targets(path: str, method: str, code: str) -> pd.DataFrame:
     """Every assessed target value of a district with the city comparison (analysis.on_track)."""
     return on_track.district_targets(
-        assessments(path, method, True),
+        area_assessments(path, method, code),
         data.area_values(path, (CITY,)),  # only the city's values are read
         data.catalogues(path).indicators,
         code,
@@ -159,6 +183,7 @@ def clear_caches() -> None:
     data.clear_dependent_caches()
     for fn in (
         assessments,
+        area_assessments,
         district_targets,
         nearest_indicators,
         _labels,
