@@ -318,8 +318,18 @@ def figure(
         traces.append(_legend_trace(colour, label, rank=100 - i))
     if missing:
         traces.append(_legend_trace(theme.MISSING, spec.missing_label, rank=200, missing=True))
+    # unvalidated like the traces (update_layout validated every key: ~40 ms a map click)
+    return go.Figure(
+        data=traces, layout=_layout(spec, shapes_, grid, template, lang), _validate=False
+    )
+
+
+def _layout(
+    spec: MapSpec, shapes_: MapShapes, grid: Grid, template: dict[str, object], lang: str
+) -> dict[str, object]:
+    """The figure's layout: hidden axes, the legend with the title, hover labels."""
     xaxis, yaxis = _axes(shapes_, grid)
-    layout = {
+    return {
         "template": template,
         "xaxis": xaxis,
         "yaxis": yaxis,
@@ -352,9 +362,6 @@ def figure(
         "showlegend": True,
         "separators": ",." if lang == "de" else ".,",
     }
-    # unvalidated like the traces (update_layout validated every key: ~40 ms a map click)
-    fig = go.Figure(data=traces, layout=layout, _validate=False)
-    return fig
 
 
 def plot_config() -> dict[str, object]:
