@@ -223,7 +223,8 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
     )
     counts = local_notes.indicator_note_counts(data.store(), str(indicator["id"]))
     texts = local_notes.with_note_markers(texts, list(table["code"]), counts, tr)
-    fig = maps.figure(db, shapes, table, texts, spec, lang)
+    where = (display["geometry"], display["level"])
+    fig = maps.figure(db, where, shapes, table, texts, spec, lang)
     key_figures(table, indicator, city)
     event = st.plotly_chart(
         fig,

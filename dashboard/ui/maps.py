@@ -64,14 +64,21 @@ def _shapes(db: str, geometry: str, level: str, version: str) -> MapShapes | Non
 
 
 def figure(
-    db: str, shapes_: MapShapes, table: pd.DataFrame, texts: list[str], spec: MapSpec, lang: str
+    db: str,
+    where: tuple[str, str],
+    shapes_: MapShapes,
+    table: pd.DataFrame,
+    texts: list[str],
+    spec: MapSpec,
+    lang: str,
 ) -> go.Figure:
     """The map figure, built once for everything it shows and shared by all sessions.
 
-    The key hashes every input (the shapes by the hash of the stored geometry), so a figure
-    is only reused for identical inputs. Sessions only read it: Streamlit sends a copy.
+    The key hashes every input: the shapes by ``where`` (geometry, level) and the hash of the
+    stored geometry, so a figure is only reused for identical inputs. Sessions only read it:
+    Streamlit sends a copy.
     """
-    inputs = (db, geometry_version(db), shapes_.bounds, table, texts, spec, lang)
+    inputs = (db, where, geometry_version(db), table, texts, spec, lang)
     key = hashlib.sha1(pickle.dumps(inputs), usedforsecurity=False).hexdigest()
     return _figure(key, lambda: map_figure.figure(shapes_, table, texts, spec, lang))
 
