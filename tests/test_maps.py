@@ -22,7 +22,7 @@ from dashboard.present import map_figure, map_grid, map_text
 from dashboard.present.hover import Hover, render
 from dashboard.present.i18n import LANGUAGES, group
 from dashboard.ui import maps
-from tests.karte_data import build_real_db
+from tests.karte_data import build_real_db, shown_hovers
 
 KARTE_MESSAGES = group("karte")
 
@@ -149,7 +149,7 @@ def test_figure_draws_each_area_once_and_greys_out_hidden_ones(catalogue) -> Non
     assert len(hidden) == 1 and hidden[0].fillpattern.shape == "/" and len(rings(hidden[0])) == 1
     targets = [t for t in fig.data if t.meta is not None]
     assert sorted(t.meta[0] for t in targets) == ["11", "12", "13"]
-    assert shown_hovers(fig) == dict(zip(table["code"], texts, strict=True))
+    assert shown_hovers(json.loads(fig.to_json())) == dict(zip(table["code"], texts, strict=True))
     # invisible markers outside the legend: what the figure's template gives every trace
     assert fig.layout.template.data.scatter[0].marker.opacity == 0
     assert all(t.marker.opacity is None and t.showlegend is None for t in targets)
@@ -177,17 +177,6 @@ def test_figure_built_unvalidated_is_what_plotly_validation_builds(catalogue, la
 def test_tiny_areas_get_no_label() -> None:
     shapes = map_shapes({"11": box(0, 0, 100, 100), "12": box(100, 0, 100.2, 0.2)}, 0)
     assert map_figure.labelled(shapes) == {"11"}
-
-
-def shown_hovers(fig: object) -> dict[str, str]:
-    """Per area code, the hover text plotly shows: the trace's own or the template's wording
-    with the trace's meta filled in (meta = [code, values])."""
-    shared = fig.layout.template.data.scatter[0].hovertemplate
-    return {
-        t.meta[0]: render((t.hovertemplate or shared).removesuffix("<extra></extra>"), t.meta[1:])
-        for t in fig.data
-        if t.meta is not None
-    }
 
 
 def rings(trace: object) -> list[list[tuple[int, int]]]:
@@ -446,7 +435,7 @@ def test_the_shared_wording_goes_to_the_template_and_other_texts_travel_whole(ca
     texts[0] = texts[0] + "<br><i>1 Hinweis vor Ort</i>"  # a note marker makes it plain text
     spec = map_figure.MapSpec(classes, "T", ["a", "b"], "m", show_labels=True, label_kind="code")
     fig = map_figure.figure(shapes, table, texts, spec)
-    assert shown_hovers(fig) == dict(zip(table["code"], texts, strict=True))
+    assert shown_hovers(json.loads(fig.to_json())) == dict(zip(table["code"], texts, strict=True))
     own = {t.meta[0]: t.hovertemplate for t in fig.data if t.meta is not None and t.hovertemplate}
     assert set(own) == {"11", "13"}  # 11 has the note, 13 (secret) other wording than 12
     assert all(h.endswith("<extra></extra>") for h in own.values())  # no "trace 3" beside it
