@@ -154,3 +154,16 @@ def test_glance_counts_each_goal_once() -> None:
     assert table.loc["8.2", "total"] == 0
     assert glance.target_counts(pd.Series(["reached", "slightly_off", "not_assessable"])) == {
         "good": 1, "off": 1, "none": 1, "total": 3}  # fmt: skip
+
+
+def test_target_write_shows_on_the_next_click(demo_db: Path) -> None:
+    """The section is cached with its elements; a target write (as the form does) drops it."""
+    from dashboard.ui import progress_data
+
+    at = run(stadtteil="61")
+    assert "16 Zielwerte für Coerde: 10 erreicht oder auf Kurs, 6 abseits" in text(at)
+    # Coerde's Verbundenheit target; without it the indicator counts as a direction. The store
+    # stays open: the page shares its connection
+    Store(demo_db).retire_target(22, 1, "test", "Test")
+    progress_data.clear_caches()
+    assert "16 Zielwerte für Coerde: 11 erreicht oder auf Kurs, 5 abseits" in text(at.run())

@@ -116,6 +116,16 @@ def _goal_block(goal: Any, rows: pd.DataFrame, linked: list[str], ctx: dict[str,
 
 def section(path: str, code: str, name: str, tr: Tr) -> None:
     """'Sind wir auf Kurs?': summary, district goals with status, every further target value."""
+    _section(path, code, name, tr, language())
+
+
+# Cached with its elements: Streamlit replays what the section drew (static text, no widgets),
+# so a rerun in the same district costs no pandas work; target writes clear it (registered).
+@data.register_cache
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _section(path: str, code: str, name: str, _tr: Tr, lang: str) -> None:
+    """The section for one district and language (``lang`` keys the cache, ``_tr`` follows it)."""
+    tr = _tr
     catalogue = data.catalogues(path)
     labels = progress_data.labels(path)
     values = data.area_values(path, (code,))
@@ -156,7 +166,9 @@ def section(path: str, code: str, name: str, tr: Tr) -> None:
         st.markdown(_other_targets(path, code, shown, language()))
 
 
-# cached: at 10x a district has hundreds of further target values, each a formatted sentence
+# cached: at 10x a district has hundreds of further target values, each a formatted sentence;
+# registered, so a target write drops it with the assessments it was made from
+@data.register_cache
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def _other_targets(path: str, code: str, shown: tuple[str, ...], lang: str) -> str:
     """The district's target values not shown under a goal, as a list (``lang`` keys the cache)."""
