@@ -10,7 +10,6 @@ from dashboard.analysis import progress
 from dashboard.analysis.gaps import PP, gap_table
 from dashboard.escaping import user_markdown
 from dashboard.present import export_frames as xf
-from dashboard.present import progress_charts as charts
 from dashboard.present import progress_explain as pexplain
 from dashboard.present import progress_labels as plabels
 from dashboard.present import progress_tables as ptables
@@ -187,7 +186,8 @@ with guarded():
             wanted = url_state.raw("ziel")  # a deep link beyond the limit still opens
             listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
             listed = listed[~listed["key"].duplicated()]
-        table = ptables.display_table(listed, labels, tr, lang)
+        selection = (db, method, progress_figures.digest(listed["key"]))  # names the rows
+        table = progress_figures.display_table(listed, labels, lang, source=selection)
         local_notes = note_lines.shown_notes(data.store())  # "Einordnung vor Ort" per row
         table["notes"] = note_lines.row_notes(
             local_notes, listed["area"], listed["indicator_id"], listed.get("goal_id"), lang
@@ -305,10 +305,10 @@ with guarded():
                 "actual": ptables.series_label(row["indicator_id"], row["grp"], labels),
                 "reference": ptables.reference_label(row, labels),
             }
-            st.plotly_chart(
-                charts.trajectory_chart(track, result, names, unit, decimals, tr, lang),
-                key="verlauf", config={"displayModeBar": False},
-            )  # fmt: skip
+            fig = progress_figures.trajectory_chart(
+                track, result, names, unit, decimals, lang, source=(db, method, choice)
+            )
+            st.plotly_chart(fig, key="verlauf", config={"displayModeBar": False})
             sources = downloads.indicator_sources(catalogue_indicators, [row["indicator_id"]])
             track_keys = provenance_data.keys_for(
                 catalogue_indicators,
@@ -333,8 +333,8 @@ with guarded():
         if history:
             st.markdown(f"**{tr('ziele.history')}**")
             st.caption(tr("ziele.history_help"))
-            st.plotly_chart(charts.history_chart(history, tr, lang), key="historie",
-                            config={"displayModeBar": False})  # fmt: skip
+            fig = progress_figures.history_chart(history, lang, source=(db, method, choice))
+            st.plotly_chart(fig, key="historie", config={"displayModeBar": False})
             downloads.offer(
                 pd.DataFrame(
                     {

@@ -1,4 +1,5 @@
-"""The goal pages' figures, cached per data version and input (building them dominated a rerun).
+"""The goal pages' figures and target table, cached per data version and input (building them
+dominated a rerun).
 
 Shared resources, not data: a cached figure unpickled from cache_data is rebuilt and
 re-validated property by property. st.plotly_chart only reads a figure (to_dict copies it).
@@ -7,11 +8,15 @@ Arguments are hashed by content, so the same rows always give the same figure.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.present import progress_charts as charts
+from dashboard.present import progress_tables as ptables
 from dashboard.ui import data
 from dashboard.ui.sent_figure import sent
 from dashboard.ui.shell import translator
@@ -59,3 +64,65 @@ def _heatmap(
 def bullet_chart(rows: pd.DataFrame, lang: str) -> go.Figure:
     """The bullet chart with labels above the bars, in the UI language (``lang`` keys the cache)."""
     return charts.stacked_bullet_chart(rows, translator(), lang)
+
+
+def trajectory_chart(
+    track: pd.DataFrame,
+    result: object,
+    names: dict[str, str],
+    unit: str,
+    decimals: int,
+    lang: str,
+    *,
+    source: tuple[object, ...],
+) -> go.Figure:
+    """progress_charts.trajectory_chart of one target; ``source`` names the target (see heatmap)."""
+    return _trajectory(source, lang, track, result, names, unit, decimals)
+
+
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
+def _trajectory(
+    source: tuple[object, ...],
+    lang: str,
+    _track: pd.DataFrame,
+    _result: object,
+    _names: dict[str, str],
+    _unit: str,
+    _decimals: int,
+) -> go.Figure:
+    return charts.trajectory_chart(_track, _result, _names, _unit, _decimals, translator(), lang)
+
+
+def history_chart(history: list, lang: str, *, source: tuple[object, ...]) -> go.Figure:
+    """progress_charts.history_chart of one target; ``source`` names the target (see heatmap)."""
+    return _history(source, lang, history)
+
+
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+@sent
+def _history(source: tuple[object, ...], lang: str, _history: list) -> go.Figure:
+    return charts.history_chart(_history, translator(), lang)
+
+
+def digest(keys: Iterable[str]) -> str:
+    """A short fingerprint of many row keys (Streamlit hashed a tuple of 800 keys in ~5 ms)."""
+    return hashlib.sha1("\x1f".join(keys).encode(), usedforsecurity=False).hexdigest()
+
+
+def display_table(
+    listed: pd.DataFrame, labels: ptables.Labels, lang: str, *, source: tuple[object, ...]
+) -> pd.DataFrame:
+    """The target table as shown (a copy: callers add columns); ``source`` names the rows."""
+    return _display_table(source, lang, listed, labels).copy()
+
+
+# ~800 rows of formatted sentences took ~30 ms a click at 1x; cached like the figures
+@data.register_cache
+@st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _display_table(
+    source: tuple[object, ...], lang: str, _listed: pd.DataFrame, _labels: ptables.Labels
+) -> pd.DataFrame:
+    return ptables.display_table(_listed, _labels, translator(), lang)
