@@ -123,3 +123,23 @@ def test_without_any_data(demo_store: Store) -> None:
     fields = field_expanders(at)
     assert len(fields) == 12
     assert all(e.label.endswith("keine Bewertung") for e in fields)
+
+
+def test_measure_write_shows_on_the_next_click(demo_db: Path) -> None:
+    """The tree is cached with its elements; a measure write (as the register does) drops it,
+    and with it the roll-up's measure counts."""
+    from dashboard.ui import measure_views
+
+    at = run()
+    place = next(i for i, e in enumerate(field_expanders(at)) if "Sprachcafé Berg" in tree_text(e))
+    field = field_expanders(at)[place]
+    assert "Sprachcafé Berg Fidel (laufend)" in tree_text(field)
+    before = [c.value for c in field.caption if "Maßnahmen" in c.value]
+    store = Store(demo_db)  # stays open: the page shares its connection
+    version = int(store.measure(1)["version"])
+    store.update_measure(1, version, {"status": "abgeschlossen"}, "test")
+    measure_views.clear_caches()
+    field = field_expanders(at.run())[place]
+    assert "Sprachcafé Berg Fidel (abgeschlossen)" in tree_text(field)
+    after = [c.value for c in field.caption if "Maßnahmen" in c.value]
+    assert before != after  # the field's measure counts follow

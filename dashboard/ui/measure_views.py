@@ -29,7 +29,7 @@ from dashboard.services.measure_register import (
     filter_measures,
     register_rows,
 )
-from dashboard.ui import data, downloads, url_state
+from dashboard.ui import data, downloads, progress_data, url_state
 
 LOG = logging.getLogger(__name__)
 TTL_SECONDS = data.TTL_SECONDS
@@ -83,8 +83,11 @@ def review(
 
 
 def clear_caches() -> None:
-    """Drop every cached result after a write (the shared ones and this module's)."""
-    data.clear_caches()
+    """Drop every cached result after a write (the shared ones and this module's).
+
+    The goal roll-ups count measures per goal, so they and what is built on them go too.
+    """
+    progress_data.clear_caches()
     for fn in (measures, events, organisations, protocols, review):
         fn.clear()
 
