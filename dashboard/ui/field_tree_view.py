@@ -1,8 +1,8 @@
 """The Handlungsfelder page's overview table and Leitbild tree, cached per area and choice.
 
 Building the tree's markdown (hundreds of goals, each with its assessments and measures) was
-most of a click on that page. Both are registered data caches: target and measure writes and
-new data drop them.
+most of a click on that page. Both are registered data caches (target writes and new data drop
+them) and depend on measures (a measure write drops them with the roll-ups).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def _field_coverage(path: str, method: str, implicit: bool, area: str) -> pd.Dat
 
 
 @data.register_cache
+@progress_data.measure_dependent
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def overview(path: str, method: str, implicit: bool, area: str, lang: str) -> pd.DataFrame:
     """One row per field of the area (shared: callers must not change it)."""
@@ -46,6 +47,7 @@ def overview(path: str, method: str, implicit: bool, area: str, lang: str) -> pd
 
 # Cached with its elements: Streamlit replays the expanders and their markdown (no widgets)
 @data.register_cache
+@progress_data.measure_dependent
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def tree(
     path: str, method: str, implicit: bool, area: str, field: str, flags: bool, lang: str

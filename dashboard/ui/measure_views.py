@@ -87,7 +87,8 @@ def clear_caches() -> None:
 
     The goal roll-ups count measures per goal, so they and what is built on them go too.
     """
-    progress_data.clear_caches()
+    data.clear_caches()
+    progress_data.clear_measure_caches()
     for fn in (measures, events, organisations, protocols, review):
         fn.clear()
 
