@@ -22,12 +22,7 @@ def header(view: View, summary: dict[str, Any]) -> None:
     """Name, key facts (population, share with migration history, borough) and data status."""
     tr, lang = translator(), language()
     code, path = view.code, str(config.db_path())
-    # the district's and the city's rows only: each filter of the full frame is slow at scale
-    values = data.area_values(path, (code,))
-    # the tiles follow the chosen population group, as the charts below do
-    roles = view.cat.key_indicators()  # population and headline share, as the catalogue says
-    facts = district_facts.key_facts(values, code, roles, group=view.group)
-    city = district_facts.key_facts(data.area_values(path, (CITY,)), CITY, roles, group=view.group)
+    facts, city, latest, flags = _facts(path, code, view.group)
     st.header(f"{view.name} ({code})")
     row = figure_row()
     pop, pop_period, pop_flag = facts["population"]
@@ -52,13 +47,11 @@ def header(view: View, summary: dict[str, Any]) -> None:
         width="content",
     )
     row.metric(tr("stadtteil.fact.bezirk"), view.bezirk_name or "–", width="content")
-    latest = values.loc[values["area_code"] == code, "period"].max()
-    latest_text = "–" if pd.isna(latest) else str(int(latest))
+    latest_text = "–" if latest is None else str(latest)
     row.metric(tr("stadtteil.fact.latest"), latest_text, width="content")
     data_status_badge(summary)
     report_button(view)
-    if not pd.isna(latest):
-        flags = district_facts.flag_counts(values, code, int(latest))
+    if latest is not None:
         if flags:
             listed = ", ".join(
                 tr(
@@ -71,6 +64,24 @@ def header(view: View, summary: dict[str, Any]) -> None:
             st.caption(tr("stadtteil.fact.flags", period=int(latest), flags=listed))
         else:
             st.caption(tr("stadtteil.fact.no_flags", period=int(latest)))
+
+
+Facts = dict[str, tuple[float, int | None, object]]
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _facts(path: str, code: str, group: str | None) -> tuple[Facts, Facts, int | None, dict]:
+    """The district's and the city's key facts, its latest year and that year's flag counts."""
+    # the district's and the city's rows only: each filter of the full frame is slow at scale
+    values = data.area_values(path, (code,))
+    # the tiles follow the chosen population group, as the charts below do
+    roles = data.catalogues(path).key_indicators()  # population and headline share
+    facts = district_facts.key_facts(values, code, roles, group=group)
+    city = district_facts.key_facts(data.area_values(path, (CITY,)), CITY, roles, group=group)
+    latest = values.loc[values["area_code"] == code, "period"].max()
+    if pd.isna(latest):
+        return facts, city, None, {}
+    return facts, city, int(latest), district_facts.flag_counts(values, code, int(latest))
 
 
 def report_button(view: View) -> None:

@@ -147,12 +147,17 @@ def offer(
 def indicator_sources(indicators: pd.DataFrame, ids: Iterable[str]) -> list[str]:
     """Catalogue sources of the given indicators (for the notes sheet)."""
     # the distinct ids first (vectorised): a table's 3,000 rows name a few hundred indicators,
-    # and isin/set on arrow strings box every value (~15 ms for 3,000)
+    # and isin/set on arrow strings box every value (~15 ms for 3,000); then one pass over the
+    # catalogue in its order (a boolean mask and a frame per call cost ~1 ms, 9 calls a click)
     values = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype=object)
-    rows = indicators[indicators["id"].isin(values.dropna().unique().tolist())]
-    return [
-        f"{short}: {source}" for short, source in zip(rows["short"], rows["source"], strict=True)
-    ]
+    wanted = set(values.dropna().unique().tolist())
+    columns = zip(
+        indicators["id"].tolist(),
+        indicators["short"].tolist(),
+        indicators["source"].tolist(),
+        strict=True,
+    )
+    return [f"{short}: {source}" for i, short, source in columns if i in wanted]
 
 
 def labelled(frame: pd.DataFrame, column_config: Mapping[str, Any]) -> pd.DataFrame:

@@ -148,6 +148,7 @@ def trend_figure(
     return charts.trend_chart(series, names, unit, decimals, lang)
 
 
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def trend(path: str, codes: tuple[str, ...], indicator_id: str, group: str | None) -> pd.DataFrame:
     """Time series of one indicator for these areas (analysis.profile.trend_series)."""
     indicators = data.catalogues(path).indicators
