@@ -322,8 +322,7 @@ with guarded():
 
     view = View(values, cat, names, fields, code, period, group, group_labels.get(group or "", ""))
     district_header.header(view, summary)
-    profile = profile_data.district_profile(db, code, period, group)
-    profile = provenance_data.with_district_provenance(db, code, profile, lang)
+    profile = profile_data.explained_profile(db, code, period, group, lang)
     if profile.empty:
         label = group_labels.get(group or "", group)
         st.info(tr("stadtteil.profile.empty_group", group=label, name=view.name))

@@ -28,6 +28,15 @@ def district_profile(path: str, code: str, period: int, group: str | None) -> pd
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def explained_profile(
+    path: str, code: str, period: int, group: str | None, lang: str
+) -> pd.DataFrame:
+    """The district profile with the provenance of each value (the page and its tables)."""
+    profile = district_profile(path, code, period, group)
+    return provenance_data.with_district_provenance(path, code, profile, lang)
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def comparison(path: str, codes: tuple[str, ...], period: int, group: str | None) -> pd.DataFrame:
     """Up to four areas on the spine scale (analysis.profile.compare)."""
     cat = data.catalogues(path)
@@ -172,8 +181,7 @@ def readable_tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The profile (with provenance) and its counts as the page's tables (formatting each value
     took a few hundred ms a rerun at 10x)."""
-    profile = district_profile(path, code, period, group)
-    profile = provenance_data.with_district_provenance(path, code, profile, lang)
+    profile = explained_profile(path, code, period, group, lang)
     _areas, fields = _names(path)
     return (
         profile_tables.profile_table(profile, fields, bezirk_name, lang),
