@@ -59,8 +59,7 @@ def my_district(names: dict[str, str], districts: list[str]) -> None:
 
 def district_line(code: str, name: str) -> None:
     """One line per district: how many of its target values are on track, and a link."""
-    assessed = progress_data.assessments(db, METHOD, True)
-    mine = assessed[assessed["area"].astype(str) == code]
+    mine = progress_data.area_assessments(db, METHOD, code)  # the district's alone: cheap
     counts = glance.target_counts(mine["status"])
     st.markdown(tr("start.district_line", name=name, n=counts["total"], counts=counts_text(counts)))
     links.page_link(

@@ -45,3 +45,23 @@ def test_one_area_assessed_alone_is_that_area_of_all(
         return frame.astype(object).where(frame.notna(), None)
 
     pd.testing.assert_frame_equal(plain(alone), plain(mine))
+
+
+@pytest.mark.parametrize("implicit", [True, False])
+@pytest.mark.parametrize("area", ["0", "61", "91", "11"])
+def test_roll_up_from_the_counting_areas_alone_is_the_roll_up_from_all(
+    demo_db: object, area: str, implicit: bool, fresh_caches: None
+) -> None:
+    """The roll-up reads only the areas that count in it (the city: it and the district goals'
+    districts); which goals have a target anywhere comes from the targets."""
+    from dashboard.analysis import goal_rollup
+    from dashboard.ui import data, progress_data
+
+    path = str(demo_db)
+    f = data.catalogues(path).frames
+    every = progress_data.selected(path, "destatis", implicit)
+    whole = goal_rollup.rollup(every, f["goal"], f["goal_support"], f["goal_indicator"],
+                               f["field"], data.measures(path), area)  # fmt: skip
+    scoped = progress_data.rollup(path, "destatis", implicit, area)
+    assert len(scoped) > 200
+    pd.testing.assert_frame_equal(scoped, whole)

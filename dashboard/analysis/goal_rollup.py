@@ -238,6 +238,7 @@ class _Rollup:
         goal_indicator: pd.DataFrame,
         measures: pd.DataFrame,
         area: str,
+        target_goals: set[str] | None = None,
     ) -> None:
         self.area = area
         self.items = scoped(assessments, goals, area).set_index("key", drop=False)
@@ -252,7 +253,9 @@ class _Rollup:
         self.own = links.groupby("goal_id")["key"].agg(list).to_dict()
         self.children = goal_children(goals, goal_support)
         self.indicators_of = goal_indicator.groupby("goal_id")["indicator_id"].agg(list).to_dict()
-        self.target_goals = set(assessments["goal_id"].dropna()) if len(assessments) else set()
+        if target_goals is None:  # every area's targets count: a goal with a target anywhere
+            target_goals = set(assessments["goal_id"].dropna()) if len(assessments) else set()
+        self.target_goals = target_goals
         self.linked_keys = set(links["key"])
         self.measures = measures = _measures_in(measures, area)
         self.measure_goals = [set(_listed(g)) for g in measures["goals"]] if len(measures) else []
@@ -364,9 +367,14 @@ def rollup(
     fields: pd.DataFrame,
     measures: pd.DataFrame,
     area: str = CITY,
+    target_goals: set[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per field and goal of the Leitbild: counts, score, status, measures, flags."""
-    state = _Rollup(assessments, goals, goal_support, goal_indicator, measures, area)
+    """One row per field and goal of the Leitbild: counts, score, status, measures, flags.
+
+    ``target_goals`` (goals with a target in any area) lets ``assessments`` hold only the
+    areas that count in ``area``; without it they are read from ``assessments``.
+    """
+    state = _Rollup(assessments, goals, goal_support, goal_indicator, measures, area, target_goals)
     tops = top_goals(goals, goal_support)
     for fid in fields["id"]:
         state.field(fid, goals, tops.get(fid, []))

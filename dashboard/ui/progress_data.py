@@ -37,13 +37,21 @@ def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
 
 
 # Each target is assessed on its own, so one area's rows are the same computed alone; the
-# district page's first visit assessed all 45 areas' ~850 targets for one district's 20.
+# district page's first visit assessed all 45 areas' ~850 targets for one district's 20, and
+# the start page's (the city's roll-up) all 450 areas' at 10x for the city and six districts.
 @data.register_cache
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def scoped_assessments(
+    path: str, method: str, implicit: bool, codes: tuple[str, ...]
+) -> pd.DataFrame:
+    """``selected(path, method, implicit)`` of these areas, computed for them only."""
+    items = _items(path, implicit)
+    return _assessed(path, method, items[items["area"].astype(str).isin(codes)])
+
+
 def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
     """``assessments(path, method, True)`` of one area, computed for that area only."""
-    items = _items(path, implicit=True)
-    return _assessed(path, method, items[items["area"].astype(str) == code])
+    return scoped_assessments(path, method, True, (code,))
 
 
 def _items(path: str, implicit: bool) -> pd.DataFrame:
@@ -118,14 +126,16 @@ def rollup(path: str, method: str, implicit: bool, area: str = CITY) -> pd.DataF
     """The Leitbild tree with counts, scores, statuses, measures and flags for one area."""
     catalogue = data.catalogues(path)
     f = catalogue.frames
+    counted = tuple(sorted(goal_rollup.counting_areas(f["goal"], area)))  # all it reads
     return goal_rollup.rollup(
-        selected(path, method, implicit),
+        scoped_assessments(path, method, implicit, counted),
         f["goal"],
         f["goal_support"],
         f["goal_indicator"],
         f["field"],
         data.measures(path),
         area,
+        set(_items(path, implicit=False)["goal_id"].dropna()),  # targets are never left out
     )
 
 
@@ -183,7 +193,7 @@ def clear_caches() -> None:
     data.clear_dependent_caches()
     for fn in (
         assessments,
-        area_assessments,
+        scoped_assessments,
         district_targets,
         nearest_indicators,
         _labels,
