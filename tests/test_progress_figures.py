@@ -65,3 +65,28 @@ def test_roll_up_from_the_counting_areas_alone_is_the_roll_up_from_all(
     scoped = progress_data.rollup(path, "destatis", implicit, area)
     assert len(scoped) > 200
     pd.testing.assert_frame_equal(scoped, whole)
+
+
+def test_parity_with_the_city_assessed_alone_reads_the_city(
+    demo_db: object, fresh_caches: None
+) -> None:
+    """A district assessed alone reads only its own series and its parity references': a
+    comparison of a series with itself means the city (gaps.reference_of)."""
+    from dashboard.store import Store
+    from dashboard.ui import progress_data
+
+    path = str(demo_db)
+    new = Store(path).create_target(
+        {"indicator_id": "sgb2_quote", "area_code": "61", "grp": "insgesamt",
+         "type": "parity", "target_period": 2030},
+        "test",
+    )  # fmt: skip
+    alone = progress_data.area_assessments(path, "destatis", "61")
+    every = progress_data.assessments(path, "destatis", True)
+    mine = every[every["area"].astype(str) == "61"].reset_index(drop=True)
+    row = alone[alone["target_id"] == new].iloc[0]
+    assert row["reference_area"] == "0" and pd.notna(row["reference"])  # the city's quota
+    pd.testing.assert_frame_equal(
+        alone.astype(object).where(alone.notna(), None),
+        mine.astype(object).where(mine.notna(), None),
+    )

@@ -46,7 +46,7 @@ def scoped_assessments(
 ) -> pd.DataFrame:
     """``selected(path, method, implicit)`` of these areas, computed for them only."""
     items = _items(path, implicit)
-    return _assessed(path, method, items[items["area"].astype(str).isin(codes)])
+    return _assessed(path, method, items[items["area"].astype(str).isin(codes)], scoped=True)
 
 
 def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
@@ -66,12 +66,19 @@ def _items(path: str, implicit: bool) -> pd.DataFrame:
     return pd.concat([explicit, extra], ignore_index=True) if len(extra) else explicit
 
 
-def _assessed(path: str, method: str, items: pd.DataFrame) -> pd.DataFrame:
-    """The assessment rows of ``items``; implicit items without any data are left out."""
+def _assessed(path: str, method: str, items: pd.DataFrame, scoped: bool = False) -> pd.DataFrame:
+    """The assessment rows of ``items``; implicit items without any data are left out.
+
+    ``scoped``: read only the values of the items' areas and of their parity references (an
+    assessment reads no other series; indexing all 2.8 million values at 10x took 0.5 s).
+    """
     catalogue = data.catalogues(path)
+    values = data.all_values(path)
+    if scoped:
+        values = data.area_values(path, _read_areas(items))
     result = progress.assess_targets(
         items.reset_index(drop=True),
-        data.all_values(path),
+        values,
         catalogue.indicators,
         catalogue.areas,
         method,
@@ -79,6 +86,15 @@ def _assessed(path: str, method: str, items: pd.DataFrame) -> pd.DataFrame:
     )
     # an indicator without a target and without data says nothing: leave it out
     return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
+
+
+def _read_areas(items: pd.DataFrame) -> tuple[str, ...]:
+    """The areas whose series assessing ``items`` reads: theirs and their parity references'."""
+    areas = {str(a) for a in items["area"]}
+    parity = items[items["type"] == "parity"] if "type" in items else items.iloc[0:0]
+    for rec in parity.to_dict("records"):
+        areas.add(gaps.reference_of(rec, str(rec["area"]))[1])
+    return tuple(sorted(areas))
 
 
 def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
