@@ -258,3 +258,25 @@ def test_key_facts_and_flags(values) -> None:
     )
     assert district_facts.flag_counts(flagged, "91", 2015) == {"secret": 1}
     assert district_facts.flag_counts(flagged, "91", 2014) == {}
+
+
+@pytest.mark.parametrize(
+    ("code", "period", "group"),
+    [("61", None, None), ("91", None, None), ("45", 2020, None), ("61", None, "nichtdeutsch"),
+     ("11", 2024, "weiblich")],
+)  # fmt: skip
+def test_profile_reads_only_the_rows_it_needs(
+    demo_store, code: str, period: int | None, group: str | None, monkeypatch
+) -> None:
+    """The profile from the rows it reads (the district's, city's and Stadtbezirk's series and
+    every area in the shown year) is the profile from all rows."""
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import released_observations
+
+    cat = store_catalogue(demo_store)
+    values = released_observations(demo_store, cat)
+    fast = prof.profile(values, cat.indicators, cat.areas, code, period, group)
+    monkeypatch.setattr(prof, "_read_rows", lambda rows, *args: rows)
+    full = prof.profile(values, cat.indicators, cat.areas, code, period, group)
+    assert len(fast) >= 3  # a group has fewer indicators than the total
+    pd.testing.assert_frame_equal(fast, full)

@@ -120,7 +120,8 @@ def profile(
     districts = set(district_codes(areas))
     meta = indicators.set_index("id")
     records: list[dict[str, object]] = []
-    for indicator_id, rows in by_indicator(_group_rows(values, indicators, group)).items():
+    read = _read_rows(_group_rows(values, indicators, group), code, bezirk_code, period)
+    for indicator_id, rows in by_indicator(read).items():
         if indicator_id not in meta.index:
             continue
         latest = rows.latest(code, period)
@@ -131,6 +132,22 @@ def profile(
             _profile_row(indicator_id, info, rows, code, latest, bezirk_code, districts, tolerance)
         )
     return _order(pd.DataFrame(records, columns=PROFILE_COLUMNS), indicators)
+
+
+def _read_rows(
+    rows: pd.DataFrame, code: str, bezirk: str | None, period: int | None
+) -> pd.DataFrame:
+    """The rows a district's profile reads, in frame order: the district's, the city's and the
+    Stadtbezirk's series, and every area's row in the period each indicator is shown for (spine
+    and rank). At 10x the rest (other areas, other years) was 95 % of 2.7 million rows."""
+    own = rows[rows["area_code"] == code]
+    if period is not None:
+        own = own[own["period"] == period]
+    shown = own.groupby("indicator_id", observed=True)["period"].max()
+    near = [code, CITY, *([bezirk] if bezirk else [])]
+    candidates = rows[rows["area_code"].isin(near) | rows["period"].isin(shown.unique().tolist())]
+    at_shown = candidates["period"].eq(candidates["indicator_id"].map(shown))
+    return candidates[candidates["area_code"].isin(near) | at_shown]
 
 
 def _profile_row(
