@@ -50,7 +50,13 @@ def _group_rows(values: pd.DataFrame, indicators: pd.DataFrame, group: str | Non
         row.id: (group if group is not None else default_group(row.groups))
         for row in indicators.itertuples()
     }
-    mask = values["grp"].eq(values["indicator_id"].map(wanted))
+    # one vectorised comparison per wanted group (a handful), not a map over every row: at 10x
+    # mapping 2.8 million Arrow strings through a dict took 0.6 s, three times a first visit
+    mask = np.zeros(len(values), dtype=bool)
+    for grp in set(wanted.values()):
+        ids = [i for i, g in wanted.items() if g == grp]
+        hit = values["grp"].eq(grp) & values["indicator_id"].isin(ids)
+        mask |= hit.to_numpy(dtype=bool, na_value=False)
     return values[mask]
 
 
