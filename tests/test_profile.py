@@ -280,3 +280,25 @@ def test_profile_reads_only_the_rows_it_needs(
     full = prof.profile(values, cat.indicators, cat.areas, code, period, group)
     assert len(fast) >= 3  # a group has fewer indicators than the total
     pd.testing.assert_frame_equal(fast, full)
+
+
+@pytest.mark.parametrize(
+    ("codes", "period", "group"),
+    [(["61", "91", "0"], None, None), (["45", "B6"], 2020, None),
+     (["61", "11", "33", "0"], None, "nichtdeutsch")],
+)  # fmt: skip
+def test_compare_reads_only_the_rows_it_needs(
+    demo_store, codes: list[str], period: int | None, group: str | None, monkeypatch
+) -> None:
+    """The comparison from the compared areas' and the city's series and every area in the
+    common period is the comparison from all rows."""
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import released_observations
+
+    cat = store_catalogue(demo_store)
+    values = released_observations(demo_store, cat)
+    fast = prof.compare(values, cat.indicators, cat.areas, codes, period, group)
+    monkeypatch.setattr(prof, "_series_and_shown", lambda rows, *args: rows)
+    full = prof.compare(values, cat.indicators, cat.areas, codes, period, group)
+    assert len(fast) >= 3 * len(codes)
+    pd.testing.assert_frame_equal(fast, full)

@@ -13,6 +13,7 @@ that *right is always better*. Neutral indicators keep their natural orientation
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import pandas as pd
@@ -150,7 +151,12 @@ def _read_rows(
     if period is not None:
         own = own[own["period"] == period]
     shown = own.groupby("indicator_id", observed=True)["period"].max()
-    near = [code, CITY, *([bezirk] if bezirk else [])]
+    return _series_and_shown(rows, [code, CITY, *([bezirk] if bezirk else [])], shown)
+
+
+def _series_and_shown(rows: pd.DataFrame, near: list[str], shown: pd.Series) -> pd.DataFrame:
+    """Every row of the ``near`` areas, and every area's row in each indicator's ``shown``
+    period (indicator id -> period), in frame order."""
     candidates = rows[rows["area_code"].isin(near) | rows["period"].isin(shown.unique().tolist())]
     at_shown = candidates["period"].eq(candidates["indicator_id"].map(shown))
     return candidates[candidates["area_code"].isin(near) | at_shown]
@@ -312,12 +318,9 @@ def compare(
     comparable = indicators[indicators["kind"].isin(COMPARABLE_KINDS)]
     meta = comparable.set_index("id")
     records: list[dict[str, object]] = []
-    for indicator_id, rows in by_indicator(_group_rows(values, comparable, group)).items():
+    for indicator_id, rows, chosen in _compared_rows(values, comparable, codes, period, group):
         # city-only indicators (surveys, administration) say nothing about the districts
         if not any(a in codes and a != CITY for a in rows.areas):
-            continue
-        chosen = _common_period(rows, codes, period)
-        if chosen is None:
             continue
         info = meta.loc[indicator_id]
         city, _ = rows.cell(CITY, chosen)
@@ -342,6 +345,27 @@ def compare(
                "position", "assessment"]  # fmt: skip
     frame = pd.DataFrame(records, columns=columns)
     return _order(frame, indicators) if not frame.empty else frame
+
+
+def _compared_rows(
+    values: pd.DataFrame,
+    comparable: pd.DataFrame,
+    codes: list[str],
+    period: int | None,
+    group: str | None,
+) -> Iterator[tuple[str, IndicatorRows, int]]:
+    """Per indicator with a common period: its rows (the compared areas' and the city's series,
+    every area in that period) and the period; not all 2.7 million rows at 10x."""
+    rows = _group_rows(values, comparable, group)
+    near = [*codes, CITY]
+    periods = {
+        indicator_id: _common_period(mine, codes, period)
+        for indicator_id, mine in by_indicator(rows[rows["area_code"].isin(near)]).items()
+    }
+    shown = pd.Series({i: p for i, p in periods.items() if p is not None}, dtype="int64")
+    for indicator_id, mine in by_indicator(_series_and_shown(rows, near, shown)).items():
+        if indicator_id in shown.index:
+            yield indicator_id, mine, int(shown[indicator_id])
 
 
 def _common_period(rows: IndicatorRows, codes: list[str], period: int | None) -> int | None:
