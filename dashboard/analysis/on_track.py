@@ -36,19 +36,31 @@ def ratio_key(ratio: float) -> str:
     return "fraction"
 
 
+class CityValues:
+    """The city's values per indicator and group, looked up by period (latest up to it).
+
+    Built once per district: filtering the city's rows per target took ~3 ms each at 10x.
+    """
+
+    def __init__(self, values: pd.DataFrame) -> None:
+        rows = values[(values["area_code"] == CITY) & values["value"].notna()]
+        rows = rows.sort_values("period", kind="stable")
+        self.series: dict[tuple[str, str], list[tuple[int, float]]] = {}
+        columns = (rows[c].tolist() for c in ("indicator_id", "grp", "period", "value"))
+        for indicator, grp, period, value in zip(*columns, strict=True):
+            self.series.setdefault((indicator, grp), []).append((int(period), float(value)))
+
+    def get(self, indicator: str, grp: str, period: int | None) -> float:
+        """The city's value of an indicator and group in a period (latest up to it); NaN if none."""
+        found = [
+            v for p, v in self.series.get((indicator, grp), []) if period is None or p <= period
+        ]
+        return found[-1] if found else math.nan
+
+
 def city_value(values: pd.DataFrame, indicator: str, grp: str, period: int | None) -> float:
     """The city's value of an indicator and group in a period (latest up to it); NaN if none."""
-    rows = values[
-        (values["indicator_id"] == indicator)
-        & (values["grp"] == grp)
-        & (values["area_code"] == CITY)
-        & values["value"].notna()
-    ]
-    if period is not None:
-        rows = rows[rows["period"] <= period]
-    if rows.empty:
-        return math.nan
-    return float(rows.sort_values("period")["value"].iloc[-1])
+    return CityValues(values).get(indicator, grp, period)
 
 
 def _comparison(value: float, city: float, info: pd.Series) -> tuple[str | None, str | None]:
@@ -77,11 +89,10 @@ def district_targets(
     if mine.empty:
         return mine.assign(city=[], city_judgement=[], ratio_key=[], conflict=[])
     info = indicators.set_index("id")
-    # the city's rows once: filtering the full frame per target took seconds at 10x
-    city_rows = values[(values["area_code"] == CITY) & values["value"].notna()]
+    city_values = CityValues(values)  # once: filtering per target took seconds at 10x
     cities, judgements, words = [], [], []
     for row in mine.itertuples():
-        city = city_value(city_rows, row.indicator_id, row.grp, _period(row.period))
+        city = city_values.get(row.indicator_id, row.grp, _period(row.period))
         judged, key = _comparison(row.actual, city, info.loc[row.indicator_id])
         cities.append(city)
         judgements.append(judged)
