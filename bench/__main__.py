@@ -137,6 +137,10 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     if "browser" in metrics:
         print(f"[{scale.label}] browser …", file=sys.stderr)
         result["browser"] = browser.measure(db, pages, args.browser_runs)
+        result["browser_floor"] = {
+            name: browser.measure(db, [""], args.browser_runs, script=ROOT / "bench" / f"{name}.py")
+            for name in ("floor_empty", "floor_chart")
+        }
         if naive:
             result["browser_naive"] = browser.measure(
                 db, [""], args.browser_runs, script=ROOT / "bench" / "naive_app.py",

@@ -273,6 +273,7 @@ def _render(scales: list[dict]) -> list[str]:
                 f"| {s['scale']} | {name} | {_ms(r['render_s'])} | {_ms(r['first_s'])} | {goal} |"
                 f" {_ms(r.get('cached_s'))} | {len(r['external_requests'])} |"
             )
+        out += report_floor.browser_rows(s)
         if naive:
             ext = ", ".join(naive["external_requests"]) or "keine"
             karte = pages.get("karte", {}).get("render_s")

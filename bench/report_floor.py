@@ -150,11 +150,14 @@ def _other_goals(by: dict) -> list[tuple[str, str, str, bool | None]]:
     rows = [_scale100_goal(by)]
     render = (by.get("1×", {}).get("browser") or {}).get("pages", {})
     slow = max(((r["render_s"], k) for k, r in render.items()), default=None)
+    floor = (by.get("1×", {}).get("browser_floor", {}).get("floor_chart") or {}).get("pages", {})
+    floor_s = floor["/"]["render_s"] if "/" in floor else None
+    floor_text = f"; Boden (leere Seite mit Diagramm und Tabelle) {_s(floor_s)}" if floor_s else ""
     rows.append(
         (
             "erste Darstellung, leerer Browser-Cache, jede Seite, 1×",
             "≤ 2 s",
-            f"langsamste {slow[1]} {_s(slow[0])}" if slow else "–",
+            f"langsamste {slow[1]} {_s(slow[0])}{floor_text}" if slow else "–",
             None if slow is None else slow[0] <= 2,
         )
     )
@@ -242,5 +245,24 @@ def before_after(scales: list[dict]) -> list[str]:
                 f"| {s['scale']} | {REFERENCES.get(name, name)} | {_s(old['warm_s'])} | "
                 f"{_s(now['warm_s'])} | {_x(now['warm_s'], old['warm_s'])} | "
                 f"{_s(old['cold_s'])} | {_s(now['cold_s'])} |"
+            )
+    return out
+
+
+FLOOR_LABELS = {
+    "floor_empty": "leere Seite (Boden)",
+    "floor_chart": "leere Seite mit einem kleinen Diagramm und einer Tabelle (Boden einer Seite)",
+}
+
+
+def browser_rows(scale: dict) -> list[str]:
+    """Table rows of the empty pages: what no page can beat on this machine."""
+    out = []
+    for name, label in FLOOR_LABELS.items():
+        r = (scale.get("browser_floor", {}).get(name) or {}).get("pages", {}).get("/")
+        if r:
+            out.append(
+                f"| {scale['scale']} | {label} | {_s(r['render_s'])} | {_s(r['first_s'])} | – |"
+                f" {_s(r.get('cached_s'))} | {len(r['external_requests'])} |"
             )
     return out
