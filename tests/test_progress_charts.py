@@ -97,3 +97,20 @@ def test_bullet_and_history_charts() -> None:
     _only_cartesian(fig)
     assert list(fig.data[0].x) == list(range(2015, 2026))
     assert fig.data[0].text[0] == "○" and fig.data[0].text[-1] == "☀"
+
+
+def test_the_note_of_left_out_years_is_wrapped_whole_under_the_chart() -> None:
+    """Every left-out year can be read: the note is cut into short lines (it ran past the
+    chart's edge with three years) and the bottom margin grows with them."""
+    from dashboard.present import trajectory_layers as layers
+    from tests.progress_tracks import COUNT_UP, line, make
+
+    secret = {year: "secret" for year in (2016, 2018, 2021)}
+    track = make([*line(3, 1, 11)], COUNT_UP, value=30.0, flags=secret)
+    fig = charts.trajectory_chart(track, assess(track, "destatis"), {"actual": "Ist"},
+                                  track.unit, 1, tr_for("de"), "de")  # fmt: skip
+    note = fig.layout.annotations[-1].text
+    lines = note.split("<br>")
+    assert len(lines) >= 2 and all(len(part) <= layers.NOTE_WIDTH for part in lines)
+    assert all(f"{year} (geheim" in note for year in secret)
+    assert fig.layout.margin.b >= 50 + layers.NOTE_LINE_PX * len(lines)

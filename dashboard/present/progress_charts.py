@@ -333,7 +333,7 @@ def trajectory_chart(
     periods = layers.add_series(fig, track, labels, fmt)
     layers.add_target(fig, track, periods, fmt, tr)
     layers.add_projection(fig, track, status, fmt, tr)
-    layers.add_omitted_note(fig, track, tr)
+    note_lines = layers.add_omitted_note(fig, track, tr)
     fig.update_xaxes(tickformat="d", nticks=9, gridcolor=theme.GRID)
     fig.update_yaxes(
         title=unit_text(unit, tr),
@@ -345,7 +345,7 @@ def trajectory_chart(
         lang,
         400,
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"},
-        margin={"l": 10, "r": 10, "t": 70, "b": 60},
+        margin={"l": 10, "r": 10, "t": 70, "b": 50 + layers.NOTE_LINE_PX * note_lines},
     )
 
 

@@ -6,6 +6,7 @@ only when the track holds what it needs (a parity target has a reference, a targ
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -147,17 +148,28 @@ def add_projection(
         )
 
 
-def add_omitted_note(fig: go.Figure, track: Track, tr: Tr) -> None:
-    """A note under the chart naming the periods left out of the track (if any)."""
+NOTE_WIDTH = 48  # characters a line of the note under a chart (fits a 390 px phone)
+NOTE_LINE_PX = 15  # height of one line of the note (font size 11)
+
+
+def add_omitted_note(fig: go.Figure, track: Track, tr: Tr) -> int:
+    """A note under the chart naming the periods left out of the track (if any), wrapped so
+    that no year is cut off at the chart's edge; returns its number of lines (0: none)."""
     if not track.omitted:
-        return
+        return 0
+    text = tr("zi.note.omitted", items=omitted_text(track.omitted, tr))
+    lines = textwrap.wrap(text, NOTE_WIDTH, break_long_words=False) or [text]
     fig.add_annotation(
-        text=tr("zi.note.omitted", items=omitted_text(track.omitted, tr)),
+        text="<br>".join(lines),
         showarrow=False,
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.22,
+        y=0,
+        yshift=-44,  # below the year labels of the x axis (turned on a phone)
         xanchor="left",
+        yanchor="top",
+        align="left",
         font={"size": 11},
     )
+    return len(lines)
