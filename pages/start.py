@@ -11,8 +11,6 @@ import streamlit as st
 from dashboard import clock, config
 from dashboard.analysis import glance
 from dashboard.analysis import profile as prof
-from dashboard.analysis.gaps import CITY
-from dashboard.analysis.review import category_counts, changes_in_window
 from dashboard.present.format import fmt_date, fmt_number
 from dashboard.ui import (
     data,
@@ -21,6 +19,7 @@ from dashboard.ui import (
     links,
     progress_data,
     share,
+    start_tables,
     url_state,
     whats_new_view,
 )
@@ -73,10 +72,8 @@ def district_line(code: str, name: str) -> None:
 
 def at_a_glance() -> None:
     """One headline sentence per field of action (goals on track / off / no data)."""
-    catalogue = data.catalogues(db)
-    fields = catalogue.frames["field"]
-    tree = progress_data.rollup(db, METHOD, True, CITY)
-    table = glance.field_counts(tree, list(fields["id"]))
+    fields = data.catalogues(db).frames["field"]
+    table = start_tables.goal_counts(db)
     total = {g: int(table[g].sum()) for g in (*glance.GROUPS, "total")}
     st.subheader(tr("start.glance"))
     st.markdown(tr("start.glance.total", n=total["total"], counts=counts_text(total)))
@@ -102,29 +99,20 @@ def focus(names: dict[str, str], districts: tuple[str, ...]) -> None:
             district_line(code, names[code])
 
 
-def file_labels(log: pd.DataFrame) -> list[str]:
-    """The imports' file names; the demo seed (logged as "Demodaten") in the UI language."""
-    return [
-        tr("data.demo") if kind == "demo" else name
-        for name, kind in zip(log["file"], log["kind"], strict=True)
-    ]
-
-
 def changed() -> None:
     """What changed in the last month: imports and measure entries."""
     today = clock.today()
     st.subheader(tr("start.changed"))
     log = glance.recent(data.import_log(db, 200), "logged_at", today)
     start = today - pd.Timedelta(days=glance.RECENT_DAYS - 1)
-    events = changes_in_window(views.events(db), views.measures(db), start, today)
-    counts = category_counts(events)
-    files = ", ".join(dict.fromkeys(file_labels(log)))[:200]
+    n_events, counts = views.change_counts(db, start, today)
+    files = ", ".join(dict.fromkeys(start_tables.file_labels(log)))[:200]
     one = "_one" if len(log) == 1 else ""
     items = [
         tr("start.changed.imports" + one, n=len(log), files=files)
         if len(log)
         else tr("start.changed.no_imports"),
-        tr("start.changed.measures", n=len(events), new=counts["new"], status=counts["status"]),
+        tr("start.changed.measures", n=n_events, new=counts["new"], status=counts["status"]),
     ]
     st.markdown("\n".join(f"- {item}" for item in items))
     st.caption(tr("start.changed.since", date=fmt_date(start, lang)))
@@ -173,29 +161,7 @@ def key_figures(summary: dict) -> None:
 def fields_table() -> None:
     """Per field of action: kind, goals per level and indicators."""
     st.subheader(tr("start.fields"))
-    fields = data.catalogue(db, "field")
-    goals = data.catalogue(db, "goal")
-    indicators = data.catalogue(db, "indicator")
-    top_level = goals[goals["parent_id"].isna()]
-    counts = top_level.groupby(["field_id", "kind"]).size().unstack(fill_value=0)
-    table = pd.DataFrame(
-        {
-            tr("col.field"): fields["id"],
-            tr("col.title"): fields["title"],
-            tr("col.kind"): fields["kind"].map(lambda k: tr(f"kind.{k}")),
-        }
-    )
-    for kind, key in (
-        ("leitziel", "col.leitziele"),
-        ("teilziel", "col.teilziele"),
-        ("umsetzungsperspektive", "col.umsetzung"),
-        ("stadtteilziel", "col.stadtteilziele"),
-    ):
-        series = counts[kind] if kind in counts else pd.Series(dtype=int)
-        table[tr(key)] = fields["id"].map(series).fillna(0).astype(int)
-    table[tr("col.indicators")] = (
-        fields["id"].map(indicators.groupby("field_id").size()).fillna(0).astype(int)
-    )
+    table = start_tables.fields(db, lang)
     st.dataframe(table, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(table, tr("dl.title.fields"), "start_fields")
 
@@ -203,24 +169,10 @@ def fields_table() -> None:
 def import_table() -> None:
     """The newest imports: when, who, file, kind and row counts."""
     st.subheader(tr("start.imports"))
-    log = data.import_log(db)
-    if log.empty:
+    shown_log = start_tables.imports(db, lang)
+    if shown_log.empty:
         st.caption(tr("start.no_imports"))
         return
-    shown_log = pd.DataFrame(
-        {
-            tr("col.when"): log["logged_at"].map(
-                lambda v: fmt_date(pd.Timestamp(v).to_pydatetime(), lang)
-            ),
-            tr("col.who"): log["actor"],
-            tr("col.file"): file_labels(log),
-            tr("col.importkind"): log["kind"],
-            tr("col.rows"): log["rows"].map(lambda v: fmt_number(v, lang=lang)),
-            tr("col.inserted"): log["inserted"].map(lambda v: fmt_number(v, lang=lang)),
-            tr("col.updated"): log["updated"].map(lambda v: fmt_number(v, lang=lang)),
-            tr("col.status"): log["status"],
-        }
-    )
     st.dataframe(shown_log, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(shown_log, tr("dl.title.imports"), "start_imports")
 
@@ -228,13 +180,7 @@ def import_table() -> None:
 def layers_table() -> None:
     """The map layers and how many areas each has."""
     st.subheader(tr("start.geometry"))
-    layers = data.geometry_layers(db)
-    shown_layers = pd.DataFrame(
-        {
-            tr("col.layer"): [tr(f"layer.{name}") for name in layers],
-            tr("col.areas"): list(layers.values()),
-        }
-    )
+    shown_layers = start_tables.layers(db, lang)
     st.dataframe(shown_layers, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")
 

@@ -103,3 +103,25 @@ def test_glossary_on_the_start_page_and_in_the_sidebar(demo_db: Path) -> None:
     assert glossary.markdown("de") in body
     assert len(glossary.entries("en")) == len(glossary.entries("de")) >= 15
     assert any(p.proto.popover.label == "Glossar" for p in at.sidebar.get("popover"))
+
+
+def test_a_measure_write_shows_on_the_next_click(demo_db: Path) -> None:
+    """The start page's counts of measure entries are cached; a measure write (as the register
+    does) drops them, so the new status entry is counted."""
+    import re
+
+    from dashboard.ui import measure_views
+
+    at = AppTest.from_file(str(ROOT / "pages" / "start.py"), default_timeout=120).run()
+
+    def entries() -> int:
+        body = "\n".join(m.value for m in at.markdown)
+        return int(re.search(r"(\d+) Einträge zu Maßnahmen", body).group(1))
+
+    before = entries()
+    store = Store(demo_db)  # stays open: the page shares its connection
+    store.update_measure(1, int(store.measure(1)["version"]), {"status": "abgeschlossen"}, "test")
+    measure_views.clear_caches()
+    at.run()
+    assert not at.exception
+    assert entries() > before

@@ -21,7 +21,7 @@ from dashboard.analysis.lateness import (
     REVIEW_DAYS_SETTING,
     with_lateness,
 )
-from dashboard.analysis.review import Review, build_review
+from dashboard.analysis.review import Review, build_review, category_counts, changes_in_window
 from dashboard.config import PROJECT_ROOT
 from dashboard.domain.measures import STATUSES
 from dashboard.services.measure_register import (
@@ -82,6 +82,14 @@ def review(
     )
 
 
+# the start page asks on every click; measure writes clear it with the events
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=16)
+def change_counts(path: str, start: dt.date, end: dt.date) -> tuple[int, dict[str, int]]:
+    """Measure entries from ``start`` to ``end``: how many, and how many per category."""
+    changes = changes_in_window(events(path), measures(path), start, end)
+    return len(changes), category_counts(changes)
+
+
 def clear_caches() -> None:
     """Drop every cached result after a write (the shared ones and this module's).
 
@@ -89,7 +97,7 @@ def clear_caches() -> None:
     """
     data.clear_caches()
     progress_data.clear_measure_caches()
-    for fn in (measures, events, organisations, protocols, review):
+    for fn in (measures, events, organisations, protocols, review, change_counts):
         fn.clear()
 
 
