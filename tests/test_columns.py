@@ -81,3 +81,14 @@ def test_years_infer_as_their_list(years: list[int]) -> None:
     pd.testing.assert_frame_equal(
         pd.DataFrame({"p": _years(arr)}), pd.DataFrame({"p": _frame_list(arr)})
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(["", "secret", "share", "x", "Secret"]), st.none())),
+    st.lists(st.sampled_from(["", "secret", "share", "rate", "x"]), max_size=4),
+)
+def test_among_is_isin(cells: list[str | None], values: list[str]) -> None:
+    """Membership decided per distinct cell equals numpy's isin (None is in no list of texts)."""
+    arr = columns.objects(cells)
+    assert columns.among(arr, values).tolist() == np.isin(arr, values).tolist()

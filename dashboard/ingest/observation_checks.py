@@ -187,11 +187,11 @@ class Validation:
         v = parsed["value"].value.copy()
         num, den = parsed["numerator"].value, parsed["denominator"].value
         derive = np.isnan(v) & ~np.isnan(num) & ~np.isnan(den) & (den != 0) & self.known
-        ratio = np.isin(self.kind, ["share", "rate"])
+        ratio = columns.among(self.kind, ["share", "rate"])
         with np.errstate(divide="ignore", invalid="ignore"):
             v[derive] = (num / den * np.where(ratio, self.factor, 1.0))[derive]
         unparsed = parsed["value"].state == columns.BAD
-        lacking = np.isnan(v) & np.isin(flag, ["", "not_available", *_VALUE_FLAGS])
+        lacking = np.isnan(v) & columns.among(flag, ["", "not_available", *_VALUE_FLAGS])
         self.bad(
             lacking & (flag != "not_available") & ~unparsed,
             9,
@@ -209,7 +209,7 @@ class Validation:
         raw_flag = columns.objects(c.flag if c.flag is not None else [""] * n)
         flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
         self.bad(
-            (flag != "") & ~np.isin(flag, list(FLAGS)),
+            (flag != "") & ~columns.among(flag, FLAGS),
             8,
             "flag",
             "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),

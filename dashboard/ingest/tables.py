@@ -17,6 +17,7 @@ Cell = str | int | float | dt.date | None
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 DELIMITERS = (";", ",", "\t", "|")
 _BLANK = re.compile(r"[^\S\r\n]")  # whitespace that str.strip removes, except line ends
+_ASCII_BLANKS = [chr(i) for i in range(128) if _BLANK.match(chr(i))]  # its ASCII characters
 
 
 @dataclass
@@ -52,9 +53,23 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise AssertionError("latin-1 decodes every byte string")
 
 
+def _first_lines(text: str, count: int, head_size: int = 65536) -> list[str]:
+    """text.splitlines()[:count] without splitting a whole large file."""
+    head = text[:head_size].splitlines()
+    # with more lines than wanted in the head, the first ``count`` ended inside it (complete)
+    return head[:count] if len(head) > count else text.splitlines()[:count]
+
+
+def _has_blank(text: str) -> bool:
+    """_BLANK.search(text), without a regex scan over all of an ASCII file (the usual case)."""
+    if text.isascii():
+        return any(c in text for c in _ASCII_BLANKS)
+    return _BLANK.search(text) is not None
+
+
 def _sniff_delimiter(text: str) -> str:
     """Delimiter that splits the first lines most consistently (quotes respected)."""
-    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    lines = [ln for ln in _first_lines(text, 30) if ln.strip()]
     best, best_score = ",", -1.0
     for delim in DELIMITERS:
         try:
@@ -82,7 +97,7 @@ def _read_plain_csv(text: str, delimiter: str) -> tuple[list[list[Cell]], list[i
     """
     if '"' in text:
         return None
-    if _BLANK.search(text):  # cheap scan first: most files have no blanks at all
+    if _has_blank(text):  # cheap scan first: most files have no blanks at all
         d = re.escape(delimiter)
         padded = re.compile(rf"(?:\A|[\r\n]|{d})[^\S\r\n]|[^\S\r\n](?:{d}|[\r\n]|\Z)")
         if padded.search(text):
