@@ -71,8 +71,9 @@ class Validation:
         self._indicators()
         self._areas()
         period = columns.map_cells(parse_period, c.period)
+        no_period = _isnone(period)
         self.bad(
-            _isnone(period),
+            no_period,
             3,
             "period",
             "ein Jahr (z. B. 2014 oder 31.12.2014)",
@@ -83,7 +84,7 @@ class Validation:
         group[pd.isna(group) | (group == "")] = "insgesamt"
         self._groups(group)
         values = self._values()
-        keep = ~self.has_problem & ~_isnone(self.code) & ~_isnone(period) & self.known
+        keep = ~self.has_problem & ~self.unknown & ~no_period & self.known
         frame = self._frame(keep, period, group, values)
         problems = [p for _, _, p in sorted(self.found, key=lambda f: (f[0], f[1]))]
         return frame, problems
@@ -133,7 +134,7 @@ class Validation:
     def _areas(self) -> None:
         levels = dict(zip(self.catalogue.areas["code"], self.catalogue.areas["level"], strict=True))
         self.code = columns.map_cells(self.catalogue.resolve_area, self.area)
-        unknown = _isnone(self.code)
+        unknown = self.unknown = _isnone(self.code)
         self.bad(
             unknown,
             1,
@@ -263,7 +264,8 @@ class Validation:
             if self.c.source is not None
             else columns.objects([None] * self.n)
         )
-        flag = columns.map_cells(lambda f: f or None, values["flag"][idx])
+        kept_flags = values["flag"][idx]  # texts only, '' for none (see _flags)
+        flag = np.where(kept_flags == "", None, kept_flags)
         cells = _frame_cells if len(idx) else _frame_list
         frame = pd.DataFrame(
             {
@@ -344,7 +346,8 @@ def _per_pair(
         return out
     label_codes, label_values = pd.factorize(labels[rows])
     pairs = codes[rows].astype(np.int64) * (len(label_values) + 1) + label_codes
-    unique, inverse = np.unique(pairs, return_inverse=True)
+    # hashing, not sorting: only which rows share a pair matters, not the pairs' order
+    inverse, unique = pd.factorize(pairs)
     results = np.array(
         [
             test(int(p // (len(label_values) + 1)), label_values[p % (len(label_values) + 1)])
