@@ -207,15 +207,17 @@ class Validation:
     def _flags(self, parsed: dict[str, Any]) -> np.ndarray:
         """The flag of each row: the flag column, else the first cell symbol (e.g. '.')."""
         c, n = self.c, self.n
-        raw_flag = columns.objects(c.flag if c.flag is not None else [""] * n)
-        flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
-        self.bad(
-            (flag != "") & ~columns.among(flag, FLAGS),
-            8,
-            "flag",
-            "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
-            lambda i: raw_flag[i],
-        )
+        flag = columns.objects([""] * n)  # no flag column: no flags, nothing to report
+        if c.flag is not None:
+            raw_flag = columns.objects(c.flag)
+            flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
+            self.bad(
+                (flag != "") & ~columns.among(flag, FLAGS),
+                8,
+                "flag",
+                "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
+                lambda i: raw_flag[i],
+            )
         for p in parsed.values():  # the first cell symbol wins when no flag column says more
             fill = (flag == "") & ~_isnone(p.flag)
             flag[fill] = p.flag[fill]

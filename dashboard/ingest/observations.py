@@ -115,7 +115,7 @@ def parse_canonical(table: RawTable, catalogue: Catalogue) -> tuple[pd.DataFrame
         value=get("value"),
         numerator=get("numerator"),
         denominator=get("denominator"),
-        flag=columns.texts(get("flag"), n),
+        flag=None if get("flag") is None else columns.texts(get("flag"), n),
         source=sources,
         names=names,
     )
