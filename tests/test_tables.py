@@ -500,3 +500,23 @@ def test_plain_fast_path_leaves_over_long_lines_to_the_csv_module() -> None:
     assert _read_plain_csv("a;b\n" + "x" * 200_000 + ";1\n", ";") is None
     assert _read_plain_csv("a;b\n1;2\r\n\r\n3;4\r", ";") == ([["a", "b"], ["1", "2"], ["3", "4"]],
                                                           [1, 2, 4])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab;\r\n\x0b\x1c\x85\u2028 ", max_size=60), st.integers(0, 12))
+def test_first_lines_are_those_of_splitlines(text: str, head: int) -> None:
+    """The delimiter sniffer's first lines: read from a head of the text, as if from all of it."""
+    from dashboard.ingest.tables import _first_lines
+
+    assert _first_lines(text, 3, head) == text.splitlines()[:3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
+def test_blank_check_equals_the_regex(text: str) -> None:
+    """The ASCII shortcut finds whitespace (not line ends) exactly where the regex does."""
+    from dashboard.ingest.tables import _BLANK, _has_blank
+
+    assert _has_blank(text) == (_BLANK.search(text) is not None)
+    ascii_text = text.encode("ascii", errors="ignore").decode()
+    assert _has_blank(ascii_text) == (_BLANK.search(ascii_text) is not None)

@@ -71,8 +71,9 @@ class Validation:
         self._indicators()
         self._areas()
         period = columns.map_cells(parse_period, c.period)
+        no_period = _isnone(period)
         self.bad(
-            _isnone(period),
+            no_period,
             3,
             "period",
             "ein Jahr (z. B. 2014 oder 31.12.2014)",
@@ -83,7 +84,7 @@ class Validation:
         group[pd.isna(group) | (group == "")] = "insgesamt"
         self._groups(group)
         values = self._values()
-        keep = ~self.has_problem & ~_isnone(self.code) & ~_isnone(period) & self.known
+        keep = ~self.has_problem & ~self.unknown & ~no_period & self.known
         frame = self._frame(keep, period, group, values)
         problems = [p for _, _, p in sorted(self.found, key=lambda f: (f[0], f[1]))]
         return frame, problems
@@ -133,7 +134,7 @@ class Validation:
     def _areas(self) -> None:
         levels = dict(zip(self.catalogue.areas["code"], self.catalogue.areas["level"], strict=True))
         self.code = columns.map_cells(self.catalogue.resolve_area, self.area)
-        unknown = _isnone(self.code)
+        unknown = self.unknown = _isnone(self.code)
         self.bad(
             unknown,
             1,
@@ -187,11 +188,11 @@ class Validation:
         v = parsed["value"].value.copy()
         num, den = parsed["numerator"].value, parsed["denominator"].value
         derive = np.isnan(v) & ~np.isnan(num) & ~np.isnan(den) & (den != 0) & self.known
-        ratio = np.isin(self.kind, ["share", "rate"])
+        ratio = columns.among(self.kind, ["share", "rate"])
         with np.errstate(divide="ignore", invalid="ignore"):
             v[derive] = (num / den * np.where(ratio, self.factor, 1.0))[derive]
         unparsed = parsed["value"].state == columns.BAD
-        lacking = np.isnan(v) & np.isin(flag, ["", "not_available", *_VALUE_FLAGS])
+        lacking = np.isnan(v) & columns.among(flag, ["", "not_available", *_VALUE_FLAGS])
         self.bad(
             lacking & (flag != "not_available") & ~unparsed,
             9,
@@ -206,15 +207,17 @@ class Validation:
     def _flags(self, parsed: dict[str, Any]) -> np.ndarray:
         """The flag of each row: the flag column, else the first cell symbol (e.g. '.')."""
         c, n = self.c, self.n
-        raw_flag = columns.objects(c.flag if c.flag is not None else [""] * n)
-        flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
-        self.bad(
-            (flag != "") & ~np.isin(flag, list(FLAGS)),
-            8,
-            "flag",
-            "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
-            lambda i: raw_flag[i],
-        )
+        flag = columns.objects([""] * n)  # no flag column: no flags, nothing to report
+        if c.flag is not None:
+            raw_flag = columns.objects(c.flag)
+            flag = columns.map_cells(lambda f: f.strip().lower() if f else "", raw_flag)
+            self.bad(
+                (flag != "") & ~columns.among(flag, FLAGS),
+                8,
+                "flag",
+                "ein Kennzeichen aus " + ", ".join(sorted(FLAGS)),
+                lambda i: raw_flag[i],
+            )
         for p in parsed.values():  # the first cell symbol wins when no flag column says more
             fill = (flag == "") & ~_isnone(p.flag)
             flag[fill] = p.flag[fill]
@@ -263,18 +266,20 @@ class Validation:
             if self.c.source is not None
             else columns.objects([None] * self.n)
         )
-        flag = columns.map_cells(lambda f: f or None, values["flag"][idx])
+        kept_flags = values["flag"][idx]  # texts only, '' for none (see _flags)
+        flag = np.where(kept_flags == "", None, kept_flags)
+        cells = _frame_cells if len(idx) else _frame_list
         frame = pd.DataFrame(
             {
-                "indicator_id": self.indicator[idx].tolist(),
-                "area_code": self.code[idx].tolist(),
-                "period": period[idx].tolist(),
-                "grp": group[idx].tolist(),
+                "indicator_id": cells(self.indicator[idx]),
+                "area_code": cells(self.code[idx]),
+                "period": _frame_list(period[idx]) if not len(idx) else _years(period[idx]),
+                "grp": cells(group[idx]),
                 "value": values["value"][idx],
                 "numerator": values["numerator"][idx],
                 "denominator": values["denominator"][idx],
-                "flag": flag.tolist(),
-                "source": source[idx].tolist(),
+                "flag": cells(flag),
+                "source": cells(source[idx]),
                 "_row": self.rows[idx],
             },
             columns=[*OUTPUT_COLUMNS, "_row"],
@@ -314,6 +319,25 @@ class Validation:
 _VALUE_FLAGS = ("corrected", "provisional", "estimated")
 
 
+def _frame_list(cells: np.ndarray) -> list[object]:
+    """A frame column as a list (an empty frame's dtypes come from empty lists)."""
+    return cells.tolist()
+
+
+def _frame_cells(cells: np.ndarray) -> np.ndarray:
+    """A frame column of texts (and None) as the object array itself.
+
+    pandas infers the same dtype from it as from its list (str, or object when all None),
+    in half the time; numbers are not inferred from object arrays, see ``_years``.
+    """
+    return cells
+
+
+def _years(cells: np.ndarray) -> np.ndarray:
+    """Periods (Python ints, 1900-2100) as int64, the dtype pandas infers from their list."""
+    return np.asarray(cells, dtype=np.int64)
+
+
 def _per_pair(
     codes: np.ndarray, labels: np.ndarray, mask: np.ndarray, test: Callable[[int, str], bool]
 ) -> np.ndarray:
@@ -324,7 +348,8 @@ def _per_pair(
         return out
     label_codes, label_values = pd.factorize(labels[rows])
     pairs = codes[rows].astype(np.int64) * (len(label_values) + 1) + label_codes
-    unique, inverse = np.unique(pairs, return_inverse=True)
+    # hashing, not sorting: only which rows share a pair matters, not the pairs' order
+    inverse, unique = pd.factorize(pairs)
     results = np.array(
         [
             test(int(p // (len(label_values) + 1)), label_values[p % (len(label_values) + 1)])

@@ -101,6 +101,9 @@ def parse_canonical(table: RawTable, catalogue: Catalogue) -> tuple[pd.DataFrame
         return cells[positions[name]] if name in positions else None
 
     n = len(kept)
+    # no source column: None, which Validation reads as every source None (no pass over rows)
+    source = get("source")
+    sources = None if source is None else columns.map_cells(lambda s: cell_text(s) or None, source)
     group = columns.texts(get("group"), n)
     group[group == ""] = "insgesamt"
     candidates = Candidates(
@@ -112,8 +115,8 @@ def parse_canonical(table: RawTable, catalogue: Catalogue) -> tuple[pd.DataFrame
         value=get("value"),
         numerator=get("numerator"),
         denominator=get("denominator"),
-        flag=columns.texts(get("flag"), n),
-        source=columns.map_cells(lambda s: cell_text(s) or None, get("source") or (None,) * n),
+        flag=None if get("flag") is None else columns.texts(get("flag"), n),
+        source=sources,
         names=names,
     )
     frame, more = validate_candidates(candidates, catalogue, table.file)

@@ -17,6 +17,7 @@ Cell = str | int | float | dt.date | None
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 DELIMITERS = (";", ",", "\t", "|")
 _BLANK = re.compile(r"[^\S\r\n]")  # whitespace that str.strip removes, except line ends
+_ASCII_BLANKS = [chr(i) for i in range(128) if _BLANK.match(chr(i))]  # its ASCII characters
 
 
 @dataclass
@@ -52,9 +53,23 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise AssertionError("latin-1 decodes every byte string")
 
 
+def _first_lines(text: str, count: int, head_size: int = 65536) -> list[str]:
+    """text.splitlines()[:count] without splitting a whole large file."""
+    head = text[:head_size].splitlines()
+    # with more lines than wanted in the head, the first ``count`` ended inside it (complete)
+    return head[:count] if len(head) > count else text.splitlines()[:count]
+
+
+def _has_blank(text: str) -> bool:
+    """_BLANK.search(text), without a regex scan over all of an ASCII file (the usual case)."""
+    if text.isascii():
+        return any(c in text for c in _ASCII_BLANKS)
+    return _BLANK.search(text) is not None
+
+
 def _sniff_delimiter(text: str) -> str:
     """Delimiter that splits the first lines most consistently (quotes respected)."""
-    lines = [ln for ln in text.splitlines()[:30] if ln.strip()]
+    lines = [ln for ln in _first_lines(text, 30) if ln.strip()]
     best, best_score = ",", -1.0
     for delim in DELIMITERS:
         try:
@@ -74,6 +89,15 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
+def _only_last_line_may_be_empty(text: str, delimiter: str) -> bool:
+    """True when no line of text (split at '\\n') but the last consists of delimiters only.
+
+    Such a line (an empty one too) starts the text, or follows a line end with a delimiter or
+    another line end; str searches rule all of them out in a few ms instead of a test per line.
+    """
+    return not (text.startswith((delimiter, "\n")) or "\n\n" in text or "\n" + delimiter in text)
+
+
 def _read_plain_csv(text: str, delimiter: str) -> tuple[list[list[Cell]], list[int]] | None:
     """Fast path for the common file without quotes or padded cells; None when it does not apply.
 
@@ -82,7 +106,7 @@ def _read_plain_csv(text: str, delimiter: str) -> tuple[list[list[Cell]], list[i
     """
     if '"' in text:
         return None
-    if _BLANK.search(text):  # cheap scan first: most files have no blanks at all
+    if _has_blank(text):  # cheap scan first: most files have no blanks at all
         d = re.escape(delimiter)
         padded = re.compile(rf"(?:\A|[\r\n]|{d})[^\S\r\n]|[^\S\r\n](?:{d}|[\r\n]|\Z)")
         if padded.search(text):
@@ -91,12 +115,21 @@ def _read_plain_csv(text: str, delimiter: str) -> tuple[list[list[Cell]], list[i
         return None  # the csv module refuses NUL and reports the line
     # without quotes a record is a line and a cell lies between delimiters: str.split does what
     # csv.reader does here, several times faster (tests compare the two)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and max(map(len, lines)) > csv.field_size_limit():
         return None  # a cell may be over the csv module's limit: its message is the one to give
-    raw = [line.split(delimiter) for line in lines]
-    line_numbers = [i for i, row in enumerate(raw, start=1) if any(row)]
-    rows: list[list[Cell]] = [row for row in raw if any(row)]
+    if _only_last_line_may_be_empty(text, delimiter):
+        if lines[-1] == "":
+            lines.pop()
+        return [line.split(delimiter) for line in lines], list(range(1, len(lines) + 1))
+    # a row is empty when every cell is '', i.e. its line holds delimiters only: strip finds
+    # those without splitting every line twice (any() per row was a third of the read)
+    line_numbers = [i for i, line in enumerate(lines, start=1) if line.strip(delimiter)]
+    if len(line_numbers) == len(lines):
+        rows: list[list[Cell]] = [line.split(delimiter) for line in lines]
+    else:
+        rows = [lines[i - 1].split(delimiter) for i in line_numbers]
     return rows, line_numbers
 
 
