@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.analysis.gaps import Track
+from dashboard.analysis.progress import Status
 from dashboard.present import progress_charts as charts
 from dashboard.present import progress_tables as ptables
 from dashboard.ui import data
@@ -67,8 +69,8 @@ def bullet_chart(rows: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def trajectory_chart(
-    track: pd.DataFrame,
-    result: object,
+    track: Track,
+    result: Status,
     names: dict[str, str],
     unit: str,
     decimals: int,
@@ -86,8 +88,8 @@ def trajectory_chart(
 def _trajectory(
     source: tuple[object, ...],
     lang: str,
-    _track: pd.DataFrame,
-    _result: object,
+    _track: Track,
+    _result: Status,
     _names: dict[str, str],
     _unit: str,
     _decimals: int,
@@ -95,7 +97,7 @@ def _trajectory(
     return charts.trajectory_chart(_track, _result, _names, _unit, _decimals, translator(), lang)
 
 
-def history_chart(history: list, lang: str, *, source: tuple[object, ...]) -> go.Figure:
+def history_chart(history: list[Status], lang: str, *, source: tuple[object, ...]) -> go.Figure:
     """progress_charts.history_chart of one target; ``source`` names the target (see heatmap)."""
     return _history(source, lang, history)
 
@@ -103,7 +105,7 @@ def history_chart(history: list, lang: str, *, source: tuple[object, ...]) -> go
 @data.register_cache
 @st.cache_resource(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 @sent
-def _history(source: tuple[object, ...], lang: str, _history: list) -> go.Figure:
+def _history(source: tuple[object, ...], lang: str, _history: list[Status]) -> go.Figure:
     return charts.history_chart(_history, translator(), lang)
 
 
