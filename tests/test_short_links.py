@@ -33,3 +33,17 @@ def test_unknown_page_and_overlong_query_are_refused() -> None:
     with pytest.raises(ValueError):
         canonical("karte", {"suche": "x" * 3000})
     assert canonical("karte", {"zzz": "1", "lang": "en"}) == "lang=en"
+
+
+def test_a_known_view_is_read_without_a_write(empty_store: Store, monkeypatch) -> None:
+    """Every page run shows its link: a view seen before must not take the write lock."""
+    repo = ShortLinkRepository(empty_store)
+    code = repo.code_for("ziele", {"gebiet": "61"})
+
+    def no_write(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a known view opened a write transaction")
+
+    monkeypatch.setattr(empty_store, "transaction", no_write)
+    assert repo.code_for("ziele", {"gebiet": "61"}) == code
+    with pytest.raises(AssertionError):  # a new view still writes
+        repo.code_for("ziele", {"gebiet": "91"})

@@ -56,6 +56,12 @@ class ShortLinkRepository:
         """The code of this view: the stored one, or a new random one (same view, same code)."""
         query = canonical(page, params)
         key = f"{page}?{query}"
+        # a view seen before is only read: no write lock and commit on every page run (every
+        # session's every click showed its link); a new view is inserted, checking again inside
+        with self.store.cursor() as cur:
+            known = cur.execute(SQL_BY_QUERY, [key]).fetchone()
+        if known:
+            return str(known[0])
 
         def work(cur: duckdb.DuckDBPyConnection) -> str:
             found = cur.execute(SQL_BY_QUERY, [key]).fetchone()
