@@ -54,4 +54,7 @@ def browser_log_in(page: Any, username: str, password: str) -> None:
     sidebar.get_by_role("textbox", name="Benutzername").fill(username)
     sidebar.get_by_role("textbox", name="Passwort").fill(password)
     sidebar.get_by_role("button", name="Anmelden").click()
-    sidebar.get_by_text("Angemeldet:").wait_for()
+    try:
+        sidebar.get_by_text("Angemeldet:").wait_for(timeout=60000)
+    except Exception as err:  # say what the sidebar shows instead (a refusal, the form again)
+        raise AssertionError(f"no login for {username}; sidebar: {sidebar.inner_text()}") from err

@@ -35,6 +35,11 @@ def _hover_texts(page: Any) -> str:
     )
 
 
+def _shown_note(page: Any) -> Any:
+    """The note as the notes list shows it (not the text still in the writing form)."""
+    return page.get_by_test_id("stMarkdownContainer").filter(has_text=NOTE)
+
+
 def test_network_note_on_profile_and_map_then_hidden(demo_db: Path) -> None:
     require_chromium()
     digest = hash_password(PASSWORD)
@@ -48,13 +53,13 @@ def test_network_note_on_profile_and_map_then_hidden(demo_db: Path) -> None:
         page.get_by_text("Hinweis schreiben").click()
         page.get_by_role("textbox", name="Hinweis").fill(NOTE)
         page.get_by_role("button", name="Hinweis speichern").click()
-        page.get_by_text(NOTE).first.wait_for(timeout=30000)
+        _shown_note(page).first.wait_for(timeout=30000)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "notes_indicator_sheet.png"), full_page=True)
 
         page.goto(f"{url}/stadtteil?stadtteil=61")
         wait_for_app(page, 60000)
-        page.get_by_text(NOTE).first.wait_for(timeout=30000)
+        _shown_note(page).first.wait_for(timeout=30000)
         assert page.get_by_text("Stadtteilnetzwerk Coerde").count() >= 1
 
         page.goto(f"{url}/karte?indikator=arbeitslose_je100")
@@ -66,7 +71,7 @@ def test_network_note_on_profile_and_map_then_hidden(demo_db: Path) -> None:
         wait_for_app(page, 60000)
         browser_log_in(page, "netz91", PASSWORD)
         wait_for_app(page, 60000)
-        page.get_by_text(NOTE).first.wait_for(timeout=30000)  # reading is allowed
+        _shown_note(page).first.wait_for(timeout=30000)  # reading is allowed
         assert page.get_by_text("Hinweis schreiben").count() == 0
 
         page.goto(f"{url}/stadtteil?stadtteil=61")
@@ -79,7 +84,7 @@ def test_network_note_on_profile_and_map_then_hidden(demo_db: Path) -> None:
         page.goto(f"{url}/stadtteil?stadtteil=61")
         wait_for_app(page, 60000)
         page.get_by_text("Einordnung vor Ort").first.wait_for(timeout=30000)
-        assert page.get_by_text(NOTE).count() == 0
+        assert _shown_note(page).count() == 0
     store = Store(demo_db)
     try:
         notes = NoteRepository(store)
