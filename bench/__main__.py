@@ -18,13 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import browser, import_speed, report
+from bench import browser, import_speed, load_runs, report
 from bench.pages import PAGES
 from bench.scale import SCALES, build, grid_geojson
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT.parent / "shared" / "muenster" / "geo" / "stadtteile.geojson"
-METRICS = ("import", "pages", "browser")
+METRICS = ("import", "pages", "browser", "load")
 
 
 def naive_geojson(db: Path, out: Path) -> Path:
@@ -109,6 +109,10 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     if "import" in metrics:
         print(f"[{scale.label}] imports …", file=sys.stderr)
         result["imports"] = import_speed.measure(scale, work, args.import_runs)
+    if "load" in metrics and factor == 1:  # the load test serves its own demo data
+        print(f"[{scale.label}] load test …", file=sys.stderr)
+        baseline = Path(args.baseline) if args.baseline else None
+        result["load"] = load_runs.measure(args.load_rounds, baseline)
     if not app_metrics:
         return result
     print(f"[{scale.label}] building the dataset …", file=sys.stderr)
@@ -160,13 +164,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--naive-scales", default="1,10",
         help="scales that also run the naive baseline (at 100x it reads 26 million rows a rerun)",
     )  # fmt: skip
-    parser.add_argument("--metrics", default=",".join(METRICS), help="import,pages,browser")
+    parser.add_argument("--metrics", default=",".join(METRICS), help="import,pages,browser,load")
     parser.add_argument("--pages", default=",".join(PAGES), help="pages to time")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     parser.add_argument("--import-runs", type=int, default=5)
     parser.add_argument("--cold-runs", type=int, default=1)
     parser.add_argument("--warm-runs", type=int, default=5)
     parser.add_argument("--browser-runs", type=int, default=5)
+    parser.add_argument("--load-rounds", type=int, default=3, help="load tests (each ~1 min)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"))
     parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"))
     parser.add_argument(
@@ -183,7 +188,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.page_scales = [int(s) for s in args.page_scales.split(",")]
     args.naive_scales = [int(s) for s in args.naive_scales.split(",")]
     if args.quick:
-        args.import_runs, args.warm_runs, args.browser_runs = 3, 3, 1
+        args.import_runs, args.warm_runs, args.browser_runs, args.load_rounds = 3, 3, 1, 1
     return args
 
 

@@ -368,6 +368,7 @@ def section(results: dict, note: str = "") -> str:
         _imports,
         report_floor.floor_table,
         report_floor.before_after,
+        report_floor.load_table,
         _pages,
         _map,
         _render,

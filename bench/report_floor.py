@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 
+from bench import load_runs
 from dashboard.present.format import fmt_number
 
 # pages timed for comparison only (bench/floor_*.py, bench/naive_app.py): never a "page"
@@ -191,15 +192,42 @@ def _other_goals(by: dict) -> list[tuple[str, str, str, bool | None]]:
             ),
         )
     )
-    rows.append(
-        (
-            "Seitenläufe/s, ein Prozess, Lasttest ohne Denkzeit",
-            "≥ 10",
-            "nicht Teil von `make bench` (`make bench-load`)",
-            None,
-        )
-    )
+    rows.append(_load_goal(by.get("1×", {}).get("load")))
     return rows
+
+
+def _load_goal(load: dict | None) -> tuple[str, str, str, bool | None]:
+    """Median page runs per second of this tree under the load test (and of the baseline)."""
+    rate = load_runs.median_rate(load["now"]) if load else None
+    before = load_runs.median_rate(load["baseline"]) if load else None
+    value = "–" if rate is None else f"{fmt_number(rate, 2)}/s (Median aus {len(load['now'])})"
+    if rate is not None and before is not None:
+        value += f", vorher {fmt_number(before, 2)}/s"
+    return ("Seitenläufe/s, ein Prozess, Lasttest ohne Denkzeit", "≥ 10", value,
+            None if rate is None else rate >= 10)  # fmt: skip
+
+
+def load_table(scales: list[dict]) -> list[str]:
+    """Every load-test run of this run: this tree and the baseline, in the order run."""
+    load = next((s["load"] for s in scales if s.get("load")), None)
+    if not load:
+        return []
+    out = [
+        f"### Lasttest (`python -m bench.load {load['args']}`, Demodaten, abwechselnd gemessen)",
+        "",
+        "| Stand | Seitenläufe/s | p50 | p95 | max | Fehler |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for who, label in (("baseline", "vorher"), ("now", "nachher")):
+        for r in load[who]:
+            if "runs_per_s" not in r:
+                out.append(f"| {label} | nicht gemessen (Ende {r.get('failed')}) | | | | |")
+                continue
+            out.append(
+                f"| {label} | {fmt_number(r['runs_per_s'], 2)} | {_s(r['p50_s'])} | "
+                f"{_s(r['p95_s'])} | {_s(r['max_s'])} | {r['errors']} |"
+            )
+    return out
 
 
 def _partial(checks: list[bool], complete: bool) -> bool | None:

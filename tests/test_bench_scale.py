@@ -187,3 +187,29 @@ def test_a_goal_is_not_met_as_soon_as_a_measured_value_misses(
     from bench.report_floor import _partial
 
     assert _partial(checks, complete) is status
+
+
+def _load_run(rate: float) -> dict:
+    return {"runs_per_s": rate, "p50_s": 1.9, "p95_s": 6.3, "max_s": 8.1, "errors": 0}
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "goal_cell"),
+    [([_load_run(7.6), _load_run(8.4), _load_run(8.0)], [_load_run(3.1)],
+      "| 8,00/s (Median aus 3), vorher 3,10/s | **nicht erfüllt** |"),
+     ([_load_run(10.5)], [], "| 10,50/s (Median aus 1) | erfüllt |"),
+     ([{"failed": 1, "output": "serve did not start"}], [], "| – | nicht gemessen |")],
+)  # fmt: skip
+def test_report_marks_the_load_goal_from_the_median_run(
+    tmp_path: Path, now: list[dict], before: list[dict], goal_cell: str
+) -> None:
+    load = {"args": "--backend duckdb --workers 1", "now": now, "baseline": before}
+    path = tmp_path / "RESULTS.md"
+    write(path, {"started": 0, "seconds": 60, "scales": [{"scale": "1×", "load": load}],
+                 "argv": []})  # fmt: skip
+    lines = path.read_text().splitlines()
+    goal = next(line for line in lines if line.startswith("| Seitenläufe/s, ein Prozess"))
+    assert goal.endswith(goal_cell)
+    rows = [line for line in lines if line.startswith(("| vorher |", "| nachher |"))]
+    assert len(rows) == len(now) + len(before)  # every run listed, the baseline first
+    assert all(row.startswith("| vorher |") for row in rows[: len(before)])
