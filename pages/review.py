@@ -20,14 +20,9 @@ from dashboard.analysis.review import (
     category_counts,
     default_window,
 )
-from dashboard.analysis.review_labels import PROTOCOL_EXTRA_DE, PROTOCOL_LABELS_DE
-from dashboard.analysis.review_protocol import Protocol, build_protocol, protocol_markdown
-from dashboard.auth import guard
-from dashboard.escaping import user_markdown
 from dashboard.ids import parse_id
 from dashboard.present.format import fmt_date
-from dashboard.reports import protocol_export
-from dashboard.services import measure_edit, measure_register, note_lines
+from dashboard.services import measure_edit, measure_register
 from dashboard.ui import (
     actors,
     data,
@@ -37,6 +32,7 @@ from dashboard.ui import (
     measure_review_views,
     measure_sections,
     measure_session,
+    review_protocol_view,
     share,
     url_state,
 )
@@ -148,6 +144,15 @@ def what_changed(review: Review) -> None:
     measure_review_views.changes_table(measure_register.change_rows(shown, tr, lang), tr)
 
 
+def _read_only(rows: list[dict], extra: dict[int, list[str]]) -> None:
+    """The attention list's panels with each measure's summary, for a reader (cached)."""
+    opened = [st.session_state.get("rv.open") == int(r["id"]) for r in rows]
+    row_labels = [
+        measure_register.attention_label(r, tr, extra.get(int(r["id"]), [])) for r in rows
+    ]
+    measure_review_views.read_only_list(rows, row_labels, opened, tr, lang, labels)
+
+
 def attention_list(
     frame: pd.DataFrame,
     heading: str,
@@ -166,6 +171,10 @@ def attention_list(
         st.success(empty, icon=":material/task_alt:")
         return
     rows = measure_review_views.listed(frame, key := f"rv.more.{heading}")
+    if not login.may("measure.review"):  # no quick actions: the summaries only, replayed
+        _read_only(rows, extra)
+        measure_review_views.more(len(frame), len(rows), key, tr)
+        return
     for row in rows:
         mid = int(row["id"])
         base = measure_edit.normalise(row)
@@ -203,125 +212,6 @@ def attention_list(
     measure_review_views.more(len(frame), len(rows), key, tr)
 
 
-def protocol_section(review: Review) -> None:
-    """The protocol: notes, preview, downloads, saving by date, earlier protocols."""
-    st.subheader(tr("rv.protocol"))
-    st.caption(tr("rv.protocol.explain"))
-    notes = st.text_area(
-        tr("rv.protocol.notes"),
-        key="rv.notes",
-        height=100,
-        placeholder=tr("rv.protocol.notes.placeholder"),
-    )
-    protocol, markdown = protocol_text(review, notes or "")
-    with st.expander(tr("rv.protocol.preview")):
-        st.markdown(markdown)
-    protocol_actions(review, markdown, protocol.title)
-
-
-def protocol_text(review: Review, notes: str) -> tuple[Protocol, str]:
-    """The protocol of the week and its Markdown, with the networks' local notes."""
-    labels_ = {k: tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
-    labels_.update({k: tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
-    protocol = build_protocol(
-        review,
-        editor or "",
-        notes,
-        labels_,
-        measure_register.field_labels(tr),
-        lambda d: fmt_date(d, lang),
-        goal_names(db, tr),
-    )
-    markdown = protocol_markdown(protocol)
-    cat = data.catalogues(db)  # the networks' notes go with the protocol (issue 19)
-    markdown = protocol_export.with_local_notes(
-        markdown,
-        note_lines.shown_notes(data.store()),
-        dict(zip(cat.areas["code"], cat.areas["name"], strict=True)),
-        dict(zip(cat.indicators["id"], cat.indicators["name"], strict=True)),
-        goal_names(db, tr),
-        lang,
-    )
-    return protocol, markdown
-
-
-def protocol_actions(review: Review, markdown: str, title: str) -> None:
-    """Downloads (Markdown, Word), saving under today's date, and the earlier protocols."""
-    cols = st.columns(3)
-    cols[0].download_button(
-        tr("rv.protocol.md"),
-        protocol_export.markdown_bytes(markdown),
-        protocol_export.file_name(review.today, "md"),
-        mime=protocol_export.MARKDOWN_MIME,
-        icon=":material/download:",
-        key="rv.dl.md",
-    )
-    cols[1].download_button(
-        # built when clicked (in Streamlit's download thread), not on every rerun
-        tr("rv.protocol.docx"),
-        lambda: protocol_export.docx_bytes(markdown, title, editor or ""),
-        protocol_export.file_name(review.today, "docx"),
-        mime=protocol_export.DOCX_MIME,
-        icon=":material/description:",
-        key="rv.dl.docx",
-    )
-    stored = views.protocols(db)
-    today_saved = stored[pd.to_datetime(stored["review_date"]).dt.date == review.today]
-    if cols[2].button(
-        tr("rv.protocol.save"),
-        type="primary",
-        icon=":material/save:",
-        key="rv.save",
-        disabled=not login.may("protocol.save"),
-    ):
-        guard.save_protocol(store, login.current_user(), review.today, markdown)
-        views.clear_caches()
-        day = fmt_date(review.today, lang)
-        st.session_state[measure_session.FLASH_KEY] = tr("rv.protocol.saved", date=day)
-        st.rerun()
-    if not today_saved.empty:
-        row = today_saved.iloc[0]
-        at = fmt_date(pd.Timestamp(row["updated_at"]).to_pydatetime(), lang)
-        who, version = actors.public_name(row["created_by"], tr), int(row["version"])
-        st.caption(tr("rv.protocol.exists", who=who, version=version, at=at))
-    earlier(stored)
-
-
-def earlier(stored: pd.DataFrame) -> None:
-    """Earlier protocols, one per review date, downloadable as they were saved."""
-    if stored.empty:
-        return
-    if not actors.sees_accounts():  # stored minutes name accounts in their text
-        st.caption(tr("rv.protocol.earlier.team", n=len(stored)))
-        return
-    with st.expander(tr("rv.protocol.earlier", n=len(stored))):
-        dates = [pd.Timestamp(d).date() for d in stored["review_date"]]
-        day = st.selectbox(
-            tr("rv.protocol.date"),
-            dates,
-            format_func=lambda d: fmt_date(d, lang),
-            key="rv.earlier",
-        )
-        row = stored.iloc[dates.index(day)]
-        st.caption(tr("rv.protocol.by", who=row["created_by"], version=int(row["version"])))
-        left, right = st.columns(2)
-        left.download_button(
-            tr("rv.protocol.md"),
-            protocol_export.markdown_bytes(row["content"]),
-            protocol_export.file_name(day, "md"),
-            mime=protocol_export.MARKDOWN_MIME,
-            key="rv.old.md",
-        )
-        right.download_button(
-            tr("rv.protocol.docx"),
-            protocol_export.docx_bytes(row["content"]),
-            protocol_export.file_name(day, "docx"),
-            mime=protocol_export.DOCX_MIME,
-            key="rv.old.docx",
-        )
-        st.markdown(user_markdown(row["content"]))
-
-
 with guarded():
     store = data.store()
     summary = data.summary(db)
@@ -340,7 +230,8 @@ with guarded():
     start, end, days = controls(today)
     goals_off = views.off_track_goals(db)
     fields = tuple(catalogue.frames["field"]["id"])
-    review = views.review(db, today, start, end, fields, days, tuple(sorted(goals_off or ())))
+    review_args = (db, today, start, end, fields, days, tuple(sorted(goals_off or ())))
+    review = views.review(*review_args)
     review = dataclasses.replace(review, changes=actors.public_events(review.changes, tr))
     metrics(review, goals_off)
     if not login.may("protocol.save"):
@@ -386,5 +277,5 @@ with guarded():
     st.caption(tr("rv.counts.explain"))
 
     st.divider()
-    protocol_section(review)
+    review_protocol_view.section(review, review_args, editor or "", db, tr, lang)
     share.share_box(PAGE, tr)  # links: short link and iframe snippet

@@ -17,7 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.analysis.lateness import lateness_frame
 from dashboard.analysis.review import changes_in_window, default_window
+from dashboard.auth.roles import User
 from dashboard.bootstrap import initialise
+from dashboard.domain.notes import NoteTarget
+from dashboard.services.notes import write_note
 from dashboard.store import Store
 from tests.auth_helpers import log_in
 from tests.conftest import ROOT
@@ -275,3 +278,46 @@ def test_a_long_attention_list_shows_the_first_measures_and_more_on_request(
     # the same first two, then the next two late ones; the other sections stay shortened too
     assert after[:2] == first[:2] and len(after) == len(first) + 2
     assert any(c.value == f"4 von {late} angezeigt." for c in at.caption)
+
+
+def _summaries(at: AppTest) -> dict[str, tuple[list[str], list[str]]]:
+    """Per measure panel: its label, the captions and the markdown of its summary."""
+    return {e.label: ([c.value for c in e.caption][:1], [m.value for m in e.markdown][:1])
+            for e in at.expander if "(Nr. " in e.label}  # fmt: skip
+
+
+def test_a_reader_sees_the_summaries_an_editor_sees_and_each_write_at_once(
+    review_db: Path,
+) -> None:
+    viewer = _open()  # no quick actions: the list is replayed from the cache
+    editor = _open()
+    log_in(editor, "Anna")
+    assert not viewer.exception and not editor.exception
+    quick = re.compile(r"rv\.\d+\.v\d+\.")  # the keys of a measure's quick actions
+    assert not [b.key for b in viewer.button if quick.match(b.key or "")]
+    assert [b.key for b in editor.button if quick.match(b.key or "")]
+    assert _summaries(viewer) == _summaries(editor) != {}
+
+    mid = _ids(editor)[0]
+    prefix = f"rv.{mid}.v{Store(review_db).measure(mid)['version']}"
+    editor.text_input(key=f"{prefix}.step.text").input("Abschlussbericht anfordern")
+    editor.date_input(key=f"{prefix}.step.day").set_value(dt.date(2025, 12, 15)).run()
+    editor.button(key=f"{prefix}.step.button").click().run()
+    assert not editor.exception
+    viewer.run()  # another session of the same server, after the editor's save
+    panel = next(e for e in viewer.expander if f"(Nr. {mid})" in e.label)
+    assert "Abschlussbericht anfordern" in panel.markdown[0].value
+    assert _summaries(viewer) == _summaries(editor.run())
+    # the cached protocol follows the write too, and names the minute-taker only to its session
+    for at in (viewer, editor):
+        assert "Abschlussbericht anfordern" in _preview(at)
+    assert "Protokoll: Anna" in _preview(editor) and "Protokoll:" not in _preview(viewer)
+    # a network's note written meanwhile is in the next preview (not part of the cached text)
+    network = User("netz61", "Netzwerk Coerde", "editor", areas=frozenset({"61"}))
+    note = "Sprachcafé zieht ins Stadtteilhaus um"
+    write_note(Store(review_db), network, NoteTarget("61"), note, "Netzwerk Coerde")
+    assert note not in _preview(viewer) and note in _preview(viewer.run())
+
+
+def _preview(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("# Wochenreview"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -15,7 +17,7 @@ from dashboard.analysis.review_protocol import flag_texts
 from dashboard.escaping import user_markdown
 from dashboard.present.format import fmt_date
 from dashboard.services.measure_edit import display_value
-from dashboard.ui import downloads
+from dashboard.ui import data, downloads, progress_data
 from dashboard.ui.measure_views import page_link
 
 # Measures a review section lists at once, most urgent first; more on request. At ten times
@@ -113,3 +115,40 @@ def attention_summary(
         {"id": str(int(row["id"]))},
         ":material/open_in_new:",
     )
+
+
+def read_only_list(
+    rows: list[dict[str, Any]],
+    labels: list[str],
+    opened: list[bool],
+    tr: Callable[..., str],
+    lang: str,
+    names: dict[str, dict[str, str]],
+) -> None:
+    """An attention list for someone who may not act on it: each measure's summary only.
+
+    Nothing in it is a widget, so the whole list is cached with its elements and replayed; a
+    reader's click costs its lookup. The key is a digest of everything shown except the
+    catalogue names, which change only by writes that clear this cache.
+    """
+    shown = pickle.dumps((rows, labels, opened, lang))
+    digest = hashlib.sha1(shown, usedforsecurity=False).hexdigest()
+    _read_only_list(digest, lang, rows, labels, opened, tr, names)
+
+
+@data.register_cache  # target writes and new data
+@progress_data.measure_dependent  # measure writes
+@st.cache_data(max_entries=64, show_spinner=False)
+def _read_only_list(
+    digest: str,
+    lang: str,
+    _rows: list[dict[str, Any]],
+    _labels: list[str],
+    _opened: list[bool],
+    _tr: Callable[..., str],
+    _names: dict[str, dict[str, str]],
+) -> None:
+    del digest  # names the rows in the cache key (Streamlit skips the _-arguments)
+    for row, label, opened in zip(_rows, _labels, _opened, strict=True):
+        with st.expander(label, expanded=opened):
+            attention_summary(row, _tr, lang, _names)
