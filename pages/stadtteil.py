@@ -22,7 +22,6 @@ from dashboard.catalogues import Catalogue
 from dashboard.ids import parse_id
 from dashboard.present import export_frames as xf
 from dashboard.present import profile_tables
-from dashboard.present.profile_format import fmt_value
 from dashboard.ui import (
     cells_view,
     data,
@@ -138,39 +137,15 @@ def _offer_profile(view: View, profile: pd.DataFrame, key: str, title_key: str) 
     )
 
 
-def _value_vs_city(row: pd.Series) -> str:
-    """'Short name value (Stadt value)'; counts without the city, whose size differs."""
-    value = fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"])
-    if not row["comparable"]:
-        return f"{row['short']} {value}"
-    city = fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"])
-    return tr("stadtteil.standout.item", indicator=row["short"], value=value, city=city)
-
-
-def standouts_box(profile: pd.DataFrame) -> None:
-    """What stands out: the largest gaps to the city on the worse and on the better side."""
-    worse, better = prof.standouts(profile)
-    lines = [f"**{tr('stadtteil.standout.heading')}**"]
-    for colour, key, rows in (
-        ("red", "stadtteil.standout.worse", worse),
-        ("blue", "stadtteil.standout.better", better),
-    ):
-        listed = "; ".join(_value_vs_city(r) for _, r in rows.iterrows()) or tr(
-            "stadtteil.standout.none"
-        )
-        lines.append(f"- :{colour}[**{tr(key)}**] {listed}")
-    st.markdown("\n".join(lines))
-
-
 def indicators_section(view: View, profile: pd.DataFrame) -> None:
     """Spine chart of all comparable indicators, counts, and the accessible table."""
     st.subheader(tr("stadtteil.profile.heading"))
-    counts = prof.assessment_counts(profile)
-    if counts["better"] + counts["similar"] + counts["worse"]:
-        st.markdown(tr("stadtteil.profile.summary", name=view.name, **counts))
-        standouts_box(profile)
-    else:
-        st.markdown(tr("stadtteil.profile.only_neutral", name=view.name))
+    sentence, standouts = profile_data.summary(
+        db, view.code, view.period, view.group, view.name, lang
+    )
+    st.markdown(sentence)
+    if standouts:
+        st.markdown(standouts)
     if profile["comparable"].astype(bool).any():
         st.caption(tr("stadtteil.profile.how_to_read"))
         fig = profile_data.spine_figure(db, view.code, view.period, view.group, lang)

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from dashboard.analysis import profile as prof
 from dashboard.analysis.similarity import Similarity
 from dashboard.present.format import fmt_date, fmt_number
 from dashboard.present.i18n import t
@@ -133,3 +134,30 @@ def measures_table(measures: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
             ),
         }
     )
+
+
+def _value_vs_city(row: pd.Series, lang: str) -> str:
+    """'Short name value (Stadt value)'; counts without the city, whose size differs."""
+    value = fmt_value(row["value"], row["unit"], row["decimals"], lang, row["flag"])
+    if not row["comparable"]:
+        return f"{row['short']} {value}"
+    city = fmt_value(row["city"], row["unit"], row["decimals"], lang, row["city_flag"])
+    return t("stadtteil.standout.item", lang, indicator=row["short"], value=value, city=city)
+
+
+def summary_markdown(profile: pd.DataFrame, name: str, lang: str = "de") -> tuple[str, str]:
+    """The profile in a sentence and what stands out ('' when nothing is judged)."""
+    counts = prof.assessment_counts(profile)
+    if not counts["better"] + counts["similar"] + counts["worse"]:
+        return t("stadtteil.profile.only_neutral", lang, name=name), ""
+    worse, better = prof.standouts(profile)
+    lines = [f"**{t('stadtteil.standout.heading', lang)}**"]
+    for colour, key, rows in (
+        ("red", "stadtteil.standout.worse", worse),
+        ("blue", "stadtteil.standout.better", better),
+    ):
+        listed = "; ".join(_value_vs_city(r, lang) for _, r in rows.iterrows())
+        lines.append(
+            f"- :{colour}[**{t(key, lang)}**] {listed or t('stadtteil.standout.none', lang)}"
+        )
+    return t("stadtteil.profile.summary", lang, name=name, **counts), "\n".join(lines)

@@ -176,6 +176,15 @@ def similar_rows(path: str, code: str, excluded: frozenset[str], lang: str) -> p
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def summary(
+    path: str, code: str, period: int, group: str | None, name: str, lang: str
+) -> tuple[str, str]:
+    """The profile in a sentence and what stands out, as Markdown (built once per view)."""
+    profile = explained_profile(path, code, period, group, lang)
+    return profile_tables.summary_markdown(profile, name, lang)
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def readable_tables(
     path: str, code: str, period: int, group: str | None, bezirk_name: str | None, lang: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
