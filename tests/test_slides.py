@@ -119,7 +119,8 @@ def test_field_tiles_colour_by_status() -> None:
 @pytest.mark.parametrize(
     ("token", "label"),
     [("map", "Karte"), ("field:7.1", "Handlungsfeld 7.1 Arbeit & Wirtschaft"),
-     ("district:91", "Stadtteil 91 Berg Fidel")],
+     ("district:91", "Stadtteil 91 Berg Fidel"),
+     ("field:9.9", "Handlungsfeld 9.9"), ("district:999", "Stadtteil 999")],  # unknown: no name
 )  # fmt: skip
 def test_slide_labels(token: str, label: str, catalogue) -> None:
     assert slide_label(SlideRef.parse(token), catalogue) == label

@@ -149,14 +149,16 @@ def assessments(data: DeckData, values: pd.DataFrame) -> pd.DataFrame:
 # --- helpers ------------------------------------------------------------------------------------
 def field_short(catalogue: Catalogue, fid: str | None) -> str:
     """The short name of a field ('' if unknown)."""
-    fields = catalogue.frames["field"].set_index("id")
-    return str(fields["short"].get(fid, "")) if fid in fields.index else ""
+    # a plain lookup: the slide editor asks once per listed slide, and an index built per
+    # call cost ~1 ms each
+    fields = catalogue.frames["field"]
+    return str(dict(zip(fields["id"], fields["short"], strict=True)).get(fid, ""))
 
 
 def area_name(catalogue: Catalogue, code: str | None) -> str:
     """The name of an area ('' if unknown)."""
-    names = catalogue.areas.set_index("code")["name"]
-    return str(names.get(code, "")) if code in names.index else ""
+    areas = catalogue.areas
+    return str(dict(zip(areas["code"], areas["name"], strict=True)).get(code, ""))
 
 
 def is_value(value: Any) -> bool:
