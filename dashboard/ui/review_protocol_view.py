@@ -42,8 +42,8 @@ def section(review: Review, review_key: Hashable, editor: str, db: str, tr: Tr, 
         height=100,
         placeholder=tr("rv.protocol.notes.placeholder"),
     )
-    key = (review_key, actors.sees_accounts(), editor, notes or "", lang)
-    title, markdown = _protocol(key, db, review, tr)
+    sees = actors.sees_accounts()  # the review's events name accounts or roles
+    title, markdown = _protocol(review_key, sees, editor, notes or "", lang, db, review, tr)
     markdown = with_local_notes(markdown, db, tr, lang)
     with st.expander(tr("rv.protocol.preview")):
         st.markdown(markdown)
@@ -53,9 +53,21 @@ def section(review: Review, review_key: Hashable, editor: str, db: str, tr: Tr, 
 @data.register_cache  # target writes and new data
 @progress_data.measure_dependent  # measure writes
 @st.cache_data(max_entries=32, show_spinner=False)
-def _protocol(key: Hashable, db: str, _review: Review, _tr: Tr) -> tuple[str, str]:
-    """The protocol's title and Markdown (without the local notes)."""
-    _, _, editor, notes, lang = key
+def _protocol(
+    review_key: Hashable,
+    sees_accounts: bool,
+    editor: str,
+    notes: str,
+    lang: str,
+    db: str,
+    _review: Review,
+    _tr: Tr,
+) -> tuple[str, str]:
+    """The protocol's title and Markdown (without the local notes).
+
+    ``review_key`` and ``sees_accounts`` only key the cache: they name ``_review`` as passed.
+    """
+    del review_key, sees_accounts
     labels = {k: _tr(f"rv.p.{k}") for k in PROTOCOL_LABELS_DE}
     labels.update({k: _tr(f"rv.p.{k}") for k in PROTOCOL_EXTRA_DE})
     protocol = build_protocol(
