@@ -26,7 +26,6 @@ from dashboard.analysis.social_index import (
 )
 from dashboard.present import export_frames as xf
 from dashboard.present import map_figure, map_text
-from dashboard.present.format import styled
 from dashboard.services import map_view
 from dashboard.services.map_view import MapView
 from dashboard.ui import (
@@ -47,6 +46,7 @@ from dashboard.ui.map_controls import (
     url_choice,
 )
 from dashboard.ui.shell import data_status_badge, guarded, language, status_title, translator
+from dashboard.ui.tables import show_table
 
 tr = translator()
 lang = language()
@@ -58,9 +58,9 @@ LIMITS = map_view.limits()
 
 def part_names(indicator: dict[str, Any], indicators: pd.DataFrame) -> tuple[str, str]:
     """Names of numerator and denominator (the input indicators of a derived one)."""
-    short = indicators.set_index("id")["short"]
     num, den = indicator.get("numerator_id"), indicator.get("denominator_id")
     if isinstance(num, str) and isinstance(den, str):
+        short = dict(zip(indicators["id"], indicators["short"], strict=True))
         return str(short.get(num, num)), str(short.get(den, den))
     return tr("karte.col.numerator"), tr("karte.col.denominator")
 
@@ -173,7 +173,7 @@ def main() -> None:
         st.stop()
     row = st.columns([2.6, 1.6, 2.3], vertical_alignment="bottom")
     period, group = pick_period_and_group(values, indicator, row[0], row[1])
-    display = pick_display(indicator, values, row[2])
+    display = pick_display(indicator, row[2])
     view = maps.indicator_view(db, indicator, int(period), group, display)
     table = view.table
     # where every value comes from: official table and reference date, computed, or demo
@@ -244,7 +244,7 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
     st.subheader(tr("karte.table"), help=tr("karte.table.help"))
     frame = table_frame(table, classes.classes, legend, indicator)
     places = map_text.column_decimals(frame, int(indicator["decimals"]), tr)
-    st.dataframe(styled(frame, places, lang), hide_index=True, width="stretch", placeholder="–")
+    show_table(frame, places, lang, hide_index=True, width="stretch", placeholder="–")
     # the workbook's notes also say which data are loaded (demo or real) and their Stand
     notes = download_notes(indicator, display, ref_text) + table_downloads.status_notes()
     notes += footnotes.download_rows(footnote_lines)

@@ -444,3 +444,28 @@ def test_the_shared_wording_goes_to_the_template_and_other_texts_travel_whole(ca
     # every other trace has an empty wording: with the template's, hoverinfo "skip" is ignored
     others = [t for t in fig.data if t.meta is None]
     assert others and all(t.hovertemplate == "" for t in others)
+
+
+@pytest.mark.parametrize(
+    ("aggregate", "codes", "levels"),
+    [
+        # additive: every coarser level is computed from the Stadtteile
+        ("sum", ["11", "12"], ["stadtteile", "teilbereiche", "stadtbezirke"]),
+        # not additive: a coarser level only where values for it are stored
+        ("mean", ["11", "12"], ["stadtteile"]),
+        ("mean", ["11", "1"], ["stadtteile", "teilbereiche"]),  # Teilbereich Altstadt
+        ("mean", ["11", "B2"], ["stadtteile", "teilbereiche", "stadtbezirke"]),  # Bezirk West
+        # finer cells only where the indicator has values for them, however it aggregates
+        ("sum", ["11", "Z1"], ["stadtteile", "teilbereiche", "stadtbezirke", "stadtzellen"]),
+        ("mean", ["Z1"], ["stadtteile", "stadtzellen"]),
+    ],
+)
+def test_map_levels_follow_aggregation_and_stored_values(
+    catalogue, aggregate: str, codes: list[str], levels: list[str]
+) -> None:
+    from dashboard.analysis.map_table import map_levels
+
+    cell = pd.DataFrame([{"code": "Z1", "level": "stadtzelle", "parent_code": "11", "sort": 999}])
+    areas = pd.concat([catalogue.areas, cell], ignore_index=True)
+    values = pd.DataFrame({"area_code": codes, "value": [1.0] * len(codes)})
+    assert map_levels({"aggregate": aggregate}, values, areas) == levels

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.disclosure import SECRET
+from dashboard.analysis.rollup import FINER, LEVELS, level_codes
 
 COLUMNS = [
     "code",
@@ -36,6 +37,22 @@ def aggregable(indicator: dict[str, object], values: pd.DataFrame, codes: list[s
     if indicator.get("aggregate") in ("sum", "ratio"):
         return True
     return bool(values["area_code"].isin(codes).any())
+
+
+def map_levels(
+    indicator: dict[str, object], values: pd.DataFrame, areas: pd.DataFrame
+) -> list[str]:
+    """The map levels of an indicator: Stadtteile, coarser when aggregable, finer with values."""
+    levels = []
+    for level in LEVELS:
+        codes = level_codes(areas, level)
+        if level in FINER:  # finer levels (Stadtzellen) only where the indicator has values
+            shown = bool(values["area_code"].isin(codes).any())
+        else:
+            shown = level == "stadtteile" or aggregable(indicator, values, codes)
+        if shown:
+            levels.append(level)
+    return levels
 
 
 def reference_value(city: float | None, values: pd.Series, kind: str) -> tuple[float | None, str]:

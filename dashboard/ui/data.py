@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pandas as pd
@@ -116,6 +117,17 @@ def geometry(path: str, layer: str) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def geometry_version(path: str) -> str:
+    """A hash of every stored shape (keys the map's shapes and figures; hashed once per write)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for layer in sorted(geometry_layers(path)):
+        frame = geometry(path, layer)
+        for code, wkb in zip(frame["area_code"], frame["wkb"], strict=True):
+            digest.update(f"{layer}:{code}:".encode() + bytes(wkb))
+    return digest.hexdigest()
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def measures(path: str) -> pd.DataFrame:
     """Active measures with their links."""
     return get_store(path).measures()
@@ -140,6 +152,7 @@ def clear_caches() -> None:
         all_values,
         area_values,
         geometry,
+        geometry_version,
         measures,
         targets,
     ):

@@ -14,8 +14,6 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.analysis.classify import MAX_CLASSES, METHODS, MIN_CLASSES
-from dashboard.analysis.map_table import aggregable
-from dashboard.analysis.rollup import FINER, LEVELS, level_codes
 from dashboard.ids import parse_id
 from dashboard.services.map_view import GEOMETRIES
 from dashboard.ui import data, maps, url_state
@@ -66,7 +64,7 @@ def pick_indicator(
     indicators: pd.DataFrame, fields: pd.DataFrame, headline: str | None = None
 ) -> dict[str, Any]:
     """Field, then indicator (first the catalogue's headline share), definition one click away."""
-    titles = fields.set_index("id")["title"]
+    titles = dict(zip(fields["id"], fields["title"], strict=True))
     field_of = dict(zip(indicators["id"], indicators["field_id"], strict=True))
     ids = list(indicators["id"])
     default_id = headline if headline in ids else ids[0]
@@ -117,10 +115,12 @@ def pick_period_and_group(
 ) -> tuple[int, str]:
     """Year (latest by default) and group (where the indicator has several)."""
     groups_order = list(indicator["groups"])
-    periods = sorted({int(p) for p in values["period"]})
-    present = set(values["grp"])
+    # unique() first: iterating every value of an Arrow column cost more than the rest here
+    periods = sorted(int(p) for p in values["period"].unique())
+    present = set(values["grp"].unique())
     groups = [g for g in groups_order if g in present] or sorted(present)
-    labels = data.catalogue(_db(), "group_label").set_index("id")["label"]
+    label_frame = data.catalogue(_db(), "group_label")
+    labels = dict(zip(label_frame["id"], label_frame["label"], strict=True))
     key = restore("periode", periods, periods[-1], parse_id)
     if len(periods) > 1:
         period = left.select_slider(_tr("karte.period"), periods, key=key, persist_state=KEEP)
@@ -140,22 +140,11 @@ def pick_period_and_group(
     return int(period), str(group)
 
 
-def pick_display(indicator: dict[str, Any], values: pd.DataFrame, level_col: Any) -> dict[str, Any]:
+def pick_display(indicator: dict[str, Any], level_col: Any) -> dict[str, Any]:
     """Level, base map, classification method, number of classes and labels."""
-    areas = data.catalogues(_db()).areas
     official = maps.official_available(_db())
     geometries = list(GEOMETRIES) if official else ["kacheln"]
-    levels = [
-        lv
-        for lv in LEVELS
-        if lv == "stadtteile" or aggregable(indicator, values, level_codes(areas, lv))
-    ]
-    # finer levels (Stadtzellen) only where the indicator has values for them
-    levels = [
-        lv
-        for lv in levels
-        if lv not in FINER or values["area_code"].isin(level_codes(areas, lv)).any()
-    ]
+    levels = maps.levels(_db(), str(indicator["id"]))
     level = url_choice(level_col, "ebene", "level", levels, "stadtteile")
     # folded away: on a phone the map would otherwise start below ten controls
     with st.expander(_tr("karte.display_options"), icon=":material/tune:"):

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.analysis.map_table import map_levels
 from dashboard.analysis.shapes import MapShapes
 from dashboard.exports import neutralise, to_csv, to_xlsx
 from dashboard.present import map_figure
@@ -38,17 +39,7 @@ def shapes(db: str, geometry: str, level: str) -> MapShapes | None:
     The simplified shapes are cached under a hash of the stored geometry, so a new import
     (which clears the data caches) is on the map at once.
     """
-    return _shapes(db, geometry, level, geometry_version(db))
-
-
-def geometry_version(db: str) -> str:
-    """A hash of every stored shape."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for layer in sorted(data.geometry_layers(db)):
-        frame = data.geometry(db, layer)
-        for code, wkb in zip(frame["area_code"], frame["wkb"], strict=True):
-            digest.update(f"{layer}:{code}:".encode() + bytes(wkb))
-    return digest.hexdigest()
+    return _shapes(db, geometry, level, data.geometry_version(db))
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=24)
@@ -78,7 +69,7 @@ def figure(
     stored geometry, so a figure is only reused for identical inputs. Sessions only read it:
     Streamlit sends a copy.
     """
-    inputs = (db, where, geometry_version(db), table, texts, spec, lang)
+    inputs = (db, where, data.geometry_version(db), table, texts, spec, lang)
     key = hashlib.sha1(pickle.dumps(inputs), usedforsecurity=False).hexdigest()
     return _figure(key, lambda: map_figure.figure(shapes_, table, texts, spec, lang))
 
@@ -118,6 +109,16 @@ def _indicator_view(
     values = data.indicator_values(db, str(indicator["id"]))
     catalogue = data.catalogues(db)
     return map_view.indicator_view(values, catalogue, indicator, period, group, level, method, k)
+
+
+@data.register_cache
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=512)
+def levels(db: str, indicator_id: str) -> list[str]:
+    """The map levels one indicator can be shown at (analysis.map_table.map_levels)."""
+    catalogue = data.catalogues(db)
+    indicators = catalogue.indicators
+    indicator = indicators[indicators["id"] == indicator_id].iloc[0].to_dict()
+    return map_levels(indicator, data.indicator_values(db, indicator_id), catalogue.areas)
 
 
 def download_files(
