@@ -7,7 +7,6 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import progress
 from dashboard.analysis.gaps import CITY
-from dashboard.present.format import styled
 from dashboard.ui import (
     data,
     downloads,
@@ -18,6 +17,7 @@ from dashboard.ui import (
     url_state,
 )
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
+from dashboard.ui.tables import show_table
 
 tr = translator()
 lang = language()
@@ -74,8 +74,10 @@ with guarded():
     # --- overview of the 12 fields ----------------------------------------------------------
     st.subheader(tr("hf.overview", area=labels["area"].get(area, area)))
     overview = field_tree_view.overview(db, method, implicit, area, lang)
-    st.dataframe(
-        styled(overview, {tr("hf.col.score"): 1}, lang),
+    show_table(
+        overview,
+        {tr("hf.col.score"): 1},
+        lang,
         hide_index=True,
         placeholder="–",
         height=35 * (len(fields) + 1) + 3,
@@ -105,7 +107,7 @@ with guarded():
         * 100
     )
     pivot.index = [labels["area"].get(a, a) for a in pivot.index]
-    st.dataframe(
+    show_table(
         pivot,
         placeholder="–",
         column_config={

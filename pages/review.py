@@ -39,6 +39,7 @@ from dashboard.ui import (
 from dashboard.ui import measure_views as views
 from dashboard.ui.goal_names import goal_names
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
+from dashboard.ui.tables import show_table
 
 tr = translator()
 lang = language()
@@ -268,7 +269,7 @@ with guarded():
     counts.index = [
         f"{i} {field_short[i]}" if i in field_short else tr("rv.total") for i in counts.index
     ]
-    st.dataframe(counts, width="stretch", height=38 + 35 * len(counts), placeholder="–")
+    show_table(counts, width="stretch", height=38 + 35 * len(counts), placeholder="–")
     downloads.offer(
         lambda c=counts: c.rename_axis(tr("col.field")).reset_index(),
         tr("dl.title.review_counts"),

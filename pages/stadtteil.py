@@ -41,6 +41,7 @@ from dashboard.ui import (
 )
 from dashboard.ui.district_view import CHART_CONFIG, View
 from dashboard.ui.shell import guarded, language, translator
+from dashboard.ui.tables import show_table
 
 tr = translator()
 lang = language()
@@ -159,11 +160,11 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
     )
     if not counts_frame.empty:
         with st.expander(tr("stadtteil.profile.counts")):
-            st.dataframe(counts_frame, hide_index=True, placeholder="–")
+            show_table(counts_frame, hide_index=True, placeholder="–")
             counted = profile[~profile["comparable"].astype(bool)]
             _offer_profile(view, counted, "counts", "dl.title.counts")
     with st.expander(tr("stadtteil.profile.table")):
-        st.dataframe(table, hide_index=True, placeholder="–")
+        show_table(table, hide_index=True, placeholder="–")
         _offer_profile(view, profile, "profile_table", "dl.title.profile")
         ids = list(view.cat.indicators["id"])
         raw_values.offer_many(ids, [view.code], view.period, tr, key="stadtteil_raw")
@@ -238,7 +239,7 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
         st.info(tr("stadtteil.measures.empty", name=view.name))
     else:
         st.caption(tr("stadtteil.measures.count", n=len(local), name=view.name))
-        st.dataframe(
+        show_table(
             profile_tables.measures_table(local, lang),
             hide_index=True,
             placeholder="–",
@@ -257,7 +258,7 @@ def measures_section(view: View, measures: pd.DataFrame) -> None:
             st.caption(tr("stadtteil.measures.citywide_empty"))
         else:
             table = profile_tables.measures_table(citywide, lang)
-            st.dataframe(table, hide_index=True, placeholder="–", column_config=progress)
+            show_table(table, hide_index=True, placeholder="–", column_config=progress)
             table = provenance_data.with_measure_column(table, citywide, lang)
             downloads.offer(table, tr("dl.title.measures_citywide"), "measures_citywide")
 

@@ -25,6 +25,7 @@ from dashboard.ui import (
 )
 from dashboard.ui import measure_views as views
 from dashboard.ui.shell import data_status_badge, guarded, language, translator
+from dashboard.ui.tables import show_table
 
 tr = translator()
 lang = language()
@@ -162,7 +163,7 @@ def fields_table() -> None:
     """Per field of action: kind, goals per level and indicators."""
     st.subheader(tr("start.fields"))
     table = start_tables.fields(db, lang)
-    st.dataframe(table, hide_index=True, placeholder="–", width="stretch")
+    show_table(table, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(table, tr("dl.title.fields"), "start_fields")
 
 
@@ -173,7 +174,7 @@ def import_table() -> None:
     if shown_log.empty:
         st.caption(tr("start.no_imports"))
         return
-    st.dataframe(shown_log, hide_index=True, placeholder="–", width="stretch")
+    show_table(shown_log, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(shown_log, tr("dl.title.imports"), "start_imports")
 
 
@@ -181,7 +182,7 @@ def layers_table() -> None:
     """The map layers and how many areas each has."""
     st.subheader(tr("start.geometry"))
     shown_layers = start_tables.layers(db, lang)
-    st.dataframe(shown_layers, hide_index=True, placeholder="–", width="stretch")
+    show_table(shown_layers, hide_index=True, placeholder="–", width="stretch")
     downloads.offer(shown_layers, tr("dl.title.layers"), "start_layers")
 
 

@@ -9,6 +9,7 @@ from dashboard.catalogues import Catalogue
 from dashboard.present.format import fmt_number
 from dashboard.present.i18n import t
 from dashboard.ui import downloads, provenance_data
+from dashboard.ui.tables import show_table
 
 _t = t
 
@@ -65,7 +66,7 @@ def cells_section(
         return
     st.subheader(_t("stadtteil.cells.heading", lang, name=name))
     st.caption(_t("stadtteil.cells.caption", lang, period=chosen))
-    st.dataframe(table, hide_index=True, placeholder="–")
+    show_table(table, hide_index=True, placeholder="–")
     # the download says where each cell's values come from (one text per cell row)
     areas = catalogue.areas
     cells = areas[(areas["parent_code"] == code) & (areas["level"] == "stadtzelle")]

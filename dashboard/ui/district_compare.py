@@ -13,6 +13,7 @@ from dashboard.present import export_frames as xf
 from dashboard.ui import downloads, profile_data, provenance_data, url_state
 from dashboard.ui.district_view import CHART_CONFIG, View
 from dashboard.ui.shell import language, translator
+from dashboard.ui.tables import show_table
 
 NONE = "-"  # URL value for an explicitly empty comparison
 # session keys (prefixed: the session is shared with the other pages)
@@ -71,7 +72,7 @@ def compare_section(view: View) -> None:
     fig = profile_data.compare_figure(db, tuple(codes), view.period, view.group, lang)
     st.plotly_chart(fig, config=CHART_CONFIG, key="compare_chart")
     table = profile_data.compare_rows(db, tuple(codes), view.period, view.group, lang)
-    st.dataframe(table, hide_index=True, placeholder="–")
+    show_table(table, hide_index=True, placeholder="–")
     names = view.names
     keys = provenance_data.keys_for(
         view.cat.indicators, frame["indicator_id"], frame["area_code"], frame["period"], view.group
@@ -99,7 +100,7 @@ def similar_section(view: View, excluded: set[str]) -> None:
     used = ", ".join(view.shorts[i] for i in result.indicators)
     st.caption(tr("stadtteil.similar.caption", indicators=used))
     table = profile_data.similar_rows(db, view.code, frozenset(excluded), lang)
-    st.dataframe(table, hide_index=True, placeholder="–")
+    show_table(table, hide_index=True, placeholder="–")
     code, names, indicators = view.code, view.names, view.cat.indicators
     areas = [code, *result.frame["area_code"]]
     downloads.offer(
