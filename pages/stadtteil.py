@@ -171,26 +171,23 @@ def indicators_section(view: View, profile: pd.DataFrame) -> None:
     footnotes.show(profile["indicator_id"])
 
 
-def trends_section(view: View, profile: pd.DataFrame) -> None:
+def trends_section(view: View) -> None:
     """Line chart of one indicator over time: district, city, borough (?trend=)."""
     st.subheader(tr("stadtteil.trends.heading"))
-    judged = profile[profile["comparable"].astype(bool)]
-    # offer only what has a time series here (e.g. the age-band rates exist for one year)
-    with_series = prof.indicators_with_series(data.area_values(db, (view.code,)), view.code)
-    if judged["indicator_id"].isin(with_series).any():
-        judged = judged[judged["indicator_id"].isin(with_series)]
-    options = list(judged["indicator_id"])
+    options, default, facts = profile_data.trend_choices(
+        db, view.code, view.period, view.group, lang
+    )
     if not options:
         st.info(tr("stadtteil.trends.empty"))
         return
-    worst = judged[judged["assessment"] == "worse"].sort_values("position")
-    default = worst["indicator_id"].iloc[0] if not worst.empty else options[0]
     _synced("trend", "st_trend", lambda raw: raw if raw in options else default)
     if st.session_state.get("st_trend") not in options:
         st.session_state["st_trend"] = default
-    full_names = dict(zip(judged["indicator_id"], judged["name"], strict=True))
     chosen = st.selectbox(
-        tr("stadtteil.trends.pick"), options, format_func=lambda i: full_names[i], key="st_trend"
+        tr("stadtteil.trends.pick"),
+        options,
+        format_func=lambda i: facts[i]["name"],
+        key="st_trend",
     )
     _write("trend", None if chosen == default else chosen)
     codes = [view.code, prof.CITY] + ([view.bezirk] if view.bezirk else [])
@@ -198,7 +195,7 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
     if series[series["area_code"] == view.code]["period"].nunique() < 2:
         st.info(tr("stadtteil.trends.empty"))
         return
-    info = judged.set_index("indicator_id").loc[chosen]
+    info = facts[chosen]
     fig = profile_data.trend_figure(
         db, tuple(codes), chosen, view.group, str(info["unit"]), int(info["decimals"]), lang
     )
@@ -215,7 +212,7 @@ def trends_section(view: View, profile: pd.DataFrame) -> None:
         provenance_data.with_column(
             lambda: xf.series_frame(series, names, unit, lang, int(info["decimals"])), keys, lang
         ),
-        tr("dl.title.trend", indicator=full_names[chosen]),
+        tr("dl.title.trend", indicator=info["name"]),
         "trend",
         downloads.indicator_sources(view.cat.indicators, [chosen]),
     )
@@ -308,7 +305,7 @@ with guarded():
     indicators_section(view, profile)
     cell_values = data.area_values(db, cells_view.cell_codes(cat, code))
     cells_view.cells_section(cell_values, cat, code, view.name, view.period, lang)  # Stadtzellen
-    trends_section(view, profile)
+    trends_section(view)
     st.divider()
     measures_section(view, data.measures(db))
     notes.district_notes(data.store(), login.current_user(), cat.frames, code, view.name, tr, lang)

@@ -166,6 +166,33 @@ def trend(path: str, codes: tuple[str, ...], indicator_id: str, group: str | Non
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def trend_choices(
+    path: str, code: str, period: int, group: str | None, lang: str
+) -> tuple[list[str], str | None, dict[str, dict[str, object]]]:
+    """The indicators the trend can show, the default (the worst first) and each one's facts.
+
+    Only indicators with a time series in the district are offered when any has one (the
+    age-band rates, e.g., exist for one year); facts are name, unit, decimals and group.
+    """
+    profile = explained_profile(path, code, period, group, lang)
+    judged = profile[profile["comparable"].astype(bool)]
+    with_series = prof.indicators_with_series(data.area_values(path, (code,)), code)
+    if judged["indicator_id"].isin(with_series).any():
+        judged = judged[judged["indicator_id"].isin(with_series)]
+    options = list(judged["indicator_id"])
+    worst = judged[judged["assessment"] == "worse"].sort_values("position")
+    default = worst["indicator_id"].iloc[0] if not worst.empty else next(iter(options), None)
+    facts = {
+        str(rec["indicator_id"]): {
+            "name": rec["name"], "unit": str(rec["unit"]),
+            "decimals": int(rec["decimals"]), "grp": str(rec["grp"]),
+        }
+        for rec in judged.to_dict("records")
+    }  # fmt: skip
+    return options, default, facts
+
+
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def similar_rows(path: str, code: str, excluded: frozenset[str], lang: str) -> pd.DataFrame:
     """The similar districts as the page's table (profile_tables.similar_table)."""
     names, _fields = _names(path)
