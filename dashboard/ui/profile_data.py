@@ -182,13 +182,15 @@ def trend_choices(
     options = list(judged["indicator_id"])
     worst = judged[judged["assessment"] == "worse"].sort_values("position")
     default = worst["indicator_id"].iloc[0] if not worst.empty else next(iter(options), None)
-    facts = {
+    facts: dict[str, dict[str, object]] = {
         str(rec["indicator_id"]): {
-            "name": rec["name"], "unit": str(rec["unit"]),
-            "decimals": int(rec["decimals"]), "grp": str(rec["grp"]),
+            "name": rec["name"],
+            "unit": str(rec["unit"]),
+            "decimals": int(rec["decimals"]),
+            "grp": str(rec["grp"]),
         }
         for rec in judged.to_dict("records")
-    }  # fmt: skip
+    }
     return options, default, facts
 
 
