@@ -79,7 +79,7 @@ with guarded():
     data_status_badge(summary)
     measure_session.flash()
     catalogue = data.catalogues(db)
-    labels = measure_edit.option_labels(catalogue, views.organisations(db))
+    labels = views.option_labels(db, lang)
     names = labels
     today = clock.today()
     active = views.measures(db)

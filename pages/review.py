@@ -223,7 +223,7 @@ with guarded():
     editor = measure_conflicts.editor_name(tr)
     measure_session.flash()
     catalogue = data.catalogues(db)
-    labels = measure_edit.option_labels(catalogue, views.organisations(db))
+    labels = views.option_labels(db, lang)
     measures = views.measures(db)
     if measures.empty:
         st.info(tr("mn.empty"), icon=":material/inbox:")

@@ -119,7 +119,7 @@ def register_rows(
     field_names: Mapping[str, str],
 ) -> pd.DataFrame:
     """The register as shown: one row per measure with links, flags and key dates."""
-    flags = frame.apply(lambda r: ", ".join(tr(f"flag.short.{f}") for f in r["flags"]), axis=1)
+    flags = frame["flags"].map(lambda fl: ", ".join(tr(f"flag.short.{f}") for f in fl))
     return pd.DataFrame(
         {
             "link": frame["id"].map(measure_url),

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from dashboard.config import PROJECT_ROOT
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the navigation: script, title key, icon, URL path and section key."""
+
+    script: str
+    title: str
+    icon: str
+    url_path: str
+    section: str
 
 
 def page_link(

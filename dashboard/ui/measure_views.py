@@ -24,6 +24,7 @@ from dashboard.analysis.lateness import (
 from dashboard.analysis.review import Review, build_review, category_counts, changes_in_window
 from dashboard.config import PROJECT_ROOT
 from dashboard.domain.measures import STATUSES
+from dashboard.services import measure_edit
 from dashboard.services.measure_register import (
     CITY_WIDE,
     filter_measures,
@@ -54,6 +55,12 @@ def events(path: str) -> pd.DataFrame:
 def organisations(path: str) -> pd.DataFrame:
     """All organisations (id, name, kind)."""
     return data.get_store(path).organisations()
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=8)
+def option_labels(path: str, lang: str) -> dict[str, dict[str, str]]:
+    """Readable labels of fields, goals, areas, organisations (``lang`` keys the cache)."""
+    return measure_edit.option_labels(data.catalogues(path), organisations(path))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -90,6 +97,13 @@ def change_counts(path: str, start: dt.date, end: dt.date) -> tuple[int, dict[st
     return len(changes), category_counts(changes)
 
 
+# the register asks on every click; measure writes clear it with the measures
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=8)
+def flagged_measures(path: str, today: dt.date, days: int) -> pd.DataFrame:
+    """Active measures with their lateness columns (analysis.lateness) as of ``today``."""
+    return with_lateness(measures(path), today, days)
+
+
 def clear_caches() -> None:
     """Drop every cached result after a write (the shared ones and this module's).
 
@@ -97,7 +111,16 @@ def clear_caches() -> None:
     """
     data.clear_caches()
     progress_data.clear_measure_caches()
-    for fn in (measures, events, organisations, protocols, review, change_counts):
+    for fn in (
+        measures,
+        events,
+        organisations,
+        option_labels,
+        protocols,
+        review,
+        change_counts,
+        flagged_measures,
+    ):
         fn.clear()
 
 
@@ -295,7 +318,7 @@ def register_view(
     if frame.empty:
         st.info(tr("mn.empty"), icon=":material/inbox:")
         return
-    flagged = with_lateness(frame, today, review_days())
+    flagged = flagged_measures(db, today, review_days())
     chosen = filter_panel(flagged, labels, tr)
     shown = filter_measures(flagged, **chosen)
     late = int(shown["late"].sum())
