@@ -137,26 +137,11 @@ def sidebar_navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
 
     Replaces Streamlit's navigation list, whose markup fails the axe list rules; the current
     page is marked by Streamlit's page link."""
-    listed = {
-        section: [page for page in pages if page.visibility != "hidden"]
-        for section, pages in sections.items()
-    }
-    # the key names everything drawn (titles, paths, icons): equal keys draw equal links
-    key = tuple(
-        (section, tuple((p.title, p.url_path, p.icon) for p in pages))
-        for section, pages in listed.items()
-        if pages  # e.g. the data care section for someone who may not import
-    )
     with st.container(key="app_nav"):
-        _links(key, listed)
-
-
-# Drawn on every run of every page (~7 % of a page run under load): cached with its elements,
-# which Streamlit replays. Pages are the same objects for the same key within one process.
-@st.cache_data(max_entries=32, show_spinner=False)
-def _links(key: tuple, _listed: Mapping[str, Sequence[st.Page]]) -> None:
-    """Section headings and page links; ``key`` describes them (the pages are not hashed)."""
-    for section, _pages in key:
-        st.markdown(f"**{section}**")
-        for page in _listed[section]:
-            st.page_link(page, label=page.title, icon=page.icon)
+        for section, pages in sections.items():
+            listed = [page for page in pages if page.visibility != "hidden"]
+            if not listed:  # e.g. the data care section for someone who may not import
+                continue
+            st.markdown(f"**{section}**")
+            for page in listed:
+                st.page_link(page, label=page.title, icon=page.icon)
