@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import streamlit as st
 
@@ -124,7 +124,13 @@ def css_key(key: str) -> str:
 
 def label(key: str, text: str) -> None:
     """Give the button (or chart) with widget key ``key`` the accessible name ``text``."""
-    st.html(f'<span hidden data-a11y-for="{css_key(key)}">{html.escape(text)}</span>')
+    labels([(key, text)])
+
+
+def labels(names: Iterable[tuple[str, str]]) -> None:
+    """Accessible names for several widgets (key, text) in one element (each costs a rerun)."""
+    spans = (f'<span hidden data-a11y-for="{css_key(k)}">{html.escape(t)}</span>' for k, t in names)
+    st.html("".join(spans))
 
 
 def styles() -> None:

@@ -9,6 +9,8 @@ rule and the demo label.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -20,6 +22,7 @@ import streamlit as st
 from dashboard import clock, config
 from dashboard.exports import data_status, frame_files, notes_frame
 from dashboard.present.format import fmt_date
+from dashboard.present.i18n import t
 from dashboard.ui import a11y, data
 from dashboard.ui.shell import language, translator
 
@@ -36,21 +39,30 @@ def file_stem(text: str) -> str:
 
 def status_notes() -> list[tuple[str, str]]:
     """Notes rows on the data: Stand (years, last import, export date) and demo or real."""
-    tr = translator()
-    lang = language()
     summary = data.summary(str(config.db_path()))
     first, last = summary.get("first_period"), summary.get("last_period")
+    status = data_status(summary)
     imported = summary.get("last_import")
-    as_of = tr(
+    return list(_status_rows(language(), first, last, imported, status, clock.today()))
+
+
+# every download button asks (~9 on a district page, each click): the rows are a pure function
+# of these values, so equal values give the same rows
+@functools.lru_cache(maxsize=64)
+def _status_rows(
+    lang: str, first: object, last: object, imported: object, status: str, today: dt.date
+) -> tuple[tuple[str, str], ...]:
+    as_of = t(
         "dl.notes.as_of_text",
+        lang,
         periods=(f"{first}–{last}" if first != last else str(first)) if first else "–",
         imported=fmt_date(pd.Timestamp(imported).date(), lang) if imported else "–",
-        today=fmt_date(clock.today(), lang),
+        today=fmt_date(today, lang),
     )
-    return [
-        (tr("dl.notes.as_of"), as_of),
-        (tr("dl.notes.data"), tr(f"dl.notes.data.{data_status(summary)}")),
-    ]
+    return (
+        (t("dl.notes.as_of", lang), as_of),
+        (t("dl.notes.data", lang), t(f"dl.notes.data.{status}", lang)),
+    )
 
 
 def notes(
@@ -140,8 +152,10 @@ def offer(
     )
     # 25 buttons all named "CSV" cannot be told apart by a screen reader: name them by content
     with row:
-        a11y.label(f"dl_{key}_csv", tr("a11y.download", kind=tr("dl.csv"), title=title))
-        a11y.label(f"dl_{key}_xlsx", tr("a11y.download", kind=tr("dl.xlsx"), title=title))
+        a11y.labels(
+            (f"dl_{key}_{kind}", tr("a11y.download", kind=tr(f"dl.{kind}"), title=title))
+            for kind in ("csv", "xlsx")
+        )
 
 
 def indicator_sources(indicators: pd.DataFrame, ids: Iterable[str]) -> list[str]:
