@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # application services: view models, import pipeline, permission guard, read model, exports
 SERVICES = ("services", "auth", "imports", "bundle", "demo", "bootstrap", "datacare", "readmodel")
 SERVICES += ("exports",)
+BASE = ("config", "errors", "clock", "ids", "escaping", "frames", "yamltext", "domain", "gc_pause")
 # Lowest first. A module may import from its own layer and the layers below, never above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("config", "errors", "clock", "ids", "escaping", "frames", "yamltext", "domain")),
+    ("base", BASE),
     ("store", ("store", "catalogues", "tilemap")),
     ("ingest", ("ingest",)),
     ("analysis", ("analysis",)),

@@ -78,10 +78,14 @@ def _per_area(
     """
     columns = [assessments[name] for name in _Item._fields]
     items = [_Item(*row) for row in zip(*columns, strict=True)]
+    # row numbers per area: scanning all 86,000 rows (10x) for each of 451 areas took seconds
+    rows_of: dict[str, list[int]] = {}
+    for number, item in enumerate(items):
+        rows_of.setdefault(item.area, []).append(number)
     rule = LinkRule(goals, goal_indicator)
     for area in areas:
         counting = counting_areas(goals, area)
-        mine = [i for i in items if i.area in counting]
+        mine = [items[n] for n in sorted(n for a in counting for n in rows_of.get(a, ()))]
         links = rule.pairs(
             (i.key for i in mine),
             (i.indicator_id for i in mine),

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from dashboard.analysis.gaps import (
@@ -80,8 +79,10 @@ from dashboard.analysis.progress_rules import (
     limit_factor,
     settings,
 )
-from dashboard.analysis.tracks import SeriesRows, build_track
+from dashboard.analysis.series_index import SeriesIndex
+from dashboard.analysis.tracks import SeriesRows, Usable, build_track
 from dashboard.domain.progress import ON_TRACK, SLIGHTLY_OFF
+from dashboard.gc_pause import gc_paused
 
 
 # --- Destatis weather method ------------------------------------------------------------------
@@ -230,6 +231,7 @@ ASSESSMENT_COLUMNS = [
 ]  # fmt: skip
 
 
+@gc_paused
 def assess_targets(
     targets: pd.DataFrame,
     values: pd.DataFrame,
@@ -246,7 +248,7 @@ def assess_targets(
     cfg = cfg or Settings()
     if targets.empty:
         return pd.DataFrame(columns=ASSESSMENT_COLUMNS)
-    groups = _SeriesIndex(values)
+    groups = SeriesIndex(values)
     by_id = {rec["id"]: rec for rec in indicators.to_dict("records")}
     level_of = dict(zip(areas["code"], areas["level"], strict=True))
     rows = []
@@ -255,56 +257,16 @@ def assess_targets(
         if ind is None:
             continue
         area, grp = str(rec["area"]), rec.get("grp") or "insgesamt"
-        actual = groups.get((rec["indicator_id"], area, grp))
+        key = (rec["indicator_id"], area, grp)
+        actual: SeriesRows | Usable | None = groups.usable(key)
         reference = None
         if rec.get("type") == "parity":
-            ref_ind, ref_area, ref_grp = reference_of(rec, area)
-            reference = groups.get((ref_ind, ref_area, ref_grp))
+            actual = groups.rows(key)
+            reference = groups.rows(reference_of(rec, area))
         track = build_track(rec, ind, actual, reference, level_of.get(area, "stadt"))
         result = assess(track, method, cfg)
         rows.append(_assessment_row(rec, ind, area, grp, track, result, cfg))
     return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
-
-
-class _SeriesIndex:
-    """Rows of every (indicator, area, group) series, built on demand from whole columns.
-
-    At 100x there are millions of series: one small DataFrame each (groupby) cost gigabytes
-    and most of the time, while positions into a few arrays cost next to nothing.
-    """
-
-    COLUMNS = ("value", "numerator", "denominator")
-
-    def __init__(self, values: pd.DataFrame) -> None:
-        self.positions = values.groupby(["indicator_id", "area_code", "grp"], sort=False).indices
-        self.period = values["period"].to_numpy()
-        missing = np.full(len(values), np.nan)
-        self.numbers = {
-            c: values[c].to_numpy(dtype=float, na_value=np.nan) if c in values else missing
-            for c in self.COLUMNS
-        }
-        flags = values["flag"] if "flag" in values else pd.Series([None] * len(values))
-        self.flag_codes, uniques = pd.factorize(flags)  # missing flags get code -1
-        self.flags = [str(u) for u in uniques]
-
-    def get(self, key: tuple[str, str, str]) -> SeriesRows | None:
-        """The series' rows by period (as tracks.build_track reads them), None if absent."""
-        idx = self.positions.get(key)
-        if idx is None:
-            return None
-        columns = [self.numbers[c][idx].tolist() for c in self.COLUMNS]
-        out: SeriesRows = {}
-        for period, value, num, den, code in zip(
-            self.period[idx].tolist(), *columns, self.flag_codes[idx].tolist(), strict=True
-        ):
-            out[int(period)] = {
-                "period": period,
-                "value": None if value != value else value,
-                "numerator": None if num != num else num,
-                "denominator": None if den != den else den,
-                "flag": None if code < 0 else self.flags[code],
-            }
-        return out
 
 
 def _assessment_row(

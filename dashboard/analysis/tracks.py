@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -27,6 +28,14 @@ from dashboard.analysis.gaps import (
 )
 
 SeriesRows = dict[int, dict[str, Any]]  # one series' rows by period, as ``_rows`` makes them
+
+
+@dataclass(frozen=True)
+class Usable:
+    """A series already split into usable points and omitted periods (analysis.series_index)."""
+
+    points: list[Point]
+    omitted: list[tuple[int, str]]
 
 
 def _rows(frame: pd.DataFrame | SeriesRows | None) -> SeriesRows:
@@ -147,7 +156,7 @@ def _level_aim(
 def build_track(
     target: Mapping[str, Any],
     indicator: Mapping[str, Any],
-    actual: pd.DataFrame | SeriesRows | None,
+    actual: pd.DataFrame | SeriesRows | Usable | None,
     reference: pd.DataFrame | SeriesRows | None = None,
     area_level: str = "stadt",
 ) -> Track:
@@ -155,14 +164,19 @@ def build_track(
 
     ``actual`` holds the rows of the indicator for the target's area and group; ``reference``
     the rows of the parity reference (see ``reference_of``). Unusable rows are listed in
-    ``omitted`` with their reason.
+    ``omitted`` with their reason. ``actual`` may come already split (``Usable``) unless the
+    target is a parity target, whose points depend on the reference too.
     """
     kind = str(target.get("type"))
     value = _number(target, "value", float)
     base_period = _number(target, "baseline_period", int)
     target_period = _number(target, "target_period", int)
     parity_sense = indicator_sense(indicator.get("direction")) if kind == "parity" else 0
-    points, omitted = _points(kind, _rows(actual), _rows(reference), parity_sense)
+    if isinstance(actual, Usable) and kind != "parity":
+        points, omitted = list(actual.points), list(actual.omitted)
+    else:
+        assert not isinstance(actual, Usable), "a parity track needs the rows of its series"
+        points, omitted = _points(kind, _rows(actual), _rows(reference), parity_sense)
     if kind == "parity":
         level, sense, baseline, unit, problem = _parity_aim(points, base_period)
     else:

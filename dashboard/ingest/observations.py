@@ -6,8 +6,8 @@ import pandas as pd
 
 from dashboard.catalogues import Catalogue
 from dashboard.errors import Problem
+from dashboard.gc_pause import gc_paused
 from dashboard.ingest import columns
-from dashboard.ingest.gc_pause import gc_paused
 from dashboard.ingest.observation_candidates import OUTPUT_COLUMNS, Candidates, Record
 from dashboard.ingest.observation_checks import Validation
 from dashboard.ingest.rows import header_map

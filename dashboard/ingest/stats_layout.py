@@ -15,9 +15,9 @@ import pandas as pd
 
 from dashboard.catalogues import Catalogue, normalise_name, slugify
 from dashboard.errors import Problem
+from dashboard.gc_pause import gc_paused
 from dashboard.ingest.area_hint import unknown_area_expected
 from dashboard.ingest.cells import parse_number
-from dashboard.ingest.gc_pause import gc_paused
 from dashboard.ingest.group_map import group_in_text
 from dashboard.ingest.observations import Candidates, validate_candidates
 from dashboard.ingest.plausibility import unit_problem

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dashboard import config
 from dashboard.errors import Problem, ValidationError
-from dashboard.ingest.gc_pause import gc_paused
+from dashboard.gc_pause import gc_paused
 
 Cell = str | int | float | dt.date | None
 ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")

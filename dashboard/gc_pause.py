@@ -1,8 +1,10 @@
-"""Pause Python's cyclic garbage collector while a large file is parsed.
+"""Pause Python's cyclic garbage collector while many objects are made at once.
 
 A file of a few 100,000 rows becomes as many lists; each collection walks all of them, and
-allocation triggers many collections: parsing took twice as long. Nothing parsed here forms
-reference cycles, so reference counting frees it all the same.
+allocation triggers many collections: parsing took twice as long. Assessing 86,000 targets
+(10x) makes ~2 million points, tracks and statuses: collections took ~2.7 of ~10 s. Nothing
+made there forms reference cycles, so reference counting frees it all the same; a cycle made
+meanwhile elsewhere is collected after the pause.
 """
 
 from __future__ import annotations
