@@ -7,10 +7,12 @@ builds each component's constraints and solves many objectives in one solver cal
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linprog
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 Var = tuple[str, int]  # (quantity, row position): "value", "numerator" or "denominator"
 Row = tuple[tuple[tuple[Var, float], ...], float]  # equality: sum(coef × var) = rhs
@@ -50,6 +52,10 @@ def solve_blocks(
     """
     if not jobs:
         return []
+    # imported here: programs are solved when values are released (an import), never while a
+    # page is drawn, and scipy.optimize took ~0.35 s of the first page after a server start
+    from scipy.optimize import linprog
+
     programs = [program for _k, program, _objective in jobs]
     widths = [p.n for p in programs]
     a_eq = _block_matrix([p.eq for p in programs], [len(p.b_eq) for p in programs], widths)
@@ -105,6 +111,8 @@ def _block_matrix(
         t + np.array([r, c, 0]) for t, r, c in zip(triples, rows[:-1], cols[:-1], strict=True)
     ]
     flat = np.vstack(shifted)
+    from scipy import sparse  # see solve_blocks
+
     return sparse.csr_matrix(
         (flat[:, 2], (flat[:, 0].astype(np.int64), flat[:, 1].astype(np.int64))),
         shape=(rows[-1], cols[-1]),
