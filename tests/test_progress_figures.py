@@ -65,6 +65,10 @@ def test_roll_up_from_the_counting_areas_alone_is_the_roll_up_from_all(
     scoped = progress_data.rollup(path, "destatis", implicit, area)
     assert len(scoped) > 200
     pd.testing.assert_frame_equal(scoped, whole)
+    # a page that needs all assessments anyway reads the roll-up's rows from them
+    pd.testing.assert_frame_equal(
+        progress_data.rollup(path, "destatis", implicit, area, True), whole
+    )
 
 
 def test_parity_with_the_city_assessed_alone_reads_the_city(

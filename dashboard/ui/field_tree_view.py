@@ -17,12 +17,16 @@ from dashboard.ui.shell import translator
 
 
 def _context(path: str, method: str, implicit: bool, area: str, lang: str) -> ft.TreeText:
-    """The texts' context for one area (the caller's language)."""
+    """The texts' context for one area (the caller's language).
+
+    The page needs all assessments (coverage per area), so its roll-ups read theirs from them
+    (``whole``) instead of assessing the counted areas a second time.
+    """
     return ft.tree_text(
         translator(),
         lang,
         progress_data.labels(path),
-        progress_data.rollup(path, method, implicit, area),
+        progress_data.rollup(path, method, implicit, area, True),
         progress_data.selected(path, method, implicit),
         data.measures(path),
     )
@@ -40,7 +44,7 @@ def _field_coverage(path: str, method: str, implicit: bool, area: str) -> pd.Dat
 def overview(path: str, method: str, implicit: bool, area: str, lang: str) -> pd.DataFrame:
     """One row per field of the area (shared: callers must not change it)."""
     ctx = _context(path, method, implicit, area, lang)
-    nodes = progress_data.rollup(path, method, implicit, area)
+    nodes = progress_data.rollup(path, method, implicit, area, True)
     fields = list(ctx.labels["field"])
     return ft.overview_frame(nodes, _field_coverage(path, method, implicit, area), fields, ctx)
 
@@ -55,7 +59,7 @@ def tree(
     """The Leitbild tree of one area: a closed expander per field (``field`` opens one)."""
     ctx = _context(path, method, implicit, area, lang)
     tr = ctx.tr
-    nodes = progress_data.rollup(path, method, implicit, area)
+    nodes = progress_data.rollup(path, method, implicit, area, True)
     field_nodes = nodes[nodes["node_type"] == "field"].set_index("node_id")
     cover = _field_coverage(path, method, implicit, area)
     for fid in ctx.labels["field"]:

@@ -54,6 +54,11 @@ def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
     return scoped_assessments(path, method, True, (code,))
 
 
+# Shared read-only like the assessments (callers filter it): a first visit of the Handlungsfelder
+# page built these items (86,000 rows at 10x) three times, for the roll-up, the assessments and
+# the list of goals with targets.
+@data.register_cache
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def _items(path: str, implicit: bool) -> pd.DataFrame:
     """What to assess: every target per area, and the implicit direction-only items."""
     catalogue = data.catalogues(path)
@@ -138,20 +143,28 @@ def _labels(path: str, lang: str) -> dict[str, dict[str, Any]]:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def rollup(path: str, method: str, implicit: bool, area: str = CITY) -> pd.DataFrame:
-    """The Leitbild tree with counts, scores, statuses, measures and flags for one area."""
+def rollup(
+    path: str, method: str, implicit: bool, area: str = CITY, whole: bool = False
+) -> pd.DataFrame:
+    """The Leitbild tree with counts, scores, statuses, measures and flags for one area.
+
+    ``whole``: read the area's rows from all assessments, for a page that needs them anyway;
+    otherwise only the areas counted here are assessed. The rows, and so the tree, are equal.
+    """
     catalogue = data.catalogues(path)
     f = catalogue.frames
     counted = tuple(sorted(goal_rollup.counting_areas(f["goal"], area)))  # all it reads
     return goal_rollup.rollup(
-        scoped_assessments(path, method, implicit, counted),
+        selected(path, method, implicit)
+        if whole
+        else scoped_assessments(path, method, implicit, counted),
         f["goal"],
         f["goal_support"],
         f["goal_indicator"],
         f["field"],
         data.measures(path),
         area,
-        set(_items(path, implicit=False)["goal_id"].dropna()),  # targets are never left out
+        set(_items(path, False)["goal_id"].dropna()),  # targets are never left out
     )
 
 
@@ -208,6 +221,7 @@ def clear_caches() -> None:
     data.clear_caches()
     data.clear_dependent_caches()
     for fn in (
+        _items,
         assessments,
         scoped_assessments,
         district_targets,
