@@ -76,7 +76,8 @@ def _per_area(
     The assessments are read into plain rows once: slicing the frame per area and field cost
     seconds on a few hundred rows (every column is an Arrow array).
     """
-    columns = [assessments[name] for name in _Item._fields]
+    # as lists: iterating a string column boxes every cell (1.6 s for 86,000 rows; 0.08 s so)
+    columns = [assessments[name].tolist() for name in _Item._fields]
     items = [_Item(*row) for row in zip(*columns, strict=True)]
     # row numbers per area: scanning all 86,000 rows (10x) for each of 451 areas took seconds
     rows_of: dict[str, list[int]] = {}
