@@ -12,7 +12,6 @@ from dashboard.analysis import district_facts
 from dashboard.analysis.profile import CITY
 from dashboard.present.format import fmt_percent
 from dashboard.present.profile_format import fmt_value
-from dashboard.reports.profile_report import profile_pdf
 from dashboard.ui import data
 from dashboard.ui.district_view import View
 from dashboard.ui.shell import data_status_badge, figure_row, language, translator
@@ -94,9 +93,16 @@ def report_button(view: View) -> None:
         language(),
     )
     values = view.values  # released values the page already holds (suppression applied)
+
+    def pdf() -> bytes:
+        # imported on the click: the PDF module loads reportlab (~0.2 s of a first page view)
+        from dashboard.reports.profile_report import profile_pdf
+
+        return profile_pdf(store, code, period, language_, values=values)
+
     st.download_button(
         tr("rp.download"),
-        lambda: profile_pdf(store, code, period, language_, values=values),
+        pdf,
         f"stadtteilprofil_{code}.pdf",
         "application/pdf",
         key="st_profile_pdf",
