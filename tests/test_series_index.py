@@ -82,5 +82,5 @@ def test_a_track_from_usable_equals_the_track_from_rows(kind: str) -> None:
 
 def test_a_parity_track_refuses_points_split_without_its_reference() -> None:
     index = SeriesIndex(VALUES)
-    with pytest.raises(AssertionError, match="parity"):
+    with pytest.raises(TypeError, match="parity"):
         build_track({"type": "parity"}, {"direction": "up"}, index.usable(KEY))

@@ -172,10 +172,11 @@ def build_track(
     base_period = _number(target, "baseline_period", int)
     target_period = _number(target, "target_period", int)
     parity_sense = indicator_sense(indicator.get("direction")) if kind == "parity" else 0
-    if isinstance(actual, Usable) and kind != "parity":
+    if isinstance(actual, Usable):
+        if kind == "parity":
+            raise TypeError("a parity track needs the rows of its series, not its usable points")
         points, omitted = list(actual.points), list(actual.omitted)
     else:
-        assert not isinstance(actual, Usable), "a parity track needs the rows of its series"
         points, omitted = _points(kind, _rows(actual), _rows(reference), parity_sense)
     if kind == "parity":
         level, sense, baseline, unit, problem = _parity_aim(points, base_period)
