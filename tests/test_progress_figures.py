@@ -94,3 +94,26 @@ def test_parity_with_the_city_assessed_alone_reads_the_city(
         alone.astype(object).where(alone.notna(), None),
         mine.astype(object).where(mine.notna(), None),
     )
+
+
+@pytest.mark.parametrize("implicit", [True, False])
+def test_a_target_write_reaches_the_cached_items_and_assessments(
+    demo_db: object, implicit: bool, fresh_caches: None
+) -> None:
+    """The items to assess are a shared cache: after a target write (the target form clears the
+    caches) the new target is assessed, on the goal pages and in the city's roll-up."""
+    from dashboard.store import Store
+    from dashboard.ui import progress_data
+
+    path = str(demo_db)
+    before = progress_data.selected(path, "destatis", implicit)
+    new = Store(path).create_target(
+        {"indicator_id": "sgb2_quote", "area_code": "61", "grp": "insgesamt",
+         "type": "absolute", "value": 10.0, "target_period": 2030},
+        "test",
+    )  # fmt: skip
+    progress_data.clear_caches()  # what the target form does after a write
+    after = progress_data.selected(path, "destatis", implicit)
+    assert new not in set(before["target_id"].dropna())
+    assert (after["target_id"] == new).sum() == 1
+    assert len(progress_data.scoped_assessments(path, "destatis", implicit, ("61",))) > 0
