@@ -258,11 +258,13 @@ def assess_targets(
             continue
         area, grp = str(rec["area"]), rec.get("grp") or "insgesamt"
         key = (rec["indicator_id"], area, grp)
-        actual: SeriesRows | Usable | None = groups.usable(key)
+        actual: SeriesRows | Usable | None
         reference = None
-        if rec.get("type") == "parity":
+        if rec.get("type") == "parity":  # its points depend on the reference's rows too
             actual = groups.rows(key)
             reference = groups.rows(reference_of(rec, area))
+        else:
+            actual = groups.usable(key)
         track = build_track(rec, ind, actual, reference, level_of.get(area, "stadt"))
         result = assess(track, method, cfg)
         rows.append(_assessment_row(rec, ind, area, grp, track, result, cfg))
