@@ -41,6 +41,19 @@ def test_heatmap() -> None:
     assert fig.layout.separators == ",."
 
 
+@pytest.mark.parametrize(("compact", "angle"), [(True, -90), (False, -35)])
+def test_heatmap_column_labels_fit_a_phone(compact: bool, angle: int) -> None:
+    """Twelve field numbers upright overlapped at 390 px (seen in the browser); on end they fit."""
+    matrix = pd.DataFrame([
+        {"area": "0", "field_id": f"{i}.1", "status": "on_track", "score": 3.0, "n_items": 1,
+         "n_assessed": 1, **{f"n_{code}": int(code == "on_track") for code in plabels.STATUS_ORDER}}
+        for i in range(12)
+    ])  # fmt: skip
+    fig = charts.heatmap(matrix, {"0": "Stadt"}, {}, tr_for("de"), "de", compact=compact)
+    assert fig.layout.xaxis.tickangle == angle
+    assert list(fig.layout.xaxis.tickvals or fig.data[0].x)[:2] == ["0.1", "1.1"]
+
+
 def test_trajectory_charts() -> None:
     tr = tr_for("de")
     names = {"actual": "Ist", "reference": "Stadt"}

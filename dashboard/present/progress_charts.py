@@ -128,8 +128,8 @@ def heatmap(
 ) -> go.Figure:
     """Districts × fields: one cell per roll-up status; a transparent point layer for clicks.
 
-    ``compact``: columns labelled by the field number only (names in the hover), upright, so
-    the cells keep their width on a phone.
+    ``compact``: columns labelled by the field number only (names in the hover), turned on end,
+    so the cells keep their width on a phone and the labels do not overlap there.
     """
     areas = list(dict.fromkeys(matrix["area"]))
     fields = list(dict.fromkeys(matrix["field_id"]))
@@ -159,7 +159,8 @@ def heatmap(
     )
     fig.add_trace(_click_layer((areas, fields), (ylabels, xlabels), hover, selected))
     fig.update_yaxes(autorange="reversed", showgrid=False, tickfont={"size": 12})
-    fig.update_xaxes(side="top", showgrid=False, tickangle=0 if compact else -35,
+    # compact: upright numbers overlapped on a phone (12 columns of ~22 px), so they stand on end
+    fig.update_xaxes(side="top", showgrid=False, tickangle=-90 if compact else -35,
                      **({"tickmode": "array", "tickvals": list(fields)} if compact else {}),
                      tickfont={"size": 12}, type="category")  # fmt: skip
     top = 60 if compact else 170
