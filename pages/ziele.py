@@ -186,7 +186,8 @@ with guarded():
             wanted = url_state.raw("ziel")  # a deep link beyond the limit still opens
             listed = pd.concat([listed, shown[shown["key"] == wanted].iloc[:1]])
             listed = listed[~listed["key"].duplicated()]
-        selection = (db, method, progress_figures.digest(listed["key"]))  # names the rows
+        listed = progress_data.with_details(db, method, implicit, listed)  # reasons, detail
+        selection = (db, method, progress_data.digest(listed["key"]))  # names the rows
         table = progress_figures.display_table(listed, labels, lang, source=selection)
         local_notes = note_lines.shown_notes(data.store())  # "Einordnung vor Ort" per row
         table["notes"] = note_lines.row_notes(
@@ -217,9 +218,12 @@ with guarded():
         )  # fmt: skip
         table_sources = downloads.indicator_sources(catalogue_indicators, shown["indicator_id"])
         keys = shown.rename(columns={"area": "area_code"})
+        add_details = progress_data.details(db, method, implicit)  # on download, for all rows
         downloads.offer(
             provenance_data.with_column(
-                lambda f=shown, n=local_notes: ptables.download_table(f, labels, tr, lang).assign(
+                lambda f=shown, n=local_notes, add=add_details: (
+                    ptables.download_table(add(f), labels, tr, lang)
+                ).assign(
                     **{
                         tr("notes.export.col"): note_lines.row_notes(
                             n, f["area"], f["indicator_id"], f.get("goal_id"), lang
@@ -377,7 +381,8 @@ with guarded():
             )
 
         # --- bullet charts ----------------------------------------------------------------------
-        bullets = ptables.bullet_rows(shown[~shown["implicit"]], labels, tr, lang)
+        targets_shown = progress_data.with_details(db, method, implicit, shown[~shown["implicit"]])
+        bullets = ptables.bullet_rows(targets_shown, labels, tr, lang)
         if not bullets.empty:
             st.subheader(tr("ziele.bullets"))
             st.caption(tr("ziele.bullets_help"))

@@ -250,6 +250,7 @@ def restore(
         applied = restored.migrate()
         # released values are derived data: recompute them instead of trusting the file
         restored.clear_released()
+        restored.clear_stored_assessments()
         released = released_observations(restored, store_catalogue(restored))
         return applied, len(released)
     finally:

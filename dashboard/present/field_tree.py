@@ -37,6 +37,11 @@ class TreeText:
     measure_status: dict[int, str] = field(default_factory=dict)
 
 
+def owned_keys(nodes: pd.DataFrame) -> set[str]:
+    """The keys of the assessments the goals of a roll-up own (the rows its tree lists)."""
+    return {k for keys in nodes["own_keys"] for k in keys}
+
+
 def tree_text(
     tr: Tr,
     lang: str,
@@ -47,8 +52,7 @@ def tree_text(
 ) -> TreeText:
     """The context of one area's tree: only the assessments its goals own, looked up by key."""
     # one pass here instead of a mask and a to_dict per goal (hundreds of goals a rerun)
-    wanted = {k for keys in nodes["own_keys"] for k in keys}
-    rows = assessments[assessments["key"].isin(wanted)].to_dict("records")
+    rows = assessments[assessments["key"].isin(owned_keys(nodes))].to_dict("records")
     rows_of_key: dict[object, list[int]] = {}
     for i, row in enumerate(rows):
         rows_of_key.setdefault(row["key"], []).append(i)

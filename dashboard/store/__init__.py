@@ -14,6 +14,7 @@ released one). A new aggregate is a module here with its SQL constants and a cla
 from __future__ import annotations
 
 from dashboard.store.accounts import AccountRepository
+from dashboard.store.assessments import AssessmentRepository
 from dashboard.store.backup import BackupRepository
 from dashboard.store.catalogue import CatalogueRepository
 from dashboard.store.decks import DeckRepository
@@ -52,6 +53,7 @@ class Store(
     ObservationRepository,
     GeometryRepository,
     ReleasedRepository,
+    AssessmentRepository,
     ImportLogRepository,
     TargetRepository,
     MeasureRepository,

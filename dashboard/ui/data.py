@@ -86,6 +86,11 @@ def _stored_catalogue(path: str) -> Catalogue:
     return store_catalogue(get_store(path))
 
 
+def stored_catalogue(path: str) -> Catalogue:
+    """The catalogues as stored (ids, German texts), for computations whose output has no text."""
+    return _stored_catalogue(path)
+
+
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def indicator_values(path: str, indicator_id: str) -> pd.DataFrame:
     """Released values of one indicator for all areas, periods and groups (suppression applied)."""

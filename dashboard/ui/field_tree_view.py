@@ -22,12 +22,15 @@ def _context(path: str, method: str, implicit: bool, area: str, lang: str) -> ft
     The page needs all assessments (coverage per area), so its roll-ups read theirs from them
     (``whole``) instead of assessing the counted areas a second time.
     """
+    nodes = progress_data.rollup(path, method, implicit, area, True)
+    table = progress_data.selected(path, method, implicit)
+    owned = table[table["key"].isin(ft.owned_keys(nodes))]  # each with its short reason
     return ft.tree_text(
         translator(),
         lang,
         progress_data.labels(path),
-        progress_data.rollup(path, method, implicit, area, True),
-        progress_data.selected(path, method, implicit),
+        nodes,
+        progress_data.with_details(path, method, implicit, owned),
         data.measures(path),
     )
 

@@ -6,34 +6,44 @@ Built on dashboard.ui.data (released values only, so suppression cannot be bypas
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis import gaps, goal_matrix, goal_rollup, on_track, progress
+from dashboard.analysis import goal_matrix, goal_rollup, on_track
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import display_labels
+from dashboard.services import goal_assessments
 from dashboard.ui import data
 from dashboard.ui.shell import language
 
 TTL_SECONDS = data.TTL_SECONDS
-# Area levels that get direction-only assessments of indicators without a target.
-IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
 
 
-# A resource, not data: the frame (one row per target or indicator and area, with Python objects
-# per row) is shared read-only instead of being unpickled on every rerun; at 450 areas ×
-# 300 indicators that copy alone took seconds. Callers only filter it (pandas copy-on-write).
+# A resource, not data: the frame (one row per target or indicator and area) is shared read-only
+# instead of being unpickled on every rerun; at 450 areas × 300 indicators that copy alone took
+# seconds. Callers only filter it (pandas copy-on-write). The rows come from the database when
+# their inputs are unchanged (services.goal_assessments), so a restart does not assess again.
 @data.register_cache
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
     """Every target (one row per target and area), and every implicit direction assessment.
 
     Without ``implicit`` only the targets are assessed: at 100x the implicit ones are close to
-    a million, which the review and the explicit-only views never need.
+    a million, which the review and the explicit-only views never need. No ``result`` and
+    ``track`` columns: ``with_details`` adds them to the rows a page shows.
     """
-    return _assessed(path, method, _items(path, implicit))
+    return goal_assessments.table(
+        data.get_store(path),
+        data.stored_catalogue(path),
+        data.targets(path),
+        method,
+        implicit,
+        lambda: data.all_values(path),
+    )
 
 
 # Each target is assessed on its own, so one area's rows are the same computed alone; the
@@ -44,13 +54,19 @@ def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
 def scoped_assessments(
     path: str, method: str, implicit: bool, codes: tuple[str, ...]
 ) -> pd.DataFrame:
-    """``selected(path, method, implicit)`` of these areas, computed for them only."""
+    """``selected(path, method, implicit)`` of these areas with their details, for them only.
+
+    Only the values of the items' areas and of their parity references are read (an
+    assessment reads no other series; indexing all 2.8 million values at 10x took 0.5 s).
+    """
     items = _items(path, implicit)
-    return _assessed(path, method, items[items["area"].astype(str).isin(codes)], scoped=True)
+    items = items[items["area"].astype(str).isin(codes)]
+    values = data.area_values(path, tuple(goal_assessments.read_scope(items)[1]))
+    return goal_assessments.assess_items(items, values, data.stored_catalogue(path), method)
 
 
 def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
-    """``assessments(path, method, True)`` of one area, computed for that area only."""
+    """``assessments(path, method, True)`` of one area with details, computed for it only."""
     return scoped_assessments(path, method, True, (code,))
 
 
@@ -61,45 +77,52 @@ def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
 def _items(path: str, implicit: bool) -> pd.DataFrame:
     """What to assess: every target per area, and the implicit direction-only items."""
-    catalogue = data.catalogues(path)
-    explicit = gaps.expand_targets(data.targets(path), catalogue.areas)
-    extra = (
-        gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas, IMPLICIT_LEVELS)
-        if implicit
-        else explicit.iloc[0:0]
+    return goal_assessments.assessment_items(
+        data.stored_catalogue(path), data.targets(path), implicit
     )
-    return pd.concat([explicit, extra], ignore_index=True) if len(extra) else explicit
 
 
-def _assessed(path: str, method: str, items: pd.DataFrame, scoped: bool = False) -> pd.DataFrame:
-    """The assessment rows of ``items``; implicit items without any data are left out.
+@data.register_cache
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
+def _item_index(path: str, implicit: bool) -> dict[str, int]:
+    """Each assessment key's position in ``_items(path, implicit)``."""
+    return goal_assessments.item_index(_items(path, implicit))
 
-    ``scoped``: read only the values of the items' areas and of their parity references (an
-    assessment reads no other series; indexing all 2.8 million values at 10x took 0.5 s).
+
+def details(path: str, method: str, implicit: bool) -> Callable[[pd.DataFrame], pd.DataFrame]:
+    """A function adding ``result`` and ``track`` to rows of ``selected(path, method, implicit)``.
+
+    Everything cached is resolved now: the function also runs in a download's thread.
     """
-    catalogue = data.catalogues(path)
-    values = data.all_values(path)
-    if scoped:
-        values = data.area_values(path, _read_areas(items))
-    result = progress.assess_targets(
-        items.reset_index(drop=True),
-        values,
-        catalogue.indicators,
-        catalogue.areas,
-        method,
-        progress.settings(),
-    )
-    # an indicator without a target and without data says nothing: leave it out
-    return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
+    store, catalogue = data.get_store(path), data.stored_catalogue(path)
+    items, index = _items(path, implicit), _item_index(path, implicit)
+
+    def add(rows: pd.DataFrame) -> pd.DataFrame:
+        return goal_assessments.with_details(store, catalogue, items, index, rows, method)
+
+    return add
 
 
-def _read_areas(items: pd.DataFrame) -> tuple[str, ...]:
-    """The areas whose series assessing ``items`` reads: theirs and their parity references'."""
-    areas = {str(a) for a in items["area"]}
-    parity = items[items["type"] == "parity"] if "type" in items else items.iloc[0:0]
-    for rec in parity.to_dict("records"):
-        areas.add(gaps.reference_of(rec, str(rec["area"]))[1])
-    return tuple(sorted(areas))
+def digest(keys: Iterable[str]) -> str:
+    """A short fingerprint of many row keys (Streamlit hashed a tuple of 800 keys in ~5 ms)."""
+    return hashlib.sha1("\x1f".join(keys).encode(), usedforsecurity=False).hexdigest()
+
+
+def with_details(path: str, method: str, implicit: bool, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` of ``selected(path, method, implicit)`` with ``result`` and ``track`` (cached)."""
+    keys = list(rows["key"])
+    out = _details(path, method, implicit, digest(keys), keys).copy()
+    out.index = rows.index
+    return out
+
+
+@data.register_cache
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False, max_entries=32)
+def _details(path: str, method: str, implicit: bool, names: str, _keys: list[str]) -> pd.DataFrame:
+    """The rows of these keys (``names``: their digest) with their details, in this order."""
+    table = selected(path, method, implicit)
+    rows = table.iloc[pd.Index(table["key"]).get_indexer(_keys)].reset_index(drop=True)
+    return details(path, method, implicit)(rows)
 
 
 def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
@@ -222,6 +245,8 @@ def clear_caches() -> None:
     data.clear_dependent_caches()
     for fn in (
         _items,
+        _item_index,
+        _details,
         assessments,
         scoped_assessments,
         district_targets,

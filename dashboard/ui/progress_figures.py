@@ -8,9 +8,6 @@ Arguments are hashed by content, so the same rows always give the same figure.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -107,11 +104,6 @@ def history_chart(history: list[Status], lang: str, *, source: tuple[object, ...
 @sent
 def _history(source: tuple[object, ...], lang: str, _history: list[Status]) -> go.Figure:
     return charts.history_chart(_history, translator(), lang)
-
-
-def digest(keys: Iterable[str]) -> str:
-    """A short fingerprint of many row keys (Streamlit hashed a tuple of 800 keys in ~5 ms)."""
-    return hashlib.sha1("\x1f".join(keys).encode(), usedforsecurity=False).hexdigest()
 
 
 def display_table(

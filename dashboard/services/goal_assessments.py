@@ -1,0 +1,186 @@
+"""The goal assessments of the pages: what is assessed, stored once per state of the inputs.
+
+Assessing every target and every indicator's direction in every area is the largest piece of
+work of a first visit (86,000 items at 10x, seconds). Its table columns are stored in the
+database under a fingerprint of everything they are computed from: the released values (their
+observation version and release rule), the catalogues, the active targets, the method and its
+settings, and the source of the assessment rules. A server restart, and every other worker,
+reads them instead of computing again; a change of any input gives a new fingerprint, so a
+stored frame is never shown for data it was not computed from.
+
+The explanation objects (``result``: the status with its explanation, ``track``: the points)
+are not stored: ``with_details`` computes them for the rows a page shows, reading only those
+rows' series.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Callable
+from functools import cache
+
+import pandas as pd
+
+from dashboard.analysis import gaps, progress, progress_cagr, progress_rules, series_index, tracks
+from dashboard.catalogues import Catalogue
+from dashboard.domain import progress as progress_domain
+from dashboard.readmodel import release_rule, released_observations
+from dashboard.store import Store
+
+# Area levels that get direction-only assessments of indicators without a target.
+IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
+DETAIL_COLUMNS = ("result", "track")
+TABLE_COLUMNS = [c for c in progress.ASSESSMENT_COLUMNS if c not in DETAIL_COLUMNS]
+# the code whose change changes an assessment: its source is part of the fingerprint
+RULE_MODULES = (gaps, tracks, series_index, progress, progress_rules, progress_cagr)
+RULE_MODULES += (progress_domain,)
+DEFAULT_METHOD = "destatis"
+
+
+def assessment_items(catalogue: Catalogue, targets: pd.DataFrame, implicit: bool) -> pd.DataFrame:
+    """What to assess: every target per area, and (``implicit``) the direction-only items."""
+    explicit = gaps.expand_targets(targets, catalogue.areas)
+    if not implicit:
+        return explicit
+    extra = gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas, IMPLICIT_LEVELS)
+    return pd.concat([explicit, extra], ignore_index=True) if len(extra) else explicit
+
+
+def assess_items(
+    items: pd.DataFrame, values: pd.DataFrame, catalogue: Catalogue, method: str
+) -> pd.DataFrame:
+    """The assessment rows of ``items`` on ``values``; implicit items without data left out."""
+    result = progress.assess_targets(
+        items.reset_index(drop=True),
+        values,
+        catalogue.indicators,
+        catalogue.areas,
+        method,
+        progress.settings(),
+    )
+    # an indicator without a target and without data says nothing: leave it out
+    return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
+
+
+def fingerprint(
+    store: Store, catalogue: Catalogue, targets: pd.DataFrame, method: str, implicit: bool
+) -> str:
+    """A digest of every input of the assessments of one method and view."""
+    version, _fresh = store.released_state(release_rule())
+    digest = hashlib.sha256()
+    parts = [_rules_digest(), pd.__version__, release_rule(), str(version), method]
+    parts += [str(implicit), repr(progress.settings()), repr(IMPLICIT_LEVELS)]
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    for name in sorted(catalogue.frames):
+        digest.update(name.encode() + b"\0" + _frame_bytes(catalogue.frames[name]))
+    digest.update(b"target\0" + _frame_bytes(targets))
+    return digest.hexdigest()
+
+
+def table(
+    store: Store,
+    catalogue: Catalogue,
+    targets: pd.DataFrame,
+    method: str,
+    implicit: bool,
+    values: Callable[[], pd.DataFrame],
+) -> pd.DataFrame:
+    """The assessment table (no detail columns): stored if its inputs are unchanged, else made.
+
+    ``values`` gives every released value; it is only called when the table must be computed.
+    """
+    key = fingerprint(store, catalogue, targets, method, implicit)
+    stored = store.stored_assessments(key)
+    if stored is not None and list(stored.columns) == TABLE_COLUMNS:
+        return _as_computed(stored)
+    items = assessment_items(catalogue, targets, implicit)
+    frame = assess_items(items, values(), catalogue, method)[TABLE_COLUMNS]
+    store.save_assessments(key, frame)
+    return frame
+
+
+def with_details(
+    store: Store,
+    catalogue: Catalogue,
+    items: pd.DataFrame,
+    item_index: dict[str, int],
+    rows: pd.DataFrame,
+    method: str,
+) -> pd.DataFrame:
+    """``rows`` of the table with their ``result`` and ``track``, computed for them alone.
+
+    ``items``/``item_index``: what was assessed and each row key's position in it. Only the
+    series of these rows (and of their parity references) are read.
+    """
+    if rows.empty:
+        return rows.assign(result=pd.Series(dtype=object), track=pd.Series(dtype=object))
+    wanted = items.iloc[[item_index[k] for k in rows["key"]]]
+    indicators, areas = read_scope(wanted)
+    values = released_observations(store, catalogue, indicators, areas)
+    full = assess_items(wanted, values, catalogue, method).set_index("key")
+    out = rows.copy()
+    for column in DETAIL_COLUMNS:
+        out[column] = full[column].reindex(rows["key"]).tolist()
+    return out
+
+
+def item_index(items: pd.DataFrame) -> dict[str, int]:
+    """Each assessment key's position in ``items``."""
+    return {key: position for position, key in enumerate(progress.item_keys(items))}
+
+
+def prepare_assessments(store: Store, catalogue: Catalogue) -> int:
+    """Compute and store the default views' assessments now; returns their rows.
+
+    Run after ``init`` and command-line imports (with the released values), so the first
+    visitor of the goal pages after an import or a restart does not wait for them.
+    """
+    if not store.summary()["observations"]:
+        return 0
+    targets = store.targets()
+    values: list[pd.DataFrame] = []
+
+    def all_values() -> pd.DataFrame:
+        if not values:
+            values.append(released_observations(store, catalogue))
+        return values[0]
+
+    rows = 0
+    for implicit in (True, False):
+        rows += len(table(store, catalogue, targets, DEFAULT_METHOD, implicit, all_values))
+    return rows
+
+
+def _as_computed(frame: pd.DataFrame) -> pd.DataFrame:
+    """A stored table as the computation returns it (Parquet gives arrays for the lists)."""
+    frame["trend"] = [list(t) for t in frame["trend"]]
+    return frame
+
+
+def read_scope(items: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The indicators and areas whose series assessing ``items`` reads (parity references too)."""
+    indicators = {str(i) for i in items["indicator_id"]}
+    areas = {str(a) for a in items["area"]}
+    parity = items[items["type"] == "parity"] if "type" in items else items.iloc[0:0]
+    for rec in parity.to_dict("records"):
+        ref_indicator, ref_area, _grp = gaps.reference_of(rec, str(rec["area"]))
+        indicators.add(str(ref_indicator))
+        areas.add(ref_area)
+    return sorted(indicators), sorted(areas)
+
+
+@cache
+def _rules_digest() -> str:
+    """A digest of the source of the assessment rules (a new release reassesses)."""
+    digest = hashlib.sha256()
+    for module in RULE_MODULES:
+        digest.update(inspect.getsource(module).encode())
+    digest.update(inspect.getsource(assess_items).encode())
+    return digest.hexdigest()
+
+
+def _frame_bytes(frame: pd.DataFrame) -> bytes:
+    """A frame's content as bytes for a digest (columns, values and their order)."""
+    return frame.to_csv(index=False).encode()

@@ -1,0 +1,155 @@
+"""Stored goal assessments: equal to a computation, never stale, details equal to the full rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+from dashboard.analysis import progress
+from dashboard.analysis.progress_rules import Settings
+from dashboard.imports import store_catalogue
+from dashboard.readmodel import released_observations
+from dashboard.services import goal_assessments as ga
+from dashboard.store import OBSERVATION_COLUMNS, ImportLogEntry, Store
+from dashboard.store.assessments import KEEP
+
+
+def _values(store: Store) -> Callable[[], pd.DataFrame]:
+    return lambda: released_observations(store, store_catalogue(store))
+
+
+def _never() -> pd.DataFrame:
+    raise AssertionError("the stored table was not used")
+
+
+def _computed(store: Store, method: str = "destatis", implicit: bool = True) -> pd.DataFrame:
+    """The table as a fresh computation gives it (nothing stored involved)."""
+    catalogue = store_catalogue(store)
+    items = ga.assessment_items(catalogue, store.targets(), implicit)
+    full = ga.assess_items(items, _values(store)(), catalogue, method)
+    return full[ga.TABLE_COLUMNS]
+
+
+def _table(
+    store: Store,
+    method: str = "destatis",
+    implicit: bool = True,
+    values: Callable[[], pd.DataFrame] | None = None,
+) -> pd.DataFrame:
+    catalogue = store_catalogue(store)
+    return ga.table(store, catalogue, store.targets(), method, implicit, values or _values(store))
+
+
+def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(left, right)
+    # assert_frame_equal takes an array for a list: the types must match too
+    assert [type(t) for t in left["trend"]] == [type(t) for t in right["trend"]]
+
+
+@pytest.mark.parametrize(("method", "implicit"), [("destatis", True), ("cagr", False)])
+def test_the_stored_table_equals_a_computation(
+    demo_store: Store, method: str, implicit: bool
+) -> None:
+    demo_store.clear_stored_assessments()  # the demo set-up prepared the default views
+    made = _table(demo_store, method, implicit)
+    read = _table(demo_store, method, implicit, values=_never)
+    _same(made, _computed(demo_store, method, implicit))
+    _same(read, made)
+    assert len(read) >= (100 if implicit else 20)  # a table worth comparing
+    assert read["status"].nunique() >= 4
+
+
+def test_init_prepares_the_default_views(demo_store: Store) -> None:
+    for implicit in (True, False):
+        stored = _table(demo_store, "destatis", implicit, values=_never)
+        _same(stored, _computed(demo_store, "destatis", implicit))
+
+
+def _one_value_changed(store: Store) -> tuple[str, str]:
+    """Double the newest value of one assessed series; returns its (indicator, area)."""
+    table = _table(store)
+    row = table[(table["n_points"] >= 3) & table["implicit"]].iloc[0]
+    values = _values(store)()
+    series = values[
+        (values["indicator_id"] == row["indicator_id"])
+        & (values["area_code"] == row["area"])
+        & (values["grp"] == row["grp"])
+    ]
+    newest = series.sort_values("period").iloc[-1]
+    changed = newest[OBSERVATION_COLUMNS].to_frame().T.assign(value=float(newest["value"]) * 2)
+    frame = changed.assign(is_demo=False, flag=None, numerator=None, denominator=None)
+    entry = ImportLogEntry(by="test", file="t.csv", sha256="0" * 64, kind="observations", rows=1)
+    store.write_observations(frame, entry)
+    return row["key"], row["actual"]
+
+
+def test_a_changed_value_is_never_answered_from_the_store(demo_store: Store) -> None:
+    key, before = _one_value_changed(demo_store)
+    after = _table(demo_store)
+    _same(after, _computed(demo_store))
+    assert after.set_index("key").loc[key, "actual"] == pytest.approx(before * 2)
+
+
+def test_a_new_target_is_assessed(demo_store: Store) -> None:
+    before = _table(demo_store, implicit=False)
+    target = {"indicator_id": "anteil_mv", "area_code": "0", "grp": "insgesamt",
+              "type": "absolute", "value": 99.0, "target_period": 2030}  # fmt: skip
+    new_id = demo_store.create_target(target, "test")
+    after = _table(demo_store, implicit=False)
+    assert f"t{new_id}@0" in set(after["key"]) - set(before["key"])
+    _same(after, _computed(demo_store, implicit=False))
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["method", "implicit", "settings", "target", "catalogue", "observations"],
+)
+def test_every_input_changes_the_fingerprint(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    catalogue, targets = store_catalogue(demo_store), demo_store.targets()
+    base = ga.fingerprint(demo_store, catalogue, targets, "destatis", True)
+    assert ga.fingerprint(demo_store, catalogue, targets, "destatis", True) == base
+    method, implicit = "destatis", True
+    if change == "method":
+        method = "cagr"
+    elif change == "implicit":
+        implicit = False
+    elif change == "settings":
+        monkeypatch.setattr(progress, "settings", lambda: Settings(min_points=5))
+    elif change == "target":
+        targets = targets.assign(value=targets["value"] + 1)
+    elif change == "catalogue":
+        indicators = catalogue.indicators.assign(direction="lower_better")
+        catalogue = type(catalogue).from_frames({**catalogue.frames, "indicator": indicators})
+    else:
+        _one_value_changed(demo_store)
+    assert ga.fingerprint(demo_store, catalogue, targets, method, implicit) != base
+
+
+def test_details_equal_the_full_computation(demo_store: Store) -> None:
+    catalogue = store_catalogue(demo_store)
+    items = ga.assessment_items(catalogue, demo_store.targets(), True)
+    full = ga.assess_items(items, _values(demo_store)(), catalogue, "destatis")
+    table = _table(demo_store)
+    # targets (parity ones among them), and direction-only rows of several areas
+    rows = pd.concat([table[~table["implicit"]], table[table["implicit"]].iloc[::37]])
+    assert (rows["type"] == "parity").any() and rows["area"].nunique() > 5
+    shown = ga.with_details(demo_store, catalogue, items, ga.item_index(items), rows, "destatis")
+    expected = full.set_index("key").loc[list(rows["key"])]
+    assert list(shown.index) == list(rows.index)
+    for column in ga.DETAIL_COLUMNS:
+        assert [repr(x) for x in shown[column]] == [repr(x) for x in expected[column]]
+
+
+def test_the_store_keeps_the_newest_payloads(empty_store: Store) -> None:
+    frame = pd.DataFrame({"key": ["a", "b"], "trend": [[1.0, 2.0], []], "gap": [1.5, None]})
+    for n in range(KEEP + 3):
+        empty_store.save_assessments(f"fp{n}", frame.assign(n=n))
+    assert empty_store.stored_assessments("fp0") is None
+    newest = empty_store.stored_assessments(f"fp{KEEP + 2}")
+    assert newest is not None and list(newest["n"]) == [KEEP + 2] * 2
+    assert list(newest["trend"].map(list)) == [[1.0, 2.0], []]
+    assert empty_store.stored_assessments(f"fp{3}") is not None  # KEEP newest of KEEP + 3
