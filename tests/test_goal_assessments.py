@@ -137,7 +137,7 @@ def test_details_equal_the_full_computation(demo_store: Store) -> None:
     # targets (parity ones among them), and direction-only rows of several areas
     rows = pd.concat([table[~table["implicit"]], table[table["implicit"]].iloc[::37]])
     assert (rows["type"] == "parity").any() and rows["area"].nunique() > 5
-    shown = ga.with_details(demo_store, catalogue, items, ga.item_index(items), rows, "destatis")
+    shown = ga.with_details(demo_store, catalogue, items, rows, "destatis")
     expected = full.set_index("key").loc[list(rows["key"])]
     assert list(shown.index) == list(rows.index)
     for column in ga.DETAIL_COLUMNS:
@@ -153,3 +153,27 @@ def test_the_store_keeps_the_newest_payloads(empty_store: Store) -> None:
     assert newest is not None and list(newest["n"]) == [KEEP + 2] * 2
     assert list(newest["trend"].map(list)) == [[1.0, 2.0], []]
     assert empty_store.stored_assessments(f"fp{3}") is not None  # KEEP newest of KEEP + 3
+
+
+@pytest.mark.parametrize("name", ga.MATRICES)
+def test_stored_matrices_equal_a_computation(demo_store: Store, name: str) -> None:
+    from dashboard.analysis import goal_matrix
+
+    catalogue, targets = store_catalogue(demo_store), demo_store.targets()
+    table = _computed(demo_store)
+    view = ("destatis", True, name)
+    prepared = ga.matrix(demo_store, catalogue, targets, view, _never)  # made by init
+    f, areas = catalogue.frames, ga.matrix_areas(catalogue)
+    if name == "field_matrix":
+        made = goal_matrix.field_matrix(table, f["goal"], f["goal_indicator"], f["field"], areas)
+        assert prepared["keys"].map(len).sum() > 100  # the list column is compared too
+    else:
+        made = goal_matrix.coverage_matrix(
+            table, f["goal"], f["goal_support"], f["goal_indicator"], f["field"], areas
+        )
+    pd.testing.assert_frame_equal(prepared, made)
+    for column in made.columns:
+        assert [type(x) for x in prepared[column]] == [type(x) for x in made[column]], column
+    _one_value_changed(demo_store)  # a new state: the matrix is made again, not read
+    with pytest.raises(AssertionError, match="not used"):
+        ga.matrix(demo_store, catalogue, targets, view, _never)

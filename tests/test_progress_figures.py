@@ -39,12 +39,22 @@ def test_one_area_assessed_alone_is_that_area_of_all(
     mine = every[every["area"].astype(str) == code].reset_index(drop=True)
     alone = progress_data.area_assessments(str(demo_db), "destatis", code)
     assert len(alone) > 0
+    _same_rows(alone, mine, str(demo_db))
+
+
+def _same_rows(alone: pd.DataFrame, mine: pd.DataFrame, path: str) -> None:
+    """Equal table columns, and details equal to those ``with_details`` adds to the table's rows."""
+    from dashboard.services.goal_assessments import DETAIL_COLUMNS, TABLE_COLUMNS
+    from dashboard.ui import progress_data
 
     # the same values; a column missing everywhere in one area is object, not string, dtype
     def plain(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.astype(object).where(frame.notna(), None)
 
-    pd.testing.assert_frame_equal(plain(alone), plain(mine))
+    pd.testing.assert_frame_equal(plain(alone[TABLE_COLUMNS]), plain(mine))
+    detailed = progress_data.with_details(path, "destatis", True, mine)
+    for column in DETAIL_COLUMNS:
+        assert [repr(x) for x in alone[column]] == [repr(x) for x in detailed[column]]
 
 
 @pytest.mark.parametrize("implicit", [True, False])
@@ -90,10 +100,7 @@ def test_parity_with_the_city_assessed_alone_reads_the_city(
     mine = every[every["area"].astype(str) == "61"].reset_index(drop=True)
     row = alone[alone["target_id"] == new].iloc[0]
     assert row["reference_area"] == "0" and pd.notna(row["reference"])  # the city's quota
-    pd.testing.assert_frame_equal(
-        alone.astype(object).where(alone.notna(), None),
-        mine.astype(object).where(mine.notna(), None),
-    )
+    _same_rows(alone, mine, path)
 
 
 @pytest.mark.parametrize("implicit", [True, False])

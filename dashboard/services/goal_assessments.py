@@ -22,7 +22,16 @@ from functools import cache
 
 import pandas as pd
 
-from dashboard.analysis import gaps, progress, progress_cagr, progress_rules, series_index, tracks
+from dashboard.analysis import (
+    gaps,
+    goal_matrix,
+    goal_rollup,
+    progress,
+    progress_cagr,
+    progress_rules,
+    series_index,
+    tracks,
+)
 from dashboard.catalogues import Catalogue
 from dashboard.domain import progress as progress_domain
 from dashboard.readmodel import release_rule, released_observations
@@ -34,8 +43,9 @@ DETAIL_COLUMNS = ("result", "track")
 TABLE_COLUMNS = [c for c in progress.ASSESSMENT_COLUMNS if c not in DETAIL_COLUMNS]
 # the code whose change changes an assessment: its source is part of the fingerprint
 RULE_MODULES = (gaps, tracks, series_index, progress, progress_rules, progress_cagr)
-RULE_MODULES += (progress_domain,)
+RULE_MODULES += (progress_domain, goal_matrix, goal_rollup)
 DEFAULT_METHOD = "destatis"
+MATRICES = ("field_matrix", "coverage_matrix")
 
 
 def assessment_items(catalogue: Catalogue, targets: pd.DataFrame, implicit: bool) -> pd.DataFrame:
@@ -91,32 +101,59 @@ def table(
 
     ``values`` gives every released value; it is only called when the table must be computed.
     """
-    key = fingerprint(store, catalogue, targets, method, implicit)
-    stored = store.stored_assessments(key)
-    if stored is not None and list(stored.columns) == TABLE_COLUMNS:
-        return _as_computed(stored)
-    items = assessment_items(catalogue, targets, implicit)
-    frame = assess_items(items, values(), catalogue, method)[TABLE_COLUMNS]
-    store.save_assessments(key, frame)
-    return frame
+
+    def compute() -> pd.DataFrame:
+        items = assessment_items(catalogue, targets, implicit)
+        return assess_items(items, values(), catalogue, method)[TABLE_COLUMNS]
+
+    return _stored(store, fingerprint(store, catalogue, targets, method, implicit), compute)
+
+
+def matrix_areas(catalogue: Catalogue) -> list[str]:
+    """Rows of the districts × fields matrices: the city, then every Stadtteil."""
+    areas = catalogue.areas
+    return [gaps.CITY, *areas.loc[areas["level"] == "stadtteil", "code"]]
+
+
+def matrix(
+    store: Store,
+    catalogue: Catalogue,
+    targets: pd.DataFrame,
+    view: tuple[str, bool, str],
+    assessments: Callable[[], pd.DataFrame],
+) -> pd.DataFrame:
+    """A matrix of the areas × fields made from the table (``view``: method, implicit, name).
+
+    ``name`` is one of MATRICES; stored under the table's fingerprint, so it is made (from
+    ``assessments()``, the table) once per state of the inputs.
+    """
+    method, implicit, name = view
+    f, areas = catalogue.frames, matrix_areas(catalogue)
+
+    def compute() -> pd.DataFrame:
+        if name == "field_matrix":
+            return goal_matrix.field_matrix(
+                assessments(), f["goal"], f["goal_indicator"], f["field"], areas
+            )
+        return goal_matrix.coverage_matrix(
+            assessments(), f["goal"], f["goal_support"], f["goal_indicator"], f["field"], areas
+        )
+
+    key = f"{fingerprint(store, catalogue, targets, method, implicit)}/{name}"
+    return _stored(store, key, compute)
 
 
 def with_details(
-    store: Store,
-    catalogue: Catalogue,
-    items: pd.DataFrame,
-    item_index: dict[str, int],
-    rows: pd.DataFrame,
-    method: str,
+    store: Store, catalogue: Catalogue, items: pd.DataFrame, rows: pd.DataFrame, method: str
 ) -> pd.DataFrame:
     """``rows`` of the table with their ``result`` and ``track``, computed for them alone.
 
-    ``items``/``item_index``: what was assessed and each row key's position in it. Only the
-    series of these rows (and of their parity references) are read.
+    ``items``: what the table was assessed from. Only the series of these rows (and of their
+    parity references) are read.
     """
     if rows.empty:
         return rows.assign(result=pd.Series(dtype=object), track=pd.Series(dtype=object))
-    wanted = items.iloc[[item_index[k] for k in rows["key"]]]
+    wanted = _items_of(items, rows)
     indicators, areas = read_scope(wanted)
     values = released_observations(store, catalogue, indicators, areas)
     full = assess_items(wanted, values, catalogue, method).set_index("key")
@@ -126,9 +163,14 @@ def with_details(
     return out
 
 
-def item_index(items: pd.DataFrame) -> dict[str, int]:
-    """Each assessment key's position in ``items``."""
-    return {key: position for position, key in enumerate(progress.item_keys(items))}
+def _items_of(items: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The items of these table rows, in their order (keys made for likely items only)."""
+    likely = items[
+        items["indicator_id"].isin(set(rows["indicator_id"]))
+        & items["area"].astype(str).isin(set(rows["area"]))
+    ]
+    position = {key: i for i, key in enumerate(progress.item_keys(likely))}
+    return likely.iloc[[position[key] for key in rows["key"]]]
 
 
 def prepare_assessments(store: Store, catalogue: Catalogue) -> int:
@@ -149,13 +191,20 @@ def prepare_assessments(store: Store, catalogue: Catalogue) -> int:
 
     rows = 0
     for implicit in (True, False):
-        rows += len(table(store, catalogue, targets, DEFAULT_METHOD, implicit, all_values))
+        made = table(store, catalogue, targets, DEFAULT_METHOD, implicit, all_values)
+        rows += len(made)
+        for name in MATRICES:
+            matrix(store, catalogue, targets, (DEFAULT_METHOD, implicit, name), lambda t=made: t)
     return rows
 
 
-def _as_computed(frame: pd.DataFrame) -> pd.DataFrame:
-    """A stored table as the computation returns it (Parquet gives arrays for the lists)."""
-    frame["trend"] = [list(t) for t in frame["trend"]]
+def _stored(store: Store, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """The frame stored under ``key``; else ``compute()``, stored under it."""
+    stored = store.stored_assessments(key)
+    if stored is not None:
+        return stored
+    frame = compute()
+    store.save_assessments(key, frame)
     return frame
 
 

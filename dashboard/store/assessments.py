@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 
 from dashboard.store.db import Database, current_time, one_row
 
-KEEP = 8  # payloads kept: 2 methods x 2 views, and the previous state while a new one lands
+KEEP = 24  # payloads kept: 2 methods x 2 views x (table, matrix, coverage), and a previous state
 SQL_ASSESSMENT_GET = "SELECT payload FROM stored_assessment WHERE fingerprint = ?"
 SQL_ASSESSMENT_DELETE = "DELETE FROM stored_assessment WHERE fingerprint = ?"
 SQL_ASSESSMENT_INSERT = """
@@ -40,7 +40,12 @@ class AssessmentRepository(Database):
             row = one_row(cur.execute(SQL_ASSESSMENT_GET, [fingerprint]))
         if row is None:
             return None
-        return pq.read_table(io.BytesIO(bytes(row[0]))).to_pandas()
+        table = pq.read_table(io.BytesIO(bytes(row[0])))
+        frame = table.to_pandas()
+        for name, column in zip(table.column_names, table.columns, strict=True):
+            if pa.types.is_list(column.type):  # lists as saved, not NumPy arrays
+                frame[name] = column.to_pylist()
+        return frame
 
     def save_assessments(self, fingerprint: str, frame: pd.DataFrame) -> None:
         """Store ``frame`` under ``fingerprint`` (replacing it) and drop all but the newest few."""

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis import goal_matrix, goal_rollup, on_track
+from dashboard.analysis import goal_rollup, on_track
 from dashboard.analysis.gaps import CITY
 from dashboard.catalogues import display_labels
 from dashboard.services import goal_assessments
@@ -82,23 +82,16 @@ def _items(path: str, implicit: bool) -> pd.DataFrame:
     )
 
 
-@data.register_cache
-@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
-def _item_index(path: str, implicit: bool) -> dict[str, int]:
-    """Each assessment key's position in ``_items(path, implicit)``."""
-    return goal_assessments.item_index(_items(path, implicit))
-
-
 def details(path: str, method: str, implicit: bool) -> Callable[[pd.DataFrame], pd.DataFrame]:
     """A function adding ``result`` and ``track`` to rows of ``selected(path, method, implicit)``.
 
     Everything cached is resolved now: the function also runs in a download's thread.
     """
     store, catalogue = data.get_store(path), data.stored_catalogue(path)
-    items, index = _items(path, implicit), _item_index(path, implicit)
+    items = _items(path, implicit)
 
     def add(rows: pd.DataFrame) -> pd.DataFrame:
-        return goal_assessments.with_details(store, catalogue, items, index, rows, method)
+        return goal_assessments.with_details(store, catalogue, items, rows, method)
 
     return add
 
@@ -193,34 +186,30 @@ def rollup(
 
 def matrix_areas(path: str) -> list[str]:
     """Rows of the districts × fields matrix: the city, then every Stadtteil."""
-    areas = data.catalogues(path).areas
-    return [CITY, *areas.loc[areas["level"] == "stadtteil", "code"]]
+    return goal_assessments.matrix_areas(data.stored_catalogue(path))
 
 
+# Both matrices are stored beside the assessments they are made from (a second each at 10x)
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def matrix(path: str, method: str, implicit: bool) -> pd.DataFrame:
     """Field status per area for the matrix."""
-    f = data.catalogues(path).frames
-    return goal_matrix.field_matrix(
-        selected(path, method, implicit),
-        f["goal"],
-        f["goal_indicator"],
-        f["field"],
-        matrix_areas(path),
-    )
+    return _matrix(path, method, implicit, "field_matrix")
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def coverage(path: str, method: str, implicit: bool) -> pd.DataFrame:
     """Coverage per area and field (goals with indicator, data, status)."""
-    f = data.catalogues(path).frames
-    return goal_matrix.coverage_matrix(
-        selected(path, method, implicit),
-        f["goal"],
-        f["goal_support"],
-        f["goal_indicator"],
-        f["field"],
-        matrix_areas(path),
+    return _matrix(path, method, implicit, "coverage_matrix")
+
+
+def _matrix(path: str, method: str, implicit: bool, name: str) -> pd.DataFrame:
+    """One of the matrices made from the assessments (goal_assessments.matrix)."""
+    return goal_assessments.matrix(
+        data.get_store(path),
+        data.stored_catalogue(path),
+        data.targets(path),
+        (method, implicit, name),
+        lambda: selected(path, method, implicit),
     )
 
 
@@ -245,7 +234,6 @@ def clear_caches() -> None:
     data.clear_dependent_caches()
     for fn in (
         _items,
-        _item_index,
         _details,
         assessments,
         scoped_assessments,
