@@ -127,6 +127,7 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
         print(f"[{scale.label}] page scripts (AppTest) …", file=sys.stderr)
         result["pages"] = run_pages(db, work, pages, args.cold_runs, args.warm_runs, naive)
         result["release"] = result["pages"].pop("release", None)
+        result["prepare"] = result["pages"].pop("prepare", None)
         if "failed" in result["pages"]:
             result["pages_failed"] = result["pages"].pop("failed")
         if args.baseline:
@@ -135,6 +136,7 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
                 db, work, pages, args.cold_runs, args.warm_runs, naive, Path(args.baseline)
             )
             base.pop("release", None)
+            base.pop("prepare", None)
             result["pages_baseline"] = base
         if factor == 1 and "karte" in pages:
             result["official_map_bytes"] = official_map_bytes(db, work)

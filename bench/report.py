@@ -320,23 +320,28 @@ def _datasets(scales: list[dict]) -> list[str]:
         "### Datensätze",
         "",
         "| Skala | Stadtteile | gespeicherte Indikatoren | Beobachtungen | Maßnahmen | Aufbau "
-        "| freigegebene Werte berechnen |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| freigegebene Werte berechnen | Bewertungen vorbereiten |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in rows:
         d = s["dataset"]
-        release = s.get("release")
+        release, prepare = s.get("release"), s.get("prepare")
         released = f"{_ms(release['seconds'])} ({_num(release['rows'])} Werte)" if release else "–"
+        prepared = f"{_ms(prepare['seconds'])} ({_num(prepare['rows'])} Zeilen)" if prepare else "–"
         out.append(
             f"| {s['scale']} | {_num(d['districts'])} | {_num(d['indicators'])} | "
             f"{_num(d['observations'])} | {_num(d['measures'])} | {d['seconds']:.0f} s "
-            f"| {released} |"
+            f"| {released} | {prepared} |"
         )
     out += [
         "",
         "Freigegebene Werte (Geheimhaltung angewandt) werden einmal nach jedem Import berechnet "
-        "und in der Datenbank gehalten; die kalten Seitenläufe unten beginnen danach (wie beim "
-        "ersten Besuch nach einem Neustart des Servers).",
+        "und in der Datenbank gehalten, ebenso die Zielbewertungen der Standardansichten mit "
+        "ihren Matrizen (Methode Destatis, mit und ohne Richtungsbewertungen; `init` und "
+        "Importe über die Kommandozeile tun das gleich mit); die kalten Seitenläufe unten "
+        "beginnen danach (wie beim ersten Besuch nach einem Neustart des Servers). Ein Import "
+        "über die Oberfläche lässt die Bewertungen für den ersten Besuch der Zielseiten, der "
+        "sie dann für alle speichert.",
     ]
     return out
 
