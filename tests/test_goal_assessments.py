@@ -177,3 +177,28 @@ def test_stored_matrices_equal_a_computation(demo_store: Store, name: str) -> No
     _one_value_changed(demo_store)  # a new state: the matrix is made again, not read
     with pytest.raises(AssertionError, match="not used"):
         ga.matrix(demo_store, catalogue, targets, view, _never)
+
+
+def test_a_damaged_payload_is_computed_again(demo_store: Store) -> None:
+    catalogue = store_catalogue(demo_store)
+    key = ga.fingerprint(demo_store, catalogue, demo_store.targets(), "cagr", True)
+    frame = _table(demo_store, "cagr")  # computed and stored
+    # what another version's writer or a damaged file could leave: not Parquet at all
+    demo_store.transaction(
+        lambda cur: cur.execute(
+            "UPDATE stored_assessment SET payload = ? WHERE fingerprint = ?", [b"nonsense", key]
+        )
+    )
+    assert demo_store.stored_assessments(key) is None
+    _same(_table(demo_store, "cagr"), frame)
+    assert demo_store.stored_assessments(key) is not None  # stored again
+
+
+def test_a_failed_save_still_answers(demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    def refuse(*_args: object) -> None:
+        raise duckdb.IOException("disk full")
+
+    monkeypatch.setattr(Store, "save_assessments", refuse)
+    _same(_table(demo_store, "cagr", False), _computed(demo_store, "cagr", False))

@@ -65,6 +65,23 @@ def test_released_values_are_identical(both: tuple[Store, Store], catalogue: Cat
     )
 
 
+def test_stored_assessments_are_identical(both: tuple[Store, Store]) -> None:
+    """init stored the goal pages' assessments on both engines; read back, they are equal."""
+    from dashboard.imports import store_catalogue
+    from dashboard.services import goal_assessments as ga
+
+    def not_stored() -> pd.DataFrame:
+        raise AssertionError("init did not store the assessments")
+
+    for implicit in (True, False):
+        a, b = (
+            ga.table(s, store_catalogue(s), s.targets(), "destatis", implicit, not_stored)
+            for s in both
+        )
+        assert len(a) == len(b) > 20
+        pd.testing.assert_frame_equal(a, b)
+
+
 EDITOR = """
 import sys
 from dashboard.store import Store

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 from collections.abc import Callable
 from functools import cache
 
+import duckdb
 import pandas as pd
 
 from dashboard.analysis import (
@@ -45,6 +47,7 @@ TABLE_COLUMNS = [c for c in progress.ASSESSMENT_COLUMNS if c not in DETAIL_COLUM
 RULE_MODULES = (gaps, tracks, series_index, progress, progress_rules, progress_cagr)
 RULE_MODULES += (progress_domain, goal_matrix, goal_rollup)
 DEFAULT_METHOD = "destatis"
+LOG = logging.getLogger(__name__)
 MATRICES = ("field_matrix", "coverage_matrix")
 
 
@@ -204,7 +207,10 @@ def _stored(store: Store, key: str, compute: Callable[[], pd.DataFrame]) -> pd.D
     if stored is not None:
         return stored
     frame = compute()
-    store.save_assessments(key, frame)
+    try:
+        store.save_assessments(key, frame)
+    except duckdb.Error as err:  # a cache only: the page still shows what was computed
+        LOG.warning("assessments not stored: %s", str(err).splitlines()[0])
     return frame
 
 

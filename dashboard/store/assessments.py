@@ -40,7 +40,10 @@ class AssessmentRepository(Database):
             row = one_row(cur.execute(SQL_ASSESSMENT_GET, [fingerprint]))
         if row is None:
             return None
-        table = pq.read_table(io.BytesIO(bytes(row[0])))
+        try:
+            table = pq.read_table(io.BytesIO(bytes(row[0])))
+        except (pa.ArrowException, OSError):  # unreadable (damaged, or an unknown format)
+            return None  # recomputed and stored again by the caller, as if never stored
         frame = table.to_pandas()
         for name, column in zip(table.column_names, table.columns, strict=True):
             if pa.types.is_list(column.type):  # lists as saved, not NumPy arrays
