@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -16,30 +18,35 @@ from dashboard.store import OBSERVATION_COLUMNS, ImportLogEntry, Store
 from dashboard.store.assessments import KEEP
 
 
-def _values(store: Store) -> Callable[[], pd.DataFrame]:
-    return lambda: released_observations(store, store_catalogue(store))
+def _values(store: Store) -> pd.DataFrame:
+    return released_observations(store, store_catalogue(store))
 
 
-def _never() -> pd.DataFrame:
-    raise AssertionError("the stored table was not used")
+def _never(*_args: object) -> pd.DataFrame:
+    raise AssertionError("the stored frame was not used")
+
+
+@contextmanager
+def _stored_only() -> Iterator[None]:
+    """Within: any computation of a table or matrix fails (what is read must be stored)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ga, "assess_items", _never)
+        patch.setattr(
+            ga, "goal_matrix", SimpleNamespace(field_matrix=_never, coverage_matrix=_never)
+        )
+        yield
 
 
 def _computed(store: Store, method: str = "destatis", implicit: bool = True) -> pd.DataFrame:
     """The table as a fresh computation gives it (nothing stored involved)."""
     catalogue = store_catalogue(store)
     items = ga.assessment_items(catalogue, store.targets(), implicit)
-    full = ga.assess_items(items, _values(store)(), catalogue, method)
+    full = ga.assess_items(items, _values(store), catalogue, method)
     return full[ga.TABLE_COLUMNS]
 
 
-def _table(
-    store: Store,
-    method: str = "destatis",
-    implicit: bool = True,
-    values: Callable[[], pd.DataFrame] | None = None,
-) -> pd.DataFrame:
-    catalogue = store_catalogue(store)
-    return ga.table(store, catalogue, store.targets(), method, implicit, values or _values(store))
+def _table(store: Store, method: str = "destatis", implicit: bool = True) -> pd.DataFrame:
+    return ga.table(store, store_catalogue(store), store.targets(), method, implicit)
 
 
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
@@ -54,7 +61,8 @@ def test_the_stored_table_equals_a_computation(
 ) -> None:
     demo_store.clear_stored_assessments()  # the demo set-up prepared the default views
     made = _table(demo_store, method, implicit)
-    read = _table(demo_store, method, implicit, values=_never)
+    with _stored_only():
+        read = _table(demo_store, method, implicit)
     _same(made, _computed(demo_store, method, implicit))
     _same(read, made)
     assert len(read) >= (100 if implicit else 20)  # a table worth comparing
@@ -63,7 +71,8 @@ def test_the_stored_table_equals_a_computation(
 
 def test_init_prepares_the_default_views(demo_store: Store) -> None:
     for implicit in (True, False):
-        stored = _table(demo_store, "destatis", implicit, values=_never)
+        with _stored_only():
+            stored = _table(demo_store, "destatis", implicit)
         _same(stored, _computed(demo_store, "destatis", implicit))
 
 
@@ -71,7 +80,7 @@ def _one_value_changed(store: Store) -> tuple[str, str]:
     """Double the newest value of one assessed series; returns its (indicator, area)."""
     table = _table(store)
     row = table[(table["n_points"] >= 3) & table["implicit"]].iloc[0]
-    values = _values(store)()
+    values = _values(store)
     series = values[
         (values["indicator_id"] == row["indicator_id"])
         & (values["area_code"] == row["area"])
@@ -132,7 +141,7 @@ def test_every_input_changes_the_fingerprint(
 def test_details_equal_the_full_computation(demo_store: Store) -> None:
     catalogue = store_catalogue(demo_store)
     items = ga.assessment_items(catalogue, demo_store.targets(), True)
-    full = ga.assess_items(items, _values(demo_store)(), catalogue, "destatis")
+    full = ga.assess_items(items, _values(demo_store), catalogue, "destatis")
     table = _table(demo_store)
     # targets (parity ones among them), and direction-only rows of several areas
     rows = pd.concat([table[~table["implicit"]], table[table["implicit"]].iloc[::37]])
@@ -162,7 +171,8 @@ def test_stored_matrices_equal_a_computation(demo_store: Store, name: str) -> No
     catalogue, targets = store_catalogue(demo_store), demo_store.targets()
     table = _computed(demo_store)
     view = ("destatis", True, name)
-    prepared = ga.matrix(demo_store, catalogue, targets, view, _never)  # made by init
+    with _stored_only():
+        prepared = ga.matrix(demo_store, catalogue, targets, view)  # made by init
     f, areas = catalogue.frames, ga.matrix_areas(catalogue)
     if name == "field_matrix":
         made = goal_matrix.field_matrix(table, f["goal"], f["goal_indicator"], f["field"], areas)
@@ -175,8 +185,8 @@ def test_stored_matrices_equal_a_computation(demo_store: Store, name: str) -> No
     for column in made.columns:
         assert [type(x) for x in prepared[column]] == [type(x) for x in made[column]], column
     _one_value_changed(demo_store)  # a new state: the matrix is made again, not read
-    with pytest.raises(AssertionError, match="not used"):
-        ga.matrix(demo_store, catalogue, targets, view, _never)
+    with _stored_only(), pytest.raises(AssertionError, match="not used"):
+        ga.matrix(demo_store, catalogue, targets, view)
 
 
 def test_a_damaged_payload_is_computed_again(demo_store: Store) -> None:
@@ -202,3 +212,21 @@ def test_a_failed_save_still_answers(demo_store: Store, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(Store, "save_assessments", refuse)
     _same(_table(demo_store, "cagr", False), _computed(demo_store, "cagr", False))
+
+
+def test_a_write_while_computing_is_not_stored(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frame computed while a write lands may mix both states: it answers, but is not kept."""
+    catalogue, targets = store_catalogue(demo_store), demo_store.targets()
+    key = ga.fingerprint(demo_store, catalogue, targets, "cagr", True)
+    assess = ga.assess_items
+
+    def assess_during_a_write(*args: object) -> pd.DataFrame:
+        frame = assess(*args)
+        _one_value_changed(demo_store)  # another session's import, between read and save
+        return frame
+
+    monkeypatch.setattr(ga, "assess_items", assess_during_a_write)
+    ga.table(demo_store, catalogue, targets, "cagr", True)
+    assert demo_store.stored_assessments(key) is None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import logging
+import sys
 from collections.abc import Callable
 from functools import cache
 
@@ -93,23 +94,20 @@ def fingerprint(
 
 
 def table(
-    store: Store,
-    catalogue: Catalogue,
-    targets: pd.DataFrame,
-    method: str,
-    implicit: bool,
-    values: Callable[[], pd.DataFrame],
+    store: Store, catalogue: Catalogue, targets: pd.DataFrame, method: str, implicit: bool
 ) -> pd.DataFrame:
     """The assessment table (no detail columns): stored if its inputs are unchanged, else made.
 
-    ``values`` gives every released value; it is only called when the table must be computed.
+    Made from released values read now, after the fingerprint (a process's cached values may
+    be older than the database's state the fingerprint describes).
     """
 
     def compute() -> pd.DataFrame:
         items = assessment_items(catalogue, targets, implicit)
-        return assess_items(items, values(), catalogue, method)[TABLE_COLUMNS]
+        values = released_observations(store, catalogue)
+        return assess_items(items, values, catalogue, method)[TABLE_COLUMNS]
 
-    return _stored(store, fingerprint(store, catalogue, targets, method, implicit), compute)
+    return _stored(store, (catalogue, targets, method, implicit), "", compute)
 
 
 def matrix_areas(catalogue: Catalogue) -> list[str]:
@@ -119,31 +117,26 @@ def matrix_areas(catalogue: Catalogue) -> list[str]:
 
 
 def matrix(
-    store: Store,
-    catalogue: Catalogue,
-    targets: pd.DataFrame,
-    view: tuple[str, bool, str],
-    assessments: Callable[[], pd.DataFrame],
+    store: Store, catalogue: Catalogue, targets: pd.DataFrame, view: tuple[str, bool, str]
 ) -> pd.DataFrame:
     """A matrix of the areas × fields made from the table (``view``: method, implicit, name).
 
-    ``name`` is one of MATRICES; stored under the table's fingerprint, so it is made (from
-    ``assessments()``, the table) once per state of the inputs.
+    ``name`` is one of MATRICES; stored beside the table, made from the table of the same state.
     """
     method, implicit, name = view
     f, areas = catalogue.frames, matrix_areas(catalogue)
 
     def compute() -> pd.DataFrame:
+        assessments = table(store, catalogue, targets, method, implicit)
         if name == "field_matrix":
             return goal_matrix.field_matrix(
-                assessments(), f["goal"], f["goal_indicator"], f["field"], areas
+                assessments, f["goal"], f["goal_indicator"], f["field"], areas
             )
         return goal_matrix.coverage_matrix(
-            assessments(), f["goal"], f["goal_support"], f["goal_indicator"], f["field"], areas
+            assessments, f["goal"], f["goal_support"], f["goal_indicator"], f["field"], areas
         )
 
-    key = f"{fingerprint(store, catalogue, targets, method, implicit)}/{name}"
-    return _stored(store, key, compute)
+    return _stored(store, (catalogue, targets, method, implicit), name, compute)
 
 
 def with_details(
@@ -185,33 +178,42 @@ def prepare_assessments(store: Store, catalogue: Catalogue) -> int:
     if not store.summary()["observations"]:
         return 0
     targets = store.targets()
-    values: list[pd.DataFrame] = []
-
-    def all_values() -> pd.DataFrame:
-        if not values:
-            values.append(released_observations(store, catalogue))
-        return values[0]
-
     rows = 0
     for implicit in (True, False):
-        made = table(store, catalogue, targets, DEFAULT_METHOD, implicit, all_values)
-        rows += len(made)
+        rows += len(table(store, catalogue, targets, DEFAULT_METHOD, implicit))
         for name in MATRICES:
-            matrix(store, catalogue, targets, (DEFAULT_METHOD, implicit, name), lambda t=made: t)
+            matrix(store, catalogue, targets, (DEFAULT_METHOD, implicit, name))
     return rows
 
 
-def _stored(store: Store, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """The frame stored under ``key``; else ``compute()``, stored under it."""
+Inputs = tuple[Catalogue, pd.DataFrame, str, bool]  # catalogue, targets, method, implicit
+
+
+def _stored(
+    store: Store, inputs: Inputs, name: str, compute: Callable[[], pd.DataFrame]
+) -> pd.DataFrame:
+    """The frame ``name`` stored for these inputs; else ``compute()``, stored with them.
+
+    A write landing while it is computed changes the fingerprint: then the frame answers this
+    call but is not stored (it might mix both states).
+    """
+    key = _key(store, inputs, name)
     stored = store.stored_assessments(key)
     if stored is not None:
         return stored
     frame = compute()
+    if _key(store, inputs, name) != key:
+        return frame
     try:
         store.save_assessments(key, frame)
     except duckdb.Error as err:  # a cache only: the page still shows what was computed
         LOG.warning("assessments not stored: %s", str(err).splitlines()[0])
     return frame
+
+
+def _key(store: Store, inputs: Inputs, name: str) -> str:
+    """The stored frame's key: the inputs' fingerprint, and the name of a derived frame."""
+    return fingerprint(store, *inputs) + (f"/{name}" if name else "")
 
 
 def read_scope(items: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -230,9 +232,8 @@ def read_scope(items: pd.DataFrame) -> tuple[list[str], list[str]]:
 def _rules_digest() -> str:
     """A digest of the source of the assessment rules (a new release reassesses)."""
     digest = hashlib.sha256()
-    for module in RULE_MODULES:
+    for module in (*RULE_MODULES, sys.modules[__name__]):  # this one: what is assessed, and how
         digest.update(inspect.getsource(module).encode())
-    digest.update(inspect.getsource(assess_items).encode())
     return digest.hexdigest()
 
 

@@ -37,12 +37,7 @@ def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
     ``track`` columns: ``with_details`` adds them to the rows a page shows.
     """
     return goal_assessments.table(
-        data.get_store(path),
-        data.stored_catalogue(path),
-        data.targets(path),
-        method,
-        implicit,
-        lambda: data.all_values(path),
+        data.get_store(path), data.stored_catalogue(path), data.targets(path), method, implicit
     )
 
 
@@ -209,7 +204,6 @@ def _matrix(path: str, method: str, implicit: bool, name: str) -> pd.DataFrame:
         data.stored_catalogue(path),
         data.targets(path),
         (method, implicit, name),
-        lambda: selected(path, method, implicit),
     )
 
 
