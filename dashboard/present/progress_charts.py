@@ -292,19 +292,23 @@ def stacked_bullet_chart(rows: pd.DataFrame, tr: Tr, lang: str, label_width: int
     fig = go.Figure()
     _bullet_layers(fig, rows, tr, (_TRACK_PX / band, _BAR_PX / band), _TRACK_PX + 6)
     label_bottom = (2 * _ROW_PAD + _TRACK_PX) / band - 0.5
-    for text, y in zip(rows["text"], rows["label_y"], strict=True):
-        fig.add_annotation(
-            text=text,
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=y + label_bottom,
-            yanchor="bottom",
-            align="left",
-            showarrow=False,
-            font={"color": theme.CHART_TEXT},
-            bgcolor="white",  # hides the 0 % line behind it
-        )
+    labels = [
+        {
+            "text": text,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": y + label_bottom,
+            "yanchor": "bottom",
+            "align": "left",
+            "showarrow": False,
+            "font": {"color": theme.CHART_TEXT},
+            "bgcolor": "white",  # hides the 0 % line behind it
+        }
+        for text, y in zip(rows["text"], rows["label_y"], strict=True)
+    ]
+    # in one go: each add_annotation validated all earlier ones again (0.4 s for 23 labels)
+    fig.update_layout(annotations=[*fig.layout.annotations, *labels])
     fig.update_yaxes(
         range=[-0.5, len(rows) - 0.5],
         showticklabels=False,
