@@ -23,10 +23,9 @@ from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
 from dashboard.reports.locator_map import preferred_layer
 from dashboard.services import note_lines
+from dashboard.services.goal_assessments import IMPLICIT_LEVELS  # as on the goal pages
 from dashboard.store import Store
 
-# the same levels the goal pages use for direction-only assessments
-IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
 METHOD = "destatis"
 
 

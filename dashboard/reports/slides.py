@@ -21,9 +21,9 @@ from dashboard.catalogues import Catalogue
 from dashboard.domain import measures as measure_status
 from dashboard.present.format import fmt_number
 from dashboard.present.progress_labels import delta_unit, fmt_value, unit_text
+from dashboard.services.goal_assessments import IMPLICIT_LEVELS
 
 Tr = Callable[..., str]
-IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
 CHANGE_YEARS = 5
 MAX_LIST = 3  # list items per slide: at 18 pt more do not fit beside a chart
 LEITBILD_END = 2030
