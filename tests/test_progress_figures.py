@@ -124,3 +124,12 @@ def test_a_target_write_reaches_the_cached_items_and_assessments(
     assert new not in set(before["target_id"].dropna())
     assert (after["target_id"] == new).sum() == 1
     assert len(progress_data.scoped_assessments(path, "destatis", implicit, ("61",))) > 0
+
+
+def test_details_refuse_rows_that_are_not_assessments(demo_db: object, fresh_caches: None) -> None:
+    from dashboard.ui import progress_data
+
+    every = progress_data.assessments(str(demo_db), "destatis", True)
+    strange = every.head(2).assign(key=["t999@0", every["key"].iloc[1]])
+    with pytest.raises(KeyError, match="not among the assessments"):
+        progress_data.with_details(str(demo_db), "destatis", True, strange)

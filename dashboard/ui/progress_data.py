@@ -109,8 +109,10 @@ def with_details(path: str, method: str, implicit: bool, rows: pd.DataFrame) -> 
 def _details(path: str, method: str, implicit: bool, names: str, _keys: list[str]) -> pd.DataFrame:
     """The rows of these keys (``names``: their digest) with their details, in this order."""
     table = selected(path, method, implicit)
-    rows = table.iloc[pd.Index(table["key"]).get_indexer(_keys)].reset_index(drop=True)
-    return details(path, method, implicit)(rows)
+    positions = pd.Index(table["key"]).get_indexer(_keys)
+    if (positions < 0).any():  # -1 would silently take the last row
+        raise KeyError("rows that are not among the assessments")
+    return details(path, method, implicit)(table.iloc[positions].reset_index(drop=True))
 
 
 def selected(path: str, method: str, implicit: bool) -> pd.DataFrame:
