@@ -230,3 +230,36 @@ def test_a_write_while_computing_is_not_stored(
     monkeypatch.setattr(ga, "assess_items", assess_during_a_write)
     ga.table(demo_store, catalogue, targets, "cagr", True)
     assert demo_store.stored_assessments(key) is None
+
+
+SCOPES = [("61",), ("91",), ("0",), ("0", "61", "91", "B4"), ("unbekannt",), ()]
+
+
+@pytest.mark.parametrize("implicit", [True, False])
+@pytest.mark.parametrize("codes", SCOPES)
+def test_items_of_some_areas_are_those_areas_of_all_items(
+    demo_store: Store, codes: tuple[str, ...], implicit: bool
+) -> None:
+    """Items made for some areas assess exactly as those areas' rows of all items."""
+    catalogue, targets = store_catalogue(demo_store), demo_store.targets()
+    every = ga.assessment_items(catalogue, targets, implicit)
+    theirs = every[every["area"].astype(str).isin(codes)]
+    mine = ga.assessment_items(catalogue, targets, implicit, codes)
+    assert list(mine["area"].astype(str)) == list(theirs["area"].astype(str))
+    assert list(mine["indicator_id"]) == list(theirs["indicator_id"])
+    values = _values(demo_store)
+    expected = ga.assess_items(theirs, values, catalogue, "destatis")
+    _same(ga.assess_items(mine, values, catalogue, "destatis"), expected)
+    assert (len(expected) > 0) == (codes not in (("unbekannt",), ()))
+
+
+def test_items_of_every_single_area_assess_as_in_all_items(demo_store: Store) -> None:
+    """Every area of the catalogue alone (also those without any target)."""
+    catalogue, targets = store_catalogue(demo_store), demo_store.targets()
+    every = ga.assessment_items(catalogue, targets, True)
+    values = _values(demo_store)
+    for code in catalogue.areas["code"].astype(str):
+        theirs = every[every["area"].astype(str) == code]
+        mine = ga.assessment_items(catalogue, targets, True, (code,))
+        expected = ga.assess_items(theirs, values, catalogue, "destatis")
+        _same(ga.assess_items(mine, values, catalogue, "destatis"), expected)

@@ -52,12 +52,26 @@ LOG = logging.getLogger(__name__)
 MATRICES = ("field_matrix", "coverage_matrix")
 
 
-def assessment_items(catalogue: Catalogue, targets: pd.DataFrame, implicit: bool) -> pd.DataFrame:
-    """What to assess: every target per area, and (``implicit``) the direction-only items."""
+def assessment_items(
+    catalogue: Catalogue,
+    targets: pd.DataFrame,
+    implicit: bool,
+    codes: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """What to assess: every target per area, and (``implicit``) the direction-only items.
+
+    With ``codes`` only the items of these areas (in the same order; every item depends on
+    its own area only, and making the direction-only items of all 450 areas at 10x took 0.2 s).
+    """
     explicit = gaps.expand_targets(targets, catalogue.areas)
+    if codes is not None and not explicit.empty:
+        explicit = explicit[explicit["area"].astype(str).isin(codes)]
     if not implicit:
         return explicit
-    extra = gaps.implicit_targets(catalogue.indicators, explicit, catalogue.areas, IMPLICIT_LEVELS)
+    areas = catalogue.areas
+    if codes is not None:
+        areas = areas[areas["code"].astype(str).isin(codes)]
+    extra = gaps.implicit_targets(catalogue.indicators, explicit, areas, IMPLICIT_LEVELS)
     return pd.concat([explicit, extra], ignore_index=True) if len(extra) else explicit
 
 

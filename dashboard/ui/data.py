@@ -115,6 +115,16 @@ def area_values(path: str, codes: tuple[str, ...]) -> pd.DataFrame:
     return values[values["area_code"].isin(list(codes))]
 
 
+# A resource for the same reason. The social index and the similar districts read a handful of
+# indicators: each of their filters of the full frame cost ~50 ms at 10x (over a second in all
+# on a first visit of the Stadtteil page), the same filters of this slice almost nothing.
+@st.cache_resource(ttl=TTL_SECONDS, show_spinner=False, max_entries=16)
+def values_of(path: str, indicator_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Released values of these indicators only (rows and index as in all_values), read-only."""
+    values = all_values(path)
+    return values[values["indicator_id"].isin(list(indicator_ids))]
+
+
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def geometry(path: str, layer: str) -> pd.DataFrame:
     """Area codes and WKB geometry of one layer."""
@@ -156,6 +166,7 @@ def clear_caches() -> None:
         indicator_values,
         all_values,
         area_values,
+        values_of,
         geometry,
         geometry_version,
         measures,
@@ -198,6 +209,7 @@ def clear_all_caches() -> None:
     st.cache_data.clear()
     all_values.clear()
     area_values.clear()
+    values_of.clear()
     _stored_catalogue.clear()
     _catalogues.clear()
     clear_dependent_caches()

@@ -51,13 +51,15 @@ def social_index(path: str, min_population: int) -> SocialIndex:
     cat = data.catalogues(path)
     # the composition is a catalogue setting (analyses: social_index)
     indicators, reversed_ = composition(cat.indicators, cat.setting("social_index"))
+    population = cat.key_indicator("population")
+    read = (*indicators, *([population] if population else []))
     return compute_social_index(
-        data.all_values(path),
+        data.values_of(path, read),  # the index reads these indicators' rows only
         cat.areas,
         indicators=indicators,
         min_population=min_population,
         reversed_indicators=reversed_,
-        population_indicator=cat.key_indicator("population"),
+        population_indicator=population,
     )
 
 
@@ -65,10 +67,9 @@ def social_index(path: str, min_population: int) -> SocialIndex:
 def similar(path: str, code: str, excluded: frozenset[str]) -> Similarity:
     """The districts most like this one on the core indicators (analysis.similarity)."""
     cat = data.catalogues(path)
-    indicators = cat.setting("similarity")
-    return similar_districts(
-        data.all_values(path), cat.areas, code, indicators=indicators, excluded=set(excluded)
-    )
+    indicators = tuple(cat.setting("similarity"))
+    values = data.values_of(path, indicators)  # the only rows the distances read
+    return similar_districts(values, cat.areas, code, indicators=indicators, excluded=set(excluded))
 
 
 def _names(path: str) -> tuple[dict[str, str], dict[str, str]]:
