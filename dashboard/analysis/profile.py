@@ -106,10 +106,7 @@ def gap_trend(
     Returns the earlier period used, the gap (district − city) then and now and the trend:
     converging (distance shrinks), diverging (grows), stable, or None without two visible points.
     """
-    plain = IndicatorRows()
-    columns = (rows[c].tolist() for c in ("area_code", "period", "value"))
-    for code, year, value in zip(*columns, strict=True):
-        plain.add(code, int(year), float(value), None, None)
+    plain = IndicatorRows.of(rows)
     return trend(plain.series(area), plain.series(CITY), period, window, tolerance)
 
 

@@ -1,85 +1,101 @@
-"""One indicator's released rows as plain lists, and the profile's measures computed on them.
+"""One indicator's released rows as arrays, and the profile's measures computed on them.
 
 A district profile looks at every indicator: filtering the released frame per indicator, area
 and period with pandas cost most of the Stadtteil page's first run (every text column is an Arrow
-array, every filter a copy). The rows are read into lists once and then looked up.
+array, every filter a copy). The rows are split by indicator once, as NumPy arrays.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 SPINE_KEYS = ("scale", "range_min", "range_max", "q25", "q75")
 
-Cells = dict[tuple[str, int], tuple[float, object]]
-
 
 @dataclass
 class IndicatorRows:
-    """The rows of one indicator (one group), in frame order."""
+    """The rows of one indicator (one group), in frame order, as arrays."""
 
-    areas: list[str] = field(default_factory=list)
-    periods: list[int] = field(default_factory=list)
-    values: list[float] = field(default_factory=list)
-    flags: list[object] = field(default_factory=list)
-    grp: object = None
-    cells: Cells = field(default_factory=dict)
+    areas: np.ndarray  # area codes (objects)
+    periods: np.ndarray  # int64
+    values: np.ndarray  # float64, hidden values NaN
+    flags: np.ndarray  # objects
+    grp: object = None  # the group of the first row
 
-    def add(self, area: str, period: int, value: float, flag: object, grp: object) -> None:
-        """Append one row; the first row of an (area, period) is its cell."""
-        if not self.areas:
-            self.grp = grp
-        self.areas.append(area)
-        self.periods.append(period)
-        self.values.append(value)
-        self.flags.append(flag)
-        self.cells.setdefault((area, period), (value, flag))
+    @classmethod
+    def of(cls, rows: pd.DataFrame) -> IndicatorRows:
+        """The rows of a frame (area_code, period, value; flag and grp when present)."""
+        flags = rows["flag"] if "flag" in rows else pd.Series(None, index=rows.index, dtype=object)
+        grp = rows["grp"].iloc[0] if "grp" in rows and len(rows) else None
+        return cls(*_arrays(rows["area_code"], rows["period"], rows["value"], flags), grp)
+
+    def _first(self, area: str, period: int) -> int | None:
+        """Position of the first row of ``area`` in ``period`` (the cell), None if absent."""
+        hits = np.flatnonzero((self.areas == area) & (self.periods == period))
+        return int(hits[0]) if hits.size else None
 
     def cell(self, area: str | None, period: int) -> tuple[float, object]:
         """Value and flag of one area in one period (NaN, None when absent)."""
-        if area is None:
+        at = None if area is None else self._first(area, int(period))
+        if at is None:
             return math.nan, None
-        return self.cells.get((area, int(period)), (math.nan, None))
+        return float(self.values[at]), self.flags[at]
 
     def latest(self, area: str, period: int | None = None) -> int | None:
         """The latest period with a row of ``area`` (only ``period`` itself when given)."""
-        found = [
-            p
-            for a, p in zip(self.areas, self.periods, strict=True)
-            if a == area and (period is None or p == period)
-        ]
-        return int(max(found)) if found else None
+        mine = self.areas == area
+        if period is not None:
+            mine &= self.periods == period
+        return int(self.periods[mine].max()) if mine.any() else None
 
     def values_in(self, period: int, codes: set[str]) -> np.ndarray:
         """Values of the rows of ``codes`` in ``period``, in row order (hidden ones NaN)."""
-        return np.array(
-            [
-                v
-                for a, p, v in zip(self.areas, self.periods, self.values, strict=True)
-                if p == period and a in codes
-            ],
-            dtype=float,
-        )
+        at = np.flatnonzero(self.periods == period)
+        return self.values[[i for i in at.tolist() if self.areas[i] in codes]].astype(float)
 
     def series(self, area: str) -> dict[int, float]:
-        """Period → value of one area."""
-        return {p: v for (a, p), (v, _flag) in self.cells.items() if a == area}
+        """Period → value of one area (the first row of each period)."""
+        mine = self.areas == area
+        periods, values = self.periods[mine].tolist(), self.values[mine].tolist()
+        out: dict[int, float] = {}
+        for period, value in zip(periods, values, strict=True):
+            out.setdefault(period, value)
+        return out
+
+
+def _arrays(*columns: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Area codes, periods, values and flags as NumPy arrays (missing values NaN)."""
+    areas, periods, values, flags = columns
+    return (
+        areas.to_numpy(dtype=object),
+        periods.to_numpy(dtype=np.int64),
+        values.to_numpy(dtype=float, na_value=np.nan),
+        flags.to_numpy(dtype=object),
+    )
 
 
 def by_indicator(rows: pd.DataFrame) -> dict[str, IndicatorRows]:
-    """The frame's rows per indicator, indicators in order of first appearance."""
+    """The frame's rows per indicator, indicators in order of first appearance.
+
+    One stable sort and slices, not a Python call per row: a district profile at 10x reads
+    165,000 rows, which cost a quarter of a second row by row.
+    """
+    ids, found = pd.factorize(rows["indicator_id"].to_numpy(dtype=object), use_na_sentinel=False)
+    order = np.argsort(ids, kind="stable")
+    bounds = np.searchsorted(ids[order], np.arange(len(found) + 1))
+    columns = (rows[c].take(order) for c in ("area_code", "period", "value", "flag"))
+    areas, periods, values, flags = _arrays(*columns)
+    groups = rows["grp"].to_numpy(dtype=object)[order]
     out: dict[str, IndicatorRows] = {}
-    names = ("indicator_id", "area_code", "period", "value", "flag", "grp")
-    columns = (rows[c].tolist() for c in names)
-    for indicator, area, period, value, flag, grp in zip(*columns, strict=True):
-        target = out.get(indicator)
-        if target is None:
-            target = out[indicator] = IndicatorRows()
-        target.add(area, int(period), float(value), flag, grp)
+    for k, indicator in enumerate(found.tolist()):
+        part = slice(int(bounds[k]), int(bounds[k + 1]))
+        out[indicator] = IndicatorRows(
+            areas[part], periods[part], values[part], flags[part], groups[part.start]
+        )
     return out
 
 
