@@ -52,9 +52,8 @@ def social_index(path: str, min_population: int) -> SocialIndex:
     # the composition is a catalogue setting (analyses: social_index)
     indicators, reversed_ = composition(cat.indicators, cat.setting("social_index"))
     population = cat.key_indicator("population")
-    read = (*indicators, *([population] if population else []))
     return compute_social_index(
-        data.values_of(path, read),  # the index reads these indicators' rows only
+        data.values_of(path, _core_indicators(path)),  # the only rows the index reads
         cat.areas,
         indicators=indicators,
         min_population=min_population,
@@ -68,8 +67,16 @@ def similar(path: str, code: str, excluded: frozenset[str]) -> Similarity:
     """The districts most like this one on the core indicators (analysis.similarity)."""
     cat = data.catalogues(path)
     indicators = tuple(cat.setting("similarity"))
-    values = data.values_of(path, indicators)  # the only rows the distances read
+    values = data.values_of(path, _core_indicators(path))  # holds every row the distances read
     return similar_districts(values, cat.areas, code, indicators=indicators, excluded=set(excluded))
+
+
+def _core_indicators(path: str) -> tuple[str, ...]:
+    """The indicators the social index and the similar districts read (one shared slice)."""
+    cat = data.catalogues(path)
+    population = cat.key_indicator("population")
+    read = (*cat.setting("social_index"), *cat.setting("similarity"), population)
+    return tuple(sorted({i for i in read if i}))
 
 
 def _names(path: str) -> tuple[dict[str, str], dict[str, str]]:
