@@ -337,11 +337,10 @@ def _datasets(scales: list[dict]) -> list[str]:
         "",
         "Freigegebene Werte (Geheimhaltung angewandt) werden einmal nach jedem Import berechnet "
         "und in der Datenbank gehalten, ebenso die Zielbewertungen der Standardansichten mit "
-        "ihren Matrizen (Methode Destatis, mit und ohne Richtungsbewertungen; `init` und "
-        "Importe über die Kommandozeile tun das gleich mit); die kalten Seitenläufe unten "
-        "beginnen danach (wie beim ersten Besuch nach einem Neustart des Servers). Ein Import "
-        "über die Oberfläche lässt die Bewertungen für den ersten Besuch der Zielseiten, der "
-        "sie dann für alle speichert.",
+        "ihren Matrizen (Methode Destatis, mit und ohne Richtungsbewertungen; `init`, Importe "
+        "über die Kommandozeile und Importe und Rücknahmen auf der Seite Daten tun das gleich "
+        "mit); die kalten Seitenläufe unten beginnen danach (wie beim ersten Besuch nach einem "
+        "Neustart des Servers).",
     ]
     return out
 

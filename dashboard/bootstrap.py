@@ -12,8 +12,7 @@ from dashboard.config import GEO_DIR, catalogue_dir
 from dashboard.errors import ValidationError
 from dashboard.imports import store_catalogue
 from dashboard.ingest.geometry import parse_geometry
-from dashboard.readmodel import prepare_released
-from dashboard.services.goal_assessments import prepare_assessments
+from dashboard.services.prepared import prepare_after_write
 from dashboard.store import Store
 
 TILE_FILE = GEO_DIR / "stadtteile_kacheln.geojson"
@@ -101,7 +100,5 @@ def initialise(store: Store, demo: bool = True) -> list[str]:
         store.delete_demo()
         store.set_meta(DEMO_KEY, "removed")
         messages.append("Demodaten entfernt.")
-    catalogue = store_catalogue(store)
-    prepare_released(store, catalogue)
-    prepare_assessments(store, catalogue)  # the goal pages' first visit reads them
+    prepare_after_write(store)  # what the first visit of every page reads
     return messages

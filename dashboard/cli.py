@@ -22,9 +22,8 @@ from dashboard.errors import (
     summarise,
 )
 from dashboard.exports import EXPORT_KINDS, export_tables, to_csv, to_xlsx
-from dashboard.imports import KINDS, Options, check_file, import_file, store_catalogue
-from dashboard.readmodel import prepare_released
-from dashboard.services.goal_assessments import prepare_assessments
+from dashboard.imports import KINDS, Options, check_file, import_file
+from dashboard.services.prepared import prepare_after_write
 from dashboard.store import Store
 
 # Further commands live in their own modules; a module not written yet is simply left out.
@@ -195,10 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             return int(extra.run(store, args))
         if args.command == "import":
             status = _cmd_import(store, args)
-            # released values and assessments now, not on the first page view after the import
-            catalogue = store_catalogue(store)
-            prepare_released(store, catalogue)
-            prepare_assessments(store, catalogue)
+            prepare_after_write(store)  # now, not on the first page view after the import
             return status
         if args.command == "check":
             return _cmd_check(store, args)

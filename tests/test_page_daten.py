@@ -69,6 +69,27 @@ def test_steward_undoes_an_import_from_the_log(demo_db: Path) -> None:
         if store.owns_root:
             store.close()
     assert frame["value"].tolist() == [11246]
+    _prepared_for_the_current_state(demo_db)
+
+
+def _prepared_for_the_current_state(db: Path) -> None:
+    """The goal assessments of the data as it is now are stored: reading computes nothing."""
+    from dashboard.imports import store_catalogue
+    from dashboard.services import goal_assessments as ga
+
+    def never(*_args: object) -> None:
+        raise AssertionError("not prepared: the assessments were computed on reading")
+
+    store = Store(db)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(ga, "assess_items", never)
+            catalogue, targets = store_catalogue(store), store.targets()
+            for implicit in (True, False):
+                assert len(ga.table(store, catalogue, targets, ga.DEFAULT_METHOD, implicit)) > 0
+    finally:
+        if store.owns_root:
+            store.close()
 
 
 def test_logged_problems_of_a_refused_file_are_shown(demo_db: Path) -> None:

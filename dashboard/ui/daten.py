@@ -12,6 +12,7 @@ from dashboard.catalogues import display_labels
 from dashboard.errors import ConflictError, LeitbildError
 from dashboard.imports import Options
 from dashboard.services import daten_model as vm
+from dashboard.services import prepared
 from dashboard.store import Store
 from dashboard.ui import data, downloads, login, share, url_state
 
@@ -153,6 +154,12 @@ def _show_preview(part: datacare.Preview, labels: dict[str, Any], tr: Tr, lang: 
         st.caption(tr("dt.no_problems"))
 
 
+def _prepare(store: Store, tr: Tr) -> None:
+    """Released values and goal assessments for the new data now, not on the next page visit."""
+    with st.spinner(tr("dt.preparing")):
+        prepared.try_prepare(store)
+
+
 def _commit(store: Store, parts: list[datacare.Preview], tr: Tr) -> None:
     try:
         entries = datacare.commit(store, login.current_user(), parts)
@@ -163,6 +170,7 @@ def _commit(store: Store, parts: list[datacare.Preview], tr: Tr) -> None:
     except LeitbildError as err:
         st.error(err.user_message())
         return
+    _prepare(store, tr)
     _done(
         [
             (
@@ -270,6 +278,7 @@ def import_log(db: str, tr: Tr, lang: str) -> None:
         except LeitbildError as err:
             st.error(err.user_message())
             return
+        _prepare(store, tr)
         undone = store.import_history(1)
         restored = int(undone["undo_restored"].iloc[0]) if len(undone) else entry.updated
         removed = int(undone["undo_removed"].iloc[0]) if len(undone) else 0
