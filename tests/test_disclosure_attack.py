@@ -204,3 +204,26 @@ def test_without_the_audit_the_worst_case_leaks(monkeypatch: pytest.MonkeyPatch)
         report = attack(suppress(truth, INDICATORS, AREAS, additive_sets=SPLITS), truth, CATALOGUE)
         leaks += len(report.exact) + len(report.narrowed)
     assert leaks > 0
+
+
+def test_solving_in_small_chunks_releases_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Splitting the linear programs into many solver calls (memory at 100x) changes nothing."""
+    from dashboard.analysis import disclosure_lp
+
+    stored = _worst_case(2)
+    truth = pd.concat([stored, with_derived(stored, ["anteil"], INDICATORS)], ignore_index=True)
+    whole = suppress(truth, INDICATORS, AREAS, additive_sets=SPLITS)
+    calls: list[tuple[int, int]] = []  # (jobs, variables) of each solver call
+    solve = disclosure_lp.solve_blocks
+
+    def counted(jobs: list) -> list:
+        calls.append((len(jobs), sum(program.n for _k, program, _objective in jobs)))
+        return solve(jobs)
+
+    monkeypatch.setattr(disclosure_lp, "solve_blocks", counted)
+    monkeypatch.setattr(disclosure_lp, "MAX_BLOCK_VARIABLES", 12)
+    chunked = suppress(truth, INDICATORS, AREAS, additive_sets=SPLITS)
+    assert len(calls) > 20  # one job larger than the limit is solved alone
+    assert all(size <= 12 or jobs == 1 for jobs, size in calls)
+    pd.testing.assert_frame_equal(chunked, whole)
+    assert (whole["flag"] == "secret").sum() > 100

@@ -26,7 +26,7 @@ from dashboard.analysis.disclosure_lp import (
     Row,
     Var,
     directions,
-    solve_blocks,
+    solve_all,
 )
 
 EPS = 1e-6
@@ -249,7 +249,7 @@ def _ranges(
                     objective = np.zeros(programs[k].n)
                     objective[i] = sign
                     jobs.append((k, programs[k], objective))
-        for (k, _program, _objective), point in zip(jobs, solve_blocks(jobs), strict=True):
+        for (k, _program, _objective), point in zip(jobs, solve_all(jobs), strict=True):
             if point is not None:
                 np.minimum(ranges[k][0], point, out=ranges[k][0])
                 np.maximum(ranges[k][1], point, out=ranges[k][1])

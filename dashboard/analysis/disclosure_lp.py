@@ -18,6 +18,9 @@ Var = tuple[str, int]  # (quantity, row position): "value", "numerator" or "deno
 Row = tuple[tuple[tuple[Var, float], ...], float]  # equality: sum(coef × var) = rhs
 WITNESSES = 6  # random directions solved before the extremes of each quantity
 CAP = 1e9  # stands for "no upper limit" in the solver
+# variables of one solver call at most: the solver's memory grows faster than the program (at
+# 100x one call of 3.1 million variables took 81 s and 20 GB); 10x needs ~30,000 at most
+MAX_BLOCK_VARIABLES = 100_000
 
 
 @dataclass
@@ -40,6 +43,20 @@ def directions(n: int) -> np.ndarray:
     """Objectives for the first vertices: all up, all down, a few random mixes."""
     rng = np.random.default_rng(n)  # deterministic: same cells, same result
     return np.vstack([np.ones(n), -np.ones(n), rng.choice([-1.0, 1.0], (WITNESSES, n))])
+
+
+def solve_all(jobs: list[tuple[int, Program, np.ndarray]]) -> list[np.ndarray | None]:
+    """``solve_blocks`` in order over chunks of at most ``MAX_BLOCK_VARIABLES`` variables."""
+    points: list[np.ndarray | None] = []
+    chunk: list[tuple[int, Program, np.ndarray]] = []
+    size = 0
+    for job in jobs:
+        if chunk and size + job[1].n > MAX_BLOCK_VARIABLES:
+            points += solve_blocks(chunk)
+            chunk, size = [], 0
+        chunk.append(job)
+        size += job[1].n
+    return points + solve_blocks(chunk)
 
 
 def solve_blocks(
