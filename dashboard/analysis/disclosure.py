@@ -95,7 +95,12 @@ def _sets_of(
     by_total: dict[str, list[list[str]]] = defaultdict(list)
     for total, parts in splits:
         by_total[total].append(parts)
+    # a cell with one group has no split to protect (unless a split declares no parts at all):
+    # skipping them saves a call per cell, most cells at scale
+    alone = any(not parts for _total, parts in splits)
     for groups in by_cell.values():
+        if len(groups) < 2 and not alone:
+            continue
         for members in _group_sets(groups, values, by_total, declared):
             sets.append([int(index[p]) for p in members])
     return sets

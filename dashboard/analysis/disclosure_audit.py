@@ -15,10 +15,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from dashboard.analysis import disclosure_lp
 from dashboard.analysis.disclosure_lp import (
     CAP,
     Component,
@@ -30,6 +32,12 @@ from dashboard.analysis.disclosure_lp import (
 )
 
 EPS = 1e-6
+Job = tuple[int, Program, np.ndarray]  # component number, its program, the objective
+
+
+QUANTITIES = ("value", "numerator", "denominator")
+CODE = {quantity: number for number, quantity in enumerate(QUANTITIES)}
+DEN = CODE["denominator"]
 
 
 @dataclass
@@ -39,42 +47,56 @@ class Model:
     sets: list[tuple[str, list[int]]]
     bounds: list[tuple[Var, Var]]  # (smaller, larger): numerator ≤ denominator
     amounts: dict[str, np.ndarray]
-    by_var: dict[Var, list[int]] = field(default_factory=dict)
-    caps: dict[Var, list[Var]] = field(default_factory=dict)
 
+    # NumPy arrays, not dicts of Python lists: at 100x a batch has millions of set members and
+    # bounds, and building dicts and nested lists of them took over half a minute
     def __post_init__(self) -> None:
-        for number, (quantity, members) in enumerate(self.sets):
-            for position in members:
-                self.by_var.setdefault((quantity, position), []).append(number)
-        for small, large in self.bounds:
-            self.caps.setdefault(small, []).append(large)
-        self.bound_positions = np.array(
-            [[s[1], g[1]] for s, g in self.bounds], dtype=np.int64
-        ).reshape(-1, 2)
-        self.bound_is_den = np.array(
-            [[s[0] == "denominator", g[0] == "denominator"] for s, g in self.bounds], dtype=bool
-        ).reshape(-1, 2)
-        self.bound_amounts = np.array(
-            [[self.amounts[s[0]][s[1]], self.amounts[g[0]][g[1]]] for s, g in self.bounds],
-            dtype=float,
-        ).reshape(-1, 2)
+        amounts = np.vstack([self.amounts[q] for q in QUANTITIES])
+        self._rows = amounts.shape[1]
         # flat arrays over all set members: which sets touch a hidden cell, without a loop
-        sizes = [len(members) for _q, members in self.sets]
+        sizes = np.fromiter((len(m) for _q, m in self.sets), dtype=np.int64, count=len(self.sets))
         self.member_set = np.repeat(np.arange(len(self.sets)), sizes)
-        self.member_position = np.array(
-            [p for _q, members in self.sets for p in members], dtype=np.int64
-        )
-        self.member_is_den = np.repeat(
-            np.array([q == "denominator" for q, _m in self.sets], dtype=bool), sizes
-        )
-        numbers = np.concatenate(
-            [self.amounts[q][members] for q, members in self.sets] or [np.empty(0)]
-        )
+        members = (p for _q, m in self.sets for p in m)
+        self.member_position = np.fromiter(members, dtype=np.int64, count=int(sizes.sum()))
+        codes = np.fromiter((CODE[q] for q, _m in self.sets), dtype=np.int64, count=len(self.sets))
+        member_quantity = np.repeat(codes, sizes)
+        self.member_is_den = member_quantity == DEN
         # a set with a cell without a number (not yet available, secret at the source) says
         # nothing a viewer could use
+        numbers = amounts[member_quantity, self.member_position]
         self.usable = (
             np.bincount(self.member_set, weights=np.isnan(numbers), minlength=len(self.sets)) == 0
         )
+        # the sets of a quantity: members sorted by quantity and position (stable: in set order)
+        key = member_quantity * self._rows + self.member_position
+        order = np.argsort(key, kind="stable")
+        self._member_keys, self._member_sets = key[order], self.member_set[order]
+        flat = [var for pair in self.bounds for var in pair]  # small, large, small, large …
+        quantity = np.fromiter((CODE[q] for q, _p in flat), dtype=np.int64, count=len(flat))
+        quantity = quantity.reshape(-1, 2)
+        positions = np.fromiter((p for _q, p in flat), dtype=np.int64, count=len(flat))
+        self.bound_positions = positions.reshape(-1, 2)
+        self.bound_is_den = quantity == DEN
+        self.bound_amounts = amounts[quantity, self.bound_positions].astype(float)
+        # the larger quantities capping each smaller one, sorted by the smaller's key
+        small = quantity[:, 0] * self._rows + self.bound_positions[:, 0]
+        order = np.argsort(small, kind="stable")
+        self._cap_keys, self._cap_bounds = small[order], order
+
+    def _key(self, var: Var) -> int:
+        return CODE[var[0]] * self._rows + int(var[1])
+
+    def sets_with(self, var: Var) -> list[int]:
+        """Numbers of the sets the quantity is a member of, in order."""
+        key = self._key(var)
+        low, high = np.searchsorted(self._member_keys, [key, key + 1])
+        return self._member_sets[low:high].tolist()
+
+    def caps(self, var: Var) -> list[Var]:
+        """The quantities that bound this one from above (its denominators), in order."""
+        key = self._key(var)
+        low, high = np.searchsorted(self._cap_keys, [key, key + 1])
+        return [self.bounds[i][1] for i in self._cap_bounds[low:high].tolist()]
 
     def bound_hidden(self, masks: Masks, side: int) -> np.ndarray:
         """Per bound: whether its smaller (side 0) or larger (side 1) quantity is hidden."""
@@ -210,21 +232,19 @@ def _narrow(
     programs = [i for i in todo if components[i].inequalities or len(components[i].rows) > 1]
     for i in set(todo) - set(programs):
         low, high = _single_set(components[i])
-        cache[keys[i]] = [v for v in components[i].variables if _width(low[v], high[v]) < need]
+        cache[keys[i]] = [v for v in components[i].variables if _too_narrow(low[v], high[v], need)]
     found = _ranges([components[i] for i in programs], model, need)
     for i, (low, high) in zip(programs, found, strict=True):
         variables = components[i].variables
         cache[keys[i]] = [
-            v for v, lo, hi in zip(variables, low, high, strict=True) if _width(lo, hi) < need
+            v for v, lo, hi in zip(variables, low, high, strict=True) if _too_narrow(lo, hi, need)
         ]
     return [cache[key] for key in keys]
 
 
-def _width(low: float, high: float) -> float:
-    """Width of a range once rounded inward to whole numbers (counts are integers)."""
-    if math.isinf(high):
-        return math.inf
-    return math.floor(high + EPS) - math.ceil(low - EPS)
+def _too_narrow(low: Any, high: Any, need: float) -> Any:
+    """Whether ranges (arrays or numbers), rounded inward to whole numbers, are below ``need``."""
+    return np.floor(high + EPS) - np.ceil(low - EPS) < need
 
 
 def _ranges(
@@ -241,21 +261,57 @@ def _ranges(
         truth = np.array([model.amounts[q][p] for q, p in c.variables], dtype=float)
         ranges.append((truth, truth.copy()))
     jobs = [(k, program, d) for k, program in enumerate(programs) for d in directions(program.n)]
-    for sign in (0.0, -1.0, 1.0):
-        if sign:
-            jobs = []
-            for k, (low, high) in enumerate(ranges):
-                for i in np.flatnonzero(np.floor(high + EPS) - np.ceil(low - EPS) < need):
-                    objective = np.zeros(programs[k].n)
-                    objective[i] = sign
-                    jobs.append((k, programs[k], objective))
-        for (k, _program, _objective), point in zip(jobs, solve_all(jobs), strict=True):
-            if point is not None:
-                np.minimum(ranges[k][0], point, out=ranges[k][0])
-                np.maximum(ranges[k][1], point, out=ranges[k][1])
+    _widen(ranges, jobs, solve_all(jobs))
+    for sign in (-1.0, 1.0):
+        targets = [
+            (k, int(i))
+            for k, (low, high) in enumerate(ranges)
+            for i in np.flatnonzero(_too_narrow(low, high, need))
+        ]
+        while targets:
+            chunk, targets = _next_chunk(targets, programs, ranges, need, sign)
+            _widen(ranges, chunk, solve_all(chunk))
     for _low, high in ranges:
         high[high >= CAP / 2] = math.inf
     return ranges
+
+
+def _widen(
+    ranges: list[tuple[np.ndarray, np.ndarray]], jobs: list[Job], points: list[np.ndarray | None]
+) -> None:
+    """Widen each job's program's ranges (in place) to the point found for it."""
+    for (k, _program, _objective), point in zip(jobs, points, strict=True):
+        if point is not None:
+            np.minimum(ranges[k][0], point, out=ranges[k][0])
+            np.maximum(ranges[k][1], point, out=ranges[k][1])
+
+
+def _next_chunk(
+    targets: list[tuple[int, int]],
+    programs: list[Program],
+    ranges: list[tuple[np.ndarray, np.ndarray]],
+    need: float,
+    sign: float,
+) -> tuple[list[Job], list[tuple[int, int]]]:
+    """The extremes of the next still narrow targets, up to one solver call; the rest.
+
+    A target that the points of an earlier call already widened is skipped: its range is at
+    least that wide, so solving it cannot make it narrow (at 100x a component of thousands of
+    quantities gave one program per quantity, most of them widened by the first few calls).
+    """
+    chunk: list[Job] = []
+    size = 0
+    for at, (k, i) in enumerate(targets):
+        low, high = ranges[k]
+        if not _too_narrow(low[i], high[i], need):
+            continue
+        if chunk and size + programs[k].n > disclosure_lp.MAX_BLOCK_VARIABLES:
+            return chunk, targets[at:]
+        objective = np.zeros(programs[k].n)
+        objective[i] = sign
+        chunk.append((k, programs[k], objective))
+        size += programs[k].n
+    return chunk, []
 
 
 def _single_set(component: Component) -> tuple[dict[Var, float], dict[Var, float]]:
@@ -281,15 +337,13 @@ def _single_set(component: Component) -> tuple[dict[Var, float], dict[Var, float
 
 def _repair(narrow: Var, component: Component, model: Model, masks: Masks, need: float) -> bool:
     """Hide one more cell that widens the narrow quantity's range; False if none is left."""
-    near = {number for number in model.by_var.get(narrow, [])}
+    near = set(model.sets_with(narrow))
     candidates = _visible_members(near, model, masks)
     if not candidates:  # every set around it is hidden: widen the component elsewhere
-        around = {n for v in component.variables for n in model.by_var.get(v, [])}
+        around = {n for v in component.variables for n in model.sets_with(v)}
         candidates = _visible_members(around, model, masks)
     for small in component.variables:  # a visible denominator that caps a hidden numerator
-        candidates += [
-            (large, False) for large in model.caps.get(small, []) if not masks.is_hidden(large)
-        ]
+        candidates += [(large, False) for large in model.caps(small) if not masks.is_hidden(large)]
     if not candidates:
         return False
     amounts = model.amounts
