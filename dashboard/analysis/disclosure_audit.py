@@ -297,13 +297,15 @@ def _next_chunk(
 
     A target that the points of an earlier call already widened is skipped: its range is at
     least that wide, so solving it cannot make it narrow (at 100x a component of thousands of
-    quantities gave one program per quantity, most of them widened by the first few calls).
+    quantities gave one program per quantity). So is one whose range already reaches its
+    bound in this direction (a count seen at 0 has its least value): the program would
+    return the bound.
     """
     chunk: list[Job] = []
     size = 0
     for at, (k, i) in enumerate(targets):
         low, high = ranges[k]
-        if not _too_narrow(low[i], high[i], need):
+        if not _too_narrow(low[i], high[i], need) or _at_limit(programs[k], low, high, i, sign):
             continue
         if chunk and size + programs[k].n > disclosure_lp.MAX_BLOCK_VARIABLES:
             return chunk, targets[at:]
@@ -312,6 +314,15 @@ def _next_chunk(
         chunk.append((k, programs[k], objective))
         size += programs[k].n
     return chunk, []
+
+
+def _at_limit(program: Program, low: np.ndarray, high: np.ndarray, i: int, sign: float) -> bool:
+    """Whether quantity ``i`` was already seen at the bound its objective seeks.
+
+    The solver minimises: objective +1 seeks the least value, -1 the greatest.
+    """
+    lower, upper = program.limits[i]
+    return bool(low[i] <= lower) if sign > 0 else bool(high[i] >= upper)
 
 
 def _single_set(component: Component) -> tuple[dict[Var, float], dict[Var, float]]:

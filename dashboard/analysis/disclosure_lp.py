@@ -115,6 +115,7 @@ class Program:
         self.bounds = [
             (component.lower[v], min(component.upper[v], CAP)) for v in component.variables
         ]
+        self.limits = np.array(self.bounds, dtype=float).reshape(-1, 2)  # (lower, upper)
 
 
 def _block_matrix(
