@@ -27,7 +27,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analysis.aggregation import children_map
-from dashboard.analysis.disclosure_audit import Masks, Model, Var, protect
+from dashboard.analysis.disclosure_audit import protect
+from dashboard.analysis.disclosure_lp import Var
+from dashboard.analysis.disclosure_model import Masks, Model
 
 SECRET = "secret"
 # the thresholds are the settings min_count and min_denominator (dashboard.config)
