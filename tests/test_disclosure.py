@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -142,3 +143,38 @@ def test_secondary_suppression_also_without_the_audit_range() -> None:
     ])  # fmt: skip
     out = suppress(frame, INDICATORS, AREAS, min_count=1)
     assert _hidden(out) == {("n", "A", "insgesamt"), ("n", "C", "insgesamt")}
+
+
+def _secondary_result(sets: list[list[int]], amounts: list[float], hidden: list[int]) -> list[int]:
+    from dashboard.analysis.disclosure import _secondary
+    from dashboard.analysis.disclosure_model import Masks, Model
+
+    values = np.array(amounts)
+    nan = np.full(len(values), np.nan)
+    model = Model([("value", s) for s in sets], [], {
+        "value": values, "numerator": nan, "denominator": nan,
+    })  # fmt: skip
+    masks = Masks(np.isin(np.arange(len(values)), hidden), np.zeros(len(values), dtype=bool))
+    _secondary(model, masks)
+    return np.flatnonzero(masks.hidden).tolist()
+
+
+@pytest.mark.parametrize(
+    ("sets", "amounts", "hidden", "expected"),
+    [
+        # a later set hides a cell of an earlier one: the next pass protects the earlier set
+        ([[0, 1, 2], [3, 2, 4]], [20.0, 8.0, 12.0, 30.0, 2.0], [4], [1, 2, 4]),
+        # the smallest positive part before zeros
+        ([[0, 1, 2, 3]], [9.0, 2.0, 0.0, 7.0], [1], [1, 3]),
+        # only zeros left: a zero is hidden
+        ([[0, 1, 2]], [2.0, 2.0, 0.0], [1], [1, 2]),
+        # a hidden total with every part visible: the smallest part goes too
+        ([[0, 1, 2]], [9.0, 4.0, 5.0], [0], [0, 1]),
+        # two hidden parts: nothing to recompute
+        ([[0, 1, 2, 3]], [9.0, 1.0, 1.0, 7.0], [1, 2], [1, 2]),
+    ],
+)
+def test_secondary_rule_passes(
+    sets: list[list[int]], amounts: list[float], hidden: list[int], expected: list[int]
+) -> None:
+    assert _secondary_result(sets, amounts, hidden) == expected

@@ -21,6 +21,7 @@ gives away a count that the count table hides.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 import numpy as np
@@ -29,7 +30,7 @@ import pandas as pd
 from dashboard.analysis.aggregation import children_map
 from dashboard.analysis.disclosure_audit import protect
 from dashboard.analysis.disclosure_lp import Var
-from dashboard.analysis.disclosure_model import Masks, Model
+from dashboard.analysis.disclosure_model import QUANTITIES, Masks, Model
 
 SECRET = "secret"
 # the thresholds are the settings min_count and min_denominator (dashboard.config)
@@ -173,35 +174,55 @@ def _additive_sets(
     return sets
 
 
-def _secondary(
-    frame: pd.DataFrame,
-    sets: list[tuple[str, list[int]]],
-    hidden: np.ndarray,
-    hidden_den: np.ndarray,
-) -> None:
-    """Hide further cells (in place) until no additive set has exactly one hidden cell."""
-    quantities = {q: frame[q].to_numpy(dtype=float) for q in ("value", "numerator", "denominator")}
-    changed = True
-    while changed:
+def _secondary(model: Model, masks: Masks) -> None:
+    """Hide further cells (in place) until no additive set has exactly one hidden cell.
+
+    Sets are visited in order, pass after pass, as a plain loop over all sets would; a set
+    is looked at only when it was exposed at the start of the pass or one of its cells was
+    hidden since (no other set can act), which keeps each pass to a few sets at 100x.
+    """
+    while True:
+        queue = np.flatnonzero(_exposed(model, masks, np.arange(len(model.sets)))).tolist()
         changed = False
-        for quantity, members in sets:
-            mask = hidden_den if quantity == "denominator" else hidden
-            total, parts = members[0], members[1:]
-            hidden_parts = [p for p in parts if mask[p]]
-            visible = [p for p in parts if not mask[p]]
-            # one hidden cell in a set whose other cells are all visible can be recomputed
-            exposed = (len(hidden_parts) == 1 and not mask[total]) or (
-                mask[total] and not hidden_parts
-            )
-            if not exposed or not visible:
+        while queue:
+            number = heapq.heappop(queue)
+            while queue and queue[0] == number:
+                heapq.heappop(queue)
+            if not _exposed(model, masks, np.array([number]))[0]:
                 continue
-            amount = quantities[quantity]
-            # the smallest positive cell costs least information; zeros only as a last resort
-            smallest = min(visible, key=lambda p: (not amount[p] > 0, amount[p]))
-            mask[smallest] = True
-            if quantity == "denominator":
-                hidden[smallest] = True  # value and numerator would give the denominator away
+            code, position = _smallest_visible_part(model, masks, number)
+            masks.hide(code, position)
             changed = True
+            # sets after this one that hold the cell: look at them in this pass
+            around = model.sets_of(np.arange(len(QUANTITIES)), np.full(len(QUANTITIES), position))
+            for later in around[around > number].tolist():
+                heapq.heappush(queue, later)
+        if not changed:
+            return
+
+
+def _exposed(model: Model, masks: Masks, numbers: np.ndarray) -> np.ndarray:
+    """Per set: one hidden cell could be recomputed from the others, and a part is visible."""
+    members = model.members_of(numbers)
+    hidden = masks.at(model.member_code[members], model.member_position[members])
+    owner = np.repeat(np.arange(len(numbers)), model.set_end[numbers] - model.set_start[numbers])
+    is_total = members == model.set_start[model.member_set[members]]
+    total_hidden = hidden[is_total]
+    hidden_parts = np.bincount(owner[~is_total & hidden], minlength=len(numbers))
+    visible_parts = np.bincount(owner[~is_total & ~hidden], minlength=len(numbers))
+    lone = ((hidden_parts == 1) & ~total_hidden) | (total_hidden & (hidden_parts == 0))
+    return lone & (visible_parts > 0)
+
+
+def _smallest_visible_part(model: Model, masks: Masks, number: int) -> tuple[int, int]:
+    """The visible part of a set that costs least information: the smallest positive cell,
+    zeros only as a last resort; the first of equals."""
+    members = model.members_of(np.array([number]))[1:]
+    code = int(model.member_code[members[0]])
+    positions = model.member_position[members]
+    visible = positions[~masks.at(model.member_code[members], positions)].tolist()
+    amount = model.amount[code]
+    return code, min(visible, key=lambda p: (not amount[p] > 0, amount[p]))
 
 
 def _link_derived(
@@ -316,12 +337,8 @@ def suppress(
     amounts = {q: frame[q].to_numpy(dtype=float) for q in ("value", "numerator", "denominator")}
     model = Model(sets, _bounds(frame, kind, derived, kinds), amounts)
     # beyond the secondary rule: no hidden quantity narrower than the primary rule's own range
-    protect(
-        model,
-        Masks(hidden, hidden_den),
-        min_count - 1,
-        lambda: _secondary(frame, sets, hidden, hidden_den),
-    )
+    masks = Masks(hidden, hidden_den)
+    protect(model, masks, min_count - 1, lambda: _secondary(model, masks))
     _link_derived(frame, derived, hidden, hidden_den)
     _link_summed(frame, indicators, hidden)
     return _hide(frame, hidden, hidden_den)
