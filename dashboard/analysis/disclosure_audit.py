@@ -120,7 +120,8 @@ def _ranges(
     """Least and greatest value of every quantity of these components, by linear programs.
 
     Every solution (the true amounts, those of earlier rounds) widens the ranges seen so far:
-    first a few vertices in mixed directions, then the extremes of what is still narrow.
+    first the vertices of all quantities down and all up, then the extremes of what is still
+    narrow.
     """
     programs = [Program(c) for c in components]
     ranges = [seen.ranges(c.variables) for c in components]
