@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 import numpy as np
@@ -178,3 +179,28 @@ def test_secondary_rule_passes(
     sets: list[list[int]], amounts: list[float], hidden: list[int], expected: list[int]
 ) -> None:
     assert _secondary_result(sets, amounts, hidden) == expected
+
+
+def test_periods_audited_on_several_processes_hide_the_same_cells(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from dashboard import parallel
+    from dashboard.analysis import disclosure
+
+    rows = [
+        ("n", area, period, "insgesamt", value, None, None, None, "x")
+        for period, values in ((2020, (57.0, 2.0, 40.0, 15.0)), (2021, (30.0, 10.0, 1.0, 19.0)))
+        for area, value in zip(("0", "A", "B", "C"), values, strict=True)
+    ]
+    frame = _frame(rows)
+    alone = suppress(frame, INDICATORS, AREAS)
+    monkeypatch.setattr(disclosure, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(parallel, "processors", lambda: 2)
+    with caplog.at_level(logging.WARNING, logger="dashboard.parallel"):
+        side_by_side = suppress(frame, INDICATORS, AREAS)
+    assert "failed" not in caplog.text  # the processes did the work
+    pd.testing.assert_frame_equal(alone, side_by_side)
+    # each period protects its own small count with a second cell
+    assert _hidden(alone) == {("n", "A", "insgesamt"), ("n", "C", "insgesamt"),
+                              ("n", "B", "insgesamt")}  # fmt: skip
+    assert alone.groupby("period")["flag"].apply(lambda f: (f == "secret").sum()).tolist() == [2, 2]

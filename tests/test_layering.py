@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("services", "auth", "imports", "bundle", "demo", "bootstrap", "datacare", "readmodel")
 SERVICES += ("exports",)
 BASE = ("config", "errors", "clock", "ids", "escaping", "frames", "yamltext", "domain", "gc_pause")
+BASE += ("parallel",)
 # Lowest first. A module may import from its own layer and the layers below, never above.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("base", BASE),

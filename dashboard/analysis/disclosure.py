@@ -21,12 +21,15 @@ gives away a count that the count table hides.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from dashboard import parallel
 from dashboard.analysis.aggregation import children_map
 from dashboard.analysis.disclosure_audit import protect
 from dashboard.analysis.disclosure_lp import Var
@@ -41,6 +44,10 @@ ALGORITHM_VERSION = 2
 TOTAL_GROUP = "insgesamt"
 RATIO_KINDS = ("share", "rate")
 KEY = ["period", "grp", "area_code"]
+# frames of at least this many rows are audited on several processors (dashboard.parallel):
+# 100x batches have ~1 million rows, 10x ones at most ~300,000 (their audits take a second or
+# two: starting processes would cost as much)
+PARALLEL_ROWS = 500_000
 Split = tuple[str, list[str]]  # (total, parts): a group split or an identity of indicators
 
 
@@ -328,17 +335,54 @@ def suppress(
     if frame.empty:
         return frame.copy()
     frame = frame.reset_index(drop=True)
-    kinds = _kinds(indicators)
-    kind = frame["indicator_id"].map(kinds)
+    kind = frame["indicator_id"].map(_kinds(indicators))
     derived = _derived_parts(indicators)
     hidden, hidden_den = _primary(frame, kind, min_count, min_denominator)
     hidden |= hidden_den
-    sets = _additive_sets(frame, areas, kind, set(derived), additive_sets)
-    amounts = {q: frame[q].to_numpy(dtype=float) for q in ("value", "numerator", "denominator")}
-    model = Model(sets, _bounds(frame, kind, derived, kinds), amounts)
-    # beyond the secondary rule: no hidden quantity narrower than the primary rule's own range
-    masks = Masks(hidden, hidden_den)
-    protect(model, masks, min_count - 1, lambda: _secondary(model, masks))
+    # no set and no bound spans two periods: each period is audited on its own, the large
+    # ones side by side (the same cells are hidden as in one audit of all periods)
+    blocks = list(frame.groupby("period", sort=False, dropna=False).indices.values())
+    need = min_count - 1
+    pieces = [
+        Block(frame.iloc[at].reset_index(drop=True), hidden[at], hidden_den[at], need)
+        for at in blocks
+    ]
+    audit = functools.partial(
+        _protect, indicators=indicators, areas=areas, additive_sets=additive_sets
+    )
+    protected = parallel.map_in_order(audit, pieces, worth_processes=len(frame) >= PARALLEL_ROWS)
+    for at, (block_hidden, block_hidden_den) in zip(blocks, protected, strict=True):
+        hidden[at], hidden_den[at] = block_hidden, block_hidden_den
     _link_derived(frame, derived, hidden, hidden_den)
     _link_summed(frame, indicators, hidden)
     return _hide(frame, hidden, hidden_den)
+
+
+@dataclass
+class Block:
+    """The rows of one period with their hidden masks."""
+
+    frame: pd.DataFrame
+    hidden: np.ndarray
+    hidden_den: np.ndarray
+    need: float  # the least range a hidden quantity must keep
+
+
+def _protect(
+    block: Block,
+    indicators: pd.DataFrame,
+    areas: pd.DataFrame,
+    additive_sets: pd.DataFrame | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The block's masks after the secondary rule and the audit (module level: picklable)."""
+    frame = block.frame
+    kinds = _kinds(indicators)
+    kind = frame["indicator_id"].map(kinds)
+    derived = _derived_parts(indicators)
+    sets = _additive_sets(frame, areas, kind, set(derived), additive_sets)
+    amounts = {q: frame[q].to_numpy(dtype=float) for q in QUANTITIES}
+    model = Model(sets, _bounds(frame, kind, derived, kinds), amounts)
+    masks = Masks(block.hidden, block.hidden_den)
+    # beyond the secondary rule: no hidden quantity narrower than the primary rule's own range
+    protect(model, masks, block.need, lambda: _secondary(model, masks))
+    return masks.hidden, masks.hidden_den
