@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.analysis.classify import CENTRED
-from dashboard.analysis.map_table import display_table, mappable
+from dashboard.analysis.map_table import mappable
 from dashboard.analysis.rollup import level_codes
 from dashboard.analysis.social_index import (
     MIN_POPULATION_SETTING,
@@ -31,6 +31,7 @@ from dashboard.services.map_view import MapView
 from dashboard.ui import (
     data,
     footnotes,
+    map_parts,
     maps,
     profile_data,
     provenance_data,
@@ -56,61 +57,11 @@ VIEWS = ("indikator", "sozialindex")
 LIMITS = map_view.limits()
 
 
-def part_names(indicator: dict[str, Any], indicators: pd.DataFrame) -> tuple[str, str]:
-    """Names of numerator and denominator (the input indicators of a derived one)."""
-    num, den = indicator.get("numerator_id"), indicator.get("denominator_id")
-    if isinstance(num, str) and isinstance(den, str):
-        short = dict(zip(indicators["id"], indicators["short"], strict=True))
-        return str(short.get(num, num)), str(short.get(den, den))
-    return tr("karte.col.numerator"), tr("karte.col.denominator")
-
-
-def key_figures(table: pd.DataFrame, indicator: dict[str, Any], city: float | None) -> None:
+def key_figures(cards: list[tuple[str, str]]) -> None:
     """Key numbers above the map: the city, highest, lowest, areas with a value."""
-    decimals, unit = int(indicator["decimals"]), str(indicator["unit"])
-    # a word as unit cut the value off in a quarter-width card ("8.923 Pers…"): it joins the label
-    suffix, unit = (f" ({unit})", "") if len(unit) > 2 else ("", unit)
-    shown = table.dropna(subset=["value"]).sort_values("value", ascending=False)
-    cards = [(tr("karte.side.city"), city)]
-    if not shown.empty:
-        for row, key in ((0, "karte.side.highest"), (-1, "karte.side.lowest")):
-            area = shown.iloc[row]
-            cards.append((f"{tr(key)}: {area['code']} {area['name']}", area["value"]))
     cols = st.columns(4)
     for col, (label, value) in zip(cols, cards, strict=False):
-        col.metric(label + suffix, map_text.fmt_value(value, decimals, unit, lang), border=True)
-    cols[3].metric(tr("karte.side.areas"), f"{len(shown)} / {len(table)}", border=True)
-
-
-def table_frame(
-    table: pd.DataFrame, classes: pd.Series, legend: list[str], indicator: dict[str, Any]
-) -> pd.DataFrame:
-    """The table under the map with German headings (same values, rounded as displayed)."""
-    unit = str(indicator["unit"])
-    diff_unit = tr("karte.unit.pp") if unit == "%" else unit
-    headings = {
-        "code": tr("karte.col.code"),
-        "name": tr("karte.col.name"),
-        "value": f"{tr('karte.col.value')} ({unit})" if unit else tr("karte.col.value"),
-        "numerator": tr("karte.col.numerator"),
-        "denominator": tr("karte.col.denominator"),
-        "rank": tr("karte.col.rank"),
-        "diff": f"{tr('karte.col.diff')} ({diff_unit})",
-        "share_of_city": tr("karte.col.share_of_city"),
-        "class": tr("karte.col.class"),
-        "flag": tr("karte.col.flag"),
-        "provenance": tr("karte.col.provenance"),
-    }
-    labels = [label.rsplit(" (", 1)[0] for label in legend]
-    class_names = [labels[c] if c >= 0 else tr("karte.legend.missing") for c in classes]
-    return display_table(
-        table,
-        class_names,
-        headings,
-        lambda f: map_text.flag_text(f, lang),
-        kind=str(indicator["kind"]),
-        decimals=int(indicator["decimals"]),
-    )
+        col.metric(label, value, border=True)
 
 
 def downloads(frame: pd.DataFrame, notes: list[tuple[str, str]], stem: str) -> None:
@@ -175,29 +126,19 @@ def main() -> None:
     period, group = pick_period_and_group(values, indicator, row[0], row[1])
     display = pick_display(indicator, row[2])
     view = maps.indicator_view(db, indicator, int(period), group, display)
-    table = view.table
-    # where every value comes from: official table and reference date, computed, or demo
-    table["provenance"] = provenance_data.texts(
-        db,
-        indicator["id"],
-        int(period),
-        group,
-        tuple(table["code"]),
-        tuple(table["origin"].fillna("")),
-        lang,
-    )
     if view.empty:
         group_label = data.catalogue(db, "group_label").set_index("id")["label"].get(group, group)
         st.info(
             tr("karte.empty_period", indicator=indicator["name"], period=period, group=group_label)
         )
         st.stop()
-    render_map(view, display, catalogue)
+    render_map(view, display)
 
 
-def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
+def render_map(view: MapView, display: dict[str, Any]) -> None:
     """Key figures, the map, notes under it, the table and its downloads."""
-    indicator, table, classes, city = view.indicator, view.table, view.classes, view.city
+    made = map_parts.parts(db, view.indicator, view.period, view.group, display)
+    indicator, table, classes = view.indicator, made.table, view.classes
     legend = view.legend(lang)
     ref_text = view.reference_text(lang)
     period = st.session_state["karte_periode"]
@@ -212,20 +153,11 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
         label_kind=label_kind(display),
     )
     shapes = maps.shapes(db, display["geometry"], display["level"])
-    common = map_text.common_provenance(list(table["provenance"]))
-    texts = map_text.hover_texts(
-        table,
-        indicator,
-        city=city,
-        parts=part_names(indicator, catalogue.indicators),
-        lang=lang,
-        common=common,
-    )
     counts = local_notes.indicator_note_counts(data.store(), str(indicator["id"]))
-    texts = local_notes.with_note_markers(texts, list(table["code"]), counts, tr)
+    texts = local_notes.with_note_markers(made.texts, list(table["code"]), counts, tr)
     where = (display["geometry"], display["level"])
     fig = maps.figure(db, where, shapes, table, texts, spec, lang)
-    key_figures(table, indicator, city)
+    key_figures(made.cards)
     event = st.plotly_chart(
         fig,
         key="karte_map",
@@ -239,12 +171,11 @@ def render_map(view: MapView, display: dict[str, Any], catalogue: Any) -> None:
         st.switch_page(PROFILE, query_params={"stadtteil": code})
     small = set(table["code"]) - map_figure.labelled(shapes, spec.label_kind)
     unlabelled = [f"{r.code} {r.name}" for r in table.itertuples() if r.code in small]
-    captions(table, classes, display, indicator, clickable, unlabelled, common)
+    captions(table, classes, display, indicator, clickable, unlabelled, made.common)
     footnote_lines = footnotes.show([str(indicator["id"])])
     st.subheader(tr("karte.table"), help=tr("karte.table.help"))
-    frame = table_frame(table, classes.classes, legend, indicator)
-    places = map_text.column_decimals(frame, int(indicator["decimals"]), tr)
-    show_table(frame, places, lang, hide_index=True, width="stretch", placeholder="–")
+    frame = made.frame
+    show_table(frame, made.places, lang, hide_index=True, width="stretch", placeholder="–")
     # the workbook's notes also say which data are loaded (demo or real) and their Stand
     notes = download_notes(indicator, display, ref_text) + table_downloads.status_notes()
     notes += footnotes.download_rows(footnote_lines)

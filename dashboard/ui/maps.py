@@ -92,6 +92,21 @@ def indicator_view(
     return _indicator_view(db, indicator, period, group, level, method, k, limits, lang)
 
 
+def indicator_view_of(
+    db: str,
+    indicator: dict[str, object],
+    period: int,
+    group: str,
+    level: str,
+    method: str,
+    k: int,
+    limits: tuple[tuple[str, int], ...],
+    lang: str,
+) -> MapView:
+    """``indicator_view`` with every choice spelled out (for caches keyed the same way)."""
+    return _indicator_view(db, indicator, period, group, level, method, k, limits, lang)
+
+
 # Shared by every session; an import moves the data version, which clears it (data.py).
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def _indicator_view(

@@ -1,0 +1,147 @@
+"""The map page's texts for one selection, made once per data version and shared by sessions.
+
+Hover texts, the key figures above the map and the table under it depend only on the
+selection, the language and the data. Made on every click they were about a third of a
+rerun of the map page (hover texts, table headings and formatting, key figures: ~8 of
+~30 ms at 1x); notes stay per click (anyone may add one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.map_table import display_table
+from dashboard.catalogues import Catalogue
+from dashboard.present import map_text
+from dashboard.present.i18n import t
+from dashboard.services import map_view
+from dashboard.services.map_view import MapView
+from dashboard.ui import data, maps, provenance_data
+from dashboard.ui.shell import language
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """What the map page shows of one selection besides the figure."""
+
+    table: pd.DataFrame  # the view's table with where each value comes from ("provenance")
+    texts: list[str]  # hover text per area (table order), without note markers
+    common: str | None  # the provenance every area shares (said once under the map)
+    cards: list[tuple[str, str]]  # key figures: label, formatted value
+    frame: pd.DataFrame  # the table under the map, with headings in the page's language
+    places: dict[str, int]  # decimals per numeric column of ``frame``
+
+
+def parts(
+    db: str, indicator: dict[str, Any], period: int, group: str, display: dict[str, Any]
+) -> MapParts:
+    """The parts of the selection the page shows (see ``maps.indicator_view``)."""
+    limits = tuple(sorted(map_view.limits().items()))
+    method, k, level = str(display["method"]), int(display["k"]), str(display["level"])
+    return _parts(db, indicator, period, group, level, method, k, limits, language())
+
+
+# Shared by every session; an import moves the data version, which clears it (data.py).
+@st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
+def _parts(
+    db: str,
+    indicator: dict[str, Any],
+    period: int,
+    group: str,
+    level: str,
+    method: str,
+    k: int,
+    limits: tuple[tuple[str, int], ...],
+    lang: str,
+) -> MapParts:
+    """``parts`` for the view ``maps.indicator_view`` makes of the same selection."""
+    view = maps.indicator_view_of(db, indicator, period, group, level, method, k, limits, lang)
+    catalogue = data.catalogues(db)
+    table = view.table.copy()
+    # where every value comes from: official table and reference date, computed, or demo
+    table["provenance"] = provenance_data.texts(
+        db,
+        str(indicator["id"]),
+        period,
+        group,
+        tuple(table["code"]),
+        tuple(table["origin"].fillna("")),
+        lang,
+    )
+    common = map_text.common_provenance(list(table["provenance"]))
+    texts = map_text.hover_texts(
+        table,
+        indicator,
+        city=view.city,
+        parts=part_names(indicator, catalogue, lang),
+        lang=lang,
+        common=common,
+    )
+    frame = table_frame(view, table, indicator, lang)
+    places = map_text.column_decimals(frame, int(indicator["decimals"]), lambda key: t(key, lang))
+    return MapParts(table, texts, common, key_figures(view, indicator, lang), frame, places)
+
+
+def part_names(indicator: dict[str, Any], catalogue: Catalogue, lang: str) -> tuple[str, str]:
+    """Names of numerator and denominator (the input indicators of a derived one)."""
+    num, den = indicator.get("numerator_id"), indicator.get("denominator_id")
+    if isinstance(num, str) and isinstance(den, str):
+        indicators = catalogue.indicators
+        short = dict(zip(indicators["id"], indicators["short"], strict=True))
+        return str(short.get(num, num)), str(short.get(den, den))
+    return t("karte.col.numerator", lang), t("karte.col.denominator", lang)
+
+
+def key_figures(view: MapView, indicator: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The city, the highest and lowest area, and how many areas have a value."""
+    decimals, unit = int(indicator["decimals"]), str(indicator["unit"])
+    # a word as unit cut the value off in a quarter-width card ("8.923 Pers…"): it joins the label
+    suffix, unit = (f" ({unit})", "") if len(unit) > 2 else ("", unit)
+    table = view.table
+    shown = table.dropna(subset=["value"]).sort_values("value", ascending=False)
+    cards = [(t("karte.side.city", lang), view.city)]
+    if not shown.empty:
+        for row, key in ((0, "karte.side.highest"), (-1, "karte.side.lowest")):
+            area = shown.iloc[row]
+            cards.append((f"{t(key, lang)}: {area['code']} {area['name']}", area["value"]))
+    out = [
+        (label + suffix, map_text.fmt_value(value, decimals, unit, lang)) for label, value in cards
+    ]
+    return [*out, (t("karte.side.areas", lang), f"{len(shown)} / {len(table)}")]
+
+
+def table_frame(
+    view: MapView, table: pd.DataFrame, indicator: dict[str, Any], lang: str
+) -> pd.DataFrame:
+    """The table under the map with headings (same values, rounded as displayed)."""
+    unit = str(indicator["unit"])
+    diff_unit = t("karte.unit.pp", lang) if unit == "%" else unit
+    value = t("karte.col.value", lang)
+    headings = {
+        "code": t("karte.col.code", lang),
+        "name": t("karte.col.name", lang),
+        "value": f"{value} ({unit})" if unit else value,
+        "numerator": t("karte.col.numerator", lang),
+        "denominator": t("karte.col.denominator", lang),
+        "rank": t("karte.col.rank", lang),
+        "diff": f"{t('karte.col.diff', lang)} ({diff_unit})",
+        "share_of_city": t("karte.col.share_of_city", lang),
+        "class": t("karte.col.class", lang),
+        "flag": t("karte.col.flag", lang),
+        "provenance": t("karte.col.provenance", lang),
+    }
+    labels = [label.rsplit(" (", 1)[0] for label in view.legend(lang)]
+    missing = t("karte.legend.missing", lang)
+    class_names = [labels[c] if c >= 0 else missing for c in view.classes.classes]
+    return display_table(
+        table,
+        class_names,
+        headings,
+        lambda f: map_text.flag_text(f, lang),
+        kind=str(indicator["kind"]),
+        decimals=int(indicator["decimals"]),
+    )
