@@ -36,9 +36,8 @@ def _parts(db: Path, lang: str) -> map_parts.MapParts:
     catalogue = data.catalogues(str(db))
     indicator = catalogue.indicators.set_index("id").loc["bevoelkerung"].to_dict()
     indicator["id"] = "bevoelkerung"
-    return map_parts._parts(
-        str(db), indicator, 2024, "insgesamt", "stadtteile", "quantile", 5, (), lang
-    )
+    key = ("stadtteile", "quantile", 5, (("min_count", 3), ("min_denominator", 20)), lang)
+    return map_parts._parts(str(db), indicator, 2024, "insgesamt", key)
 
 
 def test_parts_of_a_count_on_demo_data(demo_db: Path) -> None:

@@ -18,10 +18,8 @@ from dashboard.analysis.map_table import display_table
 from dashboard.catalogues import Catalogue
 from dashboard.present import map_text
 from dashboard.present.i18n import t
-from dashboard.services import map_view
 from dashboard.services.map_view import MapView
 from dashboard.ui import data, maps, provenance_data
-from dashboard.ui.shell import language
 
 
 @dataclass(frozen=True)
@@ -40,26 +38,17 @@ def parts(
     db: str, indicator: dict[str, Any], period: int, group: str, display: dict[str, Any]
 ) -> MapParts:
     """The parts of the selection the page shows (see ``maps.indicator_view``)."""
-    limits = tuple(sorted(map_view.limits().items()))
-    method, k, level = str(display["method"]), int(display["k"]), str(display["level"])
-    return _parts(db, indicator, period, group, level, method, k, limits, language())
+    return _parts(db, indicator, period, group, maps.view_key(display))
 
 
 # Shared by every session; an import moves the data version, which clears it (data.py).
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
 def _parts(
-    db: str,
-    indicator: dict[str, Any],
-    period: int,
-    group: str,
-    level: str,
-    method: str,
-    k: int,
-    limits: tuple[tuple[str, int], ...],
-    lang: str,
+    db: str, indicator: dict[str, Any], period: int, group: str, key: maps.ViewKey
 ) -> MapParts:
     """``parts`` for the view ``maps.indicator_view`` makes of the same selection."""
-    view = maps.indicator_view_of(db, indicator, period, group, level, method, k, limits, lang)
+    view = maps.view_of(db, indicator, period, group, key)
+    lang = key[-1]
     catalogue = data.catalogues(db)
     table = view.table.copy()
     # where every value comes from: official table and reference date, computed, or demo

@@ -82,45 +82,32 @@ def _figure(key: str, _build: Callable[[], go.Figure]) -> go.Figure:
     return _build()
 
 
+# what a map of one indicator depends on besides indicator, period and group: level,
+# classification method, number of classes, suppression limits, language
+ViewKey = tuple[str, str, int, tuple[tuple[str, int], ...], str]
+
+
+def view_key(display: dict[str, object]) -> ViewKey:
+    """The key of the map shown with these display choices, in the current language."""
+    limits = tuple(sorted(map_view.limits().items()))
+    method, k = str(display["method"]), int(display["k"])  # type: ignore[call-overload]
+    return str(display["level"]), method, k, limits, language()
+
+
 def indicator_view(
     db: str, indicator: dict[str, object], period: int, group: str, display: dict[str, object]
 ) -> MapView:
     """The map of one selection (classes, table, reference), computed once per data version."""
-    limits = tuple(sorted(map_view.limits().items()))
-    method, k = str(display["method"]), int(display["k"])  # type: ignore[call-overload]
-    level, lang = str(display["level"]), language()
-    return _indicator_view(db, indicator, period, group, level, method, k, limits, lang)
-
-
-def indicator_view_of(
-    db: str,
-    indicator: dict[str, object],
-    period: int,
-    group: str,
-    level: str,
-    method: str,
-    k: int,
-    limits: tuple[tuple[str, int], ...],
-    lang: str,
-) -> MapView:
-    """``indicator_view`` with every choice spelled out (for caches keyed the same way)."""
-    return _indicator_view(db, indicator, period, group, level, method, k, limits, lang)
+    return view_of(db, indicator, period, group, view_key(display))
 
 
 # Shared by every session; an import moves the data version, which clears it (data.py).
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
-def _indicator_view(
-    db: str,
-    indicator: dict[str, object],
-    period: int,
-    group: str,
-    level: str,
-    method: str,
-    k: int,
-    limits: tuple[tuple[str, int], ...],
-    lang: str,
+def view_of(
+    db: str, indicator: dict[str, object], period: int, group: str, key: ViewKey
 ) -> MapView:
     """``map_view.indicator_view`` on the released values (limits and language key it)."""
+    level, method, k, _limits, _lang = key
     values = data.indicator_values(db, str(indicator["id"]))
     catalogue = data.catalogues(db)
     return map_view.indicator_view(values, catalogue, indicator, period, group, level, method, k)
