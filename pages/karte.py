@@ -170,7 +170,8 @@ def render_map(view: MapView, display: dict[str, Any]) -> None:
     if code:
         st.switch_page(PROFILE, query_params={"stadtteil": code})
     small = set(table["code"]) - map_figure.labelled(shapes, spec.label_kind)
-    unlabelled = [f"{r.code} {r.name}" for r in table.itertuples() if r.code in small]
+    rows = table[table["code"].isin(small)]
+    unlabelled = [f"{c} {n}" for c, n in zip(rows["code"], rows["name"], strict=True)]
     captions(table, classes, display, indicator, clickable, unlabelled, made.common)
     footnote_lines = footnotes.show([str(indicator["id"])])
     st.subheader(tr("karte.table"), help=tr("karte.table.help"))
