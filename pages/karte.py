@@ -132,12 +132,13 @@ def main() -> None:
             tr("karte.empty_period", indicator=indicator["name"], period=period, group=group_label)
         )
         st.stop()
-    render_map(view, display)
+    # the same indicator object as for the view: its arrays are hashed by identity, so an
+    # unpickled copy (view.indicator) would miss the cache on every click
+    render_map(view, map_parts.parts(db, indicator, int(period), group, display), display)
 
 
-def render_map(view: MapView, display: dict[str, Any]) -> None:
+def render_map(view: MapView, made: map_parts.MapParts, display: dict[str, Any]) -> None:
     """Key figures, the map, notes under it, the table and its downloads."""
-    made = map_parts.parts(db, view.indicator, view.period, view.group, display)
     indicator, table, classes = view.indicator, made.table, view.classes
     legend = view.legend(lang)
     ref_text = view.reference_text(lang)

@@ -319,3 +319,21 @@ def test_the_social_index_map_says_demo_on_demo_data(demo_db: Path) -> None:
     at = run(ansicht="sozialindex")
     assert not at.exception
     assert "Demodaten" in spec(at)["layout"]["legend"]["title"]["text"]
+
+
+def test_a_click_reuses_the_texts_of_the_selection(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # hover texts, key figures and the table are made once per selection and data version
+    from dashboard.present import map_text
+
+    made: list[int] = []
+    original = map_text.hover_texts
+    monkeypatch.setattr(
+        map_text, "hover_texts", lambda *a, **k: made.append(1) or original(*a, **k)
+    )
+    at = run()
+    at.run()
+    at.run()
+    assert not at.exception
+    assert len(made) == 1
