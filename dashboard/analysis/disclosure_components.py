@@ -3,7 +3,7 @@
 A component is what one linear program covers: hidden quantities tied together by sets
 (total = sum of parts) and by numerator ≤ denominator. At 100x a period holds ~40,000 hidden
 quantities and the audit regroups them every round; a union-find over Python tuples took
-0.3 s of every round, a graph over integer keys a fraction of that.
+~0.25 s of every round, a graph over integer keys ~0.1 s (most of it making the tuples).
 
 A quantity's key is rank × rows + position, the rank ordering the quantity names as sorted
 ``Var`` tuples would ("denominator" < "numerator" < "value").
