@@ -41,6 +41,33 @@ def released_observations(
     ``area_codes`` only narrows what is returned; suppression always sees every area.
     """
     wanted = list(catalogue.indicators["id"]) if indicator_ids is None else list(indicator_ids)
+    if _stored_fresh(store, catalogue, wanted):
+        return store.released(wanted, area_codes)
+    frame = _unstored(store, catalogue, wanted)
+    if area_codes is not None:
+        frame = frame[frame["area_code"].isin(area_codes)]
+    return frame.reset_index(drop=True)
+
+
+def released_near_and_shown(
+    store: Store, catalogue: Catalogue, near: list[str], shown: dict[str, int]
+) -> pd.DataFrame:
+    """Every released value of the ``near`` areas, and of every area in each indicator's
+    ``shown`` period (indicator id -> period), in the order of ``released_observations``.
+
+    What a district profile or a comparison reads (their series and one cross-section per
+    indicator), without reading the whole release (28 million values at 100x).
+    """
+    wanted = list(catalogue.indicators["id"])
+    if _stored_fresh(store, catalogue, wanted):
+        return store.released_near_and_shown(wanted, near, shown)
+    frame = _unstored(store, catalogue, wanted)
+    at_shown = frame["indicator_id"].map(shown).eq(frame["period"])
+    return frame[frame["area_code"].isin(near) | at_shown].reset_index(drop=True)
+
+
+def _stored_fresh(store: Store, catalogue: Catalogue, wanted: list[str]) -> bool:
+    """Compute and store what is stale of ``wanted``; False if writes kept landing meanwhile."""
     rule = release_rule()
     for _ in range(ATTEMPTS):
         version, fresh = store.released_state(rule)
@@ -49,16 +76,17 @@ def released_observations(
             store.save_released(*_compute(store, catalogue, batch), rule, version)
             for batch in _batches(missing, catalogue)
         ):
-            return store.released(wanted, area_codes)
-    # writes kept landing while computing: answer from a computation that is not stored
+            return True
+    return False
+
+
+def _unstored(store: Store, catalogue: Catalogue, wanted: list[str]) -> pd.DataFrame:
+    """Released values of ``wanted`` computed now and not stored, in release order."""
     parts = [_compute(store, catalogue, batch)[0] for batch in _batches(wanted, catalogue)]
     frame = pd.concat(parts, ignore_index=True)
     frame = frame[frame["indicator_id"].isin(wanted)]
-    if area_codes is not None:
-        frame = frame[frame["area_code"].isin(area_codes)]
     order = {iid: position for position, iid in enumerate(wanted)}
-    frame = frame.sort_values("indicator_id", key=lambda ids: ids.map(order), kind="stable")
-    return frame.reset_index(drop=True)
+    return frame.sort_values("indicator_id", key=lambda ids: ids.map(order), kind="stable")
 
 
 def prepare_released(store: Store, catalogue: Catalogue) -> int:

@@ -264,7 +264,6 @@ with guarded():
     data.store()
     cat = data.catalogues(db)
     summary = data.summary(db)
-    values = data.all_values(db)
     names = dict(zip(cat.areas["code"], cat.areas["name"], strict=True))
     districts = prof.district_codes(cat.areas)
     fields = dict(zip(cat.frames["field"]["id"], cat.frames["field"]["short"], strict=True))
@@ -293,7 +292,7 @@ with guarded():
     with group_col:
         group = pick_group(local, code, group_labels)
 
-    view = View(values, cat, names, fields, code, period, group, group_labels.get(group or "", ""))
+    view = View(cat, names, fields, code, period, group, group_labels.get(group or "", ""))
     district_header.header(view, summary)
     profile = profile_data.explained_profile(db, code, period, group, lang)
     if profile.empty:

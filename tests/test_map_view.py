@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.analysis.profile import default_group
+from dashboard.analysis.profile_scope import default_group
 from dashboard.imports import store_catalogue
 from dashboard.readmodel import released_observations
 from dashboard.reports import slides

@@ -298,7 +298,60 @@ def test_compare_reads_only_the_rows_it_needs(
     cat = store_catalogue(demo_store)
     values = released_observations(demo_store, cat)
     fast = prof.compare(values, cat.indicators, cat.areas, codes, period, group)
-    monkeypatch.setattr(prof, "_series_and_shown", lambda rows, *args: rows)
+    monkeypatch.setattr(prof, "near_and_shown", lambda rows, *args: rows)
     full = prof.compare(values, cat.indicators, cat.areas, codes, period, group)
     assert len(fast) >= 3 * len(codes)
     pd.testing.assert_frame_equal(fast, full)
+
+
+@pytest.mark.parametrize(
+    ("code", "period", "group"),
+    [("61", None, None), ("91", None, None), ("45", 2020, None), ("61", None, "nichtdeutsch"),
+     ("11", 2024, "weiblich")],
+)  # fmt: skip
+def test_profile_from_the_stored_rows_it_reads(
+    demo_store, code: str, period: int | None, group: str | None
+) -> None:
+    """The profile from the rows the store returns for it (its areas' series, every area in the
+    shown periods) equals the profile from the whole release, and those rows are fewer."""
+    from dashboard.analysis import profile_scope as scope
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import released_near_and_shown, released_observations
+
+    cat = store_catalogue(demo_store)
+    values = released_observations(demo_store, cat)
+    own = released_observations(demo_store, cat, None, [code])
+    shown = scope.profile_periods(own, cat.indicators, code, period, group)
+    near = scope.profile_near(cat.areas, code)
+    rows = released_near_and_shown(demo_store, cat, near, {k: int(v) for k, v in shown.items()})
+    assert len(rows) < len(values) / 2
+    full = prof.profile(values, cat.indicators, cat.areas, code, period, group)
+    pd.testing.assert_frame_equal(
+        prof.profile(rows, cat.indicators, cat.areas, code, period, group), full
+    )
+
+
+@pytest.mark.parametrize(
+    ("codes", "period", "group"),
+    [(["61", "91", "0"], None, None), (["45", "B6"], 2020, None),
+     (["61", "11", "33", "0", "91"], None, "nichtdeutsch")],
+)  # fmt: skip
+def test_compare_from_the_stored_rows_it_reads(
+    demo_store, codes: list[str], period: int | None, group: str | None
+) -> None:
+    """The comparison from the rows the store returns for it equals the one from all rows."""
+    from dashboard.analysis import profile_scope as scope
+    from dashboard.imports import store_catalogue
+    from dashboard.readmodel import released_near_and_shown, released_observations
+
+    cat = store_catalogue(demo_store)
+    values = released_observations(demo_store, cat)
+    near = [*scope.compared_codes(codes), scope.CITY]
+    own = released_observations(demo_store, cat, None, near)
+    shown = scope.compare_periods(own, cat.indicators, codes, period, group)
+    rows = released_near_and_shown(demo_store, cat, near, {k: int(v) for k, v in shown.items()})
+    assert len(rows) < len(values) / 2
+    full = prof.compare(values, cat.indicators, cat.areas, codes, period, group)
+    pd.testing.assert_frame_equal(
+        prof.compare(rows, cat.indicators, cat.areas, codes, period, group), full
+    )

@@ -151,3 +151,23 @@ def test_locator_figure_highlights_the_district(demo_store: Store) -> None:
     assert {trace.type for trace in fig.data} == {"scatter"}  # cartesian only: nothing fetched
     assert fig.layout.annotations[0].text == "<b>Berg Fidel</b>"
     assert isinstance(tiles, pd.DataFrame)
+
+
+@pytest.mark.parametrize(("area", "period"), [("Berg Fidel", None), ("61", 2020), ("11", None)])
+def test_report_content_from_the_rows_it_reads_equals_that_from_all(
+    demo_store: Store, area: str, period: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report reads only its rows from the store; its content equals the one made from the
+    whole release (profile, key facts, goal statuses, field roll-up)."""
+    from dashboard.readmodel import released_observations
+    from dashboard.reports import profile_content
+
+    narrow = gather(demo_store, area, period)
+    everything = released_observations(demo_store, profile_content.store_catalogue(demo_store))
+    monkeypatch.setattr(profile_content, "district_values", lambda *_args: everything)
+    full = gather(demo_store, area, period)
+    assert len(profile_content.district_values(demo_store, None, "", None)) == len(everything)
+    for name in ("profile", "goals", "fields"):
+        pd.testing.assert_frame_equal(getattr(narrow, name), getattr(full, name))
+    assert (narrow.facts, narrow.city_facts) == (full.facts, full.city_facts)
+    assert len(narrow.profile) > 10 and len(narrow.fields) > 0

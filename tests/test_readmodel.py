@@ -245,3 +245,25 @@ def test_a_new_algorithm_version_invalidates_stored_released_values(
     monkeypatch.setattr(readmodel, "_compute", counted)
     _same(released_observations(demo_store, catalogue), before)
     assert calls, "stored values of the old version were served"
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_near_and_shown_are_exactly_those_rows_of_the_release(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch, stored: bool
+) -> None:
+    """The near areas' rows (all periods) and every area's row in each shown period, in
+    release order, from the stored values and from an unstored computation alike."""
+    catalogue = store_catalogue(demo_store)
+    everything = released_observations(demo_store, catalogue)
+    first = everything.groupby("indicator_id")["period"].min()
+    near, shown = ["61", "0"], {"anteil_mv": int(first["anteil_mv"]) + 1, "bevoelkerung": 2020}
+    if not stored:
+        monkeypatch.setattr(demo_store, "clear_released", lambda: None)
+        monkeypatch.setattr(demo_store, "released_state", lambda _rule: (0, set()))
+        monkeypatch.setattr(demo_store, "save_released", lambda *_args: False)
+    rows = readmodel.released_near_and_shown(demo_store, catalogue, near, shown)
+    at_shown = everything["indicator_id"].map(shown).eq(everything["period"])
+    expected = everything[everything["area_code"].isin(near) | at_shown]
+    _same(rows, expected.reset_index(drop=True))
+    assert set(rows.loc[~rows["area_code"].isin(near), "indicator_id"]) == set(shown)
+    assert rows["area_code"].nunique() > 40  # every area in the shown periods

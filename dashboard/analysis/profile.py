@@ -27,43 +27,29 @@ from dashboard.analysis.profile_rows import (
     spine,
     trend,
 )
+from dashboard.analysis.profile_scope import (
+    CITY,
+    COMPARABLE_KINDS,
+    MAX_COMPARE,
+    comparable,
+    compare_periods,
+    compared_codes,
+    group_mask,
+    near_and_shown,
+    profile_near,
+    shown_periods,
+)
 
-CITY = "0"
-COMPARABLE_KINDS = ("share", "rate", "mean", "index")
 ASSESSMENTS = ("better", "similar", "worse", "neutral", "hidden", "unknown")
-MAX_COMPARE = 4
 DEFAULT_TOLERANCE = 0.05  # a difference within 5 % of the city value counts as "similar"
 TREND_WINDOW = 5  # periods looked back for the gap trend
 
 META_COLUMNS = ["name", "short", "field_id", "unit", "kind", "direction", "decimals"]
 
 
-def default_group(groups: object) -> str:
-    """First declared group of an indicator (its default), 'insgesamt' when none is declared."""
-    if isinstance(groups, list | tuple | np.ndarray) and len(groups):
-        return str(groups[0])
-    return "insgesamt"
-
-
 def _group_rows(values: pd.DataFrame, indicators: pd.DataFrame, group: str | None) -> pd.DataFrame:
     """Rows of each indicator's default group, or of ``group`` where the indicator has it."""
-    return values[_group_mask(values, indicators, group)]
-
-
-def _group_mask(values: pd.DataFrame, indicators: pd.DataFrame, group: str | None) -> np.ndarray:
-    """Which rows ``_group_rows`` keeps."""
-    wanted = {
-        row.id: (group if group is not None else default_group(row.groups))
-        for row in indicators.itertuples()
-    }
-    # one vectorised comparison per wanted group (a handful), not a map over every row: at 10x
-    # mapping 2.8 million Arrow strings through a dict took 0.6 s, three times a first visit
-    mask = np.zeros(len(values), dtype=bool)
-    for grp in set(wanted.values()):
-        ids = [i for i, g in wanted.items() if g == grp]
-        hit = values["grp"].eq(grp) & values["indicator_id"].isin(ids)
-        mask |= hit.to_numpy(dtype=bool, na_value=False)
-    return mask
+    return values[group_mask(values, indicators, group)]
 
 
 def assess(
@@ -129,7 +115,8 @@ def profile(
     districts = set(district_codes(areas))
     meta = indicators.set_index("id")
     records: list[dict[str, object]] = []
-    read = _read_rows(values, _group_mask(values, indicators, group), code, bezirk_code, period)
+    near = profile_near(areas, code)
+    read = _read_rows(values, group_mask(values, indicators, group), code, near, period)
     for indicator_id, rows in by_indicator(read).items():
         if indicator_id not in meta.index:
             continue
@@ -144,37 +131,13 @@ def profile(
 
 
 def _read_rows(
-    values: pd.DataFrame, in_group: np.ndarray, code: str, bezirk: str | None, period: int | None
+    values: pd.DataFrame, in_group: np.ndarray, code: str, near: list[str], period: int | None
 ) -> pd.DataFrame:
-    """The rows ``in_group`` a district's profile reads, in frame order: the district's, the
-    city's and the Stadtbezirk's series, and every area's row in each indicator's shown period
-    (spine, rank). At 10x the rest was 95 % of 2.7 million rows; copies of it cost ~1 s."""
-    own = in_group & _flag(values["area_code"].eq(code))
-    if period is not None:
-        own &= values["period"].to_numpy() == period
-    shown = values.loc[own, ["indicator_id", "period"]].groupby("indicator_id", observed=True)
-    near = [code, CITY, *([bezirk] if bezirk else [])]
-    return _series_and_shown(values, near, shown["period"].max(), in_group)
-
-
-def _series_and_shown(
-    rows: pd.DataFrame, near: list[str], shown: pd.Series, within: np.ndarray | None = None
-) -> pd.DataFrame:
-    """Every row of the ``near`` areas, and every area's row in each indicator's ``shown``
-    period (indicator id -> period), in frame order; of the rows ``within`` only if given."""
-    is_near = _flag(rows["area_code"].isin(near))
-    candidates = is_near | _flag(rows["period"].isin(shown.unique().tolist()))
-    if within is not None:
-        candidates &= within
-    numbers = np.flatnonzero(candidates)
-    periods = rows["period"].to_numpy()[numbers]
-    at_shown = _flag(rows["indicator_id"].take(numbers).map(shown).eq(periods))
-    return rows.take(numbers[is_near[numbers] | at_shown])
-
-
-def _flag(mask: pd.Series) -> np.ndarray:
-    """A boolean Series as a NumPy mask (missing is False)."""
-    return mask.to_numpy(dtype=bool, na_value=False)
+    """The rows ``in_group`` a district's profile reads, in frame order: the ``near`` areas'
+    series, and every area's row in each indicator's shown period (spine, rank). At 10x the
+    rest was 95 % of 2.7 million rows; copies of it cost ~1 s."""
+    shown = shown_periods(values, in_group, code, period)
+    return near_and_shown(values, near, shown, in_group)
 
 
 def _profile_row(
@@ -328,12 +291,11 @@ def compare(
     Per indicator the period is ``period`` or the latest period in which every compared area
     has a row (else the latest with any). Counts are left out: they depend on area size.
     """
-    codes = list(dict.fromkeys(codes))[:MAX_COMPARE]
+    codes = compared_codes(codes)
     districts = set(district_codes(areas))
-    comparable = indicators[indicators["kind"].isin(COMPARABLE_KINDS)]
-    meta = comparable.set_index("id")
+    meta = comparable(indicators).set_index("id")
     records: list[dict[str, object]] = []
-    for indicator_id, rows, chosen in _compared_rows(values, comparable, codes, period, group):
+    for indicator_id, rows, chosen in _compared_rows(values, indicators, codes, period, group):
         # city-only indicators (surveys, administration) say nothing about the districts
         if not any(a in codes and a != CITY for a in rows.areas):
             continue
@@ -364,34 +326,15 @@ def compare(
 
 def _compared_rows(
     values: pd.DataFrame,
-    comparable: pd.DataFrame,
+    indicators: pd.DataFrame,
     codes: list[str],
     period: int | None,
     group: str | None,
 ) -> Iterator[tuple[str, IndicatorRows, int]]:
     """Per indicator with a common period: its rows (the compared areas' and the city's series,
     every area in that period) and the period; not all 2.7 million rows at 10x."""
-    rows = _group_rows(values, comparable, group)
-    near = [*codes, CITY]
-    periods = {
-        indicator_id: _common_period(mine, codes, period)
-        for indicator_id, mine in by_indicator(rows[rows["area_code"].isin(near)]).items()
-    }
-    shown = pd.Series({i: p for i, p in periods.items() if p is not None}, dtype="int64")
-    for indicator_id, mine in by_indicator(_series_and_shown(rows, near, shown)).items():
+    rows = _group_rows(values, comparable(indicators), group)
+    shown = compare_periods(rows, indicators, codes, period, group)
+    for indicator_id, mine in by_indicator(near_and_shown(rows, [*codes, CITY], shown)).items():
         if indicator_id in shown.index:
             yield indicator_id, mine, int(shown[indicator_id])
-
-
-def _common_period(rows: IndicatorRows, codes: list[str], period: int | None) -> int | None:
-    """``period`` if any compared area has it; else the latest that all have (or any has)."""
-    mine = [(p, a) for a, p in zip(rows.areas, rows.periods, strict=True) if a in codes]
-    if period is not None:
-        return period if any(p == period for p, _ in mine) else None
-    if not mine:
-        return None
-    per_period: dict[int, set[str]] = {}
-    for p, a in mine:
-        per_period.setdefault(p, set()).add(a)
-    complete = [p for p, found in per_period.items() if len(found) >= len(codes)]
-    return int(max(complete)) if complete else int(max(per_period))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis.profile import default_group
+from dashboard.analysis.profile_scope import default_group
 from dashboard.present import map_figure, theme
 from dashboard.present.i18n import t
 from dashboard.services import map_view

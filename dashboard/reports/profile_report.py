@@ -282,11 +282,7 @@ def profile_pdf(
     period: int | None = None,
     lang: str = "de",
     with_map: bool = True,
-    values: pd.DataFrame | None = None,
 ) -> bytes:
-    """The district profile of a Stadtteil (code or name) as a printable A4 PDF.
-
-    ``values``: released observations already at hand (else read through the read model).
-    """
-    content = gather(store, area, period, values)
+    """The district profile of a Stadtteil (code or name) as a printable A4 PDF."""
+    content = gather(store, area, period)
     return render(content, map_image(content) if with_map else None, lang, with_map)

@@ -16,7 +16,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.analysis import gaps, goal_rollup, profile, progress
+from dashboard.analysis import gaps, goal_rollup, progress
+from dashboard.analysis.profile_scope import default_group
 from dashboard.catalogues import Catalogue
 from dashboard.domain import measures as measure_status
 from dashboard.present.format import fmt_number
@@ -173,7 +174,7 @@ def value_text(value: float | None, ind: dict[str, Any], lang: str, tr: Tr) -> s
 
 def _series(ctx: Context, indicator_id: str, area: str) -> pd.DataFrame:
     ind = ctx.labels["indicator"].get(indicator_id, {})
-    group = profile.default_group(ind.get("groups"))
+    group = default_group(ind.get("groups"))
     rows = ctx.values[
         (ctx.values["indicator_id"] == indicator_id)
         & (ctx.values["area_code"] == area)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from dashboard.analysis.profile import default_group
+from dashboard.analysis.profile_scope import default_group
 from dashboard.catalogues import Catalogue
 from dashboard.exports import with_provenance
 from dashboard.present.format import fmt_date

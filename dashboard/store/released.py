@@ -53,6 +53,16 @@ WHERE list_contains(?, indicator_id)
   AND (? IS NULL OR list_contains(?, area_code))
 ORDER BY list_position(?, indicator_id), area_code, period, grp
 """
+# the rows of some areas, and every area's row of each indicator in one period
+SQL_RELEASED_NEAR_AND_SHOWN = f"""
+WITH shown AS (SELECT unnest(?::VARCHAR[]) AS indicator_id, unnest(?::BIGINT[]) AS period)
+SELECT {", ".join(f"r.{column}" for column in RELEASED_COLUMNS)}
+FROM released_observation r LEFT JOIN shown s
+  ON s.indicator_id = r.indicator_id AND s.period = r.period
+WHERE list_contains(?, r.indicator_id)
+  AND (list_contains(?, r.area_code) OR s.indicator_id IS NOT NULL)
+ORDER BY list_position(?, r.indicator_id), r.area_code, r.period, r.grp
+"""
 SQL_RELEASED_CLEAR = ["DELETE FROM released_indicator", "DELETE FROM released_observation"]
 
 
@@ -109,6 +119,14 @@ class ReleasedRepository(Database):
         return self._large_frame(
             SQL_RELEASED, [indicator_ids, area_codes, area_codes, indicator_ids]
         )
+
+    def released_near_and_shown(
+        self, indicator_ids: list[str], near: list[str], shown: dict[str, int]
+    ) -> pd.DataFrame:
+        """Stored released values of the ``near`` areas and of every area in each indicator's
+        ``shown`` period (indicator id -> period), in the order of ``released``."""
+        params = [list(shown), list(shown.values()), indicator_ids, near, indicator_ids]
+        return self._large_frame(SQL_RELEASED_NEAR_AND_SHOWN, params)
 
     def clear_released(self) -> None:
         """Drop every stored released value (recomputed on next use, e.g. after a restore)."""

@@ -13,7 +13,7 @@ from dashboard.bootstrap import initialise
 from dashboard.catalogues import Catalogue
 from dashboard.imports import store_catalogue
 from dashboard.present import catalogue_text
-from dashboard.readmodel import released_observations
+from dashboard.readmodel import released_near_and_shown, released_observations
 from dashboard.store import Store
 from dashboard.ui.shell import language
 
@@ -105,24 +105,28 @@ def all_values(path: str) -> pd.DataFrame:
     return released_observations(get_store(path), _stored_catalogue(path))
 
 
-# A resource, not data, for the same reason as all_values. Pages filter by one district (and the
-# city, its borough, its cells) many times a rerun; at 10x every filter of the full frame
-# costs tens of milliseconds, a filter of this slice almost nothing. Same rows, same index.
+# Resources, not data, for the same reason as all_values. Each reads only its rows from the
+# stored release (at 100x one area's rows in ~40 ms): holding the whole release to filter it
+# cost 3.1 GB of server memory at 100x, for pages that show one district or a few indicators.
+# Rows and their order as in all_values (the index starts at 0).
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
 def area_values(path: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    """Released values of these areas only (rows and index as in all_values), shared read-only."""
-    values = all_values(path)
-    return values[values["area_code"].isin(list(codes))]
+    """Released values of these areas only (every indicator), shared read-only."""
+    return released_observations(get_store(path), _stored_catalogue(path), None, list(codes))
 
 
-# A resource for the same reason. The social index and the similar districts read a handful of
-# indicators: each of their filters of the full frame cost ~50 ms at 10x (over a second in all
-# on a first visit of the Stadtteil page), the same filters of this slice almost nothing.
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False, max_entries=16)
 def values_of(path: str, indicator_ids: tuple[str, ...]) -> pd.DataFrame:
-    """Released values of these indicators only (rows and index as in all_values), read-only."""
-    values = all_values(path)
-    return values[values["indicator_id"].isin(list(indicator_ids))]
+    """Released values of these indicators only (every area), shared read-only."""
+    return released_observations(get_store(path), _stored_catalogue(path), list(indicator_ids))
+
+
+def near_and_shown(path: str, near: list[str], shown: pd.Series) -> pd.DataFrame:
+    """Released values of the ``near`` areas and of every area in each indicator's ``shown``
+    period (indicator id -> period): what a profile or a comparison reads (not cached: the
+    caller caches its result)."""
+    periods = {str(iid): int(period) for iid, period in shown.items()}
+    return released_near_and_shown(get_store(path), _stored_catalogue(path), near, periods)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -92,13 +92,12 @@ def report_button(view: View) -> None:
         view.period,
         language(),
     )
-    values = view.values  # released values the page already holds (suppression applied)
 
     def pdf() -> bytes:
         # imported on the click: the PDF module loads reportlab (~0.2 s of a first page view)
         from dashboard.reports.profile_report import profile_pdf
 
-        return profile_pdf(store, code, period, language_, values=values)
+        return profile_pdf(store, code, period, language_)
 
     st.download_button(
         tr("rp.download"),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from dashboard.analysis.area_tree import stadtbezirk_of
 from dashboard.catalogues import Catalogue
 
@@ -16,7 +14,6 @@ CHART_CONFIG = {"displayModeBar": False}
 class View:
     """What the sections of the page share: the data and the chosen district and filters."""
 
-    values: pd.DataFrame
     cat: Catalogue
     names: dict[str, str]
     fields: dict[str, str]

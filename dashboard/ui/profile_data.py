@@ -1,7 +1,8 @@
 """Cached profile computations for the Stadtteil page, keyed by the database and the choices.
 
-The analysis functions are pure but take the whole released frame; caching them here by their
-small keys (instead of hashing the frame) makes a rerun of the page cheap.
+The analysis functions are pure; each is given only the released rows it reads (from the store,
+not from the whole release), and caching them here by their small keys (instead of hashing the
+frame) makes a rerun of the page cheap.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.analysis import profile as prof
+from dashboard.analysis import profile_scope as scope
 from dashboard.analysis.similarity import Similarity, similar_districts
 from dashboard.analysis.social_index import SocialIndex, composition, compute_social_index
 from dashboard.present import profile_charts as charts
@@ -24,7 +26,10 @@ from dashboard.ui.sent_figure import sent
 def district_profile(path: str, code: str, period: int, group: str | None) -> pd.DataFrame:
     """The district against city and Stadtbezirk for every indicator (analysis.profile)."""
     cat = data.catalogues(path)
-    return prof.profile(data.all_values(path), cat.indicators, cat.areas, code, period, group)
+    own = data.area_values(path, (code,))
+    shown = scope.profile_periods(own, cat.indicators, code, period, group)
+    rows = data.near_and_shown(path, scope.profile_near(cat.areas, code), shown)
+    return prof.profile(rows, cat.indicators, cat.areas, code, period, group)
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=64)
@@ -40,9 +45,12 @@ def explained_profile(
 def comparison(path: str, codes: tuple[str, ...], period: int, group: str | None) -> pd.DataFrame:
     """Up to four areas on the spine scale (analysis.profile.compare)."""
     cat = data.catalogues(path)
-    return prof.compare(
-        data.all_values(path), cat.indicators, cat.areas, list(codes), period, group
+    near = [*scope.compared_codes(list(codes)), scope.CITY]
+    shown = scope.compare_periods(
+        data.area_values(path, tuple(near)), cat.indicators, list(codes), period, group
     )
+    rows = data.near_and_shown(path, near, shown)
+    return prof.compare(rows, cat.indicators, cat.areas, list(codes), period, group)
 
 
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=16)
