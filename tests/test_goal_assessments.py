@@ -51,8 +51,9 @@ def _table(store: Store, method: str = "destatis", implicit: bool = True) -> pd.
 
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
     pd.testing.assert_frame_equal(left, right)
-    # assert_frame_equal takes an array for a list: the types must match too
-    assert [type(t) for t in left["trend"]] == [type(t) for t in right["trend"]]
+    # assert_frame_equal takes an array for a list, a NumPy bool for a bool: types must match too
+    for column in left.columns[left.dtypes == object]:
+        assert [type(v) for v in left[column]] == [type(v) for v in right[column]], column
 
 
 @pytest.mark.parametrize(("method", "implicit"), [("destatis", True), ("cagr", False)])

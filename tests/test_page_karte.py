@@ -286,15 +286,15 @@ def test_social_index_without_core_indicators_shows_an_info(
     from dashboard.catalogues import load_catalogues
     from dashboard.ui import data
 
-    original = data.all_values
+    original = data.values_of  # the index reads its indicators through it
     # the index's composition is the catalogue's setting
     core = load_catalogues().analysis_indicators("social_index")
 
-    def without_core(path: str) -> pd.DataFrame:
-        values = original(path)
+    def without_core(path: str, indicator_ids: tuple[str, ...]) -> pd.DataFrame:
+        values = original(path, indicator_ids)
         return values[~values["indicator_id"].isin(core)]
 
-    monkeypatch.setattr(data, "all_values", without_core)
+    monkeypatch.setattr(data, "values_of", without_core)
     at = run(ansicht="sozialindex")
     assert not at.exception
     assert at.info and "Kernindikatoren" in at.info[0].value

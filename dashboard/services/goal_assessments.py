@@ -42,7 +42,9 @@ from dashboard.store import Store
 
 # Area levels that get direction-only assessments of indicators without a target.
 IMPLICIT_LEVELS = ("stadt", "stadtbezirk", "stadtteil")
-DETAIL_COLUMNS = ("result", "track")
+# computed for the rows a page lists (and a download), not held for all: at 100x the series of
+# every assessment in the shared table took 0.2 GB of the server's memory
+DETAIL_COLUMNS = ("trend", "result", "track")
 TABLE_COLUMNS = [c for c in progress.ASSESSMENT_COLUMNS if c not in DETAIL_COLUMNS]
 # the code whose change changes an assessment: its source is part of the fingerprint
 RULE_MODULES = (gaps, tracks, series_index, progress, progress_rules, progress_cagr)
@@ -156,13 +158,13 @@ def matrix(
 def with_details(
     store: Store, catalogue: Catalogue, items: pd.DataFrame, rows: pd.DataFrame, method: str
 ) -> pd.DataFrame:
-    """``rows`` of the table with their ``result`` and ``track``, computed for them alone.
+    """``rows`` of the table with their detail columns, computed for them alone.
 
     ``items``: what the table was assessed from. Only the series of these rows (and of their
     parity references) are read.
     """
     if rows.empty:
-        return rows.assign(result=pd.Series(dtype=object), track=pd.Series(dtype=object))
+        return rows.assign(**{column: pd.Series(dtype=object) for column in DETAIL_COLUMNS})
     wanted = _items_of(items, rows)
     indicators, areas = read_scope(wanted)
     values = released_observations(store, catalogue, indicators, areas)

@@ -33,8 +33,8 @@ def assessments(path: str, method: str, implicit: bool = True) -> pd.DataFrame:
     """Every target (one row per target and area), and every implicit direction assessment.
 
     Without ``implicit`` only the targets are assessed: at 100x the implicit ones are close to
-    a million, which the review and the explicit-only views never need. No ``result`` and
-    ``track`` columns: ``with_details`` adds them to the rows a page shows.
+    a million, which the review and the explicit-only views never need. No detail columns
+    (``trend``, ``result``, ``track``): ``with_details`` adds them to the rows a page shows.
     """
     return goal_assessments.table(
         data.get_store(path), data.stored_catalogue(path), data.targets(path), method, implicit
@@ -65,27 +65,30 @@ def area_assessments(path: str, method: str, code: str) -> pd.DataFrame:
     return scoped_assessments(path, method, True, (code,))
 
 
-# Shared read-only like the assessments (callers filter it): a first visit of the Handlungsfelder
-# page built these items (86,000 rows at 10x) three times, for the roll-up, the assessments and
-# the list of goals with targets.
+# Shared read-only (callers filter it): every roll-up reads which goals have targets.
 @data.register_cache
 @st.cache_resource(ttl=TTL_SECONDS, show_spinner=False)
-def _items(path: str, implicit: bool) -> pd.DataFrame:
-    """What to assess: every target per area, and the implicit direction-only items."""
-    return goal_assessments.assessment_items(
-        data.stored_catalogue(path), data.targets(path), implicit
-    )
+def _targets(path: str) -> pd.DataFrame:
+    """Every target per area (the items assessed without the implicit direction-only ones)."""
+    return goal_assessments.assessment_items(data.stored_catalogue(path), data.targets(path), False)
 
 
 def details(path: str, method: str, implicit: bool) -> Callable[[pd.DataFrame], pd.DataFrame]:
-    """A function adding ``result`` and ``track`` to rows of ``selected(path, method, implicit)``.
+    """A function adding the detail columns to rows of ``selected(path, method, implicit)``.
 
-    Everything cached is resolved now: the function also runs in a download's thread.
+    Everything cached is resolved now: the function also runs in a download's thread. The
+    items are made for the rows' areas only (an item depends on its area alone; all of them
+    held 0.4 GB of the server's memory at 100x, their areas' part is made in milliseconds).
     """
-    store, catalogue = data.get_store(path), data.stored_catalogue(path)
-    items = _items(path, implicit)
+    store, catalogue, targets = (
+        data.get_store(path),
+        data.stored_catalogue(path),
+        data.targets(path),
+    )
 
     def add(rows: pd.DataFrame) -> pd.DataFrame:
+        codes = tuple(sorted({str(area) for area in rows["area"]}))
+        items = goal_assessments.assessment_items(catalogue, targets, implicit, codes)
         return goal_assessments.with_details(store, catalogue, items, rows, method)
 
     return add
@@ -97,7 +100,7 @@ def digest(keys: Iterable[str]) -> str:
 
 
 def with_details(path: str, method: str, implicit: bool, rows: pd.DataFrame) -> pd.DataFrame:
-    """``rows`` of ``selected(path, method, implicit)`` with ``result`` and ``track`` (cached)."""
+    """``rows`` of ``selected(path, method, implicit)`` with the detail columns (cached)."""
     keys = list(rows["key"])
     out = _details(path, method, implicit, digest(keys), keys).copy()
     out.index = rows.index
@@ -177,7 +180,7 @@ def rollup(
         f["field"],
         data.measures(path),
         area,
-        set(_items(path, False)["goal_id"].dropna()),  # targets are never left out
+        set(_targets(path)["goal_id"].dropna()),  # targets are never left out
     )
 
 
@@ -229,7 +232,7 @@ def clear_caches() -> None:
     data.clear_caches()
     data.clear_dependent_caches()
     for fn in (
-        _items,
+        _targets,
         _details,
         assessments,
         scoped_assessments,
