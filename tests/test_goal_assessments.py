@@ -52,7 +52,7 @@ def _table(store: Store, method: str = "destatis", implicit: bool = True) -> pd.
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
     pd.testing.assert_frame_equal(left, right)
     # assert_frame_equal takes an array for a list, a NumPy bool for a bool: types must match too
-    for column in left.columns[left.dtypes == object]:
+    for column in left.select_dtypes(include="object").columns:
         assert [type(v) for v in left[column]] == [type(v) for v in right[column]], column
 
 
