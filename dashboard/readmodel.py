@@ -93,10 +93,15 @@ def prepare_released(store: Store, catalogue: Catalogue) -> int:
     """Compute and store every stale released value now; returns the rows released.
 
     Run after ``init`` and command-line imports, so the first visitor does not wait for it.
+    Counts the stored rows instead of reading them (at 100x reading all 28 million values
+    back took most of the 18 GB this step peaked at).
     """
     if not store.summary()["observations"]:
         return 0
-    return len(released_observations(store, catalogue))
+    wanted = list(catalogue.indicators["id"])
+    if _stored_fresh(store, catalogue, wanted):
+        return store.released_count(wanted)
+    return len(_unstored(store, catalogue, wanted))
 
 
 def _thresholds() -> tuple[int, int]:

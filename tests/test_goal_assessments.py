@@ -31,6 +31,7 @@ def _stored_only() -> Iterator[None]:
     """Within: any computation of a table or matrix fails (what is read must be stored)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ga, "assess_items", _never)
+        patch.setattr(ga, "assess_from_store", _never)
         patch.setattr(
             ga, "goal_matrix", SimpleNamespace(field_matrix=_never, coverage_matrix=_never)
         )
@@ -43,6 +44,20 @@ def _computed(store: Store, method: str = "destatis", implicit: bool = True) -> 
     items = ga.assessment_items(catalogue, store.targets(), implicit)
     full = ga.assess_items(items, _values(store), catalogue, method)
     return full[ga.TABLE_COLUMNS]
+
+
+@pytest.mark.parametrize("per_read", [1, 7, 1000])
+@pytest.mark.parametrize("implicit", [True, False])
+def test_assessed_a_few_areas_at_a_time_equals_all_at_once(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch, per_read: int, implicit: bool
+) -> None:
+    catalogue = store_catalogue(demo_store)
+    items = ga.assessment_items(catalogue, demo_store.targets(), implicit)
+    assert (items["type"] == "parity").any()  # parity references lie in other areas
+    monkeypatch.setattr(ga, "AREAS_PER_READ", per_read)
+    parts = ga.assess_from_store(demo_store, catalogue, items, "cagr")
+    _same(parts, ga.assess_items(items, _values(demo_store), catalogue, "cagr"))
+    assert len(parts) >= (100 if implicit else 20)
 
 
 def _table(store: Store, method: str = "destatis", implicit: bool = True) -> pd.DataFrame:
@@ -221,14 +236,14 @@ def test_a_write_while_computing_is_not_stored(
     """A frame computed while a write lands may mix both states: it answers, but is not kept."""
     catalogue, targets = store_catalogue(demo_store), demo_store.targets()
     key = ga.fingerprint(demo_store, catalogue, targets, "cagr", True)
-    assess = ga.assess_items
+    assess = ga.assess_from_store
 
     def assess_during_a_write(*args: object) -> pd.DataFrame:
         frame = assess(*args)
         _one_value_changed(demo_store)  # another session's import, between read and save
         return frame
 
-    monkeypatch.setattr(ga, "assess_items", assess_during_a_write)
+    monkeypatch.setattr(ga, "assess_from_store", assess_during_a_write)
     ga.table(demo_store, catalogue, targets, "cagr", True)
     assert demo_store.stored_assessments(key) is None
 

@@ -267,3 +267,17 @@ def test_near_and_shown_are_exactly_those_rows_of_the_release(
     _same(rows, expected.reset_index(drop=True))
     assert set(rows.loc[~rows["area_code"].isin(near), "indicator_id"]) == set(shown)
     assert rows["area_code"].nunique() > 40  # every area in the shown periods
+
+
+def test_prepare_counts_what_it_released_without_reading_it_back(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue = store_catalogue(demo_store)
+    demo_store.clear_released()
+    released = readmodel.prepare_released(demo_store, catalogue)
+    assert released == len(released_observations(demo_store, catalogue)) > 1000
+    monkeypatch.setattr(demo_store, "released", lambda *_args: pytest.fail("read back"))
+    assert readmodel.prepare_released(demo_store, catalogue) == released
+    monkeypatch.setattr(demo_store, "save_released", lambda *_args: False)
+    demo_store.clear_released()  # and writes keep landing: counted from the computation
+    assert readmodel.prepare_released(demo_store, catalogue) == released

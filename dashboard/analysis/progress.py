@@ -245,9 +245,23 @@ def assess_targets(
     ``targets`` has one row per target and area (column ``area``, see gaps.expand_targets and
     gaps.implicit_targets); ``values`` are released observations (suppression applied).
     """
+    rows = assessment_rows(targets, values, indicators, areas, method, cfg)
+    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+
+
+@gc_paused
+def assessment_rows(
+    targets: pd.DataFrame,
+    values: pd.DataFrame,
+    indicators: pd.DataFrame,
+    areas: pd.DataFrame,
+    method: str = "destatis",
+    cfg: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of ``assess_targets`` (one per target with a known indicator, in frame order)."""
     cfg = cfg or Settings()
     if targets.empty:
-        return pd.DataFrame(columns=ASSESSMENT_COLUMNS)
+        return []
     groups = SeriesIndex(values)
     by_id = {rec["id"]: rec for rec in indicators.to_dict("records")}
     level_of = dict(zip(areas["code"], areas["level"], strict=True))
@@ -268,7 +282,7 @@ def assess_targets(
         track = build_track(rec, ind, actual, reference, level_of.get(area, "stadt"))
         result = assess(track, method, cfg)
         rows.append(_assessment_row(rec, ind, area, grp, track, result, cfg))
-    return pd.DataFrame(rows, columns=ASSESSMENT_COLUMNS)
+    return rows
 
 
 def item_keys(targets: pd.DataFrame) -> list[str]:

@@ -21,6 +21,7 @@ import logging
 import sys
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -52,6 +53,7 @@ RULE_MODULES += (progress_domain, goal_matrix, goal_rollup)
 DEFAULT_METHOD = "destatis"
 LOG = logging.getLogger(__name__)
 MATRICES = ("field_matrix", "coverage_matrix")
+AREAS_PER_READ = 250  # areas whose values the stored table reads at once (100x: ~1.5 M values)
 
 
 def assessment_items(
@@ -81,7 +83,36 @@ def assess_items(
     items: pd.DataFrame, values: pd.DataFrame, catalogue: Catalogue, method: str
 ) -> pd.DataFrame:
     """The assessment rows of ``items`` on ``values``; implicit items without data left out."""
-    result = progress.assess_targets(
+    rows = _rows(items, values, catalogue, method)
+    return _without_empty(pd.DataFrame(rows, columns=progress.ASSESSMENT_COLUMNS))
+
+
+def assess_from_store(
+    store: Store, catalogue: Catalogue, items: pd.DataFrame, method: str
+) -> pd.DataFrame:
+    """``assess_items`` of ``items`` on the released values, read a few hundred areas at a time.
+
+    The same rows in the same order (each item is assessed on its own series and, for parity,
+    its reference's); at 100x reading all 28 million values at once made this peak at 18 GB.
+    """
+    areas = sorted({str(area) for area in items["area"]})
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(areas), AREAS_PER_READ):
+        part = items[items["area"].astype(str).isin(areas[start : start + AREAS_PER_READ])]
+        indicators, read = read_scope(part)
+        rows += _rows(
+            part, released_observations(store, catalogue, indicators, read), catalogue, method
+        )
+    position = {key: n for n, key in enumerate(progress.item_keys(items))}
+    rows.sort(key=lambda row: position[row["key"]])
+    return _without_empty(pd.DataFrame(rows, columns=progress.ASSESSMENT_COLUMNS))
+
+
+def _rows(
+    items: pd.DataFrame, values: pd.DataFrame, catalogue: Catalogue, method: str
+) -> list[dict[str, Any]]:
+    """``progress.assessment_rows`` with the catalogue's indicators, areas and settings."""
+    return progress.assessment_rows(
         items.reset_index(drop=True),
         values,
         catalogue.indicators,
@@ -89,7 +120,10 @@ def assess_items(
         method,
         progress.settings(),
     )
-    # an indicator without a target and without data says nothing: leave it out
+
+
+def _without_empty(result: pd.DataFrame) -> pd.DataFrame:
+    """Leave out implicit rows without data: an indicator without a target or data says nothing."""
     return result[~(result["implicit"] & (result["n_points"] == 0))].reset_index(drop=True)
 
 
@@ -120,8 +154,7 @@ def table(
 
     def compute() -> pd.DataFrame:
         items = assessment_items(catalogue, targets, implicit)
-        values = released_observations(store, catalogue)
-        return assess_items(items, values, catalogue, method)[TABLE_COLUMNS]
+        return assess_from_store(store, catalogue, items, method)[TABLE_COLUMNS]
 
     return _stored(store, (catalogue, targets, method, implicit), "", compute)
 

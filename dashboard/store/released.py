@@ -63,6 +63,9 @@ WHERE list_contains(?, r.indicator_id)
   AND (list_contains(?, r.area_code) OR s.indicator_id IS NOT NULL)
 ORDER BY list_position(?, r.indicator_id), r.area_code, r.period, r.grp
 """
+SQL_RELEASED_COUNT = (
+    "SELECT count(*) FROM released_observation WHERE list_contains(?, indicator_id)"
+)
 SQL_RELEASED_CLEAR = ["DELETE FROM released_indicator", "DELETE FROM released_observation"]
 
 
@@ -119,6 +122,12 @@ class ReleasedRepository(Database):
         return self._large_frame(
             SQL_RELEASED, [indicator_ids, area_codes, area_codes, indicator_ids]
         )
+
+    def released_count(self, indicator_ids: list[str]) -> int:
+        """How many released values of these indicators are stored."""
+        with self.cursor() as cur:
+            row = one_row(cur.execute(SQL_RELEASED_COUNT, [indicator_ids]))
+        return 0 if row is None else int(row[0])
 
     def released_near_and_shown(
         self, indicator_ids: list[str], near: list[str], shown: dict[str, int]
