@@ -56,8 +56,11 @@ def test_assessed_a_few_areas_at_a_time_equals_all_at_once(
     assert (items["type"] == "parity").any()  # parity references lie in other areas
     monkeypatch.setattr(ga, "AREAS_PER_READ", per_read)
     parts = ga.assess_from_store(demo_store, catalogue, items, "cagr")
-    _same(parts, ga.assess_items(items, _values(demo_store), catalogue, "cagr"))
+    full = ga.assess_items(items, _values(demo_store), catalogue, "cagr")
+    _same(parts, full)
     assert len(parts) >= (100 if implicit else 20)
+    table = ga.assess_from_store(demo_store, catalogue, items, "cagr", ga.TABLE_COLUMNS)
+    _same(table, full[ga.TABLE_COLUMNS])
 
 
 def _table(store: Store, method: str = "destatis", implicit: bool = True) -> pd.DataFrame:
