@@ -13,6 +13,7 @@ from dashboard import config
 from dashboard.reports.deck import DeckSpec
 from dashboard.store import Store
 from dashboard.store.short_links import ShortLinkRepository
+from dashboard.ui import share
 from tests.auth_helpers import log_in
 from tests.conftest import ROOT
 
@@ -24,8 +25,11 @@ def fresh_caches(fresh_caches: None) -> None:
     """Every test starts with empty Streamlit caches."""
 
 
-def short_code(at: AppTest) -> str:
-    """The code of the short link the page shows."""
+def short_code(at: AppTest, page: str) -> str:
+    """The code of the short link the page shows once its share box is opened."""
+    assert not at.code  # closed, the box holds nothing (and wrote no short link)
+    at.session_state[share.share_key(page)] = True  # what a click on the expander does
+    at.run()
     for block in at.code:
         found = re.search(r"/\?l=([A-Za-z0-9_-]+)$", block.value)
         if found:
@@ -33,13 +37,22 @@ def short_code(at: AppTest) -> str:
     raise AssertionError("no short link on the page")
 
 
-def test_karte_short_link_restores_its_filters() -> None:
+def test_karte_short_link_restores_its_filters(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    code_for = ShortLinkRepository.code_for
+    monkeypatch.setattr(
+        ShortLinkRepository,
+        "code_for",
+        lambda self, page, p: made.append(page) or code_for(self, page, p),
+    )
     at = AppTest.from_file(KARTE, default_timeout=60)
     at.query_params["indikator"] = "arbeitslose_je100"
     at.query_params["token"] = "geheim"
     at.run()
     assert not at.exception
-    code = short_code(at)
+    assert made == []  # the closed box asks the database for nothing
+    code = short_code(at, "karte")
+    assert made == ["karte"]
     assert any("<iframe" in c.value and "embed=true" in c.value for c in at.code)
     page, params = ShortLinkRepository(Store(config.db_path())).resolve(code)
     assert page == "karte"
@@ -48,7 +61,7 @@ def test_karte_short_link_restores_its_filters() -> None:
     again = AppTest.from_file(KARTE, default_timeout=60)
     again.query_params["indikator"] = "arbeitslose_je100"
     again.query_params["token"] = "geheim"
-    assert short_code(again.run()) == code  # same view, same code
+    assert short_code(again.run(), "karte") == code  # same view, same code
 
 
 # --- every page: its URL restores the view (filters included) and it offers the short link ---
@@ -134,7 +147,8 @@ def test_every_page_restores_its_view_from_the_url_and_offers_a_short_link(
         assert widget.value == value, (kind, key)
     # the page writes its view back: the URL still names every filter it was opened with
     assert {k: first(at.query_params.get(k)) for k in query} == query
-    page, params = ShortLinkRepository(Store(config.db_path())).resolve(short_code(at))
+    links = ShortLinkRepository(Store(config.db_path()))
+    page, params = links.resolve(short_code(at, script.removesuffix(".py")))
     assert page == script.removesuffix(".py")
     assert {k: v[0] for k, v in params.items() if k in query} == query
 

@@ -22,11 +22,23 @@ def _base_url() -> str:
     return f"{scheme}://{rest.split('/', 1)[0]}" if rest else ""
 
 
+def share_key(page: str) -> str:
+    """The session-state key of a page's share box (True while it is open)."""
+    return f"share_{page}"
+
+
 def share_box(page: str, tr: Callable[..., str]) -> None:
     """An expander with the view's short link and an iframe snippet (st.code copies locally)."""
     if page not in PAGES:
         return
-    with st.expander(tr("links.share"), icon=":material/link:"):
+    # filled only while open: closed, it looked up (or wrote) a short link on every run of every
+    # page, and its code blocks made each first visit load and parse 1.5 MB of script
+    box = st.expander(
+        tr("links.share"), icon=":material/link:", key=share_key(page), on_change="rerun"
+    )
+    with box:
+        if not box.open:
+            return
         st.caption(tr("links.share.help"))
         params = url_state.everything()
         try:
