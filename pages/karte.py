@@ -57,11 +57,22 @@ VIEWS = ("indikator", "sozialindex")
 LIMITS = map_view.limits()
 
 
-def key_figures(cards: list[tuple[str, str]]) -> None:
+def key_figures(cards: list[map_parts.KeyFigure], unit: str | None) -> None:
     """Key numbers above the map: the city, highest, lowest, areas with a value."""
+    if unit:
+        st.caption(unit)
     cols = st.columns(4)
-    for col, (label, value) in zip(cols, cards, strict=False):
-        col.metric(label, value, border=True)
+    for col, card in zip(cols, cards, strict=False):
+        # the area as a grey line under the value (no arrow: it is not a change)
+        col.metric(
+            card.label,
+            card.value,
+            card.place,
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+            height="stretch",
+        )
 
 
 def downloads(frame: pd.DataFrame, notes: list[tuple[str, str]], stem: str) -> None:
@@ -158,7 +169,7 @@ def render_map(view: MapView, made: map_parts.MapParts, display: dict[str, Any])
     texts = local_notes.with_note_markers(made.texts, list(table["code"]), counts, tr)
     where = (display["geometry"], display["level"])
     fig = maps.figure(db, where, shapes, table, texts, spec, lang)
-    key_figures(made.cards)
+    key_figures(made.cards, made.unit)
     event = st.plotly_chart(
         fig,
         key="karte_map",

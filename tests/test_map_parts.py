@@ -45,15 +45,14 @@ def test_parts_of_a_count_on_demo_data(demo_db: Path) -> None:
     table = made.table
     assert len(made.texts) == len(table) == 45
     assert table["provenance"].str.len().gt(0).all()
-    labels = [label for label, _value in made.cards]
-    assert labels[0] == "Stadt Münster (Personen)"
-    assert labels[1].startswith("Höchster Wert: ") and labels[2].startswith("Niedrigster Wert: ")
-    assert made.cards[3] == ("Gebiete mit Wert", "45 / 45")
+    labels = [card.label for card in made.cards]
+    assert labels == ["Stadt Münster", "Höchster Wert", "Niedrigster Wert", "Gebiete mit Wert"]
+    assert made.unit == "Angaben in Personen"  # a word as unit: one line above the cards
+    assert made.cards[3] == map_parts.KeyFigure("Gebiete mit Wert", "45 / 45")
     # the highest card names the area with the largest value, formatted as on the page
     top = table.loc[table["value"].idxmax()]
-    assert made.cards[1] == (
-        f"Höchster Wert: {top['code']} {top['name']} (Personen)",
-        f"{top['value']:,.0f}".replace(",", "."),
+    assert made.cards[1] == map_parts.KeyFigure(
+        "Höchster Wert", f"{top['value']:,.0f}".replace(",", "."), f"{top['code']} {top['name']}"
     )
     assert list(made.frame.columns[:3]) == ["Nr.", "Gebiet", "Wert (Personen)"]
     assert made.places["Wert (Personen)"] == 0
@@ -61,6 +60,6 @@ def test_parts_of_a_count_on_demo_data(demo_db: Path) -> None:
 
 def test_parts_speak_the_page_language(demo_db: Path) -> None:
     made = _parts(demo_db, "en")
-    assert made.cards[0][0] == "City of Münster (Personen)"
-    assert made.cards[3][0] == "Areas with a value"
+    assert made.cards[0].label == "City of Münster" and made.unit == "Figures in Personen"
+    assert made.cards[3].label == "Areas with a value"
     assert "Value (Personen)" in made.frame.columns

@@ -303,16 +303,19 @@ def test_social_index_without_core_indicators_shows_an_info(
 
 @pytest.mark.realdata
 def test_key_figures_of_a_count_fit_their_cards(bundle_db: Path) -> None:
-    # "8.923 Personen" was cut to "8.923 Pers…" in a quarter-width card at 1440 px
+    # "8.923 Personen" was cut to "8.923 Pers…" in a quarter-width card at 1440 px, then the
+    # label "Höchster Wert: 61 Coerde (Pers…": short labels, the unit above, the area below
     at = run(indikator="arbeitslose", periode="2014")
     assert not at.exception
-    cards = {m.label: m.value for m in at.metric}
-    assert cards["Stadt Münster (Personen)"] == "8.923"
-    assert cards["Höchster Wert: 61 Coerde (Personen)"] == "698"
-    assert cards["Niedrigster Wert: 12 Überwasser (Personen)"] == "21"
-    assert cards["Gebiete mit Wert"] == "45 / 45"
+    cards = {m.label: (m.value, m.delta) for m in at.metric}
+    assert cards["Stadt Münster"] == ("8.923", "")
+    assert cards["Höchster Wert"] == ("698", "61 Coerde")
+    assert cards["Niedrigster Wert"] == ("21", "12 Überwasser")
+    assert cards["Gebiete mit Wert"] == ("45 / 45", "")
+    assert "Angaben in Personen" in [c.value for c in at.caption]
     at = run(indikator="anteil_mv", periode="2014")
     assert {m.label: m.value for m in at.metric}["Stadt Münster"] == "21,7 %"
+    assert not any(c.value.startswith("Angaben in") for c in at.caption)
 
 
 def test_the_social_index_map_says_demo_on_demo_data(demo_db: Path) -> None:

@@ -23,13 +23,23 @@ from dashboard.ui import data, maps, provenance_data
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """One card above the map: what, its formatted value, and the area it belongs to."""
+
+    label: str
+    value: str
+    place: str | None = None  # "61 Coerde" under the highest and the lowest value
+
+
+@dataclass(frozen=True)
 class MapParts:
     """What the map page shows of one selection besides the figure."""
 
     table: pd.DataFrame  # the view's table with where each value comes from ("provenance")
     texts: list[str]  # hover text per area (table order), without note markers
     common: str | None  # the provenance every area shares (said once under the map)
-    cards: list[tuple[str, str]]  # key figures: label, formatted value
+    cards: list[KeyFigure]  # key figures above the map
+    unit: str | None  # "Angaben in Personen" above the cards when the unit is a word
     frame: pd.DataFrame  # the table under the map, with headings in the page's language
     places: dict[str, int]  # decimals per numeric column of ``frame``
 
@@ -72,7 +82,8 @@ def _parts(
     )
     frame = table_frame(view, table, indicator, lang)
     places = map_text.column_decimals(frame, int(indicator["decimals"]), lambda key: t(key, lang))
-    return MapParts(table, texts, common, key_figures(view, indicator, lang), frame, places)
+    cards, unit = key_figures(view, indicator, lang)
+    return MapParts(table, texts, common, cards, unit, frame, places)
 
 
 def part_names(indicator: dict[str, Any], catalogue: Catalogue, lang: str) -> tuple[str, str]:
@@ -85,22 +96,29 @@ def part_names(indicator: dict[str, Any], catalogue: Catalogue, lang: str) -> tu
     return t("karte.col.numerator", lang), t("karte.col.denominator", lang)
 
 
-def key_figures(view: MapView, indicator: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """The city, the highest and lowest area, and how many areas have a value."""
+def key_figures(
+    view: MapView, indicator: dict[str, Any], lang: str
+) -> tuple[list[KeyFigure], str | None]:
+    """The city, the highest and lowest area, how many areas have a value; the unit line."""
     decimals, unit = int(indicator["decimals"]), str(indicator["unit"])
-    # a word as unit cut the value off in a quarter-width card ("8.923 Pers…"): it joins the label
-    suffix, unit = (f" ({unit})", "") if len(unit) > 2 else ("", unit)
+    # a word as unit cut the value ("8.923 Pers…"), and then the label ("Höchster Wert: 61
+    # Coerde (Pers…"), off in a quarter-width card: the unit goes above the cards, the area
+    # under the value
+    note, unit = (t("karte.side.unit", lang, unit=unit), "") if len(unit) > 2 else (None, unit)
+
+    def shown_value(value: object) -> str:
+        return map_text.fmt_value(value, decimals, unit, lang)
+
     table = view.table
     shown = table.dropna(subset=["value"]).sort_values("value", ascending=False)
-    cards = [(t("karte.side.city", lang), view.city)]
+    cards = [KeyFigure(t("karte.side.city", lang), shown_value(view.city))]
     if not shown.empty:
         for row, key in ((0, "karte.side.highest"), (-1, "karte.side.lowest")):
             area = shown.iloc[row]
-            cards.append((f"{t(key, lang)}: {area['code']} {area['name']}", area["value"]))
-    out = [
-        (label + suffix, map_text.fmt_value(value, decimals, unit, lang)) for label, value in cards
-    ]
-    return [*out, (t("karte.side.areas", lang), f"{len(shown)} / {len(table)}")]
+            place = f"{area['code']} {area['name']}"
+            cards.append(KeyFigure(t(key, lang), shown_value(area["value"]), place))
+    cards.append(KeyFigure(t("karte.side.areas", lang), f"{len(shown)} / {len(table)}"))
+    return cards, note
 
 
 def table_frame(
