@@ -65,6 +65,26 @@ def test_released_values_are_identical(both: tuple[Store, Store], catalogue: Cat
     )
 
 
+def test_the_rows_a_profile_reads_are_identical(
+    both: tuple[Store, Store], catalogue: Catalogue
+) -> None:
+    """A district's areas and the shown cross-sections, in release order, and the count."""
+    from dashboard.readmodel import released_near_and_shown
+
+    duck, pg = both
+    near, shown = ["61", "0", "B6"], {"anteil_mv": 2020, "bevoelkerung": 2018}
+    a = released_near_and_shown(duck, catalogue, near, shown)
+    b = released_near_and_shown(pg, catalogue, near, shown)
+    assert len(a) == len(b) > 500
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)  # the same order on both engines
+    ids = list(catalogue.indicators["id"])
+    assert (
+        duck.released_count(ids)
+        == pg.released_count(ids)
+        == len(released_observations(duck, catalogue))
+    )
+
+
 def test_stored_assessments_are_identical(both: tuple[Store, Store]) -> None:
     """init stored the goal pages' assessments on both engines; read back, they are equal."""
     from dashboard.imports import store_catalogue
