@@ -112,6 +112,12 @@ SETTINGS: dict[str, Setting] = {
             "Most rows a long table on a page shows at once (downloads always hold every row).",
         ),
         Setting(
+            "matrix_limit",
+            60,
+            "Most areas the districts × fields matrix draws at once; more are shown a page at a "
+            "time (its download holds every area).",
+        ),
+        Setting(
             "catalogue_dir",
             "",
             "Directory of the strategy catalogue (areas.yaml, leitbild.yaml, indicators.yaml, "

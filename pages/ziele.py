@@ -18,6 +18,7 @@ from dashboard.services import note_lines
 from dashboard.ui import (
     data,
     downloads,
+    matrix_pages,
     progress_data,
     progress_figures,
     progress_method,
@@ -32,15 +33,6 @@ tr = translator()
 lang = language()
 db = str(config.db_path())
 STATUSES = plabels.STATUS_ORDER
-
-
-def _on_matrix_select() -> None:
-    """A click on a matrix cell filters by its district and field (runs before the widgets)."""
-    points = st.session_state["matrix"].selection.get("points", [])
-    if points and points[0].get("customdata"):
-        area, field = points[0]["customdata"][:2]
-        st.session_state["gebiet"] = area
-        st.session_state["feld"] = field
 
 
 def _on_table_select() -> None:
@@ -107,8 +99,7 @@ with guarded():
     # --- matrix ---------------------------------------------------------------------------
     st.subheader(tr("ziele.matrix"))
     st.caption(tr("ziele.matrix_help"))
-    # the legend first: a reader needs it before the rows, not after 45 of them
-    st.caption(
+    st.caption(  # the legend first: a reader needs it before the rows, not after 45 of them
         " · ".join(plabels.status_text(s, tr) for s in STATUSES) + " · " + tr("ziele.matrix_rule")
     )
     matrix = progress_data.matrix(db, method, implicit)
@@ -124,26 +115,27 @@ with guarded():
     st.caption(
         " · ".join(f"{f} {labels['field'][f]}" for f in dict.fromkeys(shown_matrix["field_id"]))
     )
+    field_names = {f: f"{f} {labels['field'][f]}" for f in fields}
     if shown_matrix.empty:
         st.info(tr("ziele.empty_filter"))
     else:
+        drawn, page = matrix_pages.matrix_page(shown_matrix, labels["area"], tr, lang)
         fig = progress_figures.heatmap(
-            shown_matrix,
+            drawn,
             labels["area"],
-            {f: f"{f} {labels['field'][f]}" for f in fields},
+            field_names,
             lang,
             selected=(area, field) if area and field else None,
             compact=True,
-            source=(db, method, implicit, area, field, tuple(sorted(statuses or ()))),
+            source=(db, method, implicit, area, field, tuple(sorted(statuses or ())), page),
         )
         st.plotly_chart(
             fig,
-            key="matrix",
-            on_select=_on_matrix_select,
+            key=matrix_pages.MATRIX_KEY,
+            on_select=matrix_pages.on_matrix_select,
             selection_mode="points",
             config={"displayModeBar": False},
         )
-    field_names = {f: f"{f} {labels['field'][f]}" for f in fields}
     downloads.offer(
         lambda m=shown_matrix, f=field_names: xf.matrix_frame(
             m, labels["area"], f, lambda s: plabels.status_text(s, tr), lang

@@ -314,3 +314,37 @@ def test_filters_filter_the_matrix_and_the_legend_comes_first(demo_db: Path) -> 
     at = run(status="wrong_direction")
     heat = heatmap_spec(at)["data"][0]
     assert 0 < len(heat["y"]) < 46  # only areas with a cell in the chosen status
+
+
+def test_a_large_matrix_is_drawn_a_page_of_areas_at_a_time(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond ``matrix_limit`` areas the matrix shows one page of areas; every area is on one
+    page, the download keeps all of them, a filter that leaves fewer pages starts at the first."""
+    whole = heatmap_spec(run())["data"][0]["y"]
+    assert len(whole) == 46
+    monkeypatch.setenv("LEITBILD_MATRIX_LIMIT", "20")
+    at = run()
+    assert not at.exception
+    pages = at.selectbox(key="matrix_seite")
+    assert pages.options[0] == f"1–20 von 46 ({whole[0]} – {whole[19]})"
+    assert pages.options[2] == f"41–46 von 46 ({whole[40]} – {whole[45]})"
+    assert heatmap_spec(at)["data"][0]["y"] == whole[:20]
+    assert any(
+        "zeigt 20 Gebiete auf einmal" in c.value and "alle 46" in c.value for c in at.caption
+    )
+    seen = []
+    for page in range(3):
+        pages = at.selectbox(key="matrix_seite").set_value(page)
+        at.run()
+        seen += heatmap_spec(at)["data"][0]["y"]
+    assert seen == whole  # each area once, in order
+    at.selectbox(key="gebiet").set_value("61").run()  # one area: one page, no choice
+    assert heatmap_spec(at)["data"][0]["y"] == ["61 Coerde"]
+    assert not [s for s in at.selectbox if s.key == "matrix_seite"]
+
+
+def test_a_matrix_that_fits_has_no_page_choice(demo_db: Path) -> None:
+    at = run()
+    assert not [s for s in at.selectbox if s.key == "matrix_seite"]
+    assert len(heatmap_spec(at)["data"][0]["y"]) == 46
