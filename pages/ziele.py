@@ -90,7 +90,8 @@ with guarded():
     )  # fmt: skip
     progress_method.show(tr)
 
-    assessments = progress_data.selected(db, method, implicit)
+    # in the table's order: a filter keeps it, so no rerun sorts (at 100x ~0.6 s a click)
+    assessments = progress_data.in_table_order(db, method, implicit)
     if assessments.empty:
         st.info(tr("ziele.no_targets"))
         target_form.manager(db, tr, lang)
@@ -153,7 +154,6 @@ with guarded():
         shown = shown[shown["area"] == area]
     if statuses:
         shown = shown[shown["status"].isin(statuses)]
-    shown = shown.sort_values(["implicit", "field_id", "indicator_id", "area"], kind="stable")
     st.subheader(tr("ziele.table", n=len(shown)))
     counts = shown["status"].value_counts()
     counts_row = figure_row()  # six columns stacked into six blocks on a phone
