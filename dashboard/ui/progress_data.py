@@ -78,7 +78,7 @@ def details(path: str, method: str, implicit: bool) -> Callable[[pd.DataFrame], 
 
     Everything cached is resolved now: the function also runs in a download's thread. The
     items are made for the rows' areas only (an item depends on its area alone; all of them
-    held 0.4 GB of the server's memory at 100x, their areas' part is made in milliseconds).
+    held 0.4 GB of the server's memory at 100x; 5 areas' take ~0.1 s, 450 areas' ~0.6 s).
     """
     store, catalogue, targets = (
         data.get_store(path),
