@@ -66,6 +66,47 @@ def released_near_and_shown(
     return frame[frame["area_code"].isin(near) | at_shown].reset_index(drop=True)
 
 
+def released_periods(store: Store, catalogue: Catalogue) -> list[int]:
+    """The periods in which any indicator has a released value (not suppressed), ascending."""
+    wanted = list(catalogue.indicators["id"])
+    if _stored_fresh(store, catalogue, wanted):
+        return store.released_periods(wanted)
+    frame = _unstored(store, catalogue, wanted)
+    return sorted({int(p) for p in frame.loc[frame["value"].notna(), "period"]})
+
+
+def released_deck(
+    store: Store, catalogue: Catalogue, near: list[str], period: int | None, whole: list[str]
+) -> pd.DataFrame:
+    """Every released value of the ``near`` areas, of ``period`` (all areas) and of the
+    ``whole`` indicators, in the order of ``released_observations``: what a deck reads."""
+    wanted = list(catalogue.indicators["id"])
+    if _stored_fresh(store, catalogue, wanted):
+        return store.released_deck(wanted, near, period, whole)
+    frame = _unstored(store, catalogue, wanted)
+    keep = (
+        frame["area_code"].isin(near)
+        | frame["period"].eq(period)
+        | frame["indicator_id"].isin(whole)
+    )
+    return frame[keep].reset_index(drop=True)
+
+
+class StoreRelease:
+    """The released-value reads a deck makes (``reports.deck_scope.Release``), on a store."""
+
+    def __init__(self, store: Store, catalogue: Catalogue) -> None:
+        self.store, self.catalogue = store, catalogue
+
+    def periods(self) -> list[int]:
+        """Periods with a released value, ascending."""
+        return released_periods(self.store, self.catalogue)
+
+    def rows(self, near: list[str], period: int | None, whole: list[str]) -> pd.DataFrame:
+        """Every value of the ``near`` areas, of ``period`` and of the ``whole`` indicators."""
+        return released_deck(self.store, self.catalogue, near, period, whole)
+
+
 def _stored_fresh(store: Store, catalogue: Catalogue, wanted: list[str]) -> bool:
     """Compute and store what is stale of ``wanted``; False if writes kept landing meanwhile."""
     rule = release_rule()

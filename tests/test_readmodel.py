@@ -269,6 +269,45 @@ def test_near_and_shown_are_exactly_those_rows_of_the_release(
     assert rows["area_code"].nunique() > 40  # every area in the shown periods
 
 
+@pytest.mark.parametrize("stored", [True, False])
+def test_deck_rows_are_exactly_those_rows_of_the_release(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch, stored: bool
+) -> None:
+    """The near areas' rows, every row of one period and the whole indicators' rows, once
+    each and in release order, from the stored values and from an unstored computation."""
+    catalogue = store_catalogue(demo_store)
+    everything = released_observations(demo_store, catalogue)
+    near, period, whole = ["61", "0"], 2019, ["bevoelkerung", "anteil_mv"]
+    if not stored:
+        monkeypatch.setattr(demo_store, "released_state", lambda _rule: (0, set()))
+        monkeypatch.setattr(demo_store, "save_released", lambda *_args: False)
+    rows = readmodel.released_deck(demo_store, catalogue, near, period, whole)
+    keep = (
+        everything["area_code"].isin(near)
+        | everything["period"].eq(period)
+        | everything["indicator_id"].isin(whole)
+    )
+    _same(rows, everything[keep].reset_index(drop=True))
+    assert 1000 < len(rows) < len(everything) / 2
+    none = readmodel.released_deck(demo_store, catalogue, near, None, [])
+    _same(none, everything[everything["area_code"].isin(near)].reset_index(drop=True))
+
+
+@pytest.mark.parametrize("stored", [True, False])
+def test_released_periods_are_those_with_a_value(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch, stored: bool
+) -> None:
+    """Periods with a released (not suppressed) value, stored or computed now alike."""
+    catalogue = store_catalogue(demo_store)
+    everything = released_observations(demo_store, catalogue)
+    expected = sorted({int(p) for p in everything.loc[everything["value"].notna(), "period"]})
+    if not stored:
+        monkeypatch.setattr(demo_store, "released_state", lambda _rule: (0, set()))
+        monkeypatch.setattr(demo_store, "save_released", lambda *_args: False)
+    assert readmodel.released_periods(demo_store, catalogue) == expected
+    assert len(expected) > 5
+
+
 def test_prepare_counts_what_it_released_without_reading_it_back(
     demo_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -85,6 +85,21 @@ def test_the_rows_a_profile_reads_are_identical(
     )
 
 
+def test_a_decks_rows_are_identical(both: tuple[Store, Store], catalogue: Catalogue) -> None:
+    """The periods with a released value and the rows a deck reads, on both engines."""
+    from dashboard.readmodel import StoreRelease
+    from dashboard.reports.deck import default_deck
+    from dashboard.reports.deck_scope import deck_values
+
+    duck, pg = both
+    assert StoreRelease(duck, catalogue).periods() == StoreRelease(pg, catalogue).periods()
+    spec = default_deck(catalogue)
+    a = deck_values(StoreRelease(duck, catalogue), catalogue, duck.targets(), spec)
+    b = deck_values(StoreRelease(pg, catalogue), catalogue, pg.targets(), spec)
+    assert len(a) == len(b) > 1000
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
 def test_stored_assessments_are_identical(both: tuple[Store, Store]) -> None:
     """init stored the goal pages' assessments on both engines; read back, they are equal."""
     from dashboard.imports import store_catalogue

@@ -27,8 +27,10 @@ def run(store: Any, args: argparse.Namespace) -> int:
     if suffix.lstrip(".") not in exports.RENDERERS:
         known = " oder ".join(f".{ext}" for ext in exports.RENDERERS)
         raise UsageError(f"{args.out.name}: bitte eine Datei auf {known} angeben.")
-    data = exports.deck_data(store)
-    spec = exports.saved_or_default(store, data.catalogue, args.name)
+    from dashboard.imports import store_catalogue
+
+    spec = exports.saved_or_default(store, store_catalogue(store), args.name)
+    data = exports.deck_data(store, spec)
     content = exports.export(data, spec, suffix.lstrip("."), args.lang, store)
     try:
         args.out.write_bytes(content)

@@ -43,9 +43,9 @@ register("pptx", _pptx)
 register("pdf", _pdf)
 
 
-def deck_data(store: Any) -> DeckData:
-    """The data every slide reads (released values only)."""
-    return load(store)
+def deck_data(store: Any, spec: DeckSpec) -> DeckData:
+    """The data the deck's slides read (the released rows it shows only)."""
+    return load(store, spec)
 
 
 def saved_or_default(store: Any, catalogue: Catalogue, name: str | None) -> DeckSpec:

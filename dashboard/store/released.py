@@ -63,6 +63,20 @@ WHERE list_contains(?, r.indicator_id)
   AND (list_contains(?, r.area_code) OR s.indicator_id IS NOT NULL)
 ORDER BY list_position(?, r.indicator_id), r.area_code, r.period, r.grp
 """
+# a deck's rows: every value of some areas, of one period and of some indicators
+SQL_RELEASED_DECK = f"""
+SELECT {", ".join(RELEASED_COLUMNS)}
+FROM released_observation
+WHERE list_contains(?, indicator_id)
+  AND (list_contains(?, area_code) OR period = ? OR list_contains(?, indicator_id))
+ORDER BY list_position(?, indicator_id), area_code, period, grp
+"""
+# the periods in which any of the indicators has a released (not suppressed) value
+SQL_RELEASED_PERIODS = """
+SELECT DISTINCT period FROM released_observation
+WHERE list_contains(?, indicator_id) AND value IS NOT NULL
+ORDER BY period
+"""
 SQL_RELEASED_COUNT = (
     "SELECT count(*) FROM released_observation WHERE list_contains(?, indicator_id)"
 )
@@ -128,6 +142,20 @@ class ReleasedRepository(Database):
         with self.cursor() as cur:
             row = one_row(cur.execute(SQL_RELEASED_COUNT, [indicator_ids]))
         return 0 if row is None else int(row[0])
+
+    def released_periods(self, indicator_ids: list[str]) -> list[int]:
+        """Periods in which any of these indicators has a stored released value."""
+        with self.cursor() as cur:
+            rows = cur.execute(SQL_RELEASED_PERIODS, [indicator_ids]).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def released_deck(
+        self, indicator_ids: list[str], near: list[str], period: int | None, whole: list[str]
+    ) -> pd.DataFrame:
+        """Stored released values of the ``near`` areas, of ``period`` and of the ``whole``
+        indicators (every area and period), in the order of ``released``."""
+        params = [indicator_ids, near, period, whole, indicator_ids]
+        return self._large_frame(SQL_RELEASED_DECK, params)
 
     def released_near_and_shown(
         self, indicator_ids: list[str], near: list[str], shown: dict[str, int]

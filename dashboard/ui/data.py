@@ -13,7 +13,7 @@ from dashboard.bootstrap import initialise
 from dashboard.catalogues import Catalogue
 from dashboard.imports import store_catalogue
 from dashboard.present import catalogue_text
-from dashboard.readmodel import released_near_and_shown, released_observations
+from dashboard.readmodel import StoreRelease, released_near_and_shown, released_observations
 from dashboard.store import Store
 from dashboard.ui.shell import language
 
@@ -119,6 +119,11 @@ def area_values(path: str, codes: tuple[str, ...]) -> pd.DataFrame:
 def values_of(path: str, indicator_ids: tuple[str, ...]) -> pd.DataFrame:
     """Released values of these indicators only (every area), shared read-only."""
     return released_observations(get_store(path), _stored_catalogue(path), list(indicator_ids))
+
+
+def release(path: str) -> StoreRelease:
+    """Reads of the released values (not cached: the caller, e.g. a deck, caches its result)."""
+    return StoreRelease(get_store(path), _stored_catalogue(path))
 
 
 def near_and_shown(path: str, near: list[str], shown: pd.Series) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from dashboard.catalogues import Catalogue
 from dashboard.present import theme
 from dashboard.reports.deck import DeckSpec, SlideRef, default_deck, valid_name
 from dashboard.reports.deck_builder import build_slides, slide_label
+from dashboard.reports.deck_scope import deck_values
 from dashboard.reports.slide_provenance import annotate
 from dashboard.reports.slides import DeckData, Slide
 from dashboard.ui import data, login
@@ -68,14 +69,15 @@ SHOW_CSS = Template("""
 
 
 # --- data ---------------------------------------------------------------------------------------
-def deck_data(db: str) -> DeckData:
-    """The deck's data from the pages' cached accessors (released values only)."""
+def deck_data(db: str, spec: DeckSpec) -> DeckData:
+    """The deck's data from the pages' cached accessors: the released rows it reads."""
     layers = data.geometry_layers(db)
+    targets = data.targets(db)
     return DeckData(
         catalogue=data.catalogues(db),
-        values=data.all_values(db),
+        values=deck_values(data.release(db), data.stored_catalogue(db), targets, spec),
         measures=data.measures(db),
-        targets=data.targets(db),
+        targets=targets,
         summary=data.summary(db),
         geometry={layer: data.geometry(db, layer) for layer in layers},
     )
@@ -84,8 +86,8 @@ def deck_data(db: str) -> DeckData:
 @st.cache_data(ttl=data.TTL_SECONDS, show_spinner=False, max_entries=8)
 def slides(db: str, spec_json: str, lang: str) -> list[Slide]:
     """Slide content of a deck (cached per deck, language and database)."""
-    deck = deck_data(db)
     spec = DeckSpec.from_json(spec_json)
+    deck = deck_data(db, spec)
     built = build_slides(deck, spec, lang)
     return annotate(built, data.get_store(db), deck.catalogue, deck.values, lang, spec.period)
 
