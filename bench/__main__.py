@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench import browser, import_speed, load_runs, report
-from bench.pages import PAGES
+from bench.pages import PAGES, VARIANTS, page_script
 from bench.scale import SCALES, build, grid_geojson
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,7 +122,7 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
     if factor in args.naive_scales:
         naive = naive_geojson(db, work / "naive.geojson")
         result["naive_geojson_bytes"] = naive.stat().st_size
-    pages = [p for p in args.pages.split(",") if (ROOT / "pages" / f"{p}.py").exists()]
+    pages = [p for p in args.pages.split(",") if page_script(ROOT, p)[0].exists()]
     if "pages" in metrics:
         print(f"[{scale.label}] page scripts (AppTest) …", file=sys.stderr)
         result["pages"] = run_pages(db, work, pages, args.cold_runs, args.warm_runs, naive)
@@ -142,7 +142,10 @@ def run_scale(factor: int, args: argparse.Namespace, work: Path) -> dict:
             result["official_map_bytes"] = official_map_bytes(db, work)
     if "browser" in metrics:
         print(f"[{scale.label}] browser …", file=sys.stderr)
-        result["browser"] = browser.measure(db, pages, args.browser_runs)
+        # a page state is timed as a script only: its first render is the page's
+        result["browser"] = browser.measure(
+            db, [p for p in pages if p not in VARIANTS], args.browser_runs
+        )
         result["browser_floor"] = {
             name: browser.measure(db, [""], args.browser_runs, script=ROOT / "bench" / f"{name}.py")
             for name in ("floor_empty", "floor_chart")

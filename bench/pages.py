@@ -17,14 +17,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = (
     "start", "karte", "stadtteil", "ziele", "handlungsfelder", "massnahmen", "review",
-    "praesentation",
+    "praesentation", "praesentation_folien",
 )  # fmt: skip
+# page states timed like pages: the presentation's show of the default deck (?folie=1)
+# builds every slide of it, what the editor without a show does not
+VARIANTS = {"praesentation_folien": ("praesentation", {"folie": "1"})}
 NAIVE = ROOT / "bench" / "naive_app.py"
 # the floors every page is compared with, timed in the same run (bench/floor_*.py)
 FLOORS = {"floor_empty": ROOT / "bench" / "floor_empty.py",
           "floor_data": ROOT / "bench" / "floor_data.py"}  # fmt: skip
 # map traces: plotly geo/map choropleths, or the project's filled polygons on cartesian axes
 MAP_TRACES = ('"choroplethmap"', '"choropleth"', '"scattermap"', '"fill":"toself"')
+
+
+def page_script(root: Path, name: str) -> tuple[Path, dict[str, str]]:
+    """The script of a page (or page state, see VARIANTS) and the query it is opened with."""
+    page, query = VARIANTS.get(name, (name, {}))
+    return root / "pages" / f"{page}.py", query
 
 
 def map_bytes(at: object) -> int | None:
@@ -57,7 +66,9 @@ def server_like_bytecode() -> None:
     ScriptCache.get_bytecode = get_bytecode
 
 
-def time_script(script: Path, cold_runs: int, warm_runs: int) -> dict:
+def time_script(
+    script: Path, cold_runs: int, warm_runs: int, query: dict[str, str] | None = None
+) -> dict:
     """Median cold (caches cleared, new session) and warm (rerun of that session) times.
 
     After each cold run the same session reruns ``warm_runs`` times (what a user changing a
@@ -72,6 +83,7 @@ def time_script(script: Path, cold_runs: int, warm_runs: int) -> dict:
         st.cache_resource.clear()
         _BYTECODE.clear()  # cold: the first visitor after a restart waits for the compile too
         at = AppTest.from_file(str(script), default_timeout=1800)
+        at.query_params.update(query or {})
         start = time.perf_counter()
         at.run()
         cold.append(time.perf_counter() - start)
@@ -141,10 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict | None] = {"release": release_time(args.db)}
     print(f"  released values: {results['release']['seconds']:.1f}s", file=sys.stderr)
     results["prepare"] = prepare_time(args.db)  # what an import leaves for the first visitor
-    scripts = {**FLOORS, **{p: root / "pages" / f"{p}.py" for p in args.pages.split(",")}}
-    for page, script in scripts.items():
+    scripts = {name: (script, {}) for name, script in FLOORS.items()}
+    scripts |= {p: page_script(root, p) for p in args.pages.split(",")}
+    for page, (script, query) in scripts.items():
         if script.exists():
-            results[page] = time_script(script, args.cold, args.warm)
+            results[page] = time_script(script, args.cold, args.warm, query)
             print(f"  {page}: {results[page]['warm_s']:.3f}s warm", file=sys.stderr)
             # written after every page: a long run stopped midway keeps what it measured
             Path(args.out).write_text(json.dumps(results, indent=1), encoding="utf-8")
