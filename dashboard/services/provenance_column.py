@@ -21,6 +21,9 @@ from dashboard.store import Store
 
 KEY = ["indicator_id", "area_code", "period", "grp"]
 SEPARATOR = " | "
+# rows of at most this many areas read only those areas' stored values (a district's slide
+# or page); a stored value's text needs its own row and its parts', all of its area
+NARROW_AREAS = 50
 
 
 def texts(store: Store, catalogue: Catalogue, keys: pd.DataFrame, lang: str = "de") -> list:
@@ -36,7 +39,9 @@ def texts(store: Store, catalogue: Catalogue, keys: pd.DataFrame, lang: str = "d
             out[i] = text
         return out
     frame = frame.astype({"period": int})
-    found = with_provenance(store, catalogue, frame, lang).reset_index(drop=True)
+    areas = list(dict.fromkeys(frame["area_code"]))
+    narrow = areas if len(areas) <= NARROW_AREAS else None
+    found = with_provenance(store, catalogue, frame, lang, narrow).reset_index(drop=True)
     missing = found.isna()
     if missing.any():
         # not stored as such: a total the page computed from the districts (per indicator)
