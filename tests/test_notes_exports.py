@@ -78,6 +78,7 @@ def test_protocol_carries_the_visible_notes_escaped(demo_store: Store) -> None:
 
 
 def test_slides_show_provenance_and_the_districts_notes(demo_store: Store) -> None:
+    from dashboard.imports import store_catalogue
     from dashboard.reports.deck import default_deck
     from dashboard.reports.deck_builder import build_slides
     from dashboard.reports.exports import deck_data
@@ -85,8 +86,8 @@ def test_slides_show_provenance_and_the_districts_notes(demo_store: Store) -> No
     from dashboard.reports.slide_provenance import annotate
 
     _notes(demo_store)
-    data = deck_data(demo_store)
-    spec = default_deck(data.catalogue).with_districts(["91"])
+    spec = default_deck(store_catalogue(demo_store)).with_districts(["91"])
+    data = deck_data(demo_store, spec)  # the rows this deck reads, as the page and the CLI do
     slides = annotate(build_slides(data, spec), demo_store, data.catalogue, data.values, "de")
     assert all("Herkunft: Demodaten" in s.footer for s in slides)  # PPTX and PDF footer
     district = next(s for s in slides if s.kind == "district" and s.ref == "91")

@@ -237,6 +237,7 @@ def test_browser_runs_no_injected_script_on_the_measures_page(payload_db: Path) 
 def test_local_notes_stay_text_in_pdf_protocol_and_slides(payload_db: Path) -> None:
     import pypdf
 
+    from dashboard.imports import store_catalogue
     from dashboard.reports.deck import default_deck
     from dashboard.reports.deck_builder import build_slides
     from dashboard.reports.exports import deck_data
@@ -252,8 +253,8 @@ def test_local_notes_stay_text_in_pdf_protocol_and_slides(payload_db: Path) -> N
         pdf = render(gather(store, "91"), None, with_map=False)
         notes = note_lines.shown_notes(store)
         protocol = with_local_notes("# Protokoll\n", notes, {"91": "Berg Fidel"}, {}, {})
-        data = deck_data(store)
-        spec = default_deck(data.catalogue).with_districts(["91"])
+        spec = default_deck(store_catalogue(store)).with_districts(["91"])
+        data = deck_data(store, spec)  # the rows this deck reads, as the page and the CLI do
         slides = annotate(build_slides(data, spec), store, data.catalogue, data.values, "de")
     finally:
         store.close()
