@@ -109,3 +109,34 @@ def test_slides_read_well_from_the_back_of_the_room(demo_db: Path) -> None:
         assert {"Berg Fidel", "Coerde"} <= {t["text"] for t in texts}
         assert min(t["size"] for t in texts) >= 20
         page.screenshot(path=str(ARTIFACTS / "praesentation_folie_8_1920.png"))
+
+
+def test_a_slide_on_a_phone_shows_every_key_figure_and_the_chart(demo_db: Path) -> None:
+    """At 390 px the key figures wrap instead of leaving the screen, and the navigation
+    follows the slide instead of covering the lower half of it."""
+    require_chromium()
+    ARTIFACTS.mkdir(exist_ok=True)
+    with app_server(demo_db) as url, browser_page(390, 844) as (page, _requests):
+        page.goto(f"{url}/praesentation?folie=6")
+        wait_for_app(page, timeout_ms=120000)
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120000)
+        assert _slide_title(page) == "Stadtteil Berg Fidel"
+        cards = page.locator(".pr-figure")
+        assert cards.count() == 3
+        for i in range(3):
+            box = cards.nth(i).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        assert "Maßnahmen vor Ort" in page.inner_text(".pr-figures")
+        plot = page.locator(".js-plotly-plot").first
+        plot.scroll_into_view_if_needed()
+        box = plot.bounding_box()
+        assert box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + min(box["height"], 400) / 2
+        on_top = page.evaluate(
+            "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.js-plotly-plot')", [x, y]
+        )
+        assert on_top, "the navigation covers the chart"
+        page.screenshot(path=str(ARTIFACTS / "praesentation_folie_6_390.png"))
+        forward = page.locator(".st-key-pr-next button")  # below the slide, reachable
+        forward.scroll_into_view_if_needed()
+        assert forward.is_visible()

@@ -39,9 +39,9 @@ SHOW_CSS = Template("""
 .pr-cover { font-size: clamp(2.6rem, 4.6vw, 5rem); margin-top: 12vh; }
 .pr-subtitle { font-size: clamp(1.1rem, 1.6vw, 1.8rem); font-weight: 700; color: $accent; }
 .pr-explain { font-size: clamp(1.1rem, 1.55vw, 1.75rem); color: $soft; margin: 0 0 .8rem 0; }
-.pr-figures { display: flex; gap: 1rem; margin: .2rem 0 .8rem 0; }
+.pr-figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: .2rem 0 .8rem 0; }
 .pr-vertical { flex-direction: column; }
-.pr-figure { flex: 1 1 0; background: $panel; border-left: 6px solid $accent;
+.pr-figure { flex: 1 1 12rem; background: $panel; border-left: 6px solid $accent;
   padding: .5rem .9rem; border-radius: 4px; }
 .pr-value { font-size: clamp(1.5rem, 2.4vw, 2.8rem); font-weight: 700; color: $value;
   line-height: 1.1; }
@@ -55,6 +55,12 @@ SHOW_CSS = Template("""
 .st-key-pr-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100;
   background: $paper; border-top: 1px solid $rule; padding: .35rem 2.5rem; }
 .st-key-pr-nav button p { font-size: .95rem; }
+/* a phone: the stacked navigation would cover half the slide, so it follows the slide */
+@media (max-width: 640px) {
+  .block-container, [data-testid="stMainBlockContainer"] {
+    padding: .8rem 1rem 1rem 1rem !important; }
+  .st-key-pr-nav { position: static; padding: .35rem 0; }
+}
 </style>
 """).substitute(
     paper=theme.WHITE,
