@@ -55,11 +55,18 @@ SHOW_CSS = Template("""
 .st-key-pr-nav { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100;
   background: $paper; border-top: 1px solid $rule; padding: .35rem 2.5rem; }
 .st-key-pr-nav button p { font-size: .95rem; }
-/* a phone: the stacked navigation would cover half the slide, so it follows the slide */
+/* a phone: the navigation stays in one compact bar (stacked it covered half the slide), the
+   data status with the demo label on its own line above the buttons */
 @media (max-width: 640px) {
   .block-container, [data-testid="stMainBlockContainer"] {
-    padding: .8rem 1rem 1rem 1rem !important; }
-  .st-key-pr-nav { position: static; padding: .35rem 0; }
+    padding: .8rem 1rem 9rem 1rem !important; }
+  .st-key-pr-nav { padding: .3rem .6rem; }
+  .st-key-pr-nav [data-testid="stHorizontalBlock"] {
+    flex-direction: row !important; flex-wrap: wrap !important; gap: .4rem !important; }
+  .st-key-pr-nav [data-testid="stColumn"] {
+    width: auto !important; min-width: 0 !important; flex: 0 0 auto !important; }
+  .st-key-pr-nav [data-testid="stColumn"]:nth-child(4) { flex: 1 1 100% !important; order: -1; }
+  .st-key-pr-nav .pr-footer { font-size: .8rem; }
 }
 </style>
 """).substitute(
