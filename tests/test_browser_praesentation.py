@@ -16,6 +16,13 @@ def _slide_title(page: object) -> str:
     return page.locator(".pr-title").first.inner_text()
 
 
+def _open_slide(page: object, url: str, number: int) -> None:
+    """Open slide ``number`` of the default deck and wait until its chart is drawn."""
+    page.goto(f"{url}/praesentation?folie={number}")
+    wait_for_app(page, timeout_ms=120000)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120000)
+
+
 def test_slides_fill_the_screen_and_arrow_keys_navigate(demo_db: Path) -> None:
     require_chromium()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -83,9 +90,7 @@ def test_slides_read_well_from_the_back_of_the_room(demo_db: Path) -> None:
     require_chromium()
     ARTIFACTS.mkdir(exist_ok=True)
     with app_server(demo_db) as url, browser_page(1920, 1080) as (page, _requests):
-        page.goto(f"{url}/praesentation?folie=3")
-        wait_for_app(page, timeout_ms=120000)
-        page.locator(".js-plotly-plot").first.wait_for(timeout=120000)
+        _open_slide(page, url, 3)
         page.wait_for_timeout(1500)
         texts = page.evaluate(SVG_TEXT)
         assert texts and min(t["size"] for t in texts) >= 20, texts
@@ -117,9 +122,7 @@ def test_a_slide_on_a_phone_shows_every_key_figure_and_the_chart(demo_db: Path) 
     require_chromium()
     ARTIFACTS.mkdir(exist_ok=True)
     with app_server(demo_db) as url, browser_page(390, 844) as (page, _requests):
-        page.goto(f"{url}/praesentation?folie=6")
-        wait_for_app(page, timeout_ms=120000)
-        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120000)
+        _open_slide(page, url, 6)
         assert _slide_title(page) == "Stadtteil Berg Fidel"
         cards = page.locator(".pr-figure")
         assert cards.count() == 3
